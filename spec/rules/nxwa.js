@@ -1,0 +1,116 @@
+// House rules of the nxwa specs, as Redocly lint rules. Each applies to operations under `paths` (the ones a
+// client calls); callbacks under `webhooks` are checked only for their source.
+const CATEGORIES = new Set(['auth', 'parameter', 'business', 'transient']);
+
+const isPathOperation = (ctx) => ctx.location.pointer.startsWith('#/paths/');
+
+function OperationAction() {
+  return {
+    Operation(operation, ctx) {
+      if (!isPathOperation(ctx)) return;
+      const action = operation['x-nxcloud-action'];
+      if (typeof action !== 'string' || action.length === 0) {
+        ctx.report({ message: 'Operation must declare `x-nxcloud-action`: the `action` header it is signed with.' });
+      }
+      const bizType = operation['x-nxcloud-biz-type'];
+      if (typeof bizType !== 'string' || !/^[0-9]+$/.test(bizType)) {
+        ctx.report({ message: 'Operation must declare `x-nxcloud-biz-type` as a string of digits (e.g. "2").' });
+      }
+    },
+  };
+}
+
+function OperationErrors() {
+  return {
+    Operation(operation, ctx) {
+      if (!isPathOperation(ctx)) return;
+      const errors = operation['x-nxcloud-errors'];
+      if (!Array.isArray(errors) || errors.length === 0) {
+        ctx.report({ message: 'Operation must list the codes it can answer in `x-nxcloud-errors`.' });
+        return;
+      }
+      const seen = new Set();
+      errors.forEach((entry, i) => {
+        const where = ctx.location.child(['x-nxcloud-errors', i]);
+        const resolved = entry && entry.$ref ? ctx.resolve(entry).node : entry;
+        if (!resolved || typeof resolved !== 'object') {
+          ctx.report({ message: `x-nxcloud-errors[${i}] does not resolve to an object.`, location: where });
+          return;
+        }
+        const problems = [];
+        if (!Number.isInteger(resolved.code) || resolved.code === 0) problems.push('`code` (a non-zero integer)');
+        for (const key of ['message', 'meaning', 'remedy']) {
+          if (typeof resolved[key] !== 'string' || resolved[key].trim() === '') problems.push(`\`${key}\` (text)`);
+        }
+        if (!CATEGORIES.has(resolved.category)) problems.push(`\`category\` (one of ${[...CATEGORIES].join(', ')})`);
+        if (typeof resolved.retryable !== 'boolean') problems.push('`retryable` (a boolean)');
+        if (problems.length > 0) {
+          ctx.report({ message: `x-nxcloud-errors[${i}] needs ${problems.join(', ')}.`, location: where });
+        }
+        if (seen.has(resolved.code)) {
+          ctx.report({ message: `x-nxcloud-errors lists code ${resolved.code} twice.`, location: where });
+        }
+        seen.add(resolved.code);
+      });
+    },
+  };
+}
+
+const hasNamedExamples = (mediaType) =>
+  mediaType && mediaType.examples && typeof mediaType.examples === 'object' && Object.keys(mediaType.examples).length > 0;
+
+function OperationExamples() {
+  return {
+    Operation(operation, ctx) {
+      if (!isPathOperation(ctx)) return;
+      const body = operation.requestBody && operation.requestBody.$ref ? ctx.resolve(operation.requestBody).node : operation.requestBody;
+      if (body) {
+        const media = Object.values(body.content || {});
+        if (!media.some(hasNamedExamples)) {
+          ctx.report({ message: 'Operation must have at least one named request body example.', location: ctx.location.child('requestBody') });
+        }
+      } else {
+        // Without a body, the request is its parameters: each must show an example value.
+        for (const [i, p] of (operation.parameters || []).entries()) {
+          const param = p && p.$ref ? ctx.resolve(p).node : p;
+          if (param && param.required && param.example === undefined && !param.examples) {
+            ctx.report({ message: `Parameter \`${param.name}\` of a bodiless operation must have an example.`, location: ctx.location.child(['parameters', i]) });
+          }
+        }
+      }
+      const responses = Object.values(operation.responses || {});
+      const withExamples = responses.some((r) => {
+        const response = r && r.$ref ? ctx.resolve(r).node : r;
+        return response && Object.values(response.content || {}).some(hasNamedExamples);
+      });
+      if (!withExamples) {
+        ctx.report({ message: 'Operation must have at least one named response example.', location: ctx.location.child('responses') });
+      }
+    },
+  };
+}
+
+function OperationSource() {
+  return {
+    Operation(operation, ctx) {
+      const source = operation['x-nxcloud-source'];
+      if (!Array.isArray(source) || source.length === 0 || !source.every((s) => typeof s === 'string' && s.length > 0)) {
+        ctx.report({ message: 'Operation must name the reference documents it is written from in `x-nxcloud-source`.' });
+      }
+    },
+  };
+}
+
+export default function nxwaPlugin() {
+  return {
+    id: 'nxwa',
+    rules: {
+      oas3: {
+        'operation-action': OperationAction,
+        'operation-errors': OperationErrors,
+        'operation-examples': OperationExamples,
+        'operation-source': OperationSource,
+      },
+    },
+  };
+}
