@@ -101,9 +101,28 @@ function OperationSource() {
   };
 }
 
+// Redocly inlines a `$ref` that is a whole extension value, but not the `$ref`s inside an extension's array;
+// this decorator inlines each entry of `x-nxcloud-errors` so that bundles carry the codes themselves.
+function InlineErrorRefs() {
+  return {
+    Operation: {
+      leave(operation, ctx) {
+        const errors = operation['x-nxcloud-errors'];
+        if (!Array.isArray(errors)) return;
+        operation['x-nxcloud-errors'] = errors.map((entry) => (entry && entry.$ref ? ctx.resolve(entry).node : entry));
+      },
+    },
+  };
+}
+
 export default function nxwaPlugin() {
   return {
     id: 'nxwa',
+    decorators: {
+      oas3: {
+        'inline-error-refs': InlineErrorRefs,
+      },
+    },
     rules: {
       oas3: {
         'operation-action': OperationAction,
