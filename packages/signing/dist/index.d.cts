@@ -19,8 +19,8 @@ declare const SIGNATURE_ALGORITHMS: readonly SignatureAlgorithm[];
 type HashImplementation = 'auto' | 'native' | 'portable';
 /** Whether this runtime offers a native hash. */
 declare const hasNativeHash: boolean;
-/** Lowercase hex digest of the concatenation of `parts`. */
-declare function hexDigest(algorithm: SignatureAlgorithm, parts: readonly Uint8Array[], implementation?: HashImplementation): string;
+/** Lowercase hex digest of the concatenation of `parts` (strings are hashed as their UTF-8 bytes). */
+declare function hexDigest(algorithm: SignatureAlgorithm, parts: readonly (Uint8Array | string)[], implementation?: HashImplementation): string;
 
 /** The account's credentials. The secret is only ever hashed: it is never sent, logged or put in an error. */
 interface Credentials {

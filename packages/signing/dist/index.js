@@ -23,6 +23,7 @@ var nativeCrypto = (() => {
   }
 })();
 var hasNativeHash = nativeCrypto !== void 0;
+var utf8 = new TextEncoder();
 function hexDigest(algorithm, parts2, implementation = "auto") {
   if (implementation !== "portable" && nativeCrypto) {
     const hash2 = nativeCrypto.createHash(algorithm);
@@ -31,12 +32,11 @@ function hexDigest(algorithm, parts2, implementation = "auto") {
   }
   if (implementation === "native") throw new Error("This runtime has no native hash.");
   const hash = algorithm === "md5" ? md5.create() : sha256.create();
-  for (const part of parts2) hash.update(part);
+  for (const part of parts2) hash.update(typeof part === "string" ? utf8.encode(part) : part);
   return bytesToHex(hash.digest());
 }
 
 // src/sign.ts
-var utf8 = new TextEncoder();
 var TS = /^[0-9]{13}$/;
 var HEADER_VALUE = /^[\x21-\x7e]+$/;
 function checked(input) {
@@ -57,36 +57,33 @@ function checked(input) {
   }
   const ts = typeof input.ts === "number" ? Number.isInteger(input.ts) ? String(input.ts) : "" : input.ts;
   if (typeof ts !== "string" || !TS.test(ts)) {
-    throw new SigningError("invalid-ts", `ts is invalid: expected milliseconds since the epoch, 13 digits (e.g. 1655710885431), got ${describe(input.ts)}.`);
+    throw new SigningError("invalid-ts", `ts is invalid: expected milliseconds since the epoch, 13 digits (e.g. 1655710885431), got ${describe(input.ts, input.accessSecret)}.`);
   }
   const algorithm = input.algorithm ?? "md5";
   if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-    throw new SigningError("unknown-algorithm", `algorithm is unknown: expected "md5" or "sha256", got ${describe(algorithm)}.`);
+    throw new SigningError("unknown-algorithm", `algorithm is unknown: expected "md5" or "sha256", got ${describe(algorithm, input.accessSecret)}.`);
   }
   return { ts, algorithm };
 }
-function describe(value) {
-  if (typeof value === "string") return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+function describe(value, secret) {
+  if (typeof value === "string") {
+    const risky = value.length > 24 || typeof secret === "string" && secret.length > 0 && (value.includes(secret) || secret.includes(value));
+    return risky ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
   if (typeof value === "number") return String(value);
   return value === null ? "null" : typeof value;
 }
-function bodyBytes(body) {
-  if (body === void 0 || body === null) return void 0;
-  const bytes = typeof body === "string" ? utf8.encode(body) : body;
-  return bytes.length > 0 ? bytes : void 0;
-}
 function parts(input, ts) {
-  const body = bodyBytes(input.body);
+  const body = input.body === null || input.body === void 0 || input.body.length === 0 ? void 0 : input.body;
   const head = `accessKey=${input.accessKey}&action=${input.action}&bizType=${input.bizType}&ts=${ts}`;
-  const out = [utf8.encode(body ? `${head}&body=` : head)];
-  if (body) out.push(body);
-  out.push(utf8.encode(`&accessSecret=${input.accessSecret}`));
-  return out;
+  const secret = `&accessSecret=${input.accessSecret}`;
+  if (body === void 0) return [head + secret];
+  return typeof body === "string" ? [`${head}&body=${body}${secret}`] : [`${head}&body=`, body, secret];
 }
 function stringToSign(input) {
   const { ts } = checked(input);
   const decoder = new TextDecoder();
-  return parts(input, ts).map((p) => decoder.decode(p)).join("");
+  return parts(input, ts).map((p) => typeof p === "string" ? p : decoder.decode(p)).join("");
 }
 function computeSignature(input) {
   const { ts, algorithm } = checked(input);

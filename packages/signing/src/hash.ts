@@ -10,7 +10,7 @@ export const SIGNATURE_ALGORITHMS: readonly SignatureAlgorithm[] = ['md5', 'sha2
 export type HashImplementation = 'auto' | 'native' | 'portable';
 
 interface NativeHash {
-  update(data: Uint8Array): NativeHash;
+  update(data: Uint8Array | string): NativeHash;
   digest(encoding: 'hex'): string;
 }
 interface NativeCrypto {
@@ -33,8 +33,10 @@ const nativeCrypto: NativeCrypto | undefined = (() => {
 /** Whether this runtime offers a native hash. */
 export const hasNativeHash = nativeCrypto !== undefined;
 
-/** Lowercase hex digest of the concatenation of `parts`. */
-export function hexDigest(algorithm: SignatureAlgorithm, parts: readonly Uint8Array[], implementation: HashImplementation = 'auto'): string {
+const utf8 = new TextEncoder();
+
+/** Lowercase hex digest of the concatenation of `parts` (strings are hashed as their UTF-8 bytes). */
+export function hexDigest(algorithm: SignatureAlgorithm, parts: readonly (Uint8Array | string)[], implementation: HashImplementation = 'auto'): string {
   if (implementation !== 'portable' && nativeCrypto) {
     const hash = nativeCrypto.createHash(algorithm);
     for (const part of parts) hash.update(part);
@@ -42,6 +44,6 @@ export function hexDigest(algorithm: SignatureAlgorithm, parts: readonly Uint8Ar
   }
   if (implementation === 'native') throw new Error('This runtime has no native hash.');
   const hash = algorithm === 'md5' ? md5.create() : sha256.create();
-  for (const part of parts) hash.update(part);
+  for (const part of parts) hash.update(typeof part === 'string' ? utf8.encode(part) : part);
   return bytesToHex(hash.digest());
 }

@@ -26,7 +26,6 @@ export interface SignatureInput extends Credentials {
   hashImplementation?: HashImplementation;
 }
 
-const utf8 = new TextEncoder();
 const TS = /^[0-9]{13}$/;
 const HEADER_VALUE = /^[\x21-\x7e]+$/;
 
@@ -48,34 +47,32 @@ function checked(input: SignatureInput): { ts: string; algorithm: SignatureAlgor
   }
   const ts = typeof input.ts === 'number' ? (Number.isInteger(input.ts) ? String(input.ts) : '') : input.ts;
   if (typeof ts !== 'string' || !TS.test(ts)) {
-    throw new SigningError('invalid-ts', `ts is invalid: expected milliseconds since the epoch, 13 digits (e.g. 1655710885431), got ${describe(input.ts)}.`);
+    throw new SigningError('invalid-ts', `ts is invalid: expected milliseconds since the epoch, 13 digits (e.g. 1655710885431), got ${describe(input.ts, input.accessSecret)}.`);
   }
   const algorithm = input.algorithm ?? 'md5';
   if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-    throw new SigningError('unknown-algorithm', `algorithm is unknown: expected "md5" or "sha256", got ${describe(algorithm)}.`);
+    throw new SigningError('unknown-algorithm', `algorithm is unknown: expected "md5" or "sha256", got ${describe(algorithm, input.accessSecret)}.`);
   }
   return { ts, algorithm };
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+// Echoes a short bad value to help the caller, unless it could be (or contain) the secret.
+function describe(value: unknown, secret: unknown): string {
+  if (typeof value === 'string') {
+    const risky = value.length > 24 || (typeof secret === 'string' && secret.length > 0 && (value.includes(secret) || secret.includes(value)));
+    return risky ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
   if (typeof value === 'number') return String(value);
   return value === null ? 'null' : typeof value;
 }
 
-function bodyBytes(body: SignatureInput['body']): Uint8Array | undefined {
-  if (body === undefined || body === null) return undefined;
-  const bytes = typeof body === 'string' ? utf8.encode(body) : body;
-  return bytes.length > 0 ? bytes : undefined;
-}
-
-function parts(input: SignatureInput, ts: string): Uint8Array[] {
-  const body = bodyBytes(input.body);
+// The parts hashed in order; strings stand for their UTF-8 bytes (a native hash takes them without a copy).
+function parts(input: SignatureInput, ts: string): (Uint8Array | string)[] {
+  const body = input.body === null || input.body === undefined || input.body.length === 0 ? undefined : input.body;
   const head = `accessKey=${input.accessKey}&action=${input.action}&bizType=${input.bizType}&ts=${ts}`;
-  const out: Uint8Array[] = [utf8.encode(body ? `${head}&body=` : head)];
-  if (body) out.push(body);
-  out.push(utf8.encode(`&accessSecret=${input.accessSecret}`));
-  return out;
+  const secret = `&accessSecret=${input.accessSecret}`;
+  if (body === undefined) return [head + secret];
+  return typeof body === 'string' ? [`${head}&body=${body}${secret}`] : [`${head}&body=`, body, secret];
 }
 
 /**
@@ -85,7 +82,7 @@ function parts(input: SignatureInput, ts: string): Uint8Array[] {
 export function stringToSign(input: SignatureInput): string {
   const { ts } = checked(input);
   const decoder = new TextDecoder();
-  return parts(input, ts).map((p) => decoder.decode(p)).join('');
+  return parts(input, ts).map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join('');
 }
 
 /** The `sign` header value: lowercase hex MD5 (or SHA-256) of the UTF-8 bytes of {@link stringToSign}. */
