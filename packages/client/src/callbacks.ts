@@ -1,0 +1,137 @@
+import { verifySignature, type HeadersLike, type VerifyFailure } from '@org/nxwa-signing';
+import type { components as Api2 } from './generated/api2.nxcloud.com.js';
+import type { components as Saas } from './generated/api.nxcloud.com.js';
+
+type A = Api2['schemas'];
+type S = Saas['schemas'];
+
+export type StatusCallback = A['StatusCallback'] & Partial<Omit<S['SaasStatusCallback'], 'statuses'>>;
+export type InboundMessageCallback = A['InboundMessageCallback'];
+export type InboundMessage = A['InboundMessage'];
+export type TemplateEventCallback = A['TemplateEventCallback'];
+export type AccountEventCallback = A['AccountEventCallback'];
+export type ButtonClickCallback = S['ButtonClickCallback'];
+/** A button click, with its `wa_ext` JSON string parsed into `waExt`. */
+export type ButtonClick = S['ButtonClickMessage'] & { waExt?: S['WaExt'] };
+
+/** A callback, told apart by `kind`. */
+export type Callback =
+  | { kind: 'status'; payload: StatusCallback; statuses: NonNullable<StatusCallback['statuses']> }
+  | { kind: 'inbound-message'; payload: InboundMessageCallback; messages: InboundMessage[] }
+  | { kind: 'template-event'; payload: TemplateEventCallback; event: TemplateEventCallback['field'] }
+  | { kind: 'account-event'; payload: AccountEventCallback; event: AccountEventCallback['field'] }
+  | { kind: 'button-click'; payload: ButtonClickCallback; clicks: ButtonClick[] };
+
+export type CallbackErrorReason = 'not-json' | 'unknown-shape' | 'invalid-field' | 'signature';
+
+/** A callback that cannot be taken: the message says what is wrong and where. */
+export class CallbackError extends Error {
+  override readonly name = 'CallbackError';
+  readonly reason: CallbackErrorReason;
+  /** For `signature`: why the signature was refused. */
+  readonly signature?: VerifyFailure;
+  constructor(reason: CallbackErrorReason, message: string, signature?: VerifyFailure) {
+    super(message);
+    this.reason = reason;
+    this.signature = signature;
+  }
+}
+
+export interface ParseCallbackOptions {
+  /** The callback's headers; needed to verify a signature. */
+  headers?: HeadersLike;
+  /** When given, the callback must carry a valid signature made with it. */
+  accessSecret?: string;
+  /** The `action` a signed callback must carry (not documented by the vendor; not checked when left out). */
+  action?: string;
+  /** Largest accepted ts drift in ms; 60 000 by default. */
+  maxDriftMs?: number;
+  now?: number;
+}
+
+const TEMPLATE_EVENTS = ['message_template_status_update', 'message_template_quality_update', 'template_category_update'];
+const ACCOUNT_EVENTS = ['account_update', 'account_review_update', 'phone_number_name_update', 'phone_number_quality_update', 'user_preferences'];
+const STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted'];
+const INBOUND_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (values: string[]) => values.join(', ');
+
+function arrayOfObjects(payload: Record<string, unknown>, key: string): Record<string, unknown>[] {
+  const value = payload[key];
+  if (!Array.isArray(value)) throw new CallbackError('invalid-field', `${key} is ${value === null ? 'null' : typeof value}: expected an array.`);
+  value.forEach((item, i) => {
+    if (!isObject(item)) throw new CallbackError('invalid-field', `${key}[${i}] is not an object.`);
+  });
+  return value as Record<string, unknown>[];
+}
+
+/**
+ * Reads a callback from its raw body (exactly as received) and headers: checks its signature when given the
+ * secret, and returns it typed by kind — a message status, an inbound message, a template or account event, or a
+ * template button click (with `wa_ext` parsed). Throws a {@link CallbackError} that says what is wrong.
+ */
+export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: ParseCallbackOptions = {}): Callback {
+  const bytes = typeof body === 'string' ? undefined : body instanceof ArrayBuffer ? new Uint8Array(body) : body;
+  if (options.accessSecret !== undefined) {
+    const result = verifySignature({
+      headers: options.headers ?? {},
+      body: bytes ?? (body as string),
+      accessSecret: options.accessSecret,
+      action: options.action,
+      maxDriftMs: options.maxDriftMs,
+      now: options.now,
+    });
+    if (!result.valid) throw new CallbackError('signature', `The callback's signature is not valid: ${result.message}`, result.reason);
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(bytes ? new TextDecoder('utf-8', { fatal: true }).decode(bytes) : (body as string));
+  } catch (error) {
+    throw new CallbackError('not-json', `The callback body is not JSON: ${(error as Error).message}`);
+  }
+  if (!isObject(payload)) throw new CallbackError('unknown-shape', `The callback body is ${Array.isArray(payload) ? 'an array' : typeof payload}: expected a JSON object.`);
+
+  if ('field' in payload) {
+    const field = payload.field;
+    if (payload.value !== undefined && !isObject(payload.value)) throw new CallbackError('invalid-field', 'value is not an object.');
+    if (typeof field === 'string' && TEMPLATE_EVENTS.includes(field)) {
+      return { kind: 'template-event', payload: payload as TemplateEventCallback, event: field as TemplateEventCallback['field'] };
+    }
+    if (typeof field === 'string' && ACCOUNT_EVENTS.includes(field)) {
+      return { kind: 'account-event', payload: payload as AccountEventCallback, event: field as AccountEventCallback['field'] };
+    }
+    throw new CallbackError('invalid-field', `field is ${JSON.stringify(field)}: expected one of ${list([...TEMPLATE_EVENTS, ...ACCOUNT_EVENTS])}.`);
+  }
+  if ('statuses' in payload) {
+    const statuses = arrayOfObjects(payload, 'statuses');
+    statuses.forEach((s, i) => {
+      if (s.status !== undefined && !STATUSES.includes(s.status as string)) {
+        throw new CallbackError('invalid-field', `statuses[${i}].status is ${JSON.stringify(s.status)}: expected one of ${list(STATUSES)}.`);
+      }
+    });
+    return { kind: 'status', payload: payload as StatusCallback, statuses: statuses as NonNullable<StatusCallback['statuses']> };
+  }
+  if ('messages' in payload) {
+    const messages = arrayOfObjects(payload, 'messages');
+    if (messages.length > 0 && messages.every((m) => m.type === 'button')) {
+      const clicks = messages.map((m, i) => {
+        if (m.wa_ext === undefined || m.wa_ext === null || m.wa_ext === '') return m as ButtonClick;
+        if (typeof m.wa_ext !== 'string') throw new CallbackError('invalid-field', `messages[${i}].wa_ext is ${typeof m.wa_ext}: expected a JSON string.`);
+        try {
+          return { ...m, waExt: JSON.parse(m.wa_ext) } as ButtonClick;
+        } catch (error) {
+          throw new CallbackError('invalid-field', `messages[${i}].wa_ext is not valid JSON: ${(error as Error).message}`);
+        }
+      });
+      return { kind: 'button-click', payload: payload as ButtonClickCallback, clicks };
+    }
+    messages.forEach((m, i) => {
+      if (!INBOUND_TYPES.includes(m.type as string)) {
+        throw new CallbackError('invalid-field', `messages[${i}].type is ${JSON.stringify(m.type)}: expected one of ${list([...INBOUND_TYPES, 'button'])}.`);
+      }
+    });
+    return { kind: 'inbound-message', payload: payload as InboundMessageCallback, messages: messages as InboundMessage[] };
+  }
+  throw new CallbackError('unknown-shape', 'The callback has none of statuses, messages or field: it is not a documented callback.');
+}

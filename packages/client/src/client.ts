@@ -1,0 +1,145 @@
+import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import type { SignatureAlgorithm } from '@org/nxwa-signing';
+import { NxcloudError } from './errors.js';
+import type * as Api2 from './generated/api2.nxcloud.com.js';
+import type * as Saas from './generated/api.nxcloud.com.js';
+import type * as Idn from './generated/api-idn.nxlink.ai.js';
+import type * as Hk from './generated/api-hk.nxlink.ai.js';
+import { operationTraits } from './generated/traits.js';
+import { apiError, createTransport, opKey, type RetryOptions } from './transport.js';
+
+/** The generated `paths` type of each documented host. */
+export interface HostPaths {
+  'api2.nxcloud.com': Api2.paths;
+  'api.nxcloud.com': Saas.paths;
+  'api-idn.nxlink.ai': Idn.paths;
+  'api-hk.nxlink.ai': Hk.paths;
+}
+export type NxcloudHost = keyof HostPaths;
+
+export interface NxcloudClientOptions {
+  accessKey: string;
+  /** Only ever hashed: never sent, logged or put in an error. */
+  accessSecret: string;
+  /** Defaults to the real host, e.g. `https://api2.nxcloud.com`; point it at the local mock or another region. */
+  baseUrl?: string;
+  /** `md5` (default) or `sha256`. */
+  algorithm?: SignatureAlgorithm;
+  /** The fetch that sends each attempt; `globalThis.fetch` by default. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per attempt, in ms. Default 30 000. */
+  timeoutMs?: number;
+  retry?: RetryOptions;
+  /** Correct the clock offset from the `Date` header of a 1004 (timestamp expired) answer and try once more. Default true. */
+  correctClockSkew?: boolean;
+  /** Initial clock offset in ms (server time minus local time). */
+  clockOffsetMs?: number;
+  /** Middleware run around every call (openapi-fetch's). */
+  middleware?: Middleware[];
+  /** Internal seams for tests. */
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal | null) => Promise<void>;
+  random?: () => number;
+}
+
+type Envelope<Op> = Op extends { responses: { 200: { content: { 'application/json': infer E } } } } ? E : never;
+/** The success envelope of an operation (`code` 0). */
+export type SuccessOf<Op> = Extract<Envelope<Op>, { code: 0 }>;
+/** The `data` of an operation's success envelope. */
+export type DataOf<Op> = SuccessOf<Op> extends { data?: infer D } ? D : undefined;
+
+/** What a call gives: the success `data`, or an {@link NxcloudError} — never both. */
+export type NxResult<Op> =
+  | { data: DataOf<Op>; error?: undefined; traceId?: string; response: Response }
+  | { data?: undefined; error: NxcloudError; traceId?: string; response?: Response };
+
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
+
+export type NxMethod<Paths extends {}, M extends HttpMethod> = <P extends PathsWithMethod<Paths, M>, I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>(
+  url: P,
+  ...init: InitParam<I>
+) => Promise<NxResult<Paths[P] extends Record<M, infer Op> ? Op : never>>;
+
+export interface NxcloudClient<Paths extends {}> {
+  GET: NxMethod<Paths, 'get'>;
+  POST: NxMethod<Paths, 'post'>;
+  PUT: NxMethod<Paths, 'put'>;
+  DELETE: NxMethod<Paths, 'delete'>;
+  /** Adds openapi-fetch middleware. */
+  use(...middleware: Middleware[]): void;
+  /** The clock offset in ms now in use (corrected after a 1004 answer). */
+  readonly clockOffsetMs: number;
+}
+
+function toFormData(body: Record<string, unknown>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined || value === null) continue;
+    if (value instanceof Blob) form.set(key, value, (value as File).name || key);
+    else form.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  return form;
+}
+
+const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: unknown; traceId?: unknown } =>
+  typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'number';
+
+/**
+ * A typed client of one NxCloud host: every request signed (a fresh `ts` per attempt), a default timeout,
+ * retries for what can be retried, and answers turned into `{ data }` or `{ error: NxcloudError }`.
+ */
+export function createNxcloudClient<H extends NxcloudHost>(host: H, options: NxcloudClientOptions): NxcloudClient<HostPaths[H]> {
+  const transport = createTransport({ ...options, host });
+  const traits = operationTraits[host] ?? {};
+  const client: Client<any> = createClient<any>({ baseUrl: options.baseUrl ?? `https://${host}` });
+  if (options.middleware?.length) client.use(...options.middleware);
+
+  const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
+    async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
+      const operation = `${name} ${path}`;
+      const multipart = traits[opKey(operation)]?.multipart === true;
+      const body = multipart && init.body && !(init.body instanceof FormData) ? toFormData(init.body) : init.body;
+      let result: { data?: unknown; error?: unknown; response: Response };
+      try {
+        result = await (client[name] as (p: string, i: object) => Promise<typeof result>)(path, { ...init, body, fetch: transport.fetchFor(operation) });
+      } catch (error) {
+        if (error instanceof NxcloudError) return { error };
+        if (error instanceof SyntaxError) {
+          return { error: new NxcloudError({ kind: 'invalid-response', message: `${operation} answered with a body that is not JSON.`, operation, host, cause: error }) };
+        }
+        throw error;
+      }
+      const { response } = result;
+      const envelope = response.ok ? result.data : result.error;
+      if (!response.ok && !isEnvelope(envelope)) {
+        return { error: new NxcloudError({ kind: 'http', status: response.status, message: `${operation} answered HTTP ${response.status}.`, operation, host, category: 'transient', retryable: response.status === 429 || response.status >= 500 }), response };
+      }
+      if (!isEnvelope(envelope)) {
+        return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
+      }
+      const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
+      if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
+      return { error: apiError(host, operation, envelope, response.status), traceId, response };
+    };
+
+  return {
+    GET: method('GET') as NxcloudClient<HostPaths[H]>['GET'],
+    POST: method('POST') as NxcloudClient<HostPaths[H]>['POST'],
+    PUT: method('PUT') as NxcloudClient<HostPaths[H]>['PUT'],
+    DELETE: method('DELETE') as NxcloudClient<HostPaths[H]>['DELETE'],
+    use: (...middleware) => client.use(...middleware),
+    get clockOffsetMs() {
+      return transport.state.clockOffsetMs;
+    },
+  };
+}
+
+/** `https://api2.nxcloud.com`: messages, one-time codes, media. */
+export const createApi2Client = (options: NxcloudClientOptions) => createNxcloudClient('api2.nxcloud.com', options);
+/** `https://api.nxcloud.com`: SaaS template sends. */
+export const createSaasClient = (options: NxcloudClientOptions) => createNxcloudClient('api.nxcloud.com', options);
+/** `https://api-idn.nxlink.ai`: SaaS template sends, Indonesia region (phone number or BSUID). */
+export const createIdnClient = (options: NxcloudClientOptions) => createNxcloudClient('api-idn.nxlink.ai', options);
+/** `https://api-hk.nxlink.ai`: templates, flows and template media, Hong Kong / APAC region. */
+export const createHkClient = (options: NxcloudClientOptions) => createNxcloudClient('api-hk.nxlink.ai', options);

@@ -1,0 +1,91 @@
+// Invalid requests do not compile, and answers are typed from the specs.
+import { describe, expectTypeOf, it } from 'vitest';
+import { createApi2Client, createHkClient, createIdnClient, NxcloudError, type Api2 } from '../src/index.js';
+import { parseCallback } from '../src/callbacks.js';
+
+const api2 = createApi2Client({ accessKey: 'k', accessSecret: 's' });
+const hk = createHkClient({ accessKey: 'k', accessSecret: 's' });
+const idn = createIdnClient({ accessKey: 'k', accessSecret: 's' });
+const base = { appkey: 'a', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759' } as const;
+
+describe('requests that break the spec do not compile', () => {
+  it('a text message needs its text', () => {
+    // @ts-expect-error text is required when type is text
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'text' } });
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'text', text: { body: 'hi' } } });
+  });
+  it('a text message cannot carry another message object', () => {
+    // @ts-expect-error image is never on a text message
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'text', text: { body: 'hi' }, image: { id: '1' } } });
+  });
+  it('a template needs a name', () => {
+    // @ts-expect-error template.name is required
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'template', template: { language: { code: 'en_US', policy: 'deterministic' } } } });
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'template', template: { name: 'hello', language: { code: 'en_US', policy: 'deterministic' } } } });
+  });
+  it('a media message takes id or link, not both, not neither', () => {
+    // @ts-expect-error both id and link
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'image', image: { id: '1', link: 'https://example.com/a.jpg' } } });
+    // @ts-expect-error neither id nor link
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'image', image: { caption: 'c' } } });
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'image', image: { id: '1', caption: 'c' } } });
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'document', document: { link: 'https://example.com/a.pdf', filename: 'a.pdf' } } });
+  });
+  it('a language code must be documented', () => {
+    // @ts-expect-error en-US is not a documented code (en_US is)
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'template', template: { name: 't', language: { code: 'en-US', policy: 'deterministic' } } } });
+    // @ts-expect-error OTP language_code must be documented
+    void api2.POST('/api/wa/otp', { body: { appkey: 'a', messaging_product: 'whatsapp', recipient_type: 'individual', to: '1', content: '123456', language_code: 'english' } });
+  });
+  it('a path parameter cannot be left out', () => {
+    // @ts-expect-error params.path.phone is required
+    void hk.GET('/saas/wa/template/{phone}', { params: { query: { tenant_id: 1, page_number: 1, page_size: 10 } } });
+    // @ts-expect-error the init (with params) is required
+    void hk.GET('/saas/wa/flow/{phone}');
+    void hk.GET('/saas/wa/flow/{phone}', { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1 } } });
+  });
+  it('an unknown path or a wrong method does not compile', () => {
+    // @ts-expect-error no such path
+    void api2.POST('/api/wa/nope', { body: {} });
+    // @ts-expect-error /api/wa/mt is POST only
+    void api2.GET('/api/wa/mt');
+  });
+  it('the common headers are never asked for', () => {
+    void api2.POST('/api/wa/getMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' } });
+  });
+  it('the IDN send takes to or recipient', () => {
+    const t = { tenant_id: 1, appkey: 'a', business_phone: '1', messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } } as const;
+    void idn.POST('/saas/wa/send', { body: { ...t, recipient: 'HK.1' } });
+    void idn.POST('/saas/wa/send', { body: { ...t, to: '1' } });
+  });
+});
+
+describe('answers are typed', () => {
+  it('success data or an NxcloudError', async () => {
+    const result = await api2.POST('/api/wa/mt', { body: { ...base, type: 'text', text: { body: 'hi' } } });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<NxcloudError>();
+      expectTypeOf(result.data).toEqualTypeOf<undefined>();
+    } else {
+      expectTypeOf(result.data.messages[0].id).toEqualTypeOf<string>();
+    }
+  });
+  it('the HK list answers a page of templates', async () => {
+    const { data } = await hk.GET('/saas/wa/template/{phone}', { params: { path: { phone: '1' }, query: { tenant_id: 1, page_number: 1, page_size: 10 } } });
+    expectTypeOf(data).toEqualTypeOf<Api2.components['schemas'] extends never ? never : import('../src/index.js').Hk.components['schemas']['TemplatePage'] | undefined>();
+  });
+  it('the upload takes a Blob', () => {
+    void api2.POST('/api/wa/uploadMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/jpeg', file: new Blob([]) } });
+    // @ts-expect-error a MIME type WhatsApp does not take
+    void api2.POST('/api/wa/uploadMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/gif', file: new Blob([]) } });
+  });
+  it('callbacks are discriminated by kind', () => {
+    const callback = parseCallback('{}');
+    if (callback.kind === 'status') expectTypeOf(callback.statuses[0].status).toEqualTypeOf<'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | undefined>();
+    if (callback.kind === 'button-click') expectTypeOf(callback.clicks[0].waExt?.templateName).toEqualTypeOf<string | undefined>();
+    if (callback.kind === 'inbound-message') {
+      const m = callback.messages[0];
+      if (m.type === 'location') expectTypeOf(m.location?.latitude).toEqualTypeOf<number | string | undefined>();
+    }
+  });
+});
