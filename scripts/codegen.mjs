@@ -54,6 +54,8 @@ async function hostTypes(host) {
   const ast = await openapiTS(doc, {
     alphabetize: false,
     silent: true,
+    // A field with a default (OTP `category`, `api_type`) stays optional: callers may leave it out.
+    defaultNonNullable: false,
     // A file part (`format: binary`) is sent as a Blob (or File) in a FormData body.
     transform: (schema) => (schema.format === 'binary' ? ts.factory.createTypeReferenceNode('Blob') : undefined),
   });

@@ -50,6 +50,10 @@ describe('requests that break the spec do not compile', () => {
     // @ts-expect-error /api/wa/mt is POST only
     void api2.GET('/api/wa/mt');
   });
+  it('fields with a default may be left out', () => {
+    void api2.POST('/api/wa/otp', { body: { appkey: 'a', messaging_product: 'whatsapp', recipient_type: 'individual', to: '1', content: '123456', language_code: 'en' } });
+    void api2.POST('/api/wa/mt', { body: { ...base, type: 'text', text: { body: 'hi' } } });
+  });
   it('the common headers are never asked for', () => {
     void api2.POST('/api/wa/getMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' } });
   });

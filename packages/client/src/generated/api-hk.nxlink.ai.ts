@@ -377,7 +377,7 @@ export interface components {
              * @description Whether to sync the template to Meta (default true).
              * @default true
              */
-            syn_meta: boolean;
+            syn_meta?: boolean;
             /**
              * @description Close unassigned sessions (0 no, 1 yes).
              * @enum {integer}

@@ -713,7 +713,7 @@ export interface components {
              * @default AUTHENTICATION
              * @enum {string}
              */
-            category: "AUTHENTICATION" | "UTILITY";
+            category?: "AUTHENTICATION" | "UTILITY";
             /**
              * @description The message, which contains the one-time code: 4 to 8 consecutive digits. Any other characters are allowed; the code is extracted from them (9015 when none can be).
              * @example 189384

@@ -1,0 +1,84 @@
+// Every example of the README is type-checked against the package and run: requests go to a real loopback
+// server (the examples' real hosts are routed to it), which checks each signature independently.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signatureHeaders } from '@org/nxwa-signing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startLoopback } from './loopback.js';
+import { credentials } from './support.js';
+
+const packageDir = join(import.meta.dirname, '..');
+// Inside the package, so that '@org/nxwa-client' resolves to the package itself, as it will for users.
+const dir = join(packageDir, '.readme-examples');
+const readme = readFileSync(join(packageDir, 'README.md'), 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+const files = blocks.map((_, i) => `example-${String(i + 1).padStart(2, '0')}.ts`);
+
+let loopback: Awaited<ReturnType<typeof startLoopback>>;
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  blocks.forEach((code, i) => writeFileSync(join(dir, files[i]), code));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { noEmit: true, types: ['node'] }, include: ['*.ts'] }),
+  );
+  loopback = await startLoopback(credentials.accessSecret);
+  vi.stubEnv('NXCLOUD_ACCESS_KEY', credentials.accessKey);
+  vi.stubEnv('NXCLOUD_ACCESS_SECRET', credentials.accessSecret);
+  // Route the real hosts the examples name to the loopback server.
+  globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    if (url.protocol === 'https:' && /(nxcloud\.com|nxlink\.ai)$/.test(url.hostname)) {
+      return realFetch(new Request(`${loopback.baseUrl(url.hostname)}${url.pathname}${url.search}`, request));
+    }
+    return realFetch(request);
+  };
+});
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  vi.unstubAllEnvs();
+  await loopback?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('README examples', () => {
+  it('are there: the six common jobs', () => {
+    expect(blocks).toHaveLength(6);
+  });
+
+  it('type-check against the built package', () => {
+    const tsc = spawnSync(join(packageDir, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
+  it.each(files.slice(0, 5).map((f) => [f] as const))('%s runs, its requests signed', async (file) => {
+    const before = loopback.received.length;
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    await import(join(dir, file));
+    const calls = loopback.received.slice(before);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((c) => c.signatureValid)).toBe(true);
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it('the callback handler accepts a signed status callback and refuses a forged one', async () => {
+    const { handleCallback } = await import(join(dir, files[5]));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const body = JSON.stringify({ statuses: [{ id: 'wamid.1', status: 'delivered', timestamp: '1660019987' }] });
+    const headers = signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: Date.now(), body });
+    const accepted = await handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', headers, body }));
+    expect(accepted.status).toBe(200);
+    expect(log).toHaveBeenCalledWith('wamid.1', 'delivered', '');
+    const forged = await handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', headers, body: body.replace('delivered', 'read') }));
+    expect(forged.status).toBe(401);
+    log.mockRestore();
+  });
+});
