@@ -65,25 +65,37 @@ declare class NxcloudError extends Error {
     readonly operation?: string;
     readonly host?: string;
     readonly category: ErrorCategory;
+    /** Whether trying again (signed afresh) can help. */
     readonly retryable: boolean;
     /** What the code means, from the specs. */
     readonly meaning?: string;
     /** What to do about it, from the specs. */
     readonly remedy?: string;
-    constructor(init: NxcloudErrorInit);
+    constructor({ message, cause, ...fields }: NxcloudErrorInit);
 }
 interface DocumentedCode {
     code: number;
-    message: string;
     meaning: string;
     remedy: string;
     category: ErrorCategory;
     retryable: boolean;
 }
-/** The codes the specs document for an operation (`key` is `"<method> <path>"`, e.g. `"post /api/wa/mt"`). */
-declare function documentedCodes(host: string, key: string): DocumentedCode[];
-/** What the specs say of `code` for this operation; else of the same code on another operation of the host. */
-declare function describeCode(host: string, key: string, code: number): DocumentedCode | undefined;
+interface CodeClass {
+    code: number;
+    category: ErrorCategory;
+    retryable: boolean;
+    /** Index of the entry in the generated tables. */
+    index: number;
+}
+/**
+ * How the specs class `code` for this operation (`key` is `"<method> <path>"`, e.g. `"post /api/wa/mt"`); else
+ * for another operation of the host that documents it.
+ */
+declare function classifyCode(host: string, key: string, code: number): CodeClass | undefined;
+/** Every code the specs document for an operation, with its meaning and remedy. */
+declare function documentedCodes(host: string, key: string): Promise<DocumentedCode[]>;
+/** What the specs say of `code` for this operation (or, failing that, for another operation of the host). */
+declare function describeCode(host: string, key: string, code: number): Promise<DocumentedCode | undefined>;
 
 interface paths$1 {
     "/saas/wa/send": {
@@ -1894,4 +1906,4 @@ declare const createIdnClient: (options: NxcloudClientOptions) => NxcloudClient<
 /** `https://api-hk.nxlink.ai`: templates, flows and template media, Hong Kong / APAC region. */
 declare const createHkClient: (options: NxcloudClientOptions) => NxcloudClient<paths>;
 
-export { type DataOf, type DocumentedCode, type ErrorCategory, type ErrorKind, apiHk_nxlink_ai as Hk, type HostPaths, apiIdn_nxlink_ai as Idn, type MetaErrorDetails, type NxMethod, type NxResult, type NxcloudClient, type NxcloudClientOptions, NxcloudError, type NxcloudHost, type RetryInfo, type RetryOptions, type SuccessOf, createApi2Client, createHkClient, createIdnClient, createNxcloudClient, createSaasClient, describeCode, documentedCodes };
+export { type DataOf, type DocumentedCode, type ErrorCategory, type ErrorKind, apiHk_nxlink_ai as Hk, type HostPaths, apiIdn_nxlink_ai as Idn, type MetaErrorDetails, type NxMethod, type NxResult, type NxcloudClient, type NxcloudClientOptions, NxcloudError, type NxcloudHost, type RetryInfo, type RetryOptions, type SuccessOf, classifyCode, createApi2Client, createHkClient, createIdnClient, createNxcloudClient, createSaasClient, describeCode, documentedCodes };

@@ -1,438 +1,47 @@
 // src/client.ts
-import createClient from "openapi-fetch";
+import createClient, { createQuerySerializer } from "openapi-fetch";
 
-// src/generated/errors.ts
-var errorEntries = [
-  [
-    -1,
-    "Request failed",
-    "NxCloud failed to process the request.",
-    "Contact NxCloud technical support to troubleshoot the issue.",
-    "transient",
-    true
-  ],
-  [
-    1001,
-    "Missing parameters",
-    "A required common header (accessKey, ts, bizType, action or sign) is missing.",
-    "Send every common header with every request.",
-    "auth",
-    false
-  ],
-  [
-    1002,
-    "Parameter error",
-    "The bizType or action header does not match the operation, or the body is not what the operation takes.",
-    "Check the bizType and action headers against the operation, and the body against its schema.",
-    "auth",
-    false
-  ],
-  [
-    1003,
-    "Invalid signature",
-    "The sign header does not match: wrong Content-Type, a signed body that differs from the body sent (line breaks and spaces included), a wrong accessSecret, or a wrong algorithm.",
-    "Serialise the body once and sign exactly that text; send the Content-Type the operation documents; check the secret and the algorithm header.",
-    "auth",
-    false
-  ],
-  [
-    1004,
-    "Timestamp expired",
-    "The ts header is not in milliseconds, or differs from the server's clock by more than 60000 ms.",
-    "Send the current time in milliseconds; correct the local clock (or a clock offset) and sign again.",
-    "auth",
-    true
-  ],
-  [
-    1005,
-    "Insufficient permissions",
-    "The accessKey is wrong, or the account does not have the business (bizType) it calls.",
-    "Check the accessKey, and ask the vendor to enable the WhatsApp business for the account.",
-    "auth",
-    false
-  ],
-  [
-    9e3,
-    "Parameter exception",
-    "A required parameter is missing or invalid.",
-    "Check the required parameters.",
-    "parameter",
-    false
-  ],
-  [
-    9001,
-    "System business error",
-    "NxCloud failed with a business error of its own.",
-    "Contact NxCloud technical support to troubleshoot the issue.",
-    "transient",
-    true
-  ],
-  [
-    9002,
-    "Merchant phone number error",
-    "The business (merchant) phone number is not a WhatsApp number of the account.",
-    "Confirm that the merchant number belongs to a WhatsApp number.",
-    "business",
-    false
-  ],
-  [
-    9003,
-    "Application does not exist/unavailable",
-    "The application (appkey) does not exist or is disabled.",
-    "Contact NxCloud business personnel to create or enable the cloud platform application.",
-    "business",
-    false
-  ],
-  [
-    9004,
-    "No corresponding country pricing for the application",
-    "The application has no price for the recipient's country.",
-    "Contact NxCloud business personnel to set up the application's pricing.",
-    "business",
-    false
-  ],
-  [
-    9099,
-    "WhatsApp error",
-    "Meta's WhatsApp API refused the request; data.error carries Meta's error object.",
-    "Read data.error (Meta's code, message and details) and act on Meta's error.",
-    "business",
-    false
-  ],
-  [
-    10003,
-    "WhatsApp business phone is not bind app",
-    "The WhatsApp number is not linked to the application.",
-    "Contact NxCloud business personnel to bind the application and the phone number.",
-    "business",
-    false
-  ],
-  [
-    10005,
-    "WhatsApp Template does not exist or low quality",
-    "The template does not exist or has been suspended for low quality.",
-    "Check the template name and language, and the template's status and quality.",
-    "business",
-    false
-  ],
-  [
-    9013,
-    "Customer APP does not have group",
-    "The application has no OTP template group.",
-    "Ask NxCloud to set up the application's OTP template group.",
-    "business",
-    false
-  ],
-  [
-    9014,
-    "Category does not exist",
-    "The category is neither AUTHENTICATION nor UTILITY, or has no template.",
-    "Send category AUTHENTICATION or UTILITY (or leave it out).",
-    "parameter",
-    false
-  ],
-  [
-    9015,
-    "Content does not extract otp code",
-    "No run of 4 to 8 consecutive digits was found in content.",
-    "Put the one-time code, 4 to 8 digits, in content.",
-    "parameter",
-    false
-  ],
-  [
-    9006,
-    "The WhatsApp number is not bound to the application",
-    "The business phone number is not bound to the application.",
-    "Contact NxCloud business personnel to bind the application and the phone number.",
-    "business",
-    false
-  ],
-  [
-    -1,
-    "Failure",
-    "The SaaS platform failed to process the request.",
-    "Contact NxCloud support.",
-    "transient",
-    true
-  ],
-  [
-    21058,
-    "Parameter error",
-    "tenant_id is required.",
-    "Send tenant_id.",
-    "parameter",
-    false
-  ],
-  [
-    21059,
-    "Parameter error",
-    "appkey is required (the document calls it app_key).",
-    "Send appkey.",
-    "parameter",
-    false
-  ],
-  [
-    21060,
-    "Parameter error",
-    "business_phone is required.",
-    "Send business_phone.",
-    "parameter",
-    false
-  ],
-  [
-    21061,
-    "Parameter error",
-    "to (the recipient's number) is required.",
-    "Send to (or, on hosts that take it, recipient).",
-    "parameter",
-    false
-  ],
-  [
-    21062,
-    "Parameter error",
-    "type is required; allowed values [template].",
-    'Send type "template".',
-    "parameter",
-    false
-  ],
-  [
-    21063,
-    "Parameter error",
-    "template is required.",
-    "Send the template object.",
-    "parameter",
-    false
-  ],
-  [
-    22020,
-    "Business error",
-    "The customer does not exist.",
-    "Check tenant_id and the account.",
-    "business",
-    false
-  ],
-  [
-    22041,
-    "Business error",
-    "The cloud platform failed to send.",
-    "Retry later; contact support if it persists.",
-    "transient",
-    true
-  ],
-  [
-    22042,
-    "Business error",
-    "Sending the WhatsApp message failed.",
-    "Retry later; contact support if it persists.",
-    "transient",
-    true
-  ],
-  [
-    22049,
-    "Business error",
-    'No merchant has this business_phone ("business_phone={0} not found").',
-    "Check business_phone.",
-    "business",
-    false
-  ],
-  [
-    22089,
-    "Business error",
-    "The number is unavailable (No Core App).",
-    "Contact NxCloud business personnel to set up the number's application.",
-    "business",
-    false
-  ],
-  [
-    22090,
-    "Business error",
-    "The number is invalid.",
-    "Check the recipient's number (country code first, digits only).",
-    "business",
-    false
-  ],
-  [
-    22091,
-    "Business error",
-    "The recipient is not a WhatsApp user.",
-    "Reach the recipient through another channel.",
-    "business",
-    false
-  ],
-  [
-    22092,
-    "Business error",
-    'The template has no language pack for the language given ("Language pack not found {0}").',
-    "Send a language the template has been translated into.",
-    "business",
-    false
-  ],
-  [
-    22093,
-    "Business error",
-    "The template does not exist.",
-    "Check the template name.",
-    "business",
-    false
-  ],
-  [
-    22122,
-    "Business error",
-    "The application has no price for the recipient's country.",
-    "Contact NxCloud business personnel to set up the application's pricing.",
-    "business",
-    false
-  ],
-  [
-    22123,
-    "Business error",
-    `Phone number error. The newer (English, Indonesia) page says "Recipient phone error"; the older Chinese page says the merchant's phone number is wrong (\u5546\u6237\u624B\u673A\u53F7\u9519\u8BEF). The newer wording wins.`,
-    "Check the recipient's number, then business_phone.",
-    "business",
-    false
-  ],
-  [
-    22124,
-    "Business error",
-    "The application does not exist or is unavailable.",
-    "Check appkey; contact NxCloud business personnel.",
-    "business",
-    false
-  ],
-  [
-    22125,
-    "Business error",
-    "The account balance is insufficient.",
-    "Top up the account.",
-    "business",
-    false
-  ],
-  [
-    22126,
-    "Business error",
-    "The WhatsApp number is not bound to an application.",
-    "Contact NxCloud business personnel to bind the number and the application.",
-    "business",
-    false
-  ],
-  [
-    22141,
-    "Business error",
-    "WhatsApp failed to send; the message field says why.",
-    "Read the message field and act on it.",
-    "business",
-    false
-  ],
-  [
-    23025,
-    "Business error",
-    "The template does not exist or is of low quality.",
-    "Check the template name, status and quality.",
-    "business",
-    false
-  ],
-  [
-    22016,
-    "Parameter error",
-    "The merchant has not configured a WhatsApp app.",
-    "Configure the merchant's WhatsApp app in the NxCloud console.",
-    "parameter",
-    false
-  ],
-  [
-    22072,
-    "Parameter error",
-    "The parameters are invalid.",
-    "Check the parameters against the operation's schema.",
-    "parameter",
-    false
-  ]
-];
-var operationErrors = { "api2.nxcloud.com": { "post /api/wa/mt": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13], "post /api/wa/otp": [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 11, 12, 13], "post /api/wa/uploadMedia": [0, 1, 2, 3, 4, 5, 6, 7, 8, 17], "post /api/wa/getMedia": [0, 1, 2, 3, 4, 5, 6, 7, 8, 17], "post /api/wa/deleteMedia": [0, 1, 2, 3, 4, 5, 6, 7, 8, 17] }, "api.nxcloud.com": { "post /saas/wa/send": [18, 1, 2, 3, 4, 5, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39] }, "api-idn.nxlink.ai": { "post /saas/wa/send": [18, 1, 2, 3, 4, 5, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40] }, "api-hk.nxlink.ai": { "get /saas/wa/template/{phone}": [18, 1, 2, 3, 4, 5, 41, 42], "put /saas/wa/template/{phone}": [18, 1, 2, 3, 4, 5, 41, 42], "post /saas/wa/template/{phone}": [18, 1, 2, 3, 4, 5, 41, 42], "get /saas/wa/template/{phone}/{id}": [18, 1, 2, 3, 4, 5, 41, 42], "delete /saas/wa/template/{phone}/{id}": [18, 1, 2, 3, 4, 5, 41, 42], "get /saas/wa/flow/{phone}": [18, 1, 2, 3, 4, 5, 41, 42], "post /saas/wa/media/{phone}": [18, 1, 2, 3, 4, 5, 41, 42] } };
+// src/generated/operations.ts
+var errorEntries = [[-1, "transient", true], [1001, "auth", false], [1002, "auth", false], [1003, "auth", false], [1004, "auth", true], [1005, "auth", false], [9e3, "parameter", false], [9001, "transient", true], [9002, "business", false], [9003, "business", false], [9004, "business", false], [9099, "business", false], [10003, "business", false], [10005, "business", false], [9013, "business", false], [9014, "parameter", false], [9015, "parameter", false], [9006, "business", false], [-1, "transient", true], [21058, "parameter", false], [21059, "parameter", false], [21060, "parameter", false], [21061, "parameter", false], [21062, "parameter", false], [21063, "parameter", false], [22020, "business", false], [22041, "transient", true], [22042, "transient", true], [22049, "business", false], [22089, "business", false], [22090, "business", false], [22091, "business", false], [22092, "business", false], [22093, "business", false], [22122, "business", false], [22123, "business", false], [22124, "business", false], [22125, "business", false], [22126, "business", false], [22141, "business", false], [23025, "business", false], [22016, "parameter", false], [22072, "parameter", false]];
+var SENDS = 1;
+var MULTIPART = 2;
+var operationTable = { "api2.nxcloud.com": { "post /api/wa/mt": ["mt", "2", 1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]], "post /api/wa/otp": ["mt", "2", 1, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 11, 12, 13]], "post /api/wa/uploadMedia": ["uploadMedia", "2", 2, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]], "post /api/wa/getMedia": ["getMedia", "2", 0, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]], "post /api/wa/deleteMedia": ["deleteMedia", "2", 0, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]] }, "api.nxcloud.com": { "post /saas/wa/send": ["mt", "2", 1, [18, 1, 2, 3, 4, 5, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39]] }, "api-idn.nxlink.ai": { "post /saas/wa/send": ["mt", "2", 1, [18, 1, 2, 3, 4, 5, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40]] }, "api-hk.nxlink.ai": { "get /saas/wa/template/{phone}": ["mt", "2", 0, [18, 1, 2, 3, 4, 5, 41, 42]], "put /saas/wa/template/{phone}": ["mt", "2", 0, [18, 1, 2, 3, 4, 5, 41, 42]], "post /saas/wa/template/{phone}": ["mt", "2", 0, [18, 1, 2, 3, 4, 5, 41, 42]], "get /saas/wa/template/{phone}/{id}": ["mt", "2", 0, [18, 1, 2, 3, 4, 5, 41, 42]], "delete /saas/wa/template/{phone}/{id}": ["mt", "2", 0, [18, 1, 2, 3, 4, 5, 41, 42]], "get /saas/wa/flow/{phone}": ["mt", "2", 0, [18, 1, 2, 3, 4, 5, 41, 42]], "post /saas/wa/media/{phone}": ["mt", "2", 2, [18, 1, 2, 3, 4, 5, 41, 42]] } };
 
 // src/errors.ts
 var NxcloudError = class extends Error {
   name = "NxcloudError";
-  kind;
-  /** NxCloud's result code (kind `api`). */
-  code;
-  traceId;
-  /** Meta's error, when `code` is 9099. */
-  meta;
-  /** The HTTP status, when there was an answer. */
-  status;
-  /** `"<METHOD> <path>"` of the operation. */
-  operation;
-  host;
-  category;
-  retryable;
-  /** What the code means, from the specs. */
-  meaning;
-  /** What to do about it, from the specs. */
-  remedy;
-  constructor(init) {
-    super(init.message, init.cause === void 0 ? void 0 : { cause: init.cause });
-    this.kind = init.kind;
-    this.code = init.code;
-    this.traceId = init.traceId;
-    this.meta = init.meta;
-    this.status = init.status;
-    this.operation = init.operation;
-    this.host = init.host;
-    this.category = init.category ?? "transient";
-    this.retryable = init.retryable ?? false;
-    this.meaning = init.meaning;
-    this.remedy = init.remedy;
+  constructor({ message, cause, ...fields }) {
+    super(message, cause === void 0 ? void 0 : { cause });
+    Object.assign(this, { category: "transient", retryable: false }, fields);
   }
 };
-function documentedCodes(host, key) {
-  return (operationErrors[host]?.[key] ?? []).map((i) => {
-    const [code, message, meaning, remedy, category, retryable] = errorEntries[i];
-    return { code, message, meaning, remedy, category, retryable };
-  });
-}
-function describeCode(host, key, code) {
-  const own = documentedCodes(host, key).find((c) => c.code === code);
+var codesOf = (host, key) => (operationTable[host]?.[key]?.[3] ?? []).map((index) => {
+  const [code, category, retryable] = errorEntries[index];
+  return { code, category, retryable, index };
+});
+function classifyCode(host, key, code) {
+  const own = codesOf(host, key).find((c) => c.code === code);
   if (own) return own;
-  for (const other of Object.keys(operationErrors[host] ?? {})) {
-    const found = documentedCodes(host, other).find((c) => c.code === code);
+  for (const other of Object.keys(operationTable[host] ?? {})) {
+    const found = codesOf(host, other).find((c) => c.code === code);
     if (found) return found;
   }
   return void 0;
 }
-
-// src/generated/traits.ts
-var operationTraits = {
-  "api2.nxcloud.com": {
-    "post /api/wa/mt": {
-      "sends": true
-    },
-    "post /api/wa/otp": {
-      "sends": true
-    },
-    "post /api/wa/uploadMedia": {
-      "multipart": true
-    }
-  },
-  "api.nxcloud.com": {
-    "post /saas/wa/send": {
-      "sends": true
-    }
-  },
-  "api-idn.nxlink.ai": {
-    "post /saas/wa/send": {
-      "sends": true
-    }
-  },
-  "api-hk.nxlink.ai": {
-    "post /saas/wa/media/{phone}": {
-      "multipart": true
-    }
-  }
-};
+var loadTexts = () => import("./error-texts-WHFH4IBB.js").then((m) => m.errorTexts);
+async function documentedCodes(host, key) {
+  const texts = await loadTexts();
+  return codesOf(host, key).map(({ code, category, retryable, index }) => ({ code, meaning: texts[index][0], remedy: texts[index][1], category, retryable }));
+}
+async function describeCode(host, key, code) {
+  const found = classifyCode(host, key, code);
+  if (!found) return void 0;
+  const [meaning, remedy] = (await loadTexts())[found.index];
+  return { code, meaning, remedy, category: found.category, retryable: found.retryable };
+}
 
 // src/transport.ts
-import { createSignedFetch, operations } from "@org/nxwa-signing";
+import { signatureHeaders } from "@org/nxwa-signing";
 var abortableSleep = (ms, signal) => new Promise((resolve, reject) => {
   if (signal?.aborted) return reject(signal.reason);
   const timer = setTimeout(() => {
@@ -452,69 +61,89 @@ function createTransport(options) {
   const timeoutMs = options.timeoutMs ?? 3e4;
   const retry = options.retry ?? {};
   const maxAttempts = Math.max(1, retry.attempts ?? 3);
-  const table = operations[options.host];
-  const traits = operationTraits[options.host] ?? {};
+  const table = operationTable[options.host] ?? {};
   const state = { clockOffsetMs: options.clockOffsetMs ?? 0 };
-  const signedFetch = createSignedFetch({
-    accessKey: options.accessKey,
-    accessSecret: options.accessSecret,
-    algorithm: options.algorithm,
-    fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
-    now,
-    clockOffsetMs: () => state.clockOffsetMs
-  });
-  async function attempt(request, operation) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new Error("timeout")), timeoutMs);
-    const signal = AbortSignal.any([request.signal, timeout.signal]);
+  signatureHeaders({ accessKey: options.accessKey, accessSecret: options.accessSecret, algorithm: options.algorithm, action: "check", bizType: "0", ts: 1e12 });
+  const failure = (kind, operation, message, extra = {}) => new NxcloudError({ kind, message: `${operation} ${message}`, operation, host: options.host, category: "transient", retryable: kind !== "aborted", ...extra });
+  async function attempt(call, operation) {
+    const controller = new AbortController();
+    const { signal } = call;
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error("timeout"));
+    }, timeoutMs);
     try {
-      const response = await signedFetch(new Request(request.clone(), { signal }));
+      const { headers } = call;
+      const signed = signatureHeaders({
+        accessKey: options.accessKey,
+        accessSecret: options.accessSecret,
+        algorithm: options.algorithm,
+        action: call.action,
+        bizType: call.bizType,
+        ts: Math.round(now() + state.clockOffsetMs),
+        body: call.multipart ? void 0 : call.body
+      });
+      for (const name in signed) headers.set(name, signed[name]);
+      const init = { method: call.method, headers, body: call.body, signal: controller.signal };
+      const response = await (options.fetch ? options.fetch(new Request(call.url, init)) : globalThis.fetch(call.url, init));
       if (response.status === 429 || response.status >= 500) {
-        const error2 = new NxcloudError({ kind: "http", status: response.status, message: `HTTP ${response.status} from ${operation}.`, operation, host: options.host, category: "transient", retryable: true });
+        const error2 = failure("http", operation, `answered HTTP ${response.status}.`, { status: response.status });
         return { response, error: error2, safeForSends: response.status === 429 };
       }
       if (response.status !== 200) return { response };
-      const body = await response.clone().json().catch(() => void 0);
+      const text = await response.text();
+      let body;
+      try {
+        body = JSON.parse(text);
+        parsed.set(response, { json: body });
+      } catch (error2) {
+        parsed.set(response, { error: error2 });
+        return { response };
+      }
       const code = typeof body?.code === "number" ? body.code : void 0;
       if (code === void 0 || code === 0) return { response };
-      const known = describeCode(options.host, opKey(operation), code);
-      const error = apiError(options.host, operation, body, response.status);
+      const error = await apiError(options.host, operation, body, response.status);
       if (code === 1004) {
         const date = Date.parse(response.headers.get("date") ?? "");
         return { response, error, serverTime: Number.isNaN(date) ? void 0 : date, safeForSends: true };
       }
-      return known?.retryable ? { response, error } : { response };
+      return classifyCode(options.host, opKey(operation), code)?.retryable ? { response, error } : { response };
     } catch (cause) {
-      if (request.signal.aborted) {
-        throw new NxcloudError({ kind: "aborted", message: `${operation} was aborted.`, operation, host: options.host, category: "transient", retryable: false, cause: request.signal.reason });
-      }
-      if (timeout.signal.aborted) {
-        return { error: new NxcloudError({ kind: "timeout", message: `${operation} got no answer within ${timeoutMs} ms.`, operation, host: options.host, category: "transient", retryable: true }) };
-      }
-      if (cause instanceof NxcloudError || cause?.name === "SigningError") throw cause;
+      if (signal?.aborted) throw failure("aborted", operation, "was aborted.", { cause: signal.reason });
+      if (timedOut) return { error: failure("timeout", operation, `got no answer within ${timeoutMs} ms.`) };
+      if (cause instanceof NxcloudError) throw cause;
       const refused = /ECONNREFUSED/.test(String(cause?.cause?.code ?? ""));
-      return {
-        error: new NxcloudError({ kind: "network", message: `${operation} failed: ${cause?.message ?? String(cause)}.`, operation, host: options.host, category: "transient", retryable: true, cause }),
-        safeForSends: refused
-      };
+      return { error: failure("network", operation, `failed: ${cause?.message ?? String(cause)}.`, { cause }), safeForSends: refused };
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
   return {
     state,
-    fetchFor(operation) {
+    fetchFor(operation, serialized) {
       const key = opKey(operation);
-      const signing = table[key];
-      const isSend = traits[key]?.sends === true;
+      const entry = table[key];
+      const isSend = ((entry?.[2] ?? 0) & SENDS) !== 0;
       return async (request) => {
-        if (!signing) throw new NxcloudError({ kind: "invalid-response", message: `${operation} is not an operation of ${options.host}.`, operation, host: options.host });
-        request.headers.set("action", signing.action);
-        request.headers.set("bizType", signing.bizType);
+        if (!entry) throw new NxcloudError({ kind: "invalid-response", message: `${operation} is not an operation of ${options.host}.`, operation, host: options.host });
+        let call;
+        if (request instanceof PlannedRequest) {
+          const { method, headers, body, signal } = request.init;
+          const own = headers instanceof Headers ? headers : new Headers(headers);
+          call = { url: request.url, method: method ?? "GET", headers: own, body, multipart: body instanceof FormData, signal, action: entry[0], bizType: entry[1] };
+        } else {
+          const contentType = request.headers.get("content-type") ?? "";
+          const body = serialized?.() ?? (request.body === null ? void 0 : new Uint8Array(await request.arrayBuffer()));
+          call = { url: request.url, method: request.method, headers: new Headers(request.headers), body, multipart: /^\s*multipart\/form-data/i.test(contentType), signal: request.signal, action: entry[0], bizType: entry[1] };
+        }
         const started = now();
         let clockCorrected = false;
         for (let n = 1; ; n++) {
-          const outcome = await attempt(request, operation);
+          const outcome = await attempt(call, operation);
           if (!outcome.error) return outcome.response;
           const error = outcome.error;
           let delayMs;
@@ -534,9 +163,9 @@ function createTransport(options) {
           retry.onRetry?.({ attempt: n + 1, delayMs, error, operation });
           if (delayMs > 0) {
             try {
-              await sleep(delayMs, request.signal);
+              await sleep(delayMs, call.signal ?? null);
             } catch (cause) {
-              throw new NxcloudError({ kind: "aborted", message: `${operation} was aborted.`, operation, host: options.host, retryable: false, cause });
+              throw failure("aborted", operation, "was aborted.", { cause });
             }
           }
         }
@@ -544,6 +173,15 @@ function createTransport(options) {
     }
   };
 }
+var PlannedRequest = class {
+  url;
+  init;
+  constructor(url, init) {
+    this.url = url;
+    this.init = init;
+  }
+};
+var parsed = /* @__PURE__ */ new WeakMap();
 function finish(outcome) {
   if (outcome.response) return outcome.response;
   throw outcome.error;
@@ -552,10 +190,10 @@ var opKey = (operation) => {
   const space = operation.indexOf(" ");
   return `${operation.slice(0, space).toLowerCase()} ${operation.slice(space + 1)}`;
 };
-function apiError(host, operation, body, status) {
-  const known = describeCode(host, opKey(operation), body.code);
+async function apiError(host, operation, body, status) {
+  const known = await describeCode(host, opKey(operation), body.code);
   const meta = body.code === 9099 && body.data && typeof body.data.error === "object" ? body.data.error : void 0;
-  const serverMessage = typeof body.message === "string" && body.message ? body.message : known?.message ?? "no message";
+  const serverMessage = typeof body.message === "string" && body.message ? body.message : known?.meaning ?? "no message";
   return new NxcloudError({
     kind: "api",
     code: body.code,
@@ -585,16 +223,20 @@ function toFormData(body) {
 var isEnvelope = (v) => typeof v === "object" && v !== null && typeof v.code === "number";
 function createNxcloudClient(host, options) {
   const transport = createTransport({ ...options, host });
-  const traits = operationTraits[host] ?? {};
-  const client = createClient({ baseUrl: options.baseUrl ?? `https://${host}` });
-  if (options.middleware?.length) client.use(...options.middleware);
+  const table = operationTable[host] ?? {};
+  const client = createClient({ baseUrl: options.baseUrl ?? `https://${host}`, querySerializer: createQuerySerializer() });
+  let middlewareCount = options.middleware?.length ?? 0;
+  if (middlewareCount) client.use(...options.middleware);
   const method = (name) => async (path, init = {}) => {
     const operation = `${name} ${path}`;
-    const multipart = traits[opKey(operation)]?.multipart === true;
+    const multipart = ((table[opKey(operation)]?.[2] ?? 0) & MULTIPART) !== 0;
     const body = multipart && init.body && !(init.body instanceof FormData) ? toFormData(init.body) : init.body;
     let result;
     try {
-      result = await client[name](path, { ...init, body, fetch: transport.fetchFor(operation) });
+      let text;
+      const bodySerializer = (value) => value instanceof FormData ? value : text = JSON.stringify(value);
+      const planned = middlewareCount === 0 ? { Request: PlannedRequest } : {};
+      result = await client[name](path, { ...init, ...planned, body, bodySerializer, parseAs: "stream", fetch: transport.fetchFor(operation, () => text) });
     } catch (error) {
       if (error instanceof NxcloudError) return { error };
       if (error instanceof SyntaxError) {
@@ -603,7 +245,19 @@ function createNxcloudClient(host, options) {
       throw error;
     }
     const { response } = result;
-    const envelope = response.ok ? result.data : result.error;
+    let read = parsed.get(response) ?? (response.ok ? void 0 : { json: result.error });
+    if (!read) {
+      const text = await response.text();
+      try {
+        read = { json: JSON.parse(text) };
+      } catch (error) {
+        read = { error };
+      }
+    }
+    if ("error" in read && response.ok) {
+      return { error: new NxcloudError({ kind: "invalid-response", status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
+    }
+    const envelope = "json" in read ? read.json : void 0;
     if (!response.ok && !isEnvelope(envelope)) {
       return { error: new NxcloudError({ kind: "http", status: response.status, message: `${operation} answered HTTP ${response.status}.`, operation, host, category: "transient", retryable: response.status === 429 || response.status >= 500 }), response };
     }
@@ -612,14 +266,17 @@ function createNxcloudClient(host, options) {
     }
     const traceId = typeof envelope.traceId === "string" ? envelope.traceId : void 0;
     if (envelope.code === 0 && response.ok) return { data: envelope.data, traceId, response };
-    return { error: apiError(host, operation, envelope, response.status), traceId, response };
+    return { error: await apiError(host, operation, envelope, response.status), traceId, response };
   };
   return {
     GET: method("GET"),
     POST: method("POST"),
     PUT: method("PUT"),
     DELETE: method("DELETE"),
-    use: (...middleware) => client.use(...middleware),
+    use: (...middleware) => {
+      middlewareCount += middleware.length;
+      client.use(...middleware);
+    },
     get clockOffsetMs() {
       return transport.state.clockOffsetMs;
     }
@@ -631,6 +288,7 @@ var createIdnClient = (options) => createNxcloudClient("api-idn.nxlink.ai", opti
 var createHkClient = (options) => createNxcloudClient("api-hk.nxlink.ai", options);
 export {
   NxcloudError,
+  classifyCode,
   createApi2Client,
   createHkClient,
   createIdnClient,

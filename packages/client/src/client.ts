@@ -1,4 +1,4 @@
-import createClient, { type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { SignatureAlgorithm } from '@org/nxwa-signing';
 import { NxcloudError } from './errors.js';
@@ -6,8 +6,8 @@ import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
-import { operationTraits } from './generated/traits.js';
-import { apiError, createTransport, opKey, type RetryOptions } from './transport.js';
+import { MULTIPART, operationTable } from './generated/operations.js';
+import { apiError, createTransport, opKey, parsed, PlannedRequest, type RetryOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -91,18 +91,26 @@ const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: 
  */
 export function createNxcloudClient<H extends NxcloudHost>(host: H, options: NxcloudClientOptions): NxcloudClient<HostPaths[H]> {
   const transport = createTransport({ ...options, host });
-  const traits = operationTraits[host] ?? {};
-  const client: Client<any> = createClient<any>({ baseUrl: options.baseUrl ?? `https://${host}` });
-  if (options.middleware?.length) client.use(...options.middleware);
+  const table = operationTable[host] ?? {};
+  // The query serializer is made once here (openapi-fetch would make one per call from options).
+  const client: Client<any> = createClient<any>({ baseUrl: options.baseUrl ?? `https://${host}`, querySerializer: createQuerySerializer() });
+  let middlewareCount = options.middleware?.length ?? 0;
+  if (middlewareCount) client.use(...options.middleware!);
 
   const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
     async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
       const operation = `${name} ${path}`;
-      const multipart = traits[opKey(operation)]?.multipart === true;
+      const multipart = ((table[opKey(operation)]?.[2] ?? 0) & MULTIPART) !== 0;
       const body = multipart && init.body && !(init.body instanceof FormData) ? toFormData(init.body) : init.body;
       let result: { data?: unknown; error?: unknown; response: Response };
       try {
-        result = await (client[name] as (p: string, i: object) => Promise<typeof result>)(path, { ...init, body, fetch: transport.fetchFor(operation) });
+        // The JSON text is captured as it is serialised, so that the transport signs and sends it without reading
+        // it back; parseAs 'stream': the answer is not read again, the transport has parsed it once already.
+        let text: string | undefined;
+        const bodySerializer = (value: unknown) => (value instanceof FormData ? value : (text = JSON.stringify(value)));
+        // Middleware sees a real Request; without any, the call is planned, not built (see PlannedRequest).
+        const planned = middlewareCount === 0 ? { Request: PlannedRequest } : {};
+        result = await (client[name] as (p: string, i: object) => Promise<typeof result>)(path, { ...init, ...planned, body, bodySerializer, parseAs: 'stream', fetch: transport.fetchFor(operation, () => text) });
       } catch (error) {
         if (error instanceof NxcloudError) return { error };
         if (error instanceof SyntaxError) {
@@ -111,7 +119,21 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
         throw error;
       }
       const { response } = result;
-      const envelope = response.ok ? result.data : result.error;
+      // Not read by the transport: a non-2xx answer (openapi-fetch parsed it into `error`), or a response a
+      // middleware replaced.
+      let read = parsed.get(response) ?? (response.ok ? undefined : { json: result.error });
+      if (!read) {
+        const text = await response.text();
+        try {
+          read = { json: JSON.parse(text) };
+        } catch (error) {
+          read = { error };
+        }
+      }
+      if ('error' in read && response.ok) {
+        return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
+      }
+      const envelope = 'json' in read ? read.json : undefined;
       if (!response.ok && !isEnvelope(envelope)) {
         return { error: new NxcloudError({ kind: 'http', status: response.status, message: `${operation} answered HTTP ${response.status}.`, operation, host, category: 'transient', retryable: response.status === 429 || response.status >= 500 }), response };
       }
@@ -120,7 +142,7 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
       }
       const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
       if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
-      return { error: apiError(host, operation, envelope, response.status), traceId, response };
+      return { error: await apiError(host, operation, envelope, response.status), traceId, response };
     };
 
   return {
@@ -128,7 +150,10 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
     POST: method('POST') as NxcloudClient<HostPaths[H]>['POST'],
     PUT: method('PUT') as NxcloudClient<HostPaths[H]>['PUT'],
     DELETE: method('DELETE') as NxcloudClient<HostPaths[H]>['DELETE'],
-    use: (...middleware) => client.use(...middleware),
+    use: (...middleware) => {
+      middlewareCount += middleware.length;
+      client.use(...middleware);
+    },
     get clockOffsetMs() {
       return transport.state.clockOffsetMs;
     },

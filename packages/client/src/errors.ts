@@ -1,4 +1,4 @@
-import { errorEntries, operationErrors } from './generated/errors.js';
+import { errorEntries, operationTable } from './generated/operations.js';
 
 /** How to think about a failure: fix the credentials, fix the request, fix the account, or try again later. */
 export type ErrorCategory = 'auth' | 'parameter' | 'business' | 'transient';
@@ -50,64 +50,80 @@ export interface NxcloudErrorInit {
  */
 export class NxcloudError extends Error {
   override readonly name = 'NxcloudError';
-  readonly kind: ErrorKind;
+  declare readonly kind: ErrorKind;
   /** NxCloud's result code (kind `api`). */
-  readonly code?: number;
-  readonly traceId?: string;
+  declare readonly code?: number;
+  declare readonly traceId?: string;
   /** Meta's error, when `code` is 9099. */
-  readonly meta?: MetaErrorDetails;
+  declare readonly meta?: MetaErrorDetails;
   /** The HTTP status, when there was an answer. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** `"<METHOD> <path>"` of the operation. */
-  readonly operation?: string;
-  readonly host?: string;
-  readonly category: ErrorCategory;
-  readonly retryable: boolean;
+  declare readonly operation?: string;
+  declare readonly host?: string;
+  declare readonly category: ErrorCategory;
+  /** Whether trying again (signed afresh) can help. */
+  declare readonly retryable: boolean;
   /** What the code means, from the specs. */
-  readonly meaning?: string;
+  declare readonly meaning?: string;
   /** What to do about it, from the specs. */
-  readonly remedy?: string;
+  declare readonly remedy?: string;
 
-  constructor(init: NxcloudErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.code = init.code;
-    this.traceId = init.traceId;
-    this.meta = init.meta;
-    this.status = init.status;
-    this.operation = init.operation;
-    this.host = init.host;
-    this.category = init.category ?? 'transient';
-    this.retryable = init.retryable ?? false;
-    this.meaning = init.meaning;
-    this.remedy = init.remedy;
+  constructor({ message, cause, ...fields }: NxcloudErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { category: 'transient', retryable: false }, fields);
   }
 }
 
 export interface DocumentedCode {
   code: number;
-  message: string;
   meaning: string;
   remedy: string;
   category: ErrorCategory;
   retryable: boolean;
 }
 
-/** The codes the specs document for an operation (`key` is `"<method> <path>"`, e.g. `"post /api/wa/mt"`). */
-export function documentedCodes(host: string, key: string): DocumentedCode[] {
-  return (operationErrors[host]?.[key] ?? []).map((i) => {
-    const [code, message, meaning, remedy, category, retryable] = errorEntries[i];
-    return { code, message, meaning, remedy, category, retryable };
-  });
+interface CodeClass {
+  code: number;
+  category: ErrorCategory;
+  retryable: boolean;
+  /** Index of the entry in the generated tables. */
+  index: number;
 }
 
-/** What the specs say of `code` for this operation; else of the same code on another operation of the host. */
-export function describeCode(host: string, key: string, code: number): DocumentedCode | undefined {
-  const own = documentedCodes(host, key).find((c) => c.code === code);
+const codesOf = (host: string, key: string): CodeClass[] =>
+  (operationTable[host]?.[key]?.[3] ?? []).map((index) => {
+    const [code, category, retryable] = errorEntries[index];
+    return { code, category, retryable, index };
+  });
+
+/**
+ * How the specs class `code` for this operation (`key` is `"<method> <path>"`, e.g. `"post /api/wa/mt"`); else
+ * for another operation of the host that documents it.
+ */
+export function classifyCode(host: string, key: string, code: number): CodeClass | undefined {
+  const own = codesOf(host, key).find((c) => c.code === code);
   if (own) return own;
-  for (const other of Object.keys(operationErrors[host] ?? {})) {
-    const found = documentedCodes(host, other).find((c) => c.code === code);
+  for (const other of Object.keys(operationTable[host] ?? {})) {
+    const found = codesOf(host, other).find((c) => c.code === code);
     if (found) return found;
   }
   return undefined;
+}
+
+// The texts are loaded on the first failure only: they are most of the catalogue's weight.
+const loadTexts = () => import('./generated/error-texts.js').then((m) => m.errorTexts);
+
+/** Every code the specs document for an operation, with its meaning and remedy. */
+export async function documentedCodes(host: string, key: string): Promise<DocumentedCode[]> {
+  const texts = await loadTexts();
+  return codesOf(host, key).map(({ code, category, retryable, index }) => ({ code, meaning: texts[index][0], remedy: texts[index][1], category, retryable }));
+}
+
+/** What the specs say of `code` for this operation (or, failing that, for another operation of the host). */
+export async function describeCode(host: string, key: string, code: number): Promise<DocumentedCode | undefined> {
+  const found = classifyCode(host, key, code);
+  if (!found) return undefined;
+  const [meaning, remedy] = (await loadTexts())[found.index];
+  return { code, meaning, remedy, category: found.category, retryable: found.retryable };
 }

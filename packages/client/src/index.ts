@@ -13,7 +13,7 @@ export {
   type NxResult,
   type SuccessOf,
 } from './client.js';
-export { describeCode, documentedCodes, NxcloudError, type DocumentedCode, type ErrorCategory, type ErrorKind, type MetaErrorDetails } from './errors.js';
+export { classifyCode, describeCode, documentedCodes, NxcloudError, type DocumentedCode, type ErrorCategory, type ErrorKind, type MetaErrorDetails } from './errors.js';
 export type { RetryInfo, RetryOptions } from './transport.js';
 export type * as Api2 from './generated/api2.nxcloud.com.js';
 export type * as Saas from './generated/api.nxcloud.com.js';

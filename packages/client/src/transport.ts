@@ -1,6 +1,6 @@
-import { createSignedFetch, operations, type SignatureAlgorithm } from '@org/nxwa-signing';
-import { describeCode, NxcloudError, type MetaErrorDetails } from './errors.js';
-import { operationTraits } from './generated/traits.js';
+import { signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
+import { classifyCode, describeCode, NxcloudError, type MetaErrorDetails, type NxcloudErrorInit } from './errors.js';
+import { operationTable, SENDS } from './generated/operations.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3; 1 turns retries off. */
@@ -82,72 +82,102 @@ export function createTransport(options: TransportOptions) {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retry = options.retry ?? {};
   const maxAttempts = Math.max(1, retry.attempts ?? 3);
-  const table = operations[options.host as keyof typeof operations] as Record<string, { action: string; bizType: string }>;
-  const traits = operationTraits[options.host] ?? {};
+  const table = operationTable[options.host] ?? {};
   const state = { clockOffsetMs: options.clockOffsetMs ?? 0 };
-  const signedFetch = createSignedFetch({
-    accessKey: options.accessKey,
-    accessSecret: options.accessSecret,
-    algorithm: options.algorithm,
-    fetch: options.fetch ?? ((r) => globalThis.fetch(r)),
-    now,
-    clockOffsetMs: () => state.clockOffsetMs,
-  });
+  // Validate the credentials once, when the client is made, rather than on its first call.
+  signatureHeaders({ accessKey: options.accessKey, accessSecret: options.accessSecret, algorithm: options.algorithm, action: 'check', bizType: '0', ts: 1_000_000_000_000 });
 
-  async function attempt(request: Request, operation: string): Promise<Outcome> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new Error('timeout')), timeoutMs);
-    const signal = AbortSignal.any([request.signal, timeout.signal]);
+  // A failure of the transport itself (not an answer of NxCloud's): all are transient.
+  const failure = (kind: 'http' | 'network' | 'timeout' | 'aborted', operation: string, message: string, extra: Partial<NxcloudErrorInit> = {}) =>
+    new NxcloudError({ kind, message: `${operation} ${message}`, operation, host: options.host, category: 'transient', retryable: kind !== 'aborted', ...extra });
+
+  /** One network attempt: signed now, over the bytes read once for the whole call. */
+  async function attempt(call: Call, operation: string): Promise<Outcome> {
+    const controller = new AbortController();
+    const { signal } = call;
+    const onAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new Error('timeout'));
+    }, timeoutMs);
     try {
-      const response = await signedFetch(new Request(request.clone(), { signal }));
+      const { headers } = call;
+      const signed = signatureHeaders({
+        accessKey: options.accessKey,
+        accessSecret: options.accessSecret,
+        algorithm: options.algorithm,
+        action: call.action,
+        bizType: call.bizType,
+        ts: Math.round(now() + state.clockOffsetMs),
+        body: call.multipart ? undefined : (call.body as string | Uint8Array | undefined),
+      });
+      for (const name in signed) headers.set(name, signed[name]);
+      const init = { method: call.method, headers, body: call.body, signal: controller.signal };
+      const response = await (options.fetch ? options.fetch(new Request(call.url, init)) : globalThis.fetch(call.url, init));
       if (response.status === 429 || response.status >= 500) {
-        const error = new NxcloudError({ kind: 'http', status: response.status, message: `HTTP ${response.status} from ${operation}.`, operation, host: options.host, category: 'transient', retryable: true });
+        const error = failure('http', operation, `answered HTTP ${response.status}.`, { status: response.status });
         return { response, error, safeForSends: response.status === 429 };
       }
       if (response.status !== 200) return { response };
-      const body = await response.clone().json().catch(() => undefined);
+      // The answer is read and parsed here, once; the client takes the result from `parsed` (openapi-fetch, told
+      // to parse as a stream, hands the response on without reading it).
+      const text = await response.text();
+      let body: any;
+      try {
+        body = JSON.parse(text);
+        parsed.set(response, { json: body });
+      } catch (error) {
+        parsed.set(response, { error });
+        return { response };
+      }
       const code = typeof body?.code === 'number' ? body.code : undefined;
       if (code === undefined || code === 0) return { response };
-      const known = describeCode(options.host, opKey(operation), code);
-      const error = apiError(options.host, operation, body, response.status);
+      const error = await apiError(options.host, operation, body, response.status);
       if (code === 1004) {
         const date = Date.parse(response.headers.get('date') ?? '');
         return { response, error, serverTime: Number.isNaN(date) ? undefined : date, safeForSends: true };
       }
-      return known?.retryable ? { response, error } : { response };
+      return classifyCode(options.host, opKey(operation), code)?.retryable ? { response, error } : { response };
     } catch (cause) {
-      if (request.signal.aborted) {
-        throw new NxcloudError({ kind: 'aborted', message: `${operation} was aborted.`, operation, host: options.host, category: 'transient', retryable: false, cause: request.signal.reason });
-      }
-      if (timeout.signal.aborted) {
-        return { error: new NxcloudError({ kind: 'timeout', message: `${operation} got no answer within ${timeoutMs} ms.`, operation, host: options.host, category: 'transient', retryable: true }) };
-      }
-      if (cause instanceof NxcloudError || (cause as Error)?.name === 'SigningError') throw cause;
+      if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason });
+      if (timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
+      if (cause instanceof NxcloudError) throw cause;
       const refused = /ECONNREFUSED/.test(String((cause as { cause?: { code?: string } })?.cause?.code ?? ''));
-      return {
-        error: new NxcloudError({ kind: 'network', message: `${operation} failed: ${(cause as Error)?.message ?? String(cause)}.`, operation, host: options.host, category: 'transient', retryable: true, cause }),
-        safeForSends: refused,
-      };
+      return { error: failure('network', operation, `failed: ${(cause as Error)?.message ?? String(cause)}.`, { cause }), safeForSends: refused };
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   /** The fetch of one call of `<METHOD> <path>`. */
   return {
     state,
-    fetchFor(operation: string): (request: Request) => Promise<Response> {
+    fetchFor(operation: string, serialized?: () => string | undefined): (request: Request | PlannedRequest) => Promise<Response> {
       const key = opKey(operation);
-      const signing = table[key];
-      const isSend = traits[key]?.sends === true;
+      const entry = table[key];
+      const isSend = ((entry?.[2] ?? 0) & SENDS) !== 0;
       return async (request) => {
-        if (!signing) throw new NxcloudError({ kind: 'invalid-response', message: `${operation} is not an operation of ${options.host}.`, operation, host: options.host });
-        request.headers.set('action', signing.action);
-        request.headers.set('bizType', signing.bizType);
+        if (!entry) throw new NxcloudError({ kind: 'invalid-response', message: `${operation} is not an operation of ${options.host}.`, operation, host: options.host });
+        let call: Call;
+        if (request instanceof PlannedRequest) {
+          const { method, headers, body, signal } = request.init;
+          // openapi-fetch built these headers for this call alone; each attempt overwrites the signature headers.
+          const own = headers instanceof Headers ? headers : new Headers(headers);
+          call = { url: request.url, method: method ?? 'GET', headers: own, body: body as Call['body'], multipart: body instanceof FormData, signal, action: entry[0], bizType: entry[1] };
+        } else {
+          // A real Request (middleware is in use): its body is the JSON text openapi-fetch serialised, when it
+          // says so; otherwise (multipart) the bytes it holds, read once.
+          const contentType = request.headers.get('content-type') ?? '';
+          const body = serialized?.() ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
+          call = { url: request.url, method: request.method, headers: new Headers(request.headers), body, multipart: /^\s*multipart\/form-data/i.test(contentType), signal: request.signal, action: entry[0], bizType: entry[1] };
+        }
         const started = now();
         let clockCorrected = false;
         for (let n = 1; ; n++) {
-          const outcome = await attempt(request, operation);
+          const outcome = await attempt(call, operation);
           if (!outcome.error) return outcome.response!;
           const error = outcome.error;
           let delayMs: number | undefined;
@@ -167,9 +197,9 @@ export function createTransport(options: TransportOptions) {
           retry.onRetry?.({ attempt: n + 1, delayMs, error, operation });
           if (delayMs > 0) {
             try {
-              await sleep(delayMs, request.signal);
+              await sleep(delayMs, call.signal ?? null);
             } catch (cause) {
-              throw new NxcloudError({ kind: 'aborted', message: `${operation} was aborted.`, operation, host: options.host, retryable: false, cause });
+              throw failure('aborted', operation, 'was aborted.', { cause });
             }
           }
         }
@@ -177,6 +207,34 @@ export function createTransport(options: TransportOptions) {
     },
   };
 }
+
+/**
+ * What openapi-fetch builds for a call when no middleware needs a real `Request`: the URL and init, kept as they
+ * are, so that each attempt goes to `fetch(url, init)` without a Request (and its body stream) built and read
+ * back in between.
+ */
+export class PlannedRequest {
+  readonly url: string;
+  readonly init: RequestInit;
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.init = init;
+  }
+}
+
+interface Call {
+  url: string;
+  method: string;
+  headers: Headers;
+  body?: string | Uint8Array<ArrayBuffer> | FormData;
+  multipart: boolean;
+  signal?: AbortSignal | null;
+  action: string;
+  bizType: string;
+}
+
+/** The answers the transport has read and parsed, by the response handed to openapi-fetch. */
+export const parsed = new WeakMap<Response, { json: unknown } | { error: unknown }>();
 
 function finish(outcome: Outcome): Response {
   if (outcome.response) return outcome.response;
@@ -190,10 +248,10 @@ export const opKey = (operation: string) => {
 };
 
 /** The error for an envelope whose `code` is not 0. */
-export function apiError(host: string, operation: string, body: { code: number; message?: unknown; traceId?: unknown; data?: any }, status?: number): NxcloudError {
-  const known = describeCode(host, opKey(operation), body.code);
+export async function apiError(host: string, operation: string, body: { code: number; message?: unknown; traceId?: unknown; data?: any }, status?: number): Promise<NxcloudError> {
+  const known = await describeCode(host, opKey(operation), body.code);
   const meta: MetaErrorDetails | undefined = body.code === 9099 && body.data && typeof body.data.error === 'object' ? body.data.error : undefined;
-  const serverMessage = typeof body.message === 'string' && body.message ? body.message : known?.message ?? 'no message';
+  const serverMessage = typeof body.message === 'string' && body.message ? body.message : known?.meaning ?? 'no message';
   return new NxcloudError({
     kind: 'api',
     code: body.code,

@@ -5,9 +5,13 @@ import { createNxcloudClient, documentedCodes, NxcloudError, type NxcloudHost } 
 import { operations } from '@org/nxwa-signing';
 import { credentials, failure, json, noSleep, ok, scriptedFetch, textMessage } from './support.js';
 
-const cases = (Object.keys(operations) as NxcloudHost[]).flatMap((host) =>
-  Object.keys(operations[host]).flatMap((key) => documentedCodes(host, key).map((c) => ({ host, key, ...c }))),
-);
+const cases = (
+  await Promise.all(
+    (Object.keys(operations) as NxcloudHost[]).flatMap((host) =>
+      Object.keys(operations[host]).map(async (key) => (await documentedCodes(host, key)).map((c) => ({ host, key, ...c }))),
+    ),
+  )
+).flat();
 
 function call(client: ReturnType<typeof createNxcloudClient>, key: string) {
   const [method, path] = key.split(' ');
