@@ -115,12 +115,37 @@ function InlineErrorRefs() {
   };
 }
 
+// Adds to each operation's 200 answer a named example `code-<code>` for every code of `x-nxcloud-errors` that has
+// none, so that a mock can be asked for any documented answer (Prism: `Prefer: example=code-22125`).
+function ErrorExamples() {
+  return {
+    Operation: {
+      leave(operation, ctx) {
+        const errors = operation['x-nxcloud-errors'];
+        const media = operation.responses?.['200']?.content?.['application/json'];
+        if (!Array.isArray(errors) || !media) return;
+        media.examples = media.examples ?? {};
+        for (const entry of errors) {
+          const e = entry && entry.$ref ? ctx.resolve(entry).node : entry;
+          const name = `code-${e.code}`;
+          if (media.examples[name]) continue;
+          const value = e.code === 9099
+            ? { code: 9099, message: e.message, data: { error: { code: 131026, message: 'Message undeliverable', type: 'OAuthException', fbtrace_id: 'AmCuD7sOjcEDetBNhlT2cJm', error_data: { messaging_product: 'whatsapp', details: 'Message undeliverable' } } } }
+            : { code: e.code, message: e.message, data: null };
+          media.examples[name] = { summary: `${e.code}: ${e.message}`, description: `${e.meaning} Remedy: ${e.remedy}`, value };
+        }
+      },
+    },
+  };
+}
+
 export default function nxwaPlugin() {
   return {
     id: 'nxwa',
     decorators: {
       oas3: {
         'inline-error-refs': InlineErrorRefs,
+        'error-examples': ErrorExamples,
       },
     },
     rules: {
