@@ -168,7 +168,7 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
   "Check the template name, status and quality."
  ],
  [
-  "The merchant has not configured a WhatsApp app.",
+  "The merchant has not configured a WhatsApp app. The document labels it a parameter error; it is a matter of the account's configuration, which no change to the request fixes.",
   "Configure the merchant's WhatsApp app in the NxCloud console."
  ],
  [

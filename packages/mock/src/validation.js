@@ -1,0 +1,137 @@
+// Validates request bodies and parameters against a host's bundled spec, and explains a failure the way a
+// person needs it: which field, and what was expected.
+//
+// Prism validates too, but reports every branch of a oneOf at once. Here each discriminated oneOf is first
+// rewritten into one if/then per mapped value, so that only the branch the request names reports its errors.
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const clone = (v) => structuredClone(v);
+
+/** Rewrites every `oneOf` that has a `discriminator.mapping` into if/then branches on the discriminator. */
+function resolveDiscriminators(node) {
+  if (Array.isArray(node)) return node.map(resolveDiscriminators);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) out[k] = resolveDiscriminators(v);
+  const mapping = out.discriminator?.mapping;
+  if (Array.isArray(out.oneOf) && mapping) {
+    const prop = out.discriminator.propertyName;
+    delete out.oneOf;
+    delete out.discriminator;
+    out.type = 'object';
+    out.required = [...new Set([...(out.required ?? []), prop])];
+    out.properties = { ...(out.properties ?? {}), [prop]: { enum: Object.keys(mapping) } };
+    out.allOf = [
+      ...(out.allOf ?? []),
+      ...Object.entries(mapping).map(([value, ref]) => ({ if: { properties: { [prop]: { const: value } }, required: [prop] }, then: { $ref: ref } })),
+    ];
+  }
+  return out;
+}
+
+export function createValidator(host, spec) {
+  const doc = resolveDiscriminators(clone(spec));
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, allowUnionTypes: true });
+  addFormats(ajv);
+  ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
+  ajv.addFormat('binary', true);
+  const id = `https://nxwa.invalid/${host}`;
+  ajv.addSchema(doc, id);
+  const cache = new Map();
+  const compile = (pointer) => {
+    if (!cache.has(pointer)) cache.set(pointer, ajv.compile({ $ref: `${id}#${pointer}` }));
+    return cache.get(pointer);
+  };
+  const esc = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+  // A local `#/…` reference of the spec → the schema it names.
+  const resolve = (schema) => (schema?.$ref ? schema.$ref.slice(2).split('/').reduce((v, k) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : schema);
+  return {
+    /** Problems of a JSON (or multipart-fields) body, or [] when it is valid. */
+    body(path, method, mediaType, value) {
+      const validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`);
+      return validate(value) ? [] : explain(validate.errors ?? [], value, resolve);
+    },
+    /** The schema at a local reference (or the schema itself). */
+    resolve,
+    /** Problems of one parameter's value. */
+    parameter(pointer, value, name, where) {
+      const validate = compile(pointer);
+      if (validate(value)) return [];
+      return explain(validate.errors ?? [], value, resolve).map((p) => ({ ...p, field: name, top: name, text: `${where} parameter ${name}: ${p.text.replace(/^\(body\): /, '')}` }));
+    },
+  };
+}
+
+const fieldOf = (instancePath, extra) => {
+  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) parts.push(extra);
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
+};
+
+const show = (v) => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : JSON.stringify(v));
+const listed = (values) => (values.length > 12 ? `${values.slice(0, 12).map(show).join(', ')}, … (${values.length} in all)` : values.map(show).join(', '));
+const valueAt = (root, instancePath) =>
+  instancePath.split('/').slice(1).reduce((v, p) => (v == null ? v : v[p.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
+
+/**
+ * Turns Ajv's errors into problems `{ field, top, text }`: `field` is the dotted path of the field at fault, `top`
+ * its first segment (which documented parameter code it belongs to). Summary errors (if/then, allOf, a oneOf
+ * whose branches reported too) are left out.
+ */
+export function explain(errors, root, resolve = (s) => s) {
+  const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath);
+  const problems = [];
+  const seen = new Set();
+  const push = (field, text) => {
+    const key = `${field}|${text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push({ field, top: field.split(/[.[]/)[0], text: `${field || '(body)'}: ${text}` });
+  };
+  for (const e of errors) {
+    if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'not') continue;
+    // Inside a oneOf/anyOf without a discriminator, say what the alternatives are instead of each branch's failure.
+    const under = oneOfPaths.find((p) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && (e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+    if (under !== undefined) continue;
+    const value = valueAt(root, e.instancePath);
+    switch (e.keyword) {
+      case 'required':
+        push(fieldOf(e.instancePath, e.params.missingProperty), 'is required');
+        break;
+      case 'false schema':
+        push(fieldOf(e.instancePath), 'is not allowed here');
+        break;
+      case 'enum':
+        push(fieldOf(e.instancePath), `must be one of ${listed(e.params.allowedValues)}; got ${show(value)}`);
+        break;
+      case 'const':
+        push(fieldOf(e.instancePath), `must be ${show(e.params.allowedValue)}; got ${show(value)}`);
+        break;
+      case 'type':
+        push(fieldOf(e.instancePath), `must be ${[].concat(e.params.type).join(' or ')}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+        break;
+      case 'pattern':
+        push(fieldOf(e.instancePath), `must match ${e.params.pattern}; got ${show(value)}`);
+        break;
+      case 'format':
+        push(fieldOf(e.instancePath), `must be a valid ${e.params.format}; got ${show(value)}`);
+        break;
+      case 'oneOf':
+      case 'anyOf': {
+        const branches = (e.schema ?? []).map(resolve);
+        const alternatives = branches.map((b) => `${(b.required ?? []).join(' + ') || 'another form'}${b.title ? ` (${b.title})` : ''}`).join(' or ');
+        // anyOf is used for "at least one of these fields": point at the first when all are missing.
+        const missing = e.keyword === 'anyOf' && branches.every((b) => (b.required ?? []).some((r) => value && typeof value === 'object' && !(r in value)));
+        push(
+          fieldOf(e.instancePath, missing ? branches[0].required?.[0] : undefined),
+          e.keyword === 'anyOf' ? `one of ${alternatives} is required` : `must have exactly one of ${alternatives}`,
+        );
+        break;
+      }
+      default:
+        push(fieldOf(e.instancePath), e.message ?? e.keyword);
+    }
+  }
+  return problems;
+}
