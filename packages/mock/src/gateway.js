@@ -112,7 +112,13 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
   const envelope = (code, message, extra = {}) => JSON.stringify({ code, message, data: null, ...(family === 'saas' ? { traceId: `mock-${Date.now().toString(16)}` } : {}), ...extra });
 
   async function handle(req, res) {
-    const url = new URL(req.url, 'http://mock.invalid');
+    // Concatenated, not resolved: a path starting with // is a path here, not a protocol-relative URL.
+    let url;
+    try {
+      url = new URL(`http://mock.invalid${req.url.startsWith('/') ? '' : '/'}${req.url}`);
+    } catch {
+      throw new HttpFailure(400, -1, `The request target ${JSON.stringify(req.url.slice(0, 100))} is not a valid URL path.`);
+    }
     if (req.method === 'GET' && url.pathname === '/__health') {
       return { status: 200, body: JSON.stringify({ status: 'ok', host }) };
     }
@@ -146,7 +152,14 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
     // The request against the spec.
     const problems = [];
     const match = route.regex.exec(url.pathname);
-    const pathValues = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1])]));
+    const decode = (v) => {
+      try {
+        return decodeURIComponent(v);
+      } catch {
+        return v;
+      }
+    };
+    const pathValues = Object.fromEntries(route.names.map((n, i) => [n, decode(match[i + 1])]));
     for (const p of route.parameters) {
       if (p.in !== 'path' && p.in !== 'query') continue;
       const value = p.in === 'path' ? pathValues[p.name] : url.searchParams.get(p.name);
@@ -240,6 +253,7 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
     try {
       result = await handle(req, res);
     } catch (error) {
+      if (!(error instanceof HttpFailure)) log(`${host} ${req.method} internal error: ${error.stack ?? error.message}`);
       const status = error instanceof HttpFailure ? error.status : 500;
       const code = error instanceof HttpFailure ? (error.code ?? routes[0]?.genericParameterCode.code ?? -1) : -1;
       result = { status, code, body: envelope(code, error instanceof HttpFailure ? error.message : `The mock failed: ${error.message}`) };
