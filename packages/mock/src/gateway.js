@@ -2,7 +2,7 @@
 // it — the common headers (1001), the signature over the raw body (1003), the ts window (1004), the accessKey
 // (1005), the operation's bizType and action (1002), the request against the spec (the host's documented
 // parameter codes) — then lets Prism answer, and calls webhooks back after an accepted send.
-import { createServer } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import busboy from 'busboy';
 import { verifySignature } from '@org/nxwa-signing';
 import { callbackAllowed, scheduleStatusCallbacks } from './callbacks.js';
@@ -10,6 +10,21 @@ import { createValidator } from './validation.js';
 
 const METHODS = ['get', 'put', 'post', 'delete'];
 const STATUSES = new Set(['sent', 'delivered', 'read', 'failed']);
+
+/** Sends the request on to Prism over kept-alive connections; resolves with its status, headers and body text. */
+function forward(agent, port, method, path, headers, body) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent, timeout: 30_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, contentType: res.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('Prism did not answer within 30 s')));
+    req.on('error', reject);
+    req.end(body.length > 0 ? body : undefined);
+  });
+}
 
 class HttpFailure extends Error {
   constructor(status, code, message) {
@@ -108,6 +123,7 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
   const validator = createValidator(host, spec);
   const family = host === 'api2.nxcloud.com' ? 'classic' : 'saas';
   const cancels = new Set();
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
   const envelope = (code, message, extra = {}) => JSON.stringify({ code, message, data: null, ...(family === 'saas' ? { traceId: `mock-${Date.now().toString(16)}` } : {}), ...extra });
 
@@ -201,15 +217,11 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
     }
 
     // Prism answers. The mock's own headers are not passed on.
-    const forward = { ...headers };
-    for (const name of ['x-nxwa-callbacks', 'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive']) delete forward[name];
-    const answer = await fetch(`http://127.0.0.1:${prismPort}${url.pathname}${url.search}`, {
-      method: req.method,
-      headers: forward,
-      body: raw.length > 0 ? raw : undefined,
-      signal: AbortSignal.timeout(30_000),
-    });
-    let text = await answer.text();
+    const forwarded = { ...headers };
+    for (const name of ['x-nxwa-callbacks', 'host', 'connection', 'transfer-encoding', 'keep-alive']) delete forwarded[name];
+    forwarded['content-length'] = String(raw.length);
+    const answer = await forward(agent, prismPort, req.method, `${url.pathname}${url.search}`, forwarded, raw);
+    let { text } = answer;
     let code;
     if (answer.status === 422) {
       const detail = (() => {
@@ -222,6 +234,13 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
       const c = route.genericParameterCode;
       return { status: 200, code: c.code, body: envelope(c.code, `${c.message}: ${detail ?? 'the request does not match the spec'}`) };
     }
+    // Prism's answer is read only when the mock has something to do with it: a send to call back or whose
+    // cus_message_id becomes the message ID.
+    const target = route.sends && body ? (body.dr_webhook ?? webhookUrl) : undefined;
+    if (!target && !body?.cus_message_id) {
+      const peeked = /"code"\s*:\s*(-?\d+)/.exec(text.slice(0, 64));
+      return { status: answer.status, code: peeked ? Number(peeked[1]) : undefined, body: text, contentType: answer.contentType ?? 'application/json' };
+    }
     try {
       const parsed = JSON.parse(text);
       code = parsed.code;
@@ -230,7 +249,6 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
         if (body.cus_message_id && parsed.data?.messages?.[0]) parsed.data.messages[0].id = body.cus_message_id;
         text = JSON.stringify(parsed);
         const messageId = parsed.data?.messages?.[0]?.id ?? parsed.data?.message_id;
-        const target = body.dr_webhook ?? webhookUrl;
         if (target && messageId) {
           const wanted = String(headers['x-nxwa-callbacks'] ?? 'sent,delivered,read').split(',').map((s) => s.trim()).filter((s) => STATUSES.has(s));
           if (!callbackAllowed(target, allowAnyCallbackTarget)) {
@@ -244,7 +262,7 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
     } catch {
       // Not JSON: passed on as it is.
     }
-    return { status: answer.status, code, body: text, contentType: answer.headers.get('content-type') ?? 'application/json' };
+    return { status: answer.status, code, body: text, contentType: answer.contentType ?? 'application/json' };
   }
 
   const server = createServer(async (req, res) => {
@@ -280,6 +298,7 @@ export function createGateway({ host, spec, prismPort, accounts, listen = '127.0
     stop: () =>
       new Promise((resolve) => {
         for (const cancel of cancels) cancel();
+        agent.destroy();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),
