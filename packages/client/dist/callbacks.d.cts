@@ -1,5 +1,5 @@
 import { VerifyFailure, HeadersLike } from '@org/nxwa-signing';
-import { c as components, a as components$1 } from './api.nxcloud.com-Ba2YbLpl.cjs';
+import { c as components, a as components$1 } from './api.nxcloud.com-BfqURsgw.cjs';
 
 type A = components['schemas'];
 type S = components$1['schemas'];

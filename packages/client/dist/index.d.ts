@@ -1,8 +1,8 @@
 import { MaybeOptionalInit, Middleware } from 'openapi-fetch';
 import { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { SignatureAlgorithm } from '@org/nxwa-signing';
-import { p as paths$2, b as paths$3 } from './api.nxcloud.com-Ba2YbLpl.js';
-export { d as Api2, e as Saas } from './api.nxcloud.com-Ba2YbLpl.js';
+import { p as paths$2, b as paths$3 } from './api.nxcloud.com-BfqURsgw.js';
+export { d as Api2, e as Saas } from './api.nxcloud.com-BfqURsgw.js';
 
 /** How to think about a failure: fix the credentials, fix the request, fix the account, or try again later. */
 type ErrorCategory = 'auth' | 'parameter' | 'business' | 'transient';

@@ -1,6 +1,6 @@
 // Invalid requests do not compile, and answers are typed from the specs.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createApi2Client, createHkClient, createIdnClient, NxcloudError, type Api2 } from '../src/index.js';
+import { createApi2Client, createHkClient, createIdnClient, createSaasClient, NxcloudError, type Api2 } from '../src/index.js';
 import { parseCallback } from '../src/callbacks.js';
 
 const api2 = createApi2Client({ accessKey: 'k', accessSecret: 's' });
@@ -56,6 +56,15 @@ describe('requests that break the spec do not compile', () => {
   });
   it('the common headers are never asked for', () => {
     void api2.POST('/api/wa/getMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' } });
+  });
+  it('the SaaS send of api.nxcloud.com needs to', () => {
+    const saas = createSaasClient({ accessKey: 'k', accessSecret: 's' });
+    const t = { tenant_id: 1, appkey: 'a', business_phone: '1', messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } } as const;
+    void saas.POST('/saas/wa/send', { body: { ...t, to: '8613600009759' } });
+    // @ts-expect-error to is required on this host
+    void saas.POST('/saas/wa/send', { body: t });
+    // @ts-expect-error only template messages are sent through SaaS
+    void saas.POST('/saas/wa/send', { body: { ...t, to: '1', type: 'text' } });
   });
   it('the IDN send takes to or recipient', () => {
     const t = { tenant_id: 1, appkey: 'a', business_phone: '1', messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } } as const;

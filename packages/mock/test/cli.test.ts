@@ -65,7 +65,7 @@ describe('nxwa-mock', () => {
     const { child, out, base } = await run('SIGTERM');
     const { signatureHeaders } = await import('@org/nxwa-signing');
     const body = '{"business_phone":"8615800001795","messaging_product":"whatsapp","Media-ID":"m1"}';
-    const headers = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'cli-key', accessSecret: 'cli-secret', action: 'getMedia', bizType: '2', ts: Date.now(), body }) };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'cli-key', accessSecret: 'cli-secret', action: 'getMedia', bizType: '2', ts: Date.now(), body }) };
     await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers, body });
     await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers: { ...headers, sign: 'f'.repeat(32) }, body });
     await new Promise((r) => setTimeout(r, 100));

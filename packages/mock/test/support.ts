@@ -10,7 +10,7 @@ export const demo = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secre
 
 export const spec = (host: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'spec', 'dist', `${host}.json`), 'utf8'));
 
-export const client = (host: NxcloudHost, options: Partial<NxcloudClientOptions> = {}) =>
+export const client = <H extends NxcloudHost>(host: H, options: Partial<NxcloudClientOptions> = {}) =>
   createNxcloudClient(host, { ...demo, baseUrl: inject('urls')[host], retry: { attempts: 1 }, ...options });
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, allowUnionTypes: true });

@@ -233,7 +233,9 @@ export interface components {
          * SaaS template send request
          * @description A template message to the WhatsApp number `to`.
          */
-        SendTemplateRequest: components["schemas"]["SendTemplateRequestBase"] & Record<string, never>;
+        SendTemplateRequest: components["schemas"]["SendTemplateRequestBase"] & {
+            to: components["schemas"]["PhoneNumber"];
+        };
         /**
          * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
          * @example 56bf81643292cd6a89ecde64ae00db13

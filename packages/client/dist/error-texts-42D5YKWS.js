@@ -165,7 +165,7 @@ var errorTexts = [
     "Check the template name, status and quality."
   ],
   [
-    "The merchant has not configured a WhatsApp app.",
+    "The merchant has not configured a WhatsApp app. The document labels it a parameter error; it is a matter of the account's configuration, which no change to the request fixes.",
     "Configure the merchant's WhatsApp app in the NxCloud console."
   ],
   [
@@ -176,4 +176,4 @@ var errorTexts = [
 export {
   errorTexts
 };
-//# sourceMappingURL=error-texts-WHFH4IBB.js.map
+//# sourceMappingURL=error-texts-42D5YKWS.js.map
