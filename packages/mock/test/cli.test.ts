@@ -23,7 +23,8 @@ async function run(signal: NodeJS.Signals) {
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const deadline = Date.now() + 30_000;
-  while (!out.includes('ready in') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+  // Until the banner's last line: it comes in more than one chunk.
+  while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
   return { child, out: () => out, base };
 }
 
