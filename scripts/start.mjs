@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The main job: build everything, then run the local mock of every host (and, once built, the docs), print every
-// URL and a one-line example to paste. Stops on Ctrl-C.
+// The main job: build everything, then run the local mock of every host and serve the docs site, print every URL
+// and a one-line example to paste. Stops on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -9,16 +9,29 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { stdio: 'inherit', cwd: root, env });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
+const docs = spawn(process.execPath, [join(root, 'apps', 'docs', 'scripts', 'serve.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env });
+let docsLine = '';
+docs.stdout.on('data', (chunk) => (docsLine += chunk));
+
 const mock = spawn(process.execPath, [join(root, 'packages', 'mock', 'bin', 'nxwa-mock.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
 let banner = false;
+let out = '';
 mock.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  if (!banner && String(chunk).includes('health')) {
+  out += chunk;
+  if (!banner && out.includes('__health')) {
     banner = true;
-    console.log('Send a message to the mock (in another terminal):\n  pnpm demo\n');
+    if (docsLine) process.stdout.write(`  ${docsLine.trim()}\n`);
+    console.log('\nSend a message to the mock (in another terminal):\n  pnpm demo\n');
   }
 });
-const stop = (signal) => mock.kill(signal);
+const stop = (signal) => {
+  docs.kill(signal);
+  mock.kill(signal);
+};
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
-mock.on('exit', (code) => process.exit(code ?? 0));
+mock.on('exit', (code) => {
+  docs.kill('SIGTERM');
+  process.exit(code ?? 0);
+});

@@ -1,6 +1,12 @@
 // The frame of the site's own pages (index, signing, errors): plain HTML and CSS, no font or script from anywhere.
 export const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/** Escapes text, keeping Markdown's inline `code`. */
+export const inline = (s) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+
+/** The link of an operation on its host's Redoc page. */
+export const operationLink = (host, op) => `${host}.html#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`;
+
 export function page({ title, body }) {
   return `<!doctype html>
 <html lang="en">

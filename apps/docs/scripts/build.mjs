@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Builds the docs site into dist/: a Redoc page per host from its bundled spec (script inlined: no CDN), the
+// index, the signing guide (worked from the official vectors), the error-code reference (generated from the
+// specs' x-nxcloud-errors), and the bundled specs to download. Nothing on any page is fetched from elsewhere.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { computeSignature, stringToSign } from '@org/nxwa-signing';
+import { escape, inline, operationLink, page } from '../src/page.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const app = join(here, '..');
+const specDir = join(app, '..', '..', 'spec');
+const out = join(app, 'dist');
+const redocly = join(app, 'node_modules', '.bin', 'redocly');
+const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+const specs = Object.fromEntries(hosts.map((h) => [h, JSON.parse(readFileSync(join(specDir, 'dist', `${h}.json`), 'utf8'))]));
+const METHODS = ['get', 'put', 'post', 'delete'];
+const operationsOf = (doc) =>
+  Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })));
+const webhooksOf = (doc) => Object.entries(doc.webhooks ?? {}).map(([name, item]) => ({ name, op: item.post }));
+const pageOf = (host) => `${host}.html`;
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'specs'), { recursive: true });
+
+// Redoc's footer shows Redocly's logo from a CDN; the page must fetch nothing from elsewhere, so the logo is
+// drawn inline instead (the attribution stays).
+const logo = (text) =>
+  `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${text.length * 8 + 4}" height="16"><text x="2" y="12" font-family="system-ui,sans-serif" font-size="12" font-weight="700" fill="#5b6474">${text}</text></svg>`)}`;
+const offline = (html) =>
+  html
+    .replaceAll('https://cdn.redoc.ly/redoc/logo-mini-full.svg', logo('Redocly'))
+    .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', logo('R'));
+
+// One Redoc page per host.
+for (const host of hosts) {
+  execFileSync(
+    redocly,
+    ['build-docs', join(specDir, 'dist', `${host}.json`), '--inlineBundle', '--output', join(out, pageOf(host)), '--title', `${specs[host].info.title} · nxwa`, '--lint-config', 'off'],
+    { cwd: app, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+  );
+  writeFileSync(join(out, pageOf(host)), offline(readFileSync(join(out, pageOf(host)), 'utf8')));
+  for (const ext of ['json', 'yaml']) copyFileSync(join(specDir, 'dist', `${host}.${ext}`), join(out, 'specs', `${host}.${ext}`));
+}
+
+// The index.
+const hostCards = hosts
+  .map((host) => {
+    const doc = specs[host];
+    return `<div class="card"><h3><a href="${pageOf(host)}">${escape(host)}</a></h3>
+<p>${inline(doc.info.summary ?? '')}</p>
+<p class="muted">${operationsOf(doc).length} operations · ${webhooksOf(doc).length} callbacks</p>
+<p><a href="specs/${host}.yaml">YAML</a> · <a href="specs/${host}.json">JSON</a></p></div>`;
+  })
+  .join('\n');
+const opRows = hosts
+  .flatMap((host) =>
+    operationsOf(specs[host]).map(
+      ({ path, method, op }) =>
+        `<tr><td>${escape(host)}</td><td><code>${method.toUpperCase()} ${escape(path)}</code></td><td><a href="${operationLink(host, op)}">${escape(op.summary)}</a></td></tr>`,
+    ),
+  )
+  .join('\n');
+writeFileSync(
+  join(out, 'index.html'),
+  page({
+    title: 'NxCloud WhatsApp API',
+    body: `<h1>The NxCloud WhatsApp API, specified</h1>
+<p>nxwa describes every documented host of the NxCloud WhatsApp Business API in OpenAPI 3.1 — every field, rule,
+example and error code of the vendor's documents — and derives from it a typed client, request signing, a local
+mock and these pages. <span class="tag">works offline</span></p>
+<h2>Hosts</h2>
+<div class="cards">
+${hostCards}
+</div>
+<h2 id="quick-start">Quick start</h2>
+<p>Install the client, start the local mock of every host, and send a message to it:</p>
+<pre><code>npm install @org/nxwa-client
+npx nxwa-mock            # every host on 127.0.0.1:4010–4013</code></pre>
+<pre><code>import { createApi2Client } from '@org/nxwa-client';
+
+const api2 = createApi2Client({
+  accessKey: 'nxwa-demo-key',
+  accessSecret: 'nxwa-demo-secret',
+  baseUrl: 'http://127.0.0.1:4010', // leave out to reach https://api2.nxcloud.com
+});
+const { data, error } = await api2.POST('/api/wa/mt', {
+  body: {
+    appkey: 'your-appkey', business_phone: '8615800001795', messaging_product: 'whatsapp',
+    recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'Hello' },
+  },
+});
+if (error) console.error(error.code, error.meaning, error.remedy);
+else console.log('sent', data.messages[0].id);</code></pre>
+<p>Every request is signed for you (<a href="signing.html">how signing works</a>); a failure comes back as an error
+with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
+<h2>Operations</h2>
+<table><thead><tr><th>host</th><th>operation</th><th>what it does</th></tr></thead><tbody>
+${opRows}
+</tbody></table>
+<h2 id="specs">Specs</h2>
+<p>The bundled, single-file OpenAPI 3.1 specs, one per host:</p>
+<ul>${hosts.map((h) => `<li>${escape(h)}: <a href="specs/${h}.yaml">${escape(h)}.yaml</a> · <a href="specs/${h}.json">${escape(h)}.json</a></li>`).join('')}</ul>`,
+  }),
+);
+
+// The signing guide, worked from the official vectors.
+const vector = { accessKey: 'fme2na3kdi3ki', accessSecret: 'abciiiko2k3', action: 'send', bizType: '1', ts: '1655710885431' };
+const body = '{"name":"牛小信","id":10001}';
+writeFileSync(
+  join(out, 'signing.html'),
+  page({
+    title: 'Request signing',
+    body: `<h1>Request signing</h1>
+<p>Every request to every host carries five headers; the client and the signing package set them for you.</p>
+<table><thead><tr><th>header</th><th>value</th></tr></thead><tbody>
+<tr><td><code>accessKey</code></td><td>the account's access key</td></tr>
+<tr><td><code>ts</code></td><td>now, in <strong>milliseconds</strong> since the epoch (13 digits); more than 60 s off the server's clock is code 1004</td></tr>
+<tr><td><code>bizType</code></td><td><code>2</code> for WhatsApp</td></tr>
+<tr><td><code>action</code></td><td>fixed per operation (<code>x-nxcloud-action</code> in the specs): <code>mt</code>, <code>uploadMedia</code>, <code>getMedia</code>, <code>deleteMedia</code></td></tr>
+<tr><td><code>sign</code></td><td>lowercase hex MD5 (or SHA-256 with the header <code>algorithm: sha256</code>) of the string below</td></tr>
+</tbody></table>
+<h2>The string that is hashed</h2>
+<pre><code>accessKey=&lt;accessKey&gt;&amp;action=&lt;action&gt;&amp;bizType=&lt;bizType&gt;&amp;ts=&lt;ts&gt;   the headers but sign, ASCII order
+&amp;body=&lt;the exact JSON text sent&gt;                                      JSON requests with a body only
+&amp;accessSecret=&lt;secret&gt;                                               never sent</code></pre>
+<p>The body part is the body <em>byte for byte</em> as sent — key order, spaces, line breaks and escapes included —
+so serialise once, sign that text, send that text. <code>multipart/form-data</code> requests (media uploads) and
+requests without a body sign the headers and the secret only. Hash the UTF-8 bytes.</p>
+<h2>Worked example (the vendor's official vector)</h2>
+<p>With accessKey <code>${vector.accessKey}</code>, action <code>${vector.action}</code>, bizType <code>${vector.bizType}</code>,
+ts <code>${vector.ts}</code>, accessSecret <code>${vector.accessSecret}</code> and the body <code>${escape(body)}</code>:</p>
+<pre><code>${escape(stringToSign({ ...vector, body }))}</code></pre>
+<table><tbody>
+<tr><th>md5</th><td><code>${computeSignature({ ...vector, body })}</code></td></tr>
+<tr><th>sha256</th><td><code>${computeSignature({ ...vector, body, algorithm: 'sha256' })}</code></td></tr>
+<tr><th>the same object as <code>{"id":10001,"name":"牛小信"}</code></th><td><code>${computeSignature({ ...vector, body: '{"id":10001,"name":"牛小信"}' })}</code> — a different text is a different signature</td></tr>
+<tr><th>no body</th><td><code>${computeSignature(vector)}</code></td></tr>
+</tbody></table>
+<h2>In code</h2>
+<pre><code>import { signatureHeaders, verifySignature } from '@org/nxwa-signing';
+
+const text = JSON.stringify(body);
+const headers = signatureHeaders({ accessKey, accessSecret, action: 'mt', bizType: '2', ts: Date.now(), body: text });
+await fetch('https://api2.nxcloud.com/api/wa/mt', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+
+// A signed callback: the raw body as received, headers in any case.
+const result = verifySignature({ headers: req.headers, body: rawBody, accessSecret });</code></pre>
+<h2>Errors</h2>
+<table><thead><tr><th>code</th><th>meaning</th></tr></thead><tbody>
+<tr><td>1001</td><td>a common header is missing</td></tr>
+<tr><td>1002</td><td>bizType or action does not match the operation, or the body is not what it takes</td></tr>
+<tr><td>1003</td><td>invalid signature: wrong Content-Type, a body that differs from the one signed, a wrong secret or algorithm</td></tr>
+<tr><td>1004</td><td>ts not in milliseconds, or more than 60 s from the server's clock</td></tr>
+<tr><td>1005</td><td>unknown accessKey, or the account lacks the business</td></tr>
+</tbody></table>`,
+  }),
+);
+
+// The error-code reference, from the specs.
+const sections = hosts
+  .map((host) => {
+    const ops = operationsOf(specs[host]);
+    return `<h2 id="${host}">${escape(host)}</h2>
+${ops
+  .map(
+    ({ path, method, op }) => `<h3 id="${host}-${op.operationId}"><code>${method.toUpperCase()} ${escape(path)}</code> — <a href="${operationLink(host, op)}">${escape(op.summary)}</a></h3>
+<table><thead><tr><th>code</th><th>message</th><th>meaning</th><th>remedy</th><th>category</th><th>retry helps</th></tr></thead><tbody>
+${(op['x-nxcloud-errors'] ?? [])
+  .map((e) => `<tr><td>${e.code}</td><td>${escape(e.message)}</td><td>${escape(e.meaning)}</td><td>${escape(e.remedy)}</td><td>${e.category}</td><td>${e.retryable ? 'yes' : 'no'}</td></tr>`)
+  .join('\n')}
+</tbody></table>`,
+  )
+  .join('\n')}`;
+  })
+  .join('\n');
+writeFileSync(
+  join(out, 'errors.html'),
+  page({
+    title: 'Error codes',
+    body: `<h1>Error codes</h1>
+<p>NxCloud answers HTTP 200 and reports a failure in the <code>code</code> of its JSON answer. These are the codes
+each operation documents, with what they mean, what to do, and whether trying again can help — generated from
+the specs (<code>x-nxcloud-errors</code>). <code>@org/nxwa-client</code> puts the same on every error it returns.</p>
+<p>${hosts.map((h) => `<a href="#${h}">${escape(h)}</a>`).join(' · ')}</p>
+${sections}`,
+  }),
+);
+
+const written = ['index.html', 'signing.html', 'errors.html', ...hosts.map(pageOf)];
+console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);

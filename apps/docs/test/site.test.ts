@@ -1,0 +1,159 @@
+// The built site in a real headless Chromium (Debian's chromium, driven by playwright-core), served on 127.0.0.1:
+// every page loads with no console error and no request leaving 127.0.0.1; every operation and callback of every
+// spec appears on its host's page (counted from the spec); search finds an operation; links and downloads work.
+// Screenshots of the index and a host page are saved under build/screenshots for review.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite } from '../scripts/serve.mjs';
+
+const app = join(import.meta.dirname, '..');
+const dist = join(app, 'dist');
+const specDir = join(app, '..', '..', 'spec');
+const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+const spec = (host: string) => JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = join(app, 'build', 'screenshots');
+
+let site: { url: string; stop: () => Promise<void> };
+let browser: Browser;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
+  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  site = await serveSite(dist);
+  browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(screenshots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') {
+      outside.push(url.href);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  await page.goto(`${site.url}/${path}`, { waitUntil: 'load' });
+  return { page, errors };
+}
+
+const METHODS = ['get', 'put', 'post', 'delete'];
+function expectedLinks(host: string): string[] {
+  const doc = spec(host);
+  const ops = [
+    ...Object.values<any>(doc.paths).flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m])),
+    ...Object.values<any>(doc.webhooks ?? {}).map((item) => item.post),
+  ];
+  return ops.map((op) => `#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`).sort();
+}
+
+describe('pages', () => {
+  it.each(['index.html', 'signing.html', 'errors.html', ...hosts.map((h) => `${h}.html`)])('%s loads with no console error and no outside request', async (path) => {
+    const { page, errors } = await open(path);
+    await page.waitForTimeout(path.includes('nx') ? 800 : 100);
+    expect(await page.title()).toMatch(/nxwa/);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('host pages', () => {
+  it.each(hosts)('%s shows every operation and callback of its spec', async (host) => {
+    const { page, errors } = await open(`${host}.html`);
+    const tags: string[] = spec(host).tags.map((t: { name: string }) => t.name);
+    const seen = new Set<string>();
+    for (const tag of tags) {
+      await page.locator('.menu-content [data-component-name="Menu/MenuItem"]', { hasText: new RegExp(`^${tag}$`) }).first().click();
+      await page.waitForTimeout(150);
+      for (const href of await page.$$eval('.menu-content a[href^="#/"]', (els) => els.map((e) => e.getAttribute('href')!))) seen.add(href);
+    }
+    const expected = expectedLinks(host);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(expected.filter((link) => !seen.has(link))).toEqual([]);
+    // And an operation's own section renders, with its summary.
+    const first = expected[0];
+    await page.goto(`${site.url}/${host}.html${first}`, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    const op = [...Object.values<any>(spec(host).paths).flatMap((i) => METHODS.filter((m) => i[m]).map((m) => i[m])), ...Object.values<any>(spec(host).webhooks ?? {}).map((i) => i.post)].find(
+      (o) => first.endsWith(o.operationId.toLowerCase()),
+    );
+    await expect.poll(() => page.getByText(op.summary, { exact: true }).count()).toBeGreaterThan(0);
+    if (host === 'api2.nxcloud.com') await page.screenshot({ path: join(screenshots, `${host}.png`) });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('search finds an operation', async () => {
+    const { page } = await open('api2.nxcloud.com.html');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Control+k');
+    await page.locator('input[placeholder^="Search"]').fill('one-time code');
+    await expect.poll(async () => (await page.locator('body').innerText()).includes('/api/wa/otp'), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Send a one-time code').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('site pages', () => {
+  it('the index links every host page, the guides and every download, and they all resolve', async () => {
+    const { page } = await open('index.html');
+    const hrefs = await page.$$eval('a[href]', (els) => [...new Set(els.map((e) => e.getAttribute('href')!))]);
+    for (const host of hosts) {
+      expect(hrefs).toContain(`${host}.html`);
+      expect(hrefs).toContain(`specs/${host}.yaml`);
+      expect(hrefs).toContain(`specs/${host}.json`);
+    }
+    expect(hrefs).toEqual(expect.arrayContaining(['signing.html', 'errors.html']));
+    // Every operation is linked to its section on its host's page.
+    expect(hrefs).toEqual(expect.arrayContaining(hosts.flatMap((h) => expectedLinks(h).filter((l) => !l.startsWith('#/callbacks')).map((l) => `${h}.html${l}`))));
+    for (const href of hrefs.filter((h) => !h.startsWith('#'))) {
+      const res = await fetch(`${site.url}/${href.split('#')[0]}`);
+      expect(res.status, href).toBe(200);
+    }
+    await page.screenshot({ path: join(screenshots, 'index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the downloads are the bundled specs', async () => {
+    for (const host of hosts) {
+      expect(await (await fetch(`${site.url}/specs/${host}.json`)).json()).toEqual(spec(host));
+      expect(await (await fetch(`${site.url}/specs/${host}.yaml`)).text()).toBe(readFileSync(join(specDir, 'dist', `${host}.yaml`), 'utf8'));
+    }
+  });
+
+  it('the error reference lists every code of every operation, counted from the specs', async () => {
+    const { page } = await open('errors.html');
+    const rows = await page.$$eval('table tbody tr', (trs) => trs.length);
+    const expected = hosts.reduce((n, h) => n + Object.values<any>(spec(h).paths).flatMap((i) => METHODS.filter((m) => i[m]).map((m) => i[m]['x-nxcloud-errors'].length)).reduce((a, b) => a + b, 0), 0);
+    expect(rows).toBe(expected);
+    expect(await page.locator('body').innerText()).toContain('Top up the account.');
+    await page.close();
+  });
+
+  it('the signing page works the official vector', async () => {
+    const { page } = await open('signing.html');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('accessKey=fme2na3kdi3ki&action=send&bizType=1&ts=1655710885431&body={"name":"牛小信","id":10001}&accessSecret=abciiiko2k3');
+    expect(text).toContain('87c3560d3331ae23f1021e2025722354');
+    expect(text).toContain('e0eec2c99ef80f269a82795e2223f618ebfc0616c8b6c8c7d438021ec38ad0eb');
+    await page.close();
+  });
+});
