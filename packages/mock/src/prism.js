@@ -40,7 +40,16 @@ export async function startPrism(specFile, { port, log = () => {}, timeoutMs = 3
   const child = spawn(process.execPath, [prismBin, 'mock', specFile, '-h', '127.0.0.1', '-p', String(listenPort), '--errors', 'false'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
+    // Its own process group: Prism starts a worker process of its own, and stopping the group stops both.
+    detached: true,
   });
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      child.kill(sig);
+    }
+  };
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk).slice(-4_000);
@@ -50,7 +59,7 @@ export async function startPrism(specFile, { port, log = () => {}, timeoutMs = 3
   try {
     await waitUntilListening(listenPort, child, timeoutMs);
   } catch (error) {
-    child.kill('SIGKILL');
+    signal('SIGKILL');
     throw new Error(`${error.message}\n${output}`);
   }
   log(`prism ${specFile} on 127.0.0.1:${listenPort} (pid ${child.pid})`);
@@ -59,13 +68,18 @@ export async function startPrism(specFile, { port, log = () => {}, timeoutMs = 3
     pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const force = setTimeout(() => child.kill('SIGKILL'), 3_000);
+        if (child.exitCode !== null || child.signalCode !== null) {
+          signal('SIGKILL');
+          return resolve();
+        }
+        const force = setTimeout(() => signal('SIGKILL'), 3_000);
         child.once('exit', () => {
           clearTimeout(force);
+          // The worker goes with the group, even if Prism left it behind.
+          signal('SIGKILL');
           resolve();
         });
-        child.kill('SIGTERM');
+        signal('SIGTERM');
       }),
   };
 }

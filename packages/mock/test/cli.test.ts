@@ -1,15 +1,30 @@
 // The nxwa-mock command: prints one base URL per host and the credentials, answers its health endpoint, rejects
 // bad flags clearly, and on SIGINT or SIGTERM stops with no Prism process left behind.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../src/prism.js';
 
 const bin = join(import.meta.dirname, '..', 'bin', 'nxwa-mock.js');
+/** Every process below `pid` (Linux `ps`). */
+function descendants(pid: number): number[] {
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const out: number[] = [];
+  const walk = (p: number) => rows.filter(([, pp]) => pp === p).forEach(([c]) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+/** Whether a process still runs (an exited one waiting to be reaped — a zombie — does not). */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
@@ -31,6 +46,7 @@ async function run(signal: NodeJS.Signals) {
 describe('nxwa-mock', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('starts, serves every host, and stops on %s leaving no Prism behind', async (signal) => {
     const { child, out, base } = await run(signal);
+    try {
     expect(out()).toContain('ready in');
     const urls = [...out().matchAll(/^\s+(\S+\.(?:com|ai))\s+(http:\/\/127\.0\.0\.1:\d+)$/gm)].map((m) => [m[1], m[2]]);
     expect(urls).toEqual([
@@ -45,12 +61,17 @@ describe('nxwa-mock', () => {
     const prismPids = [...out().matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
     expect(prismPids).toHaveLength(4);
     expect(prismPids.every(alive)).toBe(true);
+    // Prism's own worker processes included.
+    const tree = [...prismPids, ...prismPids.flatMap(descendants)];
+    expect(tree.length).toBeGreaterThan(4);
 
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill(signal);
     expect(await exited).toBe(0);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(prismPids.filter(alive)).toEqual([]);
+    await expect.poll(() => tree.filter(alive), { timeout: 5_000, interval: 100 }).toEqual([]);
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 60_000);
 
   it('refuses an unknown host and a bad port, saying what is expected', () => {
@@ -64,6 +85,7 @@ describe('nxwa-mock', () => {
 
   it('logs one line per request and never a secret or a signature', async () => {
     const { child, out, base } = await run('SIGTERM');
+    try {
     const { signatureHeaders } = await import('@org/nxwa-signing');
     const body = '{"business_phone":"8615800001795","messaging_product":"whatsapp","Media-ID":"m1"}';
     const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'cli-key', accessSecret: 'cli-secret', action: 'getMedia', bizType: '2', ts: Date.now(), body }) };
@@ -76,7 +98,9 @@ describe('nxwa-mock', () => {
     expect(lines[1]).toMatch(/code 1003/);
     expect(out()).not.toContain('cli-secret');
     expect(out()).not.toContain(headers.sign);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   }, 60_000);
 });
