@@ -1,13 +1,12 @@
 import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
-import type { SignatureAlgorithm } from '@org/nxwa-signing';
 import { NxcloudError } from './errors.js';
 import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
 import { MULTIPART, operationTable } from './generated/operations.js';
-import { apiError, createTransport, opKey, parsed, PlannedRequest, type RetryOptions } from './transport.js';
+import { apiError, createTransport, opKey, parsed, PlannedRequest, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -18,29 +17,11 @@ export interface HostPaths {
 }
 export type NxcloudHost = keyof HostPaths;
 
-export interface NxcloudClientOptions {
-  accessKey: string;
-  /** Only ever hashed: never sent, logged or put in an error. */
-  accessSecret: string;
+export interface NxcloudClientOptions extends Omit<TransportOptions, 'host'> {
   /** Defaults to the real host, e.g. `https://api2.nxcloud.com`; point it at the local mock or another region. */
   baseUrl?: string;
-  /** `md5` (default) or `sha256`. */
-  algorithm?: SignatureAlgorithm;
-  /** The fetch that sends each attempt; `globalThis.fetch` by default. */
-  fetch?: (request: Request) => Promise<Response>;
-  /** Per attempt, in ms. Default 30 000. */
-  timeoutMs?: number;
-  retry?: RetryOptions;
-  /** Correct the clock offset from the `Date` header of a 1004 (timestamp expired) answer and try once more. Default true. */
-  correctClockSkew?: boolean;
-  /** Initial clock offset in ms (server time minus local time). */
-  clockOffsetMs?: number;
   /** Middleware run around every call (openapi-fetch's). */
   middleware?: Middleware[];
-  /** Internal seams for tests. */
-  now?: () => number;
-  sleep?: (ms: number, signal: AbortSignal | null) => Promise<void>;
-  random?: () => number;
 }
 
 type Envelope<Op> = Op extends { responses: { 200: { content: { 'application/json': infer E } } } } ? E : never;

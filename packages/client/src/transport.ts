@@ -33,17 +33,21 @@ export interface RetryInfo {
 export interface TransportOptions {
   host: string;
   accessKey: string;
+  /** Only ever hashed: never sent, logged or put in an error. */
   accessSecret: string;
+  /** `md5` (default) or `sha256`. */
   algorithm?: SignatureAlgorithm;
+  /** The fetch that sends each attempt; `globalThis.fetch` by default. */
   fetch?: (request: Request) => Promise<Response>;
+  /** Per attempt, in ms. Default 30 000. */
   timeoutMs?: number;
   retry?: RetryOptions;
   /** Correct the clock offset from the `Date` header of a 1004 answer and try once more. Default true. */
   correctClockSkew?: boolean;
-  /** Initial clock offset in ms, added to the local time of every `ts`. */
+  /** Initial clock offset in ms (server time minus local time), added to the local time of every `ts`. */
   clockOffsetMs?: number;
+  /** Seams for tests: the clock, the wait between retries, the jitter. */
   now?: () => number;
-  /** Waits between retries; replaceable in tests. */
   sleep?: (ms: number, signal: AbortSignal | null) => Promise<void>;
   random?: () => number;
 }

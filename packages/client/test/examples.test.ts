@@ -2,43 +2,13 @@
 // verifies the signature independently over the exact bytes it received, and answers the documented success.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNxcloudClient, type NxcloudHost } from '../src/index.js';
-import { loadSpec, startLoopback } from './loopback.js';
+import { requestExampleCases } from '@org/nxwa-spec/examples';
+import { startLoopback } from './loopback.js';
 import { credentials } from './support.js';
 
 const hosts: NxcloudHost[] = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
 
-interface Case {
-  host: NxcloudHost;
-  method: string;
-  path: string;
-  name: string;
-  mediaType?: string;
-  body?: any;
-  params: { path?: Record<string, unknown>; query?: Record<string, unknown> };
-}
-
-function paramExamples(spec: any, path: string, method: string) {
-  const params = { path: {} as Record<string, unknown>, query: {} as Record<string, unknown> };
-  for (const p of [...(spec.paths[path].parameters ?? []), ...(spec.paths[path][method].parameters ?? [])]) {
-    const param = p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p;
-    if (param.in === 'path' || param.in === 'query') params[param.in as 'path' | 'query'][param.name] = param.example;
-  }
-  return params;
-}
-
-const cases: Case[] = hosts.flatMap((host) => {
-  const spec = loadSpec(host);
-  return Object.entries(spec.paths).flatMap(([path, item]: [string, any]) =>
-    ['get', 'post', 'put', 'delete'].filter((m) => item[m]).flatMap((method) => {
-      const op = item[method];
-      const params = paramExamples(spec, path, method);
-      if (!op.requestBody) return [{ host, method, path, name: '(parameter examples)', params }];
-      return Object.entries(op.requestBody.content).flatMap(([mediaType, media]: [string, any]) =>
-        Object.entries(media.examples).map(([name, example]: [string, any]) => ({ host, method, path, name, mediaType, body: example.value, params })),
-      );
-    }),
-  );
-});
+const cases = requestExampleCases(hosts) as (ReturnType<typeof requestExampleCases>[number] & { host: NxcloudHost })[];
 
 let loopback: Awaited<ReturnType<typeof startLoopback>>;
 beforeAll(async () => (loopback = await startLoopback(credentials.accessSecret)));

@@ -12,17 +12,24 @@ const ROUNDS = 9;
 const PER_ROUND = 400;
 const CONCURRENCY = 16;
 
-// The mock runs as its own process, as users run it (the load generator must not share its event loop).
-const portBase = 20_000 + ((await freePort()) % 20_000);
-const t0 = performance.now();
-const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/nxwa-mock.js', import.meta.url)), '--port-base', String(portBase), '--host', 'api2.nxcloud.com'], { stdio: ['ignore', 'pipe', 'inherit'] });
-let out = '';
-child.stdout.on('data', (d) => (out += d));
-while (!out.includes('ready in')) {
-  if (child.exitCode !== null || performance.now() - t0 > 30_000) throw new Error(`the mock did not start:\n${out}`);
-  await new Promise((r) => setTimeout(r, 20));
+/** Starts the mock as its own process, as users run it; resolves once it says it is ready. */
+async function startMockProcess(args) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/nxwa-mock.js', import.meta.url)), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  while (!out.includes('ready in')) {
+    if (child.exitCode !== null || performance.now() - started > 30_000) throw new Error(`the mock did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { child, out, ms: performance.now() - started, stop: () => (child.kill('SIGTERM'), new Promise((r) => child.once('exit', r))) };
 }
-const startupOne = performance.now() - t0;
+
+// The load generator must not share the mock's event loop.
+const portBase = 20_000 + ((await freePort()) % 20_000);
+const one = await startMockProcess(['--port-base', String(portBase), '--host', 'api2.nxcloud.com']);
+const { out } = one;
+const startupOne = one.ms;
 const prismPort = Number(/127\.0\.0\.1:(\d+) \(pid/.exec(out)[1]);
 const api2 = { url: `http://127.0.0.1:${portBase}`, prismPort };
 const body = JSON.stringify({ appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'bench' } });
@@ -52,21 +59,12 @@ for (let r = 0; r < ROUNDS; r++) {
   const order = r % 2 ? ['gateway', 'prism'] : ['prism', 'gateway'];
   for (const which of order) rps[which].push(await round(which === 'gateway' ? gateway : prism));
 }
-child.kill('SIGTERM');
-await new Promise((r) => child.once('exit', r));
+await one.stop();
 
 // Start-up of the whole mock: every host.
-const t1 = performance.now();
-const all = spawn(process.execPath, [fileURLToPath(new URL('../bin/nxwa-mock.js', import.meta.url)), '--port-base', String(portBase), '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
-let allOut = '';
-all.stdout.on('data', (d) => (allOut += d));
-while (!allOut.includes('ready in')) {
-  if (all.exitCode !== null || performance.now() - t1 > 30_000) throw new Error(`the mock did not start:\n${allOut}`);
-  await new Promise((r) => setTimeout(r, 20));
-}
-const startup = performance.now() - t1;
-all.kill('SIGTERM');
-await new Promise((r) => all.once('exit', r));
+const all = await startMockProcess(['--port-base', String(portBase), '--quiet']);
+const startup = all.ms;
+await all.stop();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ratios = rps.gateway.map((g, i) => g / rps.prism[i]);

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { loadSpec, requestExampleCases } from '@org/nxwa-spec/examples';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { inject } from 'vitest';
@@ -8,7 +7,7 @@ import { createNxcloudClient, type NxcloudClientOptions, type NxcloudHost } from
 export const HOSTS: NxcloudHost[] = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
 export const demo = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' };
 
-export const spec = (host: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'spec', 'dist', `${host}.json`), 'utf8'));
+export const spec = loadSpec;
 
 export const client = <H extends NxcloudHost>(host: H, options: Partial<NxcloudClientOptions> = {}) =>
   createNxcloudClient(host, { ...demo, baseUrl: inject('urls')[host], retry: { attempts: 1 }, ...options });
@@ -26,36 +25,10 @@ export function answerProblems(host: string, path: string, method: string, envel
   return validate(envelope) ? undefined : ajv.errorsText(validate.errors);
 }
 
-export interface ExampleCase {
-  host: NxcloudHost;
-  method: string;
-  path: string;
-  name: string;
-  mediaType?: string;
-  body?: any;
-  params: { path: Record<string, unknown>; query: Record<string, unknown> };
-}
+export type ExampleCase = ReturnType<typeof requestExampleCases>[number] & { host: NxcloudHost };
 
 /** Every named request example of every spec (and, for bodiless operations, their parameter examples). */
-export function exampleCases(): ExampleCase[] {
-  return HOSTS.flatMap((host) => {
-    const doc = spec(host);
-    return Object.entries<any>(doc.paths).flatMap(([path, item]) =>
-      ['get', 'post', 'put', 'delete'].filter((m) => item[m]).flatMap((method) => {
-        const op = item[method];
-        const params = { path: {} as Record<string, unknown>, query: {} as Record<string, unknown> };
-        for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
-          const param = p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p;
-          if (param.in === 'path' || param.in === 'query') params[param.in as 'path' | 'query'][param.name] = param.example;
-        }
-        if (!op.requestBody) return [{ host, method, path, name: '(parameter examples)', params }];
-        return Object.entries<any>(op.requestBody.content).flatMap(([mediaType, media]) =>
-          Object.entries<any>(media.examples).map(([name, e]) => ({ host, method, path, name, mediaType, body: e.value, params })),
-        );
-      }),
-    );
-  });
-}
+export const exampleCases = () => requestExampleCases(HOSTS) as ExampleCase[];
 
 /** A multipart example shows its file as a placeholder string; a real file part is sent instead. */
 export const withRealFile = (c: ExampleCase) =>
