@@ -94,9 +94,6 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
         result = await (client[name] as (p: string, i: object) => Promise<typeof result>)(path, { ...init, ...planned, body, bodySerializer, parseAs: 'stream', fetch: transport.fetchFor(operation, () => text) });
       } catch (error) {
         if (error instanceof NxcloudError) return { error };
-        if (error instanceof SyntaxError) {
-          return { error: new NxcloudError({ kind: 'invalid-response', message: `${operation} answered with a body that is not JSON.`, operation, host, cause: error }) };
-        }
         throw error;
       }
       const { response } = result;

@@ -1,4 +1,4 @@
-import { signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
+import { assertCredentials, signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
 import { classifyCode, describeCode, NxcloudError, type MetaErrorDetails, type NxcloudErrorInit } from './errors.js';
 import { operationTable, SENDS } from './generated/operations.js';
 
@@ -88,8 +88,7 @@ export function createTransport(options: TransportOptions) {
   const maxAttempts = Math.max(1, retry.attempts ?? 3);
   const table = operationTable[options.host] ?? {};
   const state = { clockOffsetMs: options.clockOffsetMs ?? 0 };
-  // Validate the credentials once, when the client is made, rather than on its first call.
-  signatureHeaders({ accessKey: options.accessKey, accessSecret: options.accessSecret, algorithm: options.algorithm, action: 'check', bizType: '0', ts: 1_000_000_000_000 });
+  assertCredentials(options);
 
   // A failure of the transport itself (not an answer of NxCloud's): all are transient.
   const failure = (kind: 'http' | 'network' | 'timeout' | 'aborted', operation: string, message: string, extra: Partial<NxcloudErrorInit> = {}) =>
@@ -138,12 +137,14 @@ export function createTransport(options: TransportOptions) {
       }
       const code = typeof body?.code === 'number' ? body.code : undefined;
       if (code === undefined || code === 0) return { response };
+      // The error is built here only when a retry may follow; the client builds the one it returns.
+      if (code !== 1004 && !classifyCode(options.host, opKey(operation), code)?.retryable) return { response };
       const error = await apiError(options.host, operation, body, response.status);
       if (code === 1004) {
         const date = Date.parse(response.headers.get('date') ?? '');
         return { response, error, serverTime: Number.isNaN(date) ? undefined : date, safeForSends: true };
       }
-      return classifyCode(options.host, opKey(operation), code)?.retryable ? { response, error } : { response };
+      return { response, error };
     } catch (cause) {
       if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason });
       if (timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };

@@ -1,13 +1,11 @@
 // A real HTTP server on 127.0.0.1 standing in for every host: it checks each request's signature with
 // node:crypto over the raw bytes it received, and answers the operation's documented success example.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { loadSpec } from '@org/nxwa-spec/examples';
 
-export const specDist = join(import.meta.dirname, '..', '..', '..', 'spec', 'dist');
-export const loadSpec = (host: string) => JSON.parse(readFileSync(join(specDist, `${host}.json`), 'utf8'));
+export { loadSpec };
 
 export interface Received {
   host: string;

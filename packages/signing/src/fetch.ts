@@ -1,6 +1,6 @@
 import { SigningError } from './errors.js';
 import type { HashImplementation, SignatureAlgorithm } from './hash.js';
-import { signatureHeaders, type Credentials } from './sign.js';
+import { assertCredentials, signatureHeaders, type Credentials } from './sign.js';
 
 /** The `action` and `bizType` an operation is signed with. */
 export interface OperationSigning {
@@ -39,8 +39,7 @@ export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const now = options.now ?? Date.now;
   const offset = options.clockOffsetMs ?? 0;
-  // Validate the credentials once, up front, with a dummy operation and time.
-  signatureHeaders({ ...options, action: 'check', bizType: '0', ts: 1_000_000_000_000 });
+  assertCredentials(options);
 
   return async (input, init) => {
     // A Request passed alone is used as it is (copying it would take its body); it is cloned before reading.

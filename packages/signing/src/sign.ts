@@ -91,6 +91,14 @@ export function computeSignature(input: SignatureInput): string {
   return hexDigest(algorithm, parts(input, ts), input.hashImplementation);
 }
 
+/**
+ * Checks credentials (and an algorithm) up front, as a client is made, rather than on its first request; throws
+ * the {@link SigningError} signing would.
+ */
+export function assertCredentials(input: Credentials & { algorithm?: SignatureAlgorithm }): void {
+  checked({ ...input, action: 'check', bizType: '0', ts: 1_000_000_000_000 });
+}
+
 /** The common headers of a request, `sign` included (and `algorithm` when it is not the default md5). */
 export function signatureHeaders(input: SignatureInput): Record<string, string> {
   const { ts, algorithm } = checked(input);
