@@ -2,10 +2,13 @@
 // The main job: build everything, then run the local mock of every host and serve the docs site, print every URL
 // and a one-line example to paste. Stops on Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+// The pinned pnpm through npx: another terminal may have no pnpm at all.
+const pnpm = `npx --yes ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager}`;
 const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { stdio: 'inherit', cwd: root, env });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
@@ -22,7 +25,7 @@ mock.stdout.on('data', (chunk) => {
   if (!banner && out.includes('__health')) {
     banner = true;
     if (docsLine) process.stdout.write(`  ${docsLine.trim()}\n`);
-    console.log('\nSend a message to the mock (in another terminal):\n  pnpm demo\n');
+    console.log(`\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n`);
   }
 });
 const stop = (signal) => {

@@ -1,36 +1,29 @@
 #!/usr/bin/env node
-// The whole test suite: generated files are current, then lint and test every package through turbo, then one
-// summary line over every package's vitest report.
+// The whole test suite: generated files are current, then lint and test every workspace through turbo, then one
+// summary line over every workspace's vitest report (see lib/summary.mjs for what counts as a failure).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportOf, summarize, summaryLine, workspaceDirs } from './lib/summary.mjs';
 
 const root = join(import.meta.dirname, '..');
-const workspaces = ['spec', 'packages', 'apps'].flatMap((dir) => {
-  const abs = join(root, dir);
-  if (!existsSync(abs)) return [];
-  if (existsSync(join(abs, 'package.json'))) return [abs];
-  return readdirSync(abs).map((d) => join(abs, d)).filter((d) => existsSync(join(d, 'package.json')));
-});
-const reports = workspaces.map((w) => join(w, 'test-results', 'vitest.json'));
-for (const r of reports) rmSync(r, { force: true });
+const workspaces = workspaceDirs(root);
+for (const w of workspaces) rmSync(reportOf(w), { force: true });
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', cwd: root }).status ?? 1;
+const run = (cmd, args) => {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root });
+  if (result.error) console.error(`${cmd} could not run: ${result.error.message}`);
+  return result.status ?? 1;
+};
 let status = run('node', ['scripts/check-generated.mjs']);
-if (status === 0) status = run('pnpm', ['exec', 'turbo', 'run', 'lint', 'test', '--output-logs=new-only', '--continue']);
+// One task at a time: the suites start servers and browsers, and on two cores parallel suites starve each other.
+if (status === 0) status = run('pnpm', ['exec', 'turbo', 'run', 'lint', 'test', '--output-logs=new-only', '--continue', '--concurrency=1']);
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const r of reports.filter((f) => existsSync(f))) {
-  const report = JSON.parse(readFileSync(r, 'utf8'));
-  passed += report.numPassedTests;
-  failed += report.numFailedTests;
-  skipped += report.numPendingTests + report.numTodoTests;
-}
-console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-if (status === 0 && failed > 0) status = 1;
-if (status === 0 && passed === 0) {
+const total = summarize(workspaces);
+for (const p of total.problems) console.error(p);
+console.log(`\n${summaryLine(total)}`);
+if (status === 0 && total.failed > 0) status = 1;
+if (status === 0 && total.passed === 0) {
   console.error('No test ran.');
   status = 1;
 }
