@@ -100,13 +100,29 @@ async function runProcess(name: string, command: string, args: string[], env: Re
   return JSON.parse(line.slice(REPORT_MARKER.length)) as MatrixReport;
 }
 
+/**
+ * Runs the worker bundle in workerd through Miniflare and takes the report from its answer. The compatibility
+ * date must be one the pinned workerd knows: a later one makes it refuse to start.
+ */
+async function runWorker(config: MatrixConfig, bundles: Bundles, compatibilityFlags: string[]): Promise<MatrixReport> {
+  const mf = new Miniflare({ modules: true, modulesRoot: buildDir, scriptPath: bundles.worker, compatibilityDate: '2026-04-20', compatibilityFlags });
+  try {
+    const response = await mf.dispatchFetch('http://matrix.local/', { method: 'POST', body: JSON.stringify(config) });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`The worker answered HTTP ${response.status}: ${text.slice(0, 2_000)}`);
+    return JSON.parse(text) as MatrixReport;
+  } finally {
+    await mf.dispose();
+  }
+}
+
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Runtime {
   name: string;
   /** The runtime's own description in the report must match this: proof that it ran where it should. */
   describes: RegExp;
-  /** Whether @org/nxwa-signing finds node:crypto there (Node, Deno and Bun have it; workerd without nodejs_compat and browsers do not). */
+  /** Whether @org/nxwa-signing finds node:crypto there (Node, Deno, Bun and workerd with nodejs_compat do; plain workerd and browsers do not). */
   nativeHash: boolean;
   run(config: MatrixConfig, bundles: Bundles): Promise<MatrixReport>;
 }
@@ -146,18 +162,15 @@ export const runtimes: Runtime[] = [
     name: 'workerd (miniflare)',
     describes: /^workerd$/,
     nativeHash: false,
-    async run(config, bundles) {
-      // No nodejs_compat flag: the worker sees only web-standard APIs, as most edge deployments do.
-      const mf = new Miniflare({ modules: true, modulesRoot: buildDir, scriptPath: bundles.worker, compatibilityDate: '2026-04-20' });
-      try {
-        const response = await mf.dispatchFetch('http://matrix.local/', { method: 'POST', body: JSON.stringify(config) });
-        const text = await response.text();
-        if (!response.ok) throw new Error(`The worker answered HTTP ${response.status}: ${text.slice(0, 2_000)}`);
-        return JSON.parse(text) as MatrixReport;
-      } finally {
-        await mf.dispose();
-      }
-    },
+    // No compatibility flag: web-standard APIs only, the pure-JS hashes.
+    run: (config, bundles) => runWorker(config, bundles, []),
+  },
+  {
+    name: 'workerd with nodejs_compat (miniflare)',
+    describes: /^workerd$/,
+    nativeHash: true,
+    // What most Workers projects enable: node:crypto becomes reachable, and the package uses it.
+    run: (config, bundles) => runWorker(config, bundles, ['nodejs_compat']),
   },
   {
     name: 'Chromium',
