@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks } from '../src/checks.js';
-import { bundleChecks, runtimeBinary, runtimes, type Bundles } from './runtimes.js';
+import { bundleChecks, runProcess, runtimeBinary, runtimes, type Bundles } from './runtimes.js';
 import { startCheckServer } from './server.js';
 
 let bundles: Bundles;
@@ -42,9 +42,13 @@ describe('runtime matrix', () => {
   });
 });
 
-describe('a missing runtime', () => {
+describe('a runtime that cannot run', () => {
   it('is a failure that says what is missing, not a skip', () => {
     expect(() => runtimeBinary('deno', 'plan9-mips')).toThrow(/no binary for plan9-mips/);
     expect(() => runtimeBinary('bun', 'plan9-mips')).toThrow(/no binary for plan9-mips/);
+  });
+  it('is a failure that shows how it ended and what it said', async () => {
+    await expect(runProcess('Node', process.execPath, ['-e', 'console.error("no such thing"); process.exit(3)'])).rejects.toThrow(/Node printed no report: it exited with 3\.[^]*no such thing/);
+    await expect(runProcess('Nothing', '/nonexistent/runtime', [])).rejects.toThrow(/Nothing did not start \(\/nonexistent\/runtime\)/);
   });
 });

@@ -82,7 +82,7 @@ export function runtimeBinary(runtime: 'deno' | 'bun', platform = `${process.pla
 }
 
 /** Runs a command-line runtime on the check bundle and reads the report it prints. */
-async function runProcess(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<MatrixReport> {
+export async function runProcess(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<MatrixReport> {
   const child = spawn(command, args, { cwd: buildDir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_BOUND_MS, killSignal: 'SIGKILL' });
   let stdout = '';
   let stderr = '';
@@ -94,7 +94,12 @@ async function runProcess(name: string, command: string, args: string[], env: Re
   });
   const line = stdout.split('\n').find((l) => l.startsWith(REPORT_MARKER));
   if (!line) {
-    const how = signal === 'SIGKILL' ? `was stopped after ${RUN_BOUND_MS / 1000} s` : `exited with ${signal ?? code}`;
+    const how =
+      signal === 'SIGKILL'
+        ? `was stopped after ${RUN_BOUND_MS / 1000} s`
+        : signal === 'SIGILL'
+          ? 'crashed on an instruction this CPU lacks (Bun\'s x64 binary needs AVX2)'
+          : `exited with ${signal ?? code}`;
     throw new Error(`${name} printed no report: it ${how}.\n--- stderr (end) ---\n${stderr}\n--- stdout (end) ---\n${stdout.slice(-2_000)}`);
   }
   return JSON.parse(line.slice(REPORT_MARKER.length)) as MatrixReport;
