@@ -76,6 +76,22 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
   "Contact NxCloud business personnel to bind the application and the phone number."
  ],
  [
+  "The account calling is not an integrator. (The 2023 /api/wa/mt page gives 9007 another meaning, \"Downstream communication endpoint exception\"; on these operations it means what their pages say.)",
+  "Confirm that the account is an integrator's; these operations are for integrators only."
+ ],
+ [
+  "The integrator already has 1000 customer applications, the most that can be created.",
+  "No more than 1000 customer applications can be created."
+ ],
+ [
+  "No application has this appkey.",
+  "Confirm that the appkey is correct."
+ ],
+ [
+  "The customer of the appkey is not the customer the request is authenticated as (its accessKey).",
+  "Confirm that the appkey is correct."
+ ],
+ [
   "The SaaS platform failed to process the request.",
   "Contact NxCloud support."
  ],
