@@ -15,7 +15,7 @@ export interface paths {
          * Send a message
          * @description Sends one WhatsApp message — text (optionally replying to a message through `context`), image, video, audio, document, location, sticker or template (including OTP-button and carousel templates) — to one user. The body carries the message object named by `type` and no other.
          *
-         *     Source: seed 001 ("Send Message"). Where the document disagrees with itself these specs accept both forms: button `sub_type` is `URL`/`QUICK_REPLY` in the table and `url`/`quick_reply` in the examples; button `index` is a String in the table and an integer in the carousel example. Its location example quotes latitude and longitude as strings while the table says Double; the example here sends numbers.
+         *     Where the document disagrees with itself these specs accept both forms: button `sub_type` is `URL`/`QUICK_REPLY` in the table and `url`/`quick_reply` in the examples; button `index` is a String in the table and an integer in the carousel example; latitude and longitude are Double in the table and quoted strings in the location example (the example here sends numbers).
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -37,7 +37,7 @@ export interface paths {
          * Send a one-time code
          * @description Sends a one-time code through the application's authentication (or utility) template: NxCloud extracts the code (4 to 8 consecutive digits) from `content` and fills the template in `language_code`.
          *
-         *     Source: seed 004 ("Send Otp Message"). Its table marks `business_phone` required while its only example leaves it out; these specs accept both (the sender comes from the application's template group). Its table says the action is `mt`, as for /api/wa/mt.
+         *     The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it. Its table says the action is `mt`, as for /api/wa/mt.
          */
         post: operations["sendOtp"];
         delete?: never;
@@ -59,7 +59,7 @@ export interface paths {
          * Upload a media file
          * @description Uploads a local file to WhatsApp as `multipart/form-data` and answers its media ID, to send as the `id` of an image, video, audio, document or sticker message. The signature covers the headers and the secret only (no body part).
          *
-         *     Source: the 2023 "Upload Media File" page. Its example names the file part but gives no content; the example here shows a placeholder.
+         *     The document's example names the file part but gives no content; the example here shows a placeholder.
          */
         post: operations["uploadMedia"];
         delete?: never;
@@ -80,8 +80,6 @@ export interface paths {
         /**
          * Get an uploaded media file
          * @description Answers the MIME type, file name and a download URL of an uploaded file (or of an inbound message's media). The body key is literally `Media-ID`.
-         *
-         *     Source: the 2023 "Get Media File" page.
          */
         post: operations["getMedia"];
         delete?: never;
@@ -102,8 +100,6 @@ export interface paths {
         /**
          * Delete an uploaded media file
          * @description Deletes an uploaded file. The body key is literally `Media-ID`.
-         *
-         *     Source: the 2023 "Delete Media File" page.
          */
         post: operations["deleteMedia"];
         delete?: never;
@@ -251,7 +247,9 @@ export interface paths {
         put?: never;
         /**
          * Log in to the embedded sign-up page
-         * @description Answers a login token for the embedded sign-up page (integrators only). The request has no body; the page still gives its Content-Type as `application/json` (see `x-nxcloud-content-type`): it is signed over the headers and the secret only.
+         * @description Answers a login token for the embedded sign-up page (integrators only). The request has no body and is signed over the headers and the secret only.
+         *
+         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
          */
         post: operations["integratorLogin"];
         delete?: never;
@@ -375,7 +373,7 @@ export interface webhooks {
         put?: never;
         /**
          * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/api/wa/mt` or `/api/wa/otp` (sent, delivered, read, failed, deleted) to the message's `dr_webhook`, else to the application's webhook. Answer HTTP 200. Source: the 2023 "WhatsApp API webhook" page (Status Reply) and the newer fields in webhooks-newer.md (`pricing`, `meta_message_id`, `biz_opaque_callback_data`, cdr_type 1, 9 and 10). Every field is optional.
+         * @description NxCloud posts the status changes of a message sent through `/api/wa/mt` or `/api/wa/otp` (sent, delivered, read, failed, deleted) to the message's `dr_webhook`, else to the application's webhook. Answer HTTP 200. Newer versions of the callback add `pricing`, `meta_message_id`, `biz_opaque_callback_data` and cdr_type 1, 9 and 10. Every field is optional.
          */
         post: operations["onMessageStatus"];
         delete?: never;
@@ -395,7 +393,7 @@ export interface webhooks {
         put?: never;
         /**
          * Inbound message callback
-         * @description NxCloud posts the messages WhatsApp users send to the business number: text, image, video, voice, audio, document, location and sticker. Answer HTTP 200. Source: the 2023 "WhatsApp API webhook" page (Message Reply). Its table names the business number `business_phone`, its examples `merchant_phone`; its table types location coordinates as strings, its example as numbers. Every field is optional.
+         * @description NxCloud posts the messages WhatsApp users send to the business number: text, image, video, voice, audio, document, location and sticker. Answer HTTP 200. The document's table names the business number `business_phone`, its examples `merchant_phone`; its table types location coordinates as strings, its example as numbers. Every field is optional.
          */
         post: operations["onInboundMessage"];
         delete?: never;
@@ -415,7 +413,7 @@ export interface webhooks {
         put?: never;
         /**
          * Template event callback
-         * @description A template's status, quality or category changed (`field` says which). The envelope is `{ "field": <event>, "value": {…} }`. Source: webhooks-newer.md (newer vendor pages; no full example is documented, so the example below is assembled from the documented keys). Every field but `field` is optional.
+         * @description A template's status, quality or category changed (`field` says which). The envelope is `{ "field": <event>, "value": {…} }`. No full example is documented; the example below is assembled from the documented keys. Every field but `field` is optional.
          */
         post: operations["onTemplateEvent"];
         delete?: never;
@@ -435,7 +433,7 @@ export interface webhooks {
         put?: never;
         /**
          * Account event callback
-         * @description An event of the WhatsApp Business Account or of one of its numbers (`field` says which). Source: webhooks-newer.md (no full example is documented; the example is assembled from the documented keys).
+         * @description An event of the WhatsApp Business Account or of one of its numbers (`field` says which). No full example is documented; the example is assembled from the documented keys.
          */
         post: operations["onAccountEvent"];
         delete?: never;
@@ -449,7 +447,7 @@ export interface components {
     schemas: {
         /**
          * Phone number
-         * @description A WhatsApp phone number with its country code first, digits only (no `+`, spaces or dashes), e.g. `8615800001795`. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0` so that they validate.
+         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
          * @example 8615800001795
          */
         PhoneNumber: string;
@@ -547,18 +545,19 @@ export interface components {
          * @example 5867096a-a9be-4a56-94d6-89377623b4ac
          */
         MediaId: string;
+        /** @description URL of the file. Must be an HTTP/HTTPS URL. */
+        MediaLink: components["schemas"]["HttpUrl"];
         /** By uploaded media ID */
         MediaById: {
             id: components["schemas"]["MediaId"];
-            link?: never;
+            link?: components["schemas"]["MediaLink"];
         };
         /** By URL */
         MediaByLink: {
-            /** @description URL of the file. Must be an HTTP/HTTPS URL. */
-            link: components["schemas"]["HttpUrl"];
-            id?: never;
+            link: components["schemas"]["MediaLink"];
+            id?: components["schemas"]["MediaId"];
         };
-        /** @description Either `id` (an uploaded file) or `link` (an HTTP/HTTPS URL), exactly one of them. */
+        /** @description `id` (an uploaded file) or `link` (an HTTP/HTTPS URL). The document says "either link or id is required"; it does not forbid sending both, nor say which one wins then, so both are accepted. */
         MediaSource: components["schemas"]["MediaById"] | components["schemas"]["MediaByLink"];
         /** @description An image, by `id` or `link`, with an optional caption. */
         Image: components["schemas"]["MediaSource"] & {
@@ -653,12 +652,15 @@ export interface components {
              */
             type: "document";
         };
-        /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; numbers are what the table says and what these specs take. */
+        /**
+         * @description Degrees, as a number or as a string holding a decimal number (the document's example quotes them).
+         * @example 22.550802897696343
+         */
+        Coordinate: number | string;
+        /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; both are accepted (a string must hold a decimal number). */
         Location: {
-            /** @description Longitude in degrees. */
-            longitude: number;
-            /** @description Latitude in degrees. */
-            latitude: number;
+            longitude: components["schemas"]["Coordinate"];
+            latitude: components["schemas"]["Coordinate"];
             /** @description Name of the location. */
             name?: string;
             /** @description Address of the location. */
@@ -760,22 +762,32 @@ export interface components {
             document: components["schemas"]["Document"];
         };
         HeaderParameter: components["schemas"]["TextParameter"] | components["schemas"]["ImageParameter"] | components["schemas"]["VideoParameter"] | components["schemas"]["DocumentParameter"];
-        /** Header */
+        /**
+         * Header
+         * @description A header's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         HeaderComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "header";
+            sub_type?: never;
+            index?: never;
             parameters?: components["schemas"]["HeaderParameter"][];
         };
-        /** Body */
+        /**
+         * Body
+         * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         BodyComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "body";
+            sub_type?: never;
+            index?: never;
             /** @description The body's variables, in order; a variable used twice is given twice. */
             parameters?: components["schemas"]["TextParameter"][];
         };
@@ -832,13 +844,18 @@ export interface components {
             /** @description The card's header, body and button variables. */
             components: components["schemas"]["CardComponent"][];
         };
-        /** Carousel */
+        /**
+         * Carousel
+         * @description The cards of a carousel. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         CarouselComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "carousel";
+            sub_type?: never;
+            index?: never;
             cards: components["schemas"]["CarouselCard"][];
         };
         /** @description One component's variables. `header`: text, image, video or document parameters; `body`: text parameters; `button` with sub_type URL: text parameters; `button` with sub_type QUICK_REPLY: payload parameters; `carousel`: the cards. */
@@ -944,7 +961,7 @@ export interface components {
         SendMessageResponse: components["schemas"]["SendMessageSuccess"] | components["schemas"]["MetaFailure"] | components["schemas"]["Failure"];
         /**
          * Send OTP request
-         * @description A one-time code sent through the application's authentication (or utility) template. The document's table marks `business_phone` as required but its only example leaves it out; the server picks the sender from the application's template group (see 9013), so these specs accept both.
+         * @description A one-time code sent through the application's authentication (or utility) template. The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it.
          */
         SendOtpRequest: {
             /**
