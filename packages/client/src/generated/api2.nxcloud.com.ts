@@ -1120,7 +1120,7 @@ export interface components {
         } & (unknown & unknown & unknown & unknown);
         /**
          * Template component
-         * @description One component of a template. Required by type: HEADER needs `format` (and `text` when the format is TEXT; `example` with `header_handle` or `custom_header_handle_url` when it is DOCUMENT, IMAGE or VIDEO); BODY and FOOTER need `text`; BUTTONS needs `buttons`; a HEADER or BODY whose text has variables needs `example`. The table makes `text` required on every BODY and FOOTER, while both authentication examples send a BODY with only `add_security_recommendation` and a FOOTER with only `code_expiration_minutes`; a BODY or FOOTER is accepted with either.
+         * @description One component of a template. Required by type: HEADER needs `format` (and `text` when the format is TEXT; `example` with `header_handle` or `custom_header_handle_url` when it is DOCUMENT, IMAGE or VIDEO); BODY and FOOTER need `text`; BUTTONS needs `buttons`; a HEADER or BODY whose text has variables needs `example`. The table makes `text` required on every BODY and FOOTER, while both authentication examples send a BODY with only `add_security_recommendation` and a FOOTER with only `code_expiration_minutes`; a BODY or FOOTER is accepted with either. The example table says `header_text` is required when the HEADER's format is TEXT, while the component table says `example` is required only when the text has variables; read together, a TEXT header without variables needs no `example`.
          */
         TemplateComponentDefinition: {
             /** @enum {string} */
