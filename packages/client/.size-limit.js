@@ -6,7 +6,8 @@ export default [
     path: 'dist/index.js',
     import: '*',
     gzip: true,
-    limit: '10 kB',
+    // The generated operation table grows with every documented operation (26 since the second wave).
+    limit: '10.5 kB',
     // The meaning and remedy texts of the documented codes are loaded by a dynamic import on the first failed
     // call only; they are measured on their own below.
     modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './error-texts-*.js'] }),

@@ -19,21 +19,29 @@ export interface paths {
          * List templates
          * @description Lists the templates of a sender number, a page at a time, optionally filtered by name.
          *
-         *     Source: seed 003 ("Get Template Message List"). It lists `phone` among the query parameters while its URL puts it in the path, as here; its table types `category_type` as a String while its example sends a number. The document gives action `mt` for every operation on this host, as here.
+         *     The document lists `phone` among the query parameters while its URL puts it in the path, as here; its table types `category_type` as a String while its example sends a number. The document gives action `mt` for every operation on this host, as here.
+         *
+         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+         *
+         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
          */
         get: operations["listTemplates"];
         /**
          * Update a template
          * @description Updates a template of a sender number. The body is the whole template definition, as for creation.
          *
-         *     Source: seed 003 ("Update Template"). It does not say how the template to update is chosen; by all appearances it is the one with the body's `name` and `language`. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+         *     The document does not say how the template to update is chosen; by all appearances it is the one with the body's `name` and `language`. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+         *
+         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
          */
         put: operations["updateTemplate"];
         /**
          * Create a template
          * @description Creates a template for a sender number and (unless `syn_meta` is false) submits it to Meta for review.
          *
-         *     Source: seed 003 ("Create Template Message"). Its examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space; the examples here correct it. Examples 1 and 2 are identical. Its examples send a `payload` on buttons and a numeric `templateId`, which its tables do not list or type as a String; both are accepted. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+         *     The document's examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space; the examples here correct it. Examples 1 and 2 are identical. Its examples send a `payload` on buttons and a numeric `templateId`, which its tables do not list or type as a String; both are accepted. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+         *
+         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
          */
         post: operations["createTemplate"];
         delete?: never;
@@ -64,7 +72,11 @@ export interface paths {
          * Get a template
          * @description Answers one template. The document shows two forms of answer: Meta's component list (HEADER, BODY, FOOTER, BUTTONS with NxCloud's button settings), and the record the list gives, with its buttons.
          *
-         *     Source: seed 003 ("Get Template Details"). It lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
+         *     The document lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
+         *
+         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+         *
+         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
          */
         get: operations["getTemplate"];
         put?: never;
@@ -73,7 +85,11 @@ export interface paths {
          * Delete a template
          * @description Deletes a template of a sender number.
          *
-         *     Source: seed 003 ("Delete Template"). Its table omits `tenant_id`, which its URL carries in the query (`?tenant_id=123`), as here. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+         *     The document's table omits `tenant_id`, which its URL carries in the query (`?tenant_id=123`), as here. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+         *
+         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+         *
+         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
          */
         delete: operations["deleteTemplate"];
         options?: never;
@@ -98,7 +114,11 @@ export interface paths {
          * List WhatsApp Flows
          * @description Lists the WhatsApp Flows of a sender number's account, as Meta describes them; a template's FLOW button names one by `flow_id`.
          *
-         *     Source: seed 003 ("Get WhatsApp Flow"). It lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
+         *     The document lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
+         *
+         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+         *
+         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
          */
         get: operations["listFlows"];
         put?: never;
@@ -128,7 +148,7 @@ export interface paths {
          * Upload template media
          * @description Uploads a media sample for a template header (and to Meta), as `multipart/form-data`, and answers the values a template definition takes: `media_id` (mediaId), `original_filename` (mediaName), `media_type` (mediaType). The signature covers the headers and the secret only (no body part).
          *
-         *     Source: seed 003 ("Upload Media"). Its URL is `/saas/wa//media/{phone}`, with a doubled slash that no other path of the vendor has and that many servers and proxies reject or fold; these specs use the single slash. Its only body field is `url`, the media's URL; no file part is documented. The document gives action `mt` for every operation on this host, as here.
+         *     The document's URL is `/saas/wa//media/{phone}`, with a doubled slash that no other path of the vendor has and that many servers and proxies reject or fold; these specs use the single slash. Its only body field is `url`, the media's URL; no file part is documented. The document gives action `mt` for every operation on this host, as here.
          */
         post: operations["uploadTemplateMedia"];
         delete?: never;
@@ -150,7 +170,7 @@ export interface webhooks {
         put?: never;
         /**
          * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Source: the 2023 "SAAS WhatsApp API webhook" page and the top-level fields added by newer pages (app_id, channel, merchant_phone, metadata, wabaId). Every field is optional.
+         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
          */
         post: operations["onSaasMessageStatus"];
         delete?: never;
@@ -170,7 +190,7 @@ export interface webhooks {
         put?: never;
         /**
          * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Source: the 2023 "SAAS WhatsApp API webhook" page; newer pages add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
+         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
          */
         post: operations["onTemplateButtonClick"];
         delete?: never;
@@ -184,7 +204,7 @@ export interface components {
     schemas: {
         /**
          * Phone number
-         * @description A WhatsApp phone number with its country code first, digits only (no `+`, spaces or dashes), e.g. `8615800001795`. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0` so that they validate.
+         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
          * @example 8615800001795
          */
         PhoneNumber: string;
@@ -235,12 +255,12 @@ export interface components {
             /** @description The name of that template (event `template`). */
             templateName?: string | null;
         } & (unknown & unknown & unknown);
-        /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. */
+        /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. */
         TemplateButton: {
             /** @enum {string} */
             type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER" | "FLOW" | "COPY_CODE";
             /**
-             * @description For QUICK_REPLY buttons, `conventional` or `unsubscribe`.
+             * @description For QUICK_REPLY buttons, `conventional` or `unsubscribe` (the table); the document's example 4 also sends it on a URL button, which is accepted.
              * @enum {string|null}
              */
             customizeType?: "conventional" | "unsubscribe" | null;
@@ -260,7 +280,7 @@ export interface components {
             buttonEvents?: components["schemas"]["TemplateButtonEvent"][] | null;
             navigate_screen?: string | null;
             flow_action?: string | null;
-        } & (unknown & unknown & unknown & unknown);
+        } & (unknown & unknown & unknown & unknown & unknown);
         /**
          * Template
          * @description A template as the template list (and one form of the detail answer) gives it.
@@ -348,7 +368,7 @@ export interface components {
         TemplateDefinition: {
             tenant_id: components["schemas"]["TenantId"];
             /**
-             * @description Template name; no Chinese characters.
+             * @description Template name; no Chinese characters (no character of the Han script: CJK ideographs of every block, compatibility ideographs and radicals included).
              * @example test_1
              */
             name: string;
@@ -367,7 +387,7 @@ export interface components {
              * @enum {string}
              */
             mediaType?: "IMAGE" | "DOCUMENT" | "VIDEO";
-            /** @description Header media template ID (Meta's upload handle `h`). */
+            /** @description Header media template ID: the `h` of the media upload's answer (which the document's upload example does not show). */
             templateMediaId?: string;
             /** @description Footer text. */
             footerText?: string;
@@ -477,7 +497,7 @@ export interface components {
             /** @description The media's URL. */
             url: components["schemas"]["HttpUrl"];
         };
-        /** @description The uploaded media; use these values in a template definition. */
+        /** @description The uploaded media; use these values in a template definition. The document says a definition's `templateMediaId` is the upload answer's `h`, while its upload example answers no `h` (its template records carry `media_id` and `h` side by side); `h` is declared here so that a client can read it when it comes. */
         TemplateMedia: {
             /** @description Use as `mediaId`. */
             media_id?: string;
@@ -487,6 +507,8 @@ export interface components {
             media_type?: string;
             /** @description Where the media can be downloaded (a signed, expiring URL). */
             url?: string;
+            /** @description Meta's upload handle of the media: use as `templateMediaId`. Absent from the document's only example of this answer. */
+            h?: string | null;
         };
         UploadTemplateMediaResponse: (components["schemas"]["SaasSuccess"] & {
             data: components["schemas"]["TemplateMedia"];
@@ -711,7 +733,7 @@ export interface operations {
                  */
                 tenant_id: components["parameters"]["TenantIdQuery"];
                 /**
-                 * @description Page number, from 1.
+                 * @description Page number.
                  * @example 1
                  */
                 page_number: number;

@@ -15,7 +15,7 @@ export interface paths {
          * Send a template message
          * @description Sends a WhatsApp template message (the only type the SaaS API sends) to a phone number (`to`) or to a business-scoped user ID (`recipient`, a BSUID or parent BSUID): at least one of the two; when both are given, `to` takes precedence.
          *
-         *     Source: seed 000 ("IDN SAAS WhatsApp API send"), the newest SaaS send page; it adds `recipient` and error 23025 to seed 002. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
+         *     Beside what api.nxcloud.com takes, this host takes `recipient` and may answer 23025. The document's tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
          */
         post: operations["sendTemplate"];
         delete?: never;
@@ -37,7 +37,7 @@ export interface webhooks {
         put?: never;
         /**
          * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Source: the 2023 "SAAS WhatsApp API webhook" page and the top-level fields added by newer pages (app_id, channel, merchant_phone, metadata, wabaId). Every field is optional.
+         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
          */
         post: operations["onSaasMessageStatus"];
         delete?: never;
@@ -57,7 +57,7 @@ export interface webhooks {
         put?: never;
         /**
          * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Source: the 2023 "SAAS WhatsApp API webhook" page; newer pages add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
+         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
          */
         post: operations["onTemplateButtonClick"];
         delete?: never;
@@ -77,7 +77,7 @@ export interface components {
         TenantId: number;
         /**
          * Phone number
-         * @description A WhatsApp phone number with its country code first, digits only (no `+`, spaces or dashes), e.g. `8615800001795`. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0` so that they validate.
+         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
          * @example 8615800001795
          */
         PhoneNumber: string;
@@ -144,13 +144,18 @@ export interface components {
             /** @description The variable's text. */
             text: string;
         };
-        /** Body */
+        /**
+         * Body
+         * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         BodyComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "body";
+            sub_type?: never;
+            index?: never;
             /** @description The body's variables, in order; a variable used twice is given twice. */
             parameters?: components["schemas"]["TextParameter"][];
         };
@@ -230,7 +235,7 @@ export interface components {
             template: components["schemas"]["Template"];
         };
         /**
-         * @description A business-scoped user ID (BSUID) or parent BSUID: a region prefix, a dot and an identifier, e.g. `HK.73374xxxx5265` (masked in the document).
+         * @description A business-scoped user ID (BSUID) or parent BSUID, e.g. `HK.73374xxxx5265` (masked in the document). The document gives no rule for its form beyond the example, so none is enforced here.
          * @example HK.73374xxxx5265
          */
         Bsuid: string;

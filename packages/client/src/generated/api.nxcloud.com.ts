@@ -15,7 +15,7 @@ export interface paths {
          * Send a template message
          * @description Sends a WhatsApp template message (the only type the SaaS API sends) with its header image, body text, URL button and COPY_CODE button variables.
          *
-         *     Source: seed 002 (Chinese). Its "required" column did not survive; which fields are required comes from its error codes 21058–21063 and from the newer Indonesia page (seed 000), which agree. Its first example is not valid JSON (a missing comma between two components, and `//` comments); the example here is corrected. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
+         *     The document's "required" column did not survive; which fields are required comes from its error codes 21058–21063 and from the Indonesia host's document, which agree. Its first example is not valid JSON (a missing comma between two components, and `//` comments); the example here is corrected. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
          */
         post: operations["sendTemplate"];
         delete?: never;
@@ -37,7 +37,7 @@ export interface webhooks {
         put?: never;
         /**
          * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Source: the 2023 "SAAS WhatsApp API webhook" page and the top-level fields added by newer pages (app_id, channel, merchant_phone, metadata, wabaId). Every field is optional.
+         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
          */
         post: operations["onSaasMessageStatus"];
         delete?: never;
@@ -57,7 +57,7 @@ export interface webhooks {
         put?: never;
         /**
          * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Source: the 2023 "SAAS WhatsApp API webhook" page; newer pages add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
+         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
          */
         post: operations["onTemplateButtonClick"];
         delete?: never;
@@ -77,7 +77,7 @@ export interface components {
         TenantId: number;
         /**
          * Phone number
-         * @description A WhatsApp phone number with its country code first, digits only (no `+`, spaces or dashes), e.g. `8615800001795`. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0` so that they validate.
+         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
          * @example 8615800001795
          */
         PhoneNumber: string;
@@ -144,13 +144,18 @@ export interface components {
             /** @description The variable's text. */
             text: string;
         };
-        /** Body */
+        /**
+         * Body
+         * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         BodyComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "body";
+            sub_type?: never;
+            index?: never;
             /** @description The body's variables, in order; a variable used twice is given twice. */
             parameters?: components["schemas"]["TextParameter"][];
         };

@@ -15,7 +15,7 @@ export interface paths {
          * Send a message
          * @description Sends one WhatsApp message — text (optionally replying to a message through `context`), image, video, audio, document, location, sticker or template (including OTP-button and carousel templates) — to one user. The body carries the message object named by `type` and no other.
          *
-         *     Source: seed 001 ("Send Message"). Where the document disagrees with itself these specs accept both forms: button `sub_type` is `URL`/`QUICK_REPLY` in the table and `url`/`quick_reply` in the examples; button `index` is a String in the table and an integer in the carousel example. Its location example quotes latitude and longitude as strings while the table says Double; the example here sends numbers.
+         *     Where the document disagrees with itself these specs accept both forms: button `sub_type` is `URL`/`QUICK_REPLY` in the table and `url`/`quick_reply` in the examples; button `index` is a String in the table and an integer in the carousel example; latitude and longitude are Double in the table and quoted strings in the location example (the example here sends numbers).
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -37,7 +37,7 @@ export interface paths {
          * Send a one-time code
          * @description Sends a one-time code through the application's authentication (or utility) template: NxCloud extracts the code (4 to 8 consecutive digits) from `content` and fills the template in `language_code`.
          *
-         *     Source: seed 004 ("Send Otp Message"). Its table marks `business_phone` required while its only example leaves it out; these specs accept both (the sender comes from the application's template group). Its table says the action is `mt`, as for /api/wa/mt.
+         *     The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it. Its table says the action is `mt`, as for /api/wa/mt.
          */
         post: operations["sendOtp"];
         delete?: never;
@@ -59,7 +59,7 @@ export interface paths {
          * Upload a media file
          * @description Uploads a local file to WhatsApp as `multipart/form-data` and answers its media ID, to send as the `id` of an image, video, audio, document or sticker message. The signature covers the headers and the secret only (no body part).
          *
-         *     Source: the 2023 "Upload Media File" page. Its example names the file part but gives no content; the example here shows a placeholder.
+         *     The document's example names the file part but gives no content; the example here shows a placeholder.
          */
         post: operations["uploadMedia"];
         delete?: never;
@@ -80,8 +80,6 @@ export interface paths {
         /**
          * Get an uploaded media file
          * @description Answers the MIME type, file name and a download URL of an uploaded file (or of an inbound message's media). The body key is literally `Media-ID`.
-         *
-         *     Source: the 2023 "Get Media File" page.
          */
         post: operations["getMedia"];
         delete?: never;
@@ -102,10 +100,260 @@ export interface paths {
         /**
          * Delete an uploaded media file
          * @description Deletes an uploaded file. The body key is literally `Media-ID`.
-         *
-         *     Source: the 2023 "Delete Media File" page.
          */
         post: operations["deleteMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/createTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a message template
+         * @description Creates a message template under one WhatsApp number of the application and answers its ID. Meta reviews the template before it can be sent.
+         *
+         *     The page contradicts itself in places, and every form it shows is accepted: `header_text` is an array in the table and a string in one example; `body_text` is a flat array in the table and nested in every example; BODY and FOOTER need `text` in the table, but the authentication examples send them without it; button `type` is QUICK_REPLY, URL or PHONE_NUMBER in the table, OTP in the authentication examples.
+         */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/getTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List message templates
+         * @description Lists the message templates of one WhatsApp number of the application, a page at a time (20 unless `limit` says otherwise). To page, send the previous answer's `paging.cursors.after` as `after` (or its `cursors.before` as `before`); `paging.next` and `paging.previous` are present when there is such a page.
+         *
+         *     The page's example answers `category` `OTP`, which is not one of the categories a template is created with, so the answer's `category` is any string.
+         */
+        post: operations["getTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/updateTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Edit a message template
+         * @description Replaces the components of a template, named by `template_id`, and answers its ID. When the template has a rich-media header, send its example file again: upload it with the template example file upload and give the handle in the header's `example`.
+         *
+         *     The page's table marks `category` required while its only example leaves it out; it is accepted either way. The components take the same forms as when creating a template.
+         */
+        post: operations["updateTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/deleteTemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a message template
+         * @description Deletes every template of the given name under one WhatsApp number, in every language. `data.success` says whether they were deleted.
+         */
+        post: operations["deleteTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/uploadTemplateFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a template example file
+         * @description Uploads the example file of a template's media header as `multipart/form-data` and answers its ID. The signature covers the headers and the secret only (no body part). The page's example names the file part but gives no content; the example here shows a placeholder.
+         */
+        post: operations["uploadTemplateFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/getPhone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get the application's numbers
+         * @description Answers the state of the application's WhatsApp numbers (quality rating, display name and its status, connection status, messaging limit, verification): the numbers in `business_phones`, or every number of the application when it is left out or empty.
+         *
+         *     The page's table puts the numbers in one array, `data.business_phones`, while its example keys an array per number (`data["86xxx24"]`); both forms are accepted (every key of `data` holds an array of numbers).
+         */
+        post: operations["getPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/integrator/embedded/register/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log in to the embedded sign-up page
+         * @description Answers a login token for the embedded sign-up page (integrators only). The request has no body and is signed over the headers and the secret only.
+         *
+         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+         */
+        post: operations["integratorLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/integrator/embedded/register/createApp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a customer application
+         * @description Creates a WhatsApp application for a customer of the integrator (integrators only), with its name and webhook, and answers its ID and appkey. An integrator can create at most 1000 customer applications (9009). The page has no table of the answer's fields; they are read from its example.
+         */
+        post: operations["integratorCreateApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/integrator/embedded/register/phoneList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a customer application's numbers
+         * @description Answers the WhatsApp numbers of a customer application and their state, including the local client's `register_status` and the WhatsApp Business Account (integrators only).
+         *
+         *     The page's table describes `data` as one object, while its example answers an array of them; both are accepted.
+         */
+        post: operations["integratorPhoneList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/integrator/embedded/register/getCode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a verification code to a number
+         * @description Has a verification code sent to the number being signed up, by SMS or voice call (integrators only).
+         */
+        post: operations["integratorGetCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/integrator/embedded/register/checkCode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a verification code
+         * @description Checks the verification code the number being signed up received (integrators only).
+         */
+        post: operations["integratorCheckCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wa/integrator/embedded/register/createClient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a local client for a number
+         * @description Creates the local client of a number being signed up (integrators only); the phone list's `register_status` then follows its creation and registration.
+         */
+        post: operations["integratorCreateClient"];
         delete?: never;
         options?: never;
         head?: never;
@@ -125,7 +373,7 @@ export interface webhooks {
         put?: never;
         /**
          * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/api/wa/mt` or `/api/wa/otp` (sent, delivered, read, failed, deleted) to the message's `dr_webhook`, else to the application's webhook. Answer HTTP 200. Source: the 2023 "WhatsApp API webhook" page (Status Reply) and the newer fields in webhooks-newer.md (`pricing`, `meta_message_id`, `biz_opaque_callback_data`, cdr_type 1, 9 and 10). Every field is optional.
+         * @description NxCloud posts the status changes of a message sent through `/api/wa/mt` or `/api/wa/otp` (sent, delivered, read, failed, deleted) to the message's `dr_webhook`, else to the application's webhook. Answer HTTP 200. Newer versions of the callback add `pricing`, `meta_message_id`, `biz_opaque_callback_data` and cdr_type 1, 9 and 10. Every field is optional.
          */
         post: operations["onMessageStatus"];
         delete?: never;
@@ -145,7 +393,7 @@ export interface webhooks {
         put?: never;
         /**
          * Inbound message callback
-         * @description NxCloud posts the messages WhatsApp users send to the business number: text, image, video, voice, audio, document, location and sticker. Answer HTTP 200. Source: the 2023 "WhatsApp API webhook" page (Message Reply). Its table names the business number `business_phone`, its examples `merchant_phone`; its table types location coordinates as strings, its example as numbers. Every field is optional.
+         * @description NxCloud posts the messages WhatsApp users send to the business number: text, image, video, voice, audio, document, location and sticker. Answer HTTP 200. The document's table names the business number `business_phone`, its examples `merchant_phone`; its table types location coordinates as strings, its example as numbers. Every field is optional.
          */
         post: operations["onInboundMessage"];
         delete?: never;
@@ -165,7 +413,7 @@ export interface webhooks {
         put?: never;
         /**
          * Template event callback
-         * @description A template's status, quality or category changed (`field` says which). The envelope is `{ "field": <event>, "value": {…} }`. Source: webhooks-newer.md (newer vendor pages; no full example is documented, so the example below is assembled from the documented keys). Every field but `field` is optional.
+         * @description A template's status, quality or category changed (`field` says which). The envelope is `{ "field": <event>, "value": {…} }`. No full example is documented; the example below is assembled from the documented keys. Every field but `field` is optional.
          */
         post: operations["onTemplateEvent"];
         delete?: never;
@@ -185,7 +433,7 @@ export interface webhooks {
         put?: never;
         /**
          * Account event callback
-         * @description An event of the WhatsApp Business Account or of one of its numbers (`field` says which). Source: webhooks-newer.md (no full example is documented; the example is assembled from the documented keys).
+         * @description An event of the WhatsApp Business Account or of one of its numbers (`field` says which). No full example is documented; the example is assembled from the documented keys.
          */
         post: operations["onAccountEvent"];
         delete?: never;
@@ -199,7 +447,7 @@ export interface components {
     schemas: {
         /**
          * Phone number
-         * @description A WhatsApp phone number with its country code first, digits only (no `+`, spaces or dashes), e.g. `8615800001795`. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0` so that they validate.
+         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
          * @example 8615800001795
          */
         PhoneNumber: string;
@@ -297,18 +545,19 @@ export interface components {
          * @example 5867096a-a9be-4a56-94d6-89377623b4ac
          */
         MediaId: string;
+        /** @description URL of the file. Must be an HTTP/HTTPS URL. */
+        MediaLink: components["schemas"]["HttpUrl"];
         /** By uploaded media ID */
         MediaById: {
             id: components["schemas"]["MediaId"];
-            link?: never;
+            link?: components["schemas"]["MediaLink"];
         };
         /** By URL */
         MediaByLink: {
-            /** @description URL of the file. Must be an HTTP/HTTPS URL. */
-            link: components["schemas"]["HttpUrl"];
-            id?: never;
+            link: components["schemas"]["MediaLink"];
+            id?: components["schemas"]["MediaId"];
         };
-        /** @description Either `id` (an uploaded file) or `link` (an HTTP/HTTPS URL), exactly one of them. */
+        /** @description `id` (an uploaded file) or `link` (an HTTP/HTTPS URL). The document says "either link or id is required"; it does not forbid sending both, nor say which one wins then, so both are accepted. */
         MediaSource: components["schemas"]["MediaById"] | components["schemas"]["MediaByLink"];
         /** @description An image, by `id` or `link`, with an optional caption. */
         Image: components["schemas"]["MediaSource"] & {
@@ -403,12 +652,15 @@ export interface components {
              */
             type: "document";
         };
-        /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; numbers are what the table says and what these specs take. */
+        /**
+         * @description Degrees, as a number or as a string holding a decimal number (the document's example quotes them).
+         * @example 22.550802897696343
+         */
+        Coordinate: number | string;
+        /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; both are accepted (a string must hold a decimal number). */
         Location: {
-            /** @description Longitude in degrees. */
-            longitude: number;
-            /** @description Latitude in degrees. */
-            latitude: number;
+            longitude: components["schemas"]["Coordinate"];
+            latitude: components["schemas"]["Coordinate"];
             /** @description Name of the location. */
             name?: string;
             /** @description Address of the location. */
@@ -510,22 +762,32 @@ export interface components {
             document: components["schemas"]["Document"];
         };
         HeaderParameter: components["schemas"]["TextParameter"] | components["schemas"]["ImageParameter"] | components["schemas"]["VideoParameter"] | components["schemas"]["DocumentParameter"];
-        /** Header */
+        /**
+         * Header
+         * @description A header's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         HeaderComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "header";
+            sub_type?: never;
+            index?: never;
             parameters?: components["schemas"]["HeaderParameter"][];
         };
-        /** Body */
+        /**
+         * Body
+         * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         BodyComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "body";
+            sub_type?: never;
+            index?: never;
             /** @description The body's variables, in order; a variable used twice is given twice. */
             parameters?: components["schemas"]["TextParameter"][];
         };
@@ -582,13 +844,18 @@ export interface components {
             /** @description The card's header, body and button variables. */
             components: components["schemas"]["CardComponent"][];
         };
-        /** Carousel */
+        /**
+         * Carousel
+         * @description The cards of a carousel. `sub_type` and `index` are for buttons only ("no value for other types").
+         */
         CarouselComponent: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "carousel";
+            sub_type?: never;
+            index?: never;
             cards: components["schemas"]["CarouselCard"][];
         };
         /** @description One component's variables. `header`: text, image, video or document parameters; `body`: text parameters; `button` with sub_type URL: text parameters; `button` with sub_type QUICK_REPLY: payload parameters; `carousel`: the cards. */
@@ -694,7 +961,7 @@ export interface components {
         SendMessageResponse: components["schemas"]["SendMessageSuccess"] | components["schemas"]["MetaFailure"] | components["schemas"]["Failure"];
         /**
          * Send OTP request
-         * @description A one-time code sent through the application's authentication (or utility) template. The document's table marks `business_phone` as required but its only example leaves it out; the server picks the sender from the application's template group (see 9013), so these specs accept both.
+         * @description A one-time code sent through the application's authentication (or utility) template. The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it.
          */
         SendOtpRequest: {
             /**
@@ -793,6 +1060,460 @@ export interface components {
             };
         };
         DeleteMediaResponse: components["schemas"]["DeleteMediaSuccess"] | components["schemas"]["Failure"];
+        /**
+         * @description Appkey of the WhatsApp application on the NxCloud platform.
+         * @example 8eoxxxos
+         */
+        Appkey: string;
+        /**
+         * Template category
+         * @description `MARKETING`: promotions or discounts, information updates, or invitations to respond or act — anything not for utility or authentication. `UTILITY`: follows a request or transaction the customer agreed to, or updates an ongoing transaction (post-purchase notices, regular bills). `AUTHENTICATION`: one-time passwords that verify a user's identity (login, account recovery, integrity challenges).
+         * @enum {string}
+         */
+        TemplateCategory: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+        /**
+         * Variable examples
+         * @description Sample values of a component's variables, and the sample media of a media header. The pages type `header_text` and `body_text` as arrays of strings, while the createTemplate example sends `header_text` as a string (`"AA"`) and every example nests `body_text` (`[["BB", "CC"]]`); every one of these forms is accepted.
+         */
+        TemplateExample: {
+            /**
+             * @description Handle of the header's sample media (the answer of the template example file upload). For a DOCUMENT, IMAGE or VIDEO header, give this or `custom_header_handle_url`; when both are given, `custom_header_handle_url` wins.
+             * @example 4:ZG93bl93YS5xxxg
+             */
+            header_handle?: string;
+            /** @description URL of the header's sample media, in place of `header_handle` (which it wins over when both are given). The pages recommend a file under 1 MB, to avoid timeouts. */
+            custom_header_handle_url?: string;
+            /** @description Sample value of the header's variable; required when a TEXT header has a variable. The table types it as an array of strings, one example sends a string; both are accepted. */
+            header_text?: string[] | string;
+            /** @description Sample values of the body's variables, one per variable; required when the body has variables. The table types it as an array of strings, every example nests the values in a second array; both are accepted. */
+            body_text?: (string | string[])[];
+        };
+        /**
+         * Template button
+         * @description A button of a BUTTONS component. Required by kind: URL needs `url` (and `example` when the URL is dynamic, i.e. ends in a variable such as `{{1}}`), PHONE_NUMBER needs `phone_number`, an OTP button with `otp_type` ONE_TAP needs `autofill_text`, `package_name` and `signature_hash`. The table lists the types QUICK_REPLY, URL and PHONE_NUMBER, while both authentication examples send `"type": "OTP"` with an `otp_type`; OTP is accepted too.
+         */
+        TemplateButtonDefinition: {
+            /**
+             * @description QUICK_REPLY (a quick reply), URL (opens a URL), PHONE_NUMBER (calls a number), or OTP (the authentication examples' one-time-password button).
+             * @enum {string}
+             */
+            type?: "QUICK_REPLY" | "URL" | "PHONE_NUMBER" | "OTP";
+            /** @description The button's text. */
+            text: string;
+            /** @description The URL a URL button opens; a dynamic URL ends in the variable `{{1}}`. */
+            url?: string;
+            /** @description The number a PHONE_NUMBER button calls. */
+            phone_number?: string;
+            /** @description Sample URL of a dynamic URL button, e.g. `https://www.example.com/user`. */
+            example?: string[];
+            /**
+             * @description The OTP button: `ONE_TAP` fills the code in automatically, `COPY_CODE` copies it.
+             * @enum {string}
+             */
+            otp_type?: "ONE_TAP" | "COPY_CODE";
+            /** @description Text of the autofill button; required when `otp_type` is ONE_TAP. */
+            autofill_text?: string;
+            /** @description The Android package name; required when `otp_type` is ONE_TAP. */
+            package_name?: string;
+            /** @description The application's signature hash; required when `otp_type` is ONE_TAP. */
+            signature_hash?: string;
+        } & (unknown & unknown & unknown & unknown);
+        /**
+         * Template component
+         * @description One component of a template. Required by type: HEADER needs `format` (and `text` when the format is TEXT; `example` with `header_handle` or `custom_header_handle_url` when it is DOCUMENT, IMAGE or VIDEO); BODY and FOOTER need `text`; BUTTONS needs `buttons`; a HEADER or BODY whose text has variables needs `example`. The table makes `text` required on every BODY and FOOTER, while both authentication examples send a BODY with only `add_security_recommendation` and a FOOTER with only `code_expiration_minutes`; a BODY or FOOTER is accepted with either. The example table says `header_text` is required when the HEADER's format is TEXT, while the component table says `example` is required only when the text has variables; read together, a TEXT header without variables needs no `example`.
+         */
+        TemplateComponentDefinition: {
+            /** @enum {string} */
+            type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
+            /**
+             * @description What the HEADER holds; required on a HEADER.
+             * @enum {string}
+             */
+            format?: "TEXT" | "DOCUMENT" | "IMAGE" | "VIDEO";
+            /** @description The component's text; variables as `{{1}}`, `{{2}}`, …. */
+            text?: string;
+            example?: components["schemas"]["TemplateExample"];
+            /** @description The buttons of a BUTTONS component. */
+            buttons?: components["schemas"]["TemplateButtonDefinition"][];
+            /** @description Adds the security recommendation; optional on the BODY of an authentication template. */
+            add_security_recommendation?: boolean;
+            /** @description Minutes the code stays valid; optional on the FOOTER of an authentication template. */
+            code_expiration_minutes?: number;
+        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
+        /** Create template request */
+        CreateTemplateRequest: {
+            appkey: components["schemas"]["Appkey"];
+            /** @description The merchant's WhatsApp number, country code first; the template is created under it. */
+            business_phone: components["schemas"]["PhoneNumber"];
+            messaging_product: components["schemas"]["MessagingProduct"];
+            category: components["schemas"]["TemplateCategory"];
+            /** @description The template's language. */
+            language: components["schemas"]["TemplateLanguageCode"];
+            /**
+             * @description Template name.
+             * @example normal_text
+             */
+            name: string;
+            /** @description The template's components. */
+            components: components["schemas"]["TemplateComponentDefinition"][];
+        };
+        /** Success */
+        TemplateIdSuccess: {
+            /** @constant */
+            code: 0;
+            /** @example Request successful */
+            message?: string;
+            data: {
+                /** @description ID of the template. */
+                id: string;
+            };
+        };
+        /** @description A `code` 0 success with the template's ID, or a failure. */
+        TemplateIdResponse: components["schemas"]["TemplateIdSuccess"] | components["schemas"]["Failure"];
+        /**
+         * Get templates request
+         * @description Which number's templates to list, one page at a time: `after` (or `before`) is the cursor of the previous answer's `paging.cursors`.
+         */
+        GetTemplateRequest: {
+            appkey: components["schemas"]["Appkey"];
+            /** @description The merchant's WhatsApp number, country code first. */
+            business_phone: components["schemas"]["PhoneNumber"];
+            messaging_product: components["schemas"]["MessagingProduct"];
+            /** @description Cursor of the next page (`paging.cursors.after` of the previous answer). */
+            after?: string;
+            /** @description Cursor of the previous page (`paging.cursors.before` of the previous answer). */
+            before?: string;
+            /**
+             * @description Templates per page; 20 when left out.
+             * @default 20
+             */
+            limit?: number;
+            /** @description Only the templates of this name (one per language). */
+            name?: string;
+        };
+        /**
+         * Template
+         * @description A template as the list answers it. `category` is a string: the page's example answers `OTP`, which is not one of the categories a template is created with.
+         */
+        TemplateInfo: {
+            /** @description Template ID. */
+            id?: string;
+            /** @description Template category. */
+            category?: string;
+            /** @description Template language. */
+            language?: string;
+            /** @description Template name. */
+            name?: string;
+            /** @description Approval status, e.g. `REJECTED`. */
+            status?: string;
+            /** @description Why the template was rejected, e.g. `INVALID_FORMAT`. */
+            rejected_reason?: string;
+            /** @description Template quality. */
+            quality_score?: {
+                /** @description Quality score, e.g. `UNKNOWN`. */
+                score?: string;
+            };
+            /** @description The template's components. The page's component table has no `buttons`, while its button table and its example do; it is listed here. */
+            components?: {
+                /** @description Component type. */
+                type?: string;
+                /** @description Format of the component. */
+                format?: string;
+                /** @description Text of the component. */
+                text?: string;
+                example?: components["schemas"]["TemplateExample"];
+                buttons?: {
+                    /** @description Button type. */
+                    type?: string;
+                    /** @description Button text. */
+                    text?: string;
+                    /** @description The URL of a URL button. */
+                    url?: string;
+                    /** @description The number of a PHONE_NUMBER button. */
+                    phone_number?: string;
+                    /** @description Sample URLs. */
+                    example?: string[];
+                }[];
+            }[];
+        };
+        /** @description Cursors of the neighbouring pages. */
+        TemplatePaging: {
+            cursors?: {
+                /** @description Cursor of the previous page; send it as `before`. */
+                before?: string;
+                /** @description Cursor of the next page; send it as `after`. */
+                after?: string;
+            };
+            /** @description URL of the next page; present (not empty) when there is one. */
+            next?: string;
+            /** @description URL of the previous page; present (not empty) when there is one. */
+            previous?: string;
+        };
+        /** Success */
+        GetTemplateSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            data: {
+                /** @description The templates of this page. */
+                data?: components["schemas"]["TemplateInfo"][];
+                paging?: components["schemas"]["TemplatePaging"];
+            };
+        };
+        GetTemplateResponse: components["schemas"]["GetTemplateSuccess"] | components["schemas"]["Failure"];
+        /**
+         * Update template request
+         * @description The new components of a template. The page's table marks `category` required while its only example leaves it out; it is accepted either way. When the template has a media header, send its example file again (upload it with the template example file upload).
+         */
+        UpdateTemplateRequest: {
+            appkey: components["schemas"]["Appkey"];
+            /** @description The merchant's WhatsApp number, country code first. */
+            business_phone: components["schemas"]["PhoneNumber"];
+            messaging_product: components["schemas"]["MessagingProduct"];
+            category?: components["schemas"]["TemplateCategory"];
+            /**
+             * @description ID of the template to edit.
+             * @example 15125xxxx5168
+             */
+            template_id: string;
+            /** @description The template's components. */
+            components: components["schemas"]["TemplateComponentDefinition"][];
+        };
+        /** Delete template request */
+        DeleteTemplateRequest: {
+            appkey: components["schemas"]["Appkey"];
+            /** @description The merchant's WhatsApp number, country code first. */
+            business_phone: components["schemas"]["PhoneNumber"];
+            messaging_product: components["schemas"]["MessagingProduct"];
+            /**
+             * @description Template name; every template of this name is deleted, in every language.
+             * @example template
+             */
+            name: string;
+        };
+        /** Success */
+        DeleteTemplateSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            data: {
+                /** @description `true` when the templates were deleted, `false` when deleting failed. */
+                success?: boolean;
+            };
+        };
+        DeleteTemplateResponse: components["schemas"]["DeleteTemplateSuccess"] | components["schemas"]["Failure"];
+        /**
+         * Upload template example file request
+         * @description An example file for a template's media header, sent as `multipart/form-data`.
+         */
+        UploadTemplateFileRequest: {
+            /** @description The merchant's WhatsApp number, country code first. */
+            business_phone: components["schemas"]["PhoneNumber"];
+            messaging_product: components["schemas"]["MessagingProduct"];
+            /**
+             * Format: binary
+             * @description The file.
+             */
+            file: Blob;
+            /**
+             * @description The file's MIME type.
+             * @enum {string}
+             */
+            type: "application/pdf" | "video/mp4" | "image/jpeg" | "image/png" | "image/jpg";
+        };
+        /** Success */
+        UploadTemplateFileSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            data: {
+                /** @description The unique file ID the system generated, e.g. `4:Pz8xxxW8`; it has the form of the createTemplate example's `header_handle`. */
+                id: string;
+            };
+        };
+        UploadTemplateFileResponse: components["schemas"]["UploadTemplateFileSuccess"] | components["schemas"]["Failure"];
+        /** Get phone request */
+        GetPhoneRequest: {
+            appkey: components["schemas"]["Appkey"];
+            /**
+             * @description The merchant numbers to look up, country code first, separated by commas; every number of the application when left out or empty. The table says the numbers are separated by ", " while its example separates them with a bare comma (`185xxx99,861xxx24`); the string is passed on as given.
+             * @example 18500099,86100024
+             */
+            business_phones?: string;
+            messaging_product: components["schemas"]["MessagingProduct"];
+        };
+        /**
+         * Phone number
+         * @description One WhatsApp number and its state.
+         */
+        PhoneInfo: {
+            /** @description The registered WhatsApp number, as displayed (e.g. `+86 000 24`). */
+            display_phone_number?: string;
+            /** @description Quality rating of the number, e.g. `GREEN`. */
+            quality_rating?: string;
+            /** @description Display name of the number. */
+            verified_name?: string;
+            /** @description Approval status of the display name, e.g. `APPROVED`. */
+            name_status?: string;
+            /** @description Status of the number, e.g. `CONNECTED`. */
+            status?: string;
+            /** @description How many conversations the number may start in 24 hours (empty in the page's example). */
+            current_limit?: string;
+            /** @description Verification status of the number, e.g. `VERIFIED`. */
+            code_verification_status?: string;
+        };
+        /** Success */
+        GetPhoneSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            /** @description The numbers' details. The page's table puts them in one array, `business_phones` (holding a single object when one number was asked for), while its example keys an array per number (`"86xxx24": [ … ]`); both forms are accepted: every key of `data` holds an array of numbers. */
+            data: {
+                business_phones?: components["schemas"]["PhoneInfo"][];
+            } & {
+                [key: string]: components["schemas"]["PhoneInfo"][];
+            };
+        };
+        GetPhoneResponse: components["schemas"]["GetPhoneSuccess"] | components["schemas"]["Failure"];
+        /** Success */
+        LoginSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            data: {
+                /** @description Login token of the embedded sign-up page. */
+                token: string;
+            };
+        };
+        LoginResponse: components["schemas"]["LoginSuccess"] | components["schemas"]["Failure"];
+        /** Create customer application request */
+        CreateAppRequest: {
+            /**
+             * @description Name of the application.
+             * @example Whatsapp
+             */
+            app_name: string;
+            /**
+             * @description The application's webhook address.
+             * @example https://example.com/api/webhook/whatsApp
+             */
+            webhook: string;
+        };
+        /** Success */
+        CreateAppSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            /** @description The application created. The page has no table for these fields; names and types are those of its example. */
+            data: {
+                /** @description ID of the application. */
+                app_id?: number;
+                /** @description Name of the application. */
+                app_name?: string;
+                /** @description Appkey of the application (the `appkey` of other operations). */
+                app_key?: string;
+            };
+        };
+        CreateAppResponse: components["schemas"]["CreateAppSuccess"] | components["schemas"]["Failure"];
+        /** Phone list request */
+        PhoneListRequest: {
+            /**
+             * @description Appkey of the customer's NxCloud WhatsApp application.
+             * @example jh42xxxd434
+             */
+            appkey: string;
+        };
+        /**
+         * Customer application's number
+         * @description A number of a customer application, as the integrator's phone list answers it.
+         */
+        IntegratorPhone: {
+            /** @description The registered WhatsApp number, as displayed. */
+            display_phone_number?: string;
+            /**
+             * @description Quality rating: `GREEN` high, `YELLOW` medium, `RED` low, `UNKNOW` unknown (spelt so in the page).
+             * @enum {string}
+             */
+            quality_rating?: "GREEN" | "YELLOW" | "RED" | "UNKNOW";
+            /** @description Display name of the number. */
+            verified_name?: string;
+            /**
+             * @description Display-name status, worded as in the page: `APPROVED` "name has not been approved" (the page's words, which contradict the value), `NONE` no certificate available, `AVAILABLE_WITHOUT_REVIEW` the certificate can be downloaded without review, `DECLINED` not approved (no certificate), `EXPIRED` the certificate has expired, `PENDING_REVIEW` under review (no certificate yet).
+             * @enum {string}
+             */
+            name_status?: "APPROVED" | "NONE" | "AVAILABLE_WITHOUT_REVIEW" | "DECLINED" | "EXPIRED" | "PENDING_REVIEW";
+            /**
+             * @description Connection state of the local client: `1` creation failed, `2` registration failed, `3` creation in progress, `4` created, `5` registered.
+             * @enum {integer}
+             */
+            register_status?: 1 | 2 | 3 | 4 | 5;
+            /**
+             * @description Status of the number.
+             * @enum {string}
+             */
+            status?: "PENDING" | "DELETED" | "MIGRATED" | "BANNED" | "RESTRICTED" | "RATE_LIMITED" | "FLAGGED" | "CONNECTED" | "DISCONNECTED" | "UNKNOWN" | "UNVERIFIED";
+            /**
+             * @description How many customers the merchant may start conversations with in 24 hours: `TIER_50`, `TIER_250`, `TIER_1K`, `TIER_10K`, `TIER_100K`, `TIER_UNLIMITED` (not applicable). The page's example answers an empty string, which is accepted too.
+             * @enum {string}
+             */
+            current_limit?: "TIER_1K" | "TIER_10K" | "TIER_100K" | "TIER_50" | "TIER_250" | "TIER_UNLIMITED" | "";
+            /**
+             * @description `NOT_VERIFIED` or `VERIFIED`.
+             * @enum {string}
+             */
+            code_verification_status?: "NOT_VERIFIED" | "VERIFIED";
+            /** @description ID of the WhatsApp Business Account. */
+            waba_id?: string;
+            /** @description Name of the WhatsApp Business Account. */
+            waba_name?: string;
+        };
+        /** Success */
+        PhoneListSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            /** @description The application's numbers. The page's table describes `data` as one object, while its example answers an array of them; both are accepted. */
+            data: components["schemas"]["IntegratorPhone"][] | components["schemas"]["IntegratorPhone"];
+        };
+        PhoneListResponse: components["schemas"]["PhoneListSuccess"] | components["schemas"]["Failure"];
+        /**
+         * @description The phone number being signed up.
+         * @example 18500099
+         */
+        SignUpPhoneNumber: string;
+        /** Get verification code request */
+        GetCodeRequest: {
+            phone_number: components["schemas"]["SignUpPhoneNumber"];
+            /**
+             * @description How the code is delivered.
+             * @enum {string}
+             */
+            method: "sms" | "voice";
+        };
+        /**
+         * Success
+         * @description `code` 0. The pages type `data` as a JSON object; their examples answer `{}` (getCode) or `null` (checkCode, createClient); both are accepted.
+         */
+        SignUpSuccess: {
+            /** @constant */
+            code: 0;
+            message?: string;
+            data?: Record<string, never> | null;
+        };
+        SignUpResponse: components["schemas"]["SignUpSuccess"] | components["schemas"]["Failure"];
+        /** Check verification code request */
+        CheckCodeRequest: {
+            phone_number: components["schemas"]["SignUpPhoneNumber"];
+            /**
+             * @description The verification code received.
+             * @example 1541
+             */
+            code: string;
+        };
+        /** Create local client request */
+        CreateClientRequest: {
+            phone_number: components["schemas"]["SignUpPhoneNumber"];
+        };
         /** @description The conversation the message belongs to. */
         Conversation: {
             /** @description Conversation ID. */
@@ -1258,6 +1979,362 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeleteMediaResponse"];
+                };
+            };
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope with the template's ID, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateIdResponse"];
+                };
+            };
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope with a page of templates, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTemplateResponse"];
+                };
+            };
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope with the template's ID, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateIdResponse"];
+                };
+            };
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteTemplateResponse"];
+                };
+            };
+        };
+    };
+    uploadTemplateFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadTemplateFileRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope with the file's ID, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadTemplateFileResponse"];
+                };
+            };
+        };
+    };
+    getPhone: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetPhoneRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope with the numbers, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPhoneResponse"];
+                };
+            };
+        };
+    };
+    integratorLogin: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+        };
+    };
+    integratorCreateApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAppRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateAppResponse"];
+                };
+            };
+        };
+    };
+    integratorPhoneList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhoneListRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneListResponse"];
+                };
+            };
+        };
+    };
+    integratorGetCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GetCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpResponse"];
+                };
+            };
+        };
+    };
+    integratorCheckCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpResponse"];
+                };
+            };
+        };
+    };
+    integratorCreateClient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+                 * @example md5
+                 */
+                algorithm?: components["parameters"]["Algorithm"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClientRequest"];
+            };
+        };
+        responses: {
+            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignUpResponse"];
                 };
             };
         };

@@ -4,7 +4,7 @@
 /** [meaning, remedy], at the index of the entry in errorEntries (operations.ts). */
 export const errorTexts: readonly (readonly [meaning: string, remedy: string])[] = [
  [
-  "NxCloud failed to process the request.",
+  "NxCloud failed to process the request; the documents send you to technical support, not to a retry.",
   "Contact NxCloud technical support to troubleshoot the issue."
  ],
  [
@@ -32,7 +32,7 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
   "Check the required parameters."
  ],
  [
-  "NxCloud failed with a business error of its own.",
+  "NxCloud failed with a business error of its own; the documents send you to technical support, not to a retry.",
   "Contact NxCloud technical support to troubleshoot the issue."
  ],
  [
@@ -76,8 +76,24 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
   "Contact NxCloud business personnel to bind the application and the phone number."
  ],
  [
-  "The SaaS platform failed to process the request.",
-  "Contact NxCloud support."
+  "The account calling is not an integrator. (The 2023 /api/wa/mt page gives 9007 another meaning, \"Downstream communication endpoint exception\"; on these operations it means what their pages say.)",
+  "Confirm that the account is an integrator's; these operations are for integrators only."
+ ],
+ [
+  "The integrator already has 1000 customer applications, the most that can be created.",
+  "No more than 1000 customer applications can be created."
+ ],
+ [
+  "No application has this appkey.",
+  "Confirm that the appkey is correct."
+ ],
+ [
+  "The customer of the appkey is not the customer the request is authenticated as (its accessKey).",
+  "Confirm that the appkey is correct."
+ ],
+ [
+  "The SaaS platform failed to process the request; the document gives no reason to expect a retry to help.",
+  "Contact NxCloud support, quoting the traceId."
  ],
  [
   "tenant_id is required.",
@@ -108,12 +124,12 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
   "Check tenant_id and the account."
  ],
  [
-  "The cloud platform failed to send.",
-  "Retry later; contact support if it persists."
+  "The cloud platform failed to send (云平台发送失败); the document gives no reason to expect a retry to help.",
+  "Contact NxCloud support, quoting the traceId."
  ],
  [
-  "Sending the WhatsApp message failed.",
-  "Retry later; contact support if it persists."
+  "Sending the WhatsApp message failed (发送WhatsApp信息失败); the document gives no reason to expect a retry to help.",
+  "Contact NxCloud support, quoting the traceId."
  ],
  [
   "No merchant has this business_phone (\"business_phone={0} not found\").",
@@ -144,8 +160,8 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
   "Contact NxCloud business personnel to set up the application's pricing."
  ],
  [
-  "Phone number error. The newer (English, Indonesia) page says \"Recipient phone error\"; the older Chinese page says the merchant's phone number is wrong (商户手机号错误). The newer wording wins.",
-  "Check the recipient's number, then business_phone."
+  "The merchant's phone number (business_phone) is wrong (商户手机号错误).",
+  "Check business_phone, the merchant's WhatsApp number."
  ],
  [
   "The application does not exist or is unavailable.",
@@ -162,6 +178,10 @@ export const errorTexts: readonly (readonly [meaning: string, remedy: string])[]
  [
   "WhatsApp failed to send; the message field says why.",
   "Read the message field and act on it."
+ ],
+ [
+  "The recipient's phone number is wrong (Recipient phone error).",
+  "Check the recipient — to (country code first) or recipient."
  ],
  [
   "The template does not exist or is of low quality.",
