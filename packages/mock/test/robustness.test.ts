@@ -1,6 +1,6 @@
 // Bounded load and abuse runs through the gateway, each stopping by itself: 5,000 signed requests at concurrency
 // 50 with no error and no lost answer; then 1,000 malformed or random requests, after which the mock still
-// answers correctly and its Prism processes are still alive.
+// answers correctly on every host.
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import fc from 'fast-check';
@@ -104,11 +104,10 @@ describe('abuse', () => {
     const big = await send(ports[0], '/api/wa/mt', { ...auth, 'content-type': 'application/json' }, Buffer.alloc(21 * 1024 * 1024, 32));
     expect([413, -1]).toContain(big);
 
-    // Still answering correctly, every host; the Prism processes are alive.
+    // Still answering correctly, every host.
     const { data, error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: text });
     expect(error).toBeUndefined();
     expect(data?.messages[0].id).toBeTruthy();
     for (const url of Object.values(urls)) expect((await fetch(`${url}/__health`)).status).toBe(200);
-    for (const pid of inject('prismPids')) expect(() => process.kill(pid, 0)).not.toThrow();
   }, 120_000);
 });
