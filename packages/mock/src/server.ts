@@ -81,7 +81,7 @@ export function createHostServer(options: HostServerOptions) {
       const all = url.searchParams.getAll(key);
       query[key] = all.length === 1 ? all[0] : all;
     }
-    const answer = await engine.answer({ method, path: url.pathname, query, headers: engineHeaders, body });
+    const answer = await engine.answer({ method, path: url.pathname, operationPath: route.path, query, headers: engineHeaders, body });
     if (answer.status === 422) {
       const c = route.genericParameterCode;
       const detail = (answer.body as { detail?: string } | undefined)?.detail;

@@ -1,5 +1,7 @@
 // Signed status callbacks (sent, delivered, read — or failed) after an accepted send, to its dr_webhook or the
 // configured webhook URL, in the documented payload shape.
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { signatureHeaders } from '@org/nxwa-signing';
 import type { Family } from '../answer.js';
 
@@ -46,11 +48,29 @@ export interface StatusCallbacks {
 /**
  * Sends callbacks one after another, `delayMs` apart. Each is signed like a request, with the account's credentials
  * and the action `callback` (the vendor does not document which action its callbacks carry). A redirect is never
- * followed: the signed callback must not go anywhere but the address that was allowed.
+ * followed (node:http does not): the signed callback must not go anywhere but the address that was allowed.
  */
 export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (line: string) => void }) {
   // One canceller per send whose callbacks are still to come; each removes itself when its last one is done.
   const pending = new Set<() => void>();
+  // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
+  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+
+  /** Posts one callback; resolves with the HTTP status. */
+  function deliver(url: string, headers: Record<string, string>, body: string): Promise<number> {
+    const u = new URL(url);
+    const secure = u.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      const req = (secure ? httpsRequest : httpRequest)(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: secure ? agents.https : agents.http, timeout: 5_000 }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
 
   async function post(job: StatusCallbacks, status: CallbackStatus) {
     const now = Date.now();
@@ -66,10 +86,9 @@ export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (
     const body = JSON.stringify({ statuses: [item], messaging_product: 'whatsapp' });
     const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...job.credentials, action: 'callback', bizType: '2', ts: now, body }) };
     try {
-      const res = await fetch(job.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(5_000) });
-      await res.body?.cancel();
-      if (res.status >= 300 && res.status < 400) log(`callback ${status} ${job.messageId} → ${res.status}: a redirect, not followed`);
-      else log(`callback ${status} ${job.messageId} → ${res.status}`);
+      const code = await deliver(job.url, headers, body);
+      if (code >= 300 && code < 400) log(`callback ${status} ${job.messageId} → ${code}: a redirect, not followed`);
+      else log(`callback ${status} ${job.messageId} → ${code}`);
     } catch (error) {
       log(`callback ${status} ${job.messageId} failed: ${(error as Error).message}`);
     }
@@ -103,6 +122,8 @@ export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (
     },
     cancelAll(): void {
       for (const cancel of [...pending]) cancel();
+      agents.http.destroy();
+      agents.https.destroy();
     },
   };
 }

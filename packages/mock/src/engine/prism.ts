@@ -6,6 +6,8 @@ import type { Spec } from '../hosts.js';
 export interface EngineRequest {
   method: string;
   path: string;
+  /** The operation the checks matched (its path template in the spec), so that the engine need not route again. */
+  operationPath?: string;
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
   body: unknown;
@@ -61,6 +63,7 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
     { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
     { logger: silent },
   );
+  const byOperation = new Map(operations.map((o) => [`${o.method} ${o.path}`, o]));
   let stopped = false;
   const answer = async (request: EngineRequest): Promise<EngineAnswer> => {
     if (stopped) throw new Error('the engine is stopped');
@@ -72,7 +75,8 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
       headers: request.headers,
       body: request.body,
     };
-    const result = await prism.request(input, operations, { mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code } } as any)();
+    const matched = request.operationPath === undefined ? undefined : byOperation.get(`${input.method} ${request.operationPath}`);
+    const result = await prism.request(input, matched ? [matched] : operations, { mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code } } as any)();
     if (result._tag === 'Left') {
       // As Prism's own server writes it: a problem document with the error's status.
       const e = result.left as Error & { status?: number; detail?: string; name: string };
