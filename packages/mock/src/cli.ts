@@ -69,7 +69,6 @@ const credentials = {
 delete env.NXWA_MOCK_ACCESS_SECRET;
 const quiet = values!.quiet === true;
 const time = () => new Date().toISOString().slice(11, 23);
-const started = Date.now();
 
 let mock: Awaited<ReturnType<typeof startMock>>;
 try {
@@ -90,7 +89,8 @@ try {
 }
 
 const secretShown = credentials.accessSecret === DEMO_CREDENTIALS.accessSecret ? credentials.accessSecret : '(as given)';
-console.log(`\nnxwa-mock ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// Since the process started (module loading included).
+console.log(`\nnxwa-mock ready in ${(performance.now() / 1000).toFixed(1)} s`);
 for (const { host, url } of mock.servers) console.log(`  ${host.padEnd(18)} ${url}`);
 console.log(`  credentials        accessKey ${credentials.accessKey}, accessSecret ${secretShown}`);
 console.log(`  health             GET <url>/__health\n`);
