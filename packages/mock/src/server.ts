@@ -12,6 +12,7 @@ import type { Engine } from './engine/prism.js';
 import type { Spec } from './hosts.js';
 import { HttpFailure, readBody } from './read.js';
 import { compileRoutes } from './routes.js';
+import { newMessageId } from './state/messages.js';
 
 export interface HostServerOptions {
   host: string;
@@ -90,12 +91,13 @@ export function createHostServer(options: HostServerOptions) {
     let out = answer.body as Record<string, any> | undefined;
     const code = typeof out?.code === 'number' ? out.code : undefined;
     if (route.sends && code === 0 && body) {
-      // As the real server: a cus_message_id is the message's ID in the answer and in its callbacks. (The engine's
-      // answer may be the spec's own example object: changed on a copy.)
-      if (body.cus_message_id && out?.data?.messages?.[0]) {
-        out = structuredClone(out);
-        out.data.messages[0].id = body.cus_message_id;
-      }
+      // Every accepted send gets its own message ID; as on the real server, a cus_message_id is the message's ID in
+      // the answer and in its callbacks. (The engine's answer may be the spec's own example object: changed on a
+      // copy.)
+      const id = typeof body.cus_message_id === 'string' && body.cus_message_id ? body.cus_message_id : newMessageId();
+      out = structuredClone(out!);
+      if (out.data?.messages?.[0]) out.data.messages[0].id = id;
+      else if (out.data && 'message_id' in out.data) out.data.message_id = id;
       const messageId = out?.data?.messages?.[0]?.id ?? out?.data?.message_id;
       const webhook = body.dr_webhook ?? options.webhookUrl;
       if (webhook && messageId) {
