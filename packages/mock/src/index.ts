@@ -4,8 +4,10 @@ import { createCallbackSender } from './callbacks/status.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost } from './hosts.js';
 import { createHostServer } from './server.js';
+import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
 
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
+export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, TimelineEvent } from './state/messages.js';
 
 export interface MockCredentials {
   accessKey: string;
@@ -34,6 +36,8 @@ export interface MockOptions {
   callbackDelayMs?: number;
   /** Largest accepted request body, in bytes (20 MiB by default). */
   maxBodyBytes?: number;
+  /** How many messages the sandbox keeps (the oldest are dropped first); 1,000 by default. */
+  messageLimit?: number;
   /** Receives one line per request and per callback (never a body or a secret); silent by default. */
   log?: (line: string) => void;
 }
@@ -51,6 +55,12 @@ export interface RunningMock {
   stop(): Promise<void>;
   /** Sends whose status callbacks are still to come. */
   pendingCallbacks(): number;
+  /** The messages accepted so far, newest first (as `GET /__nxwa/messages`); copies. */
+  messages(filter?: MessageFilter): MockMessage[];
+  /** One message with its timeline and callback attempts (as `GET /__nxwa/messages/{id}`); a copy. */
+  message(id: string): MockMessage | undefined;
+  /** Forgets every recorded message (as `DELETE /__nxwa/state`). */
+  reset(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -83,11 +93,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const unknown = hosts.filter((h) => !HOSTS.includes(h));
   if (unknown.length > 0) throw new TypeError(`startMock: unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}.`);
   const accounts = accountsOf(options);
+  if (options.messageLimit !== undefined && (!Number.isInteger(options.messageLimit) || options.messageLimit < 1)) {
+    throw new TypeError(`startMock: messageLimit must be a whole number of at least 1; got ${options.messageLimit}.`);
+  }
   const ports = hosts.map((h) => portOf(options, h));
   const log = options.log ?? (() => {});
   const listen = options.listen ?? '127.0.0.1';
   const callbacks = createCallbackSender({ delayMs: options.callbackDelayMs ?? 200, log });
   const engines = new Map<MockHost, Engine>();
+  const messages = createMessageStore(options.messageLimit ?? 1_000);
   const servers: ReturnType<typeof createHostServer>[] = [];
   const stop = async () => {
     callbacks.cancelAll();
@@ -105,6 +119,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         engine: built[i],
         accounts,
         callbacks,
+        messages,
         webhookUrl: options.webhookUrl,
         allowAnyCallbackTarget: options.allowAnyCallbackTarget ?? false,
         maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
@@ -124,6 +139,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       servers: started,
       stop,
       pendingCallbacks: () => callbacks.pending,
+      messages: (filter) => structuredClone(messages.list(filter)),
+      message: (id) => {
+        const m = messages.get(id);
+        return m && structuredClone(m);
+      },
+      reset: () => messages.reset(),
       stopEngine: (host) => engines.get(host)?.stop(),
     };
   } catch (error) {

@@ -12,7 +12,8 @@ import type { Engine } from './engine/prism.js';
 import type { Spec } from './hosts.js';
 import { HttpFailure, readBody } from './read.js';
 import { compileRoutes } from './routes.js';
-import { newMessageId } from './state/messages.js';
+import { inspect } from './state/inspect.js';
+import { newMessageId, type MessageStore } from './state/messages.js';
 
 export interface HostServerOptions {
   host: string;
@@ -20,6 +21,7 @@ export interface HostServerOptions {
   engine: Engine;
   accounts: ReadonlyMap<string, string>;
   callbacks: CallbackSender;
+  messages: MessageStore;
   webhookUrl?: string;
   allowAnyCallbackTarget: boolean;
   maxBodyBytes: number;
@@ -30,7 +32,7 @@ export interface HostServerOptions {
 const OWN_HEADERS = new Set(['x-nxwa-callbacks', 'host', 'connection', 'transfer-encoding', 'keep-alive', 'content-length']);
 
 export function createHostServer(options: HostServerOptions) {
-  const { host, spec, engine, accounts, callbacks, maxBodyBytes, log } = options;
+  const { host, spec, engine, accounts, callbacks, messages, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
   const validator = createValidator(host, spec);
   const family = familyOf(host);
@@ -47,6 +49,10 @@ export function createHostServer(options: HostServerOptions) {
     if (req.method === 'GET' && url.pathname === '/__health') {
       const ok = await engine.healthy();
       return { status: ok ? 200 : 503, body: JSON.stringify(ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' }) };
+    }
+    if (url.pathname.startsWith('/__nxwa/')) {
+      req.resume();
+      return inspect(req.method ?? 'GET', url, messages)!;
     }
     const raw = await readBody(req, maxBodyBytes);
     const method = (req.method ?? 'GET').toLowerCase();
@@ -98,13 +104,34 @@ export function createHostServer(options: HostServerOptions) {
       out = structuredClone(out!);
       if (out.data?.messages?.[0]) out.data.messages[0].id = id;
       else if (out.data && 'message_id' in out.data) out.data.message_id = id;
-      const messageId = out?.data?.messages?.[0]?.id ?? out?.data?.message_id;
+      const messageId = String(out?.data?.messages?.[0]?.id ?? out?.data?.message_id ?? id);
+      const to = body.to ?? body.recipient;
+      messages.record({
+        id: messageId,
+        host,
+        operation: `${route.method.toUpperCase()} ${route.path}`,
+        accessKey: String(headers.accesskey),
+        to: typeof to === 'string' ? to : undefined,
+        // Kept whole up to 64 KiB: the store must not hold a run's worth of large bodies.
+        body: raw.length <= 64 * 1024 ? body : { omitted: `a body of ${raw.length} bytes is not kept` },
+      });
       const webhook = body.dr_webhook ?? options.webhookUrl;
-      if (webhook && messageId) {
+      if (webhook) {
         if (!callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
           log(`callback to ${webhook} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`);
         } else {
-          callbacks.schedule({ url: webhook, messageId: String(messageId), to: body.to ?? body.recipient, statuses: wantedStatuses(headers['x-nxwa-callbacks']), credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! }, family });
+          callbacks.schedule({
+            url: webhook,
+            messageId,
+            to,
+            statuses: wantedStatuses(headers['x-nxwa-callbacks']),
+            credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! },
+            family,
+            onAttempt: (attempt) => {
+              messages.advance(messageId, attempt.status);
+              messages.attempt(messageId, attempt);
+            },
+          });
         }
       }
     }

@@ -43,6 +43,8 @@ export interface StatusCallbacks {
   statuses: readonly CallbackStatus[];
   credentials: { accessKey: string; accessSecret: string };
   family: Family;
+  /** Told of each status as its callback goes out, and of how the attempt ended. */
+  onAttempt?: (attempt: { status: CallbackStatus; url: string; httpStatus?: number; error?: string }) => void;
 }
 
 /**
@@ -87,9 +89,12 @@ export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (
     const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...job.credentials, action: 'callback', bizType: '2', ts: now, body }) };
     try {
       const code = await deliver(job.url, headers, body);
-      if (code >= 300 && code < 400) log(`callback ${status} ${job.messageId} → ${code}: a redirect, not followed`);
+      const redirect = code >= 300 && code < 400;
+      job.onAttempt?.({ status, url: job.url, httpStatus: code, ...(redirect ? { error: 'a redirect, not followed' } : {}) });
+      if (redirect) log(`callback ${status} ${job.messageId} → ${code}: a redirect, not followed`);
       else log(`callback ${status} ${job.messageId} → ${code}`);
     } catch (error) {
+      job.onAttempt?.({ status, url: job.url, error: (error as Error).message });
       log(`callback ${status} ${job.messageId} failed: ${(error as Error).message}`);
     }
   }

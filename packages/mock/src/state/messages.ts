@@ -43,7 +43,7 @@ export interface MessageFilter {
 /** A fresh message ID, shaped like the documented ones (letters and digits). */
 export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
 
-export function createMessageStore(limit = 10_000) {
+export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
   const now = () => new Date().toISOString();
