@@ -65,6 +65,7 @@ const credentials = {
   accessKey: (values!['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY ?? DEMO_CREDENTIALS.accessKey,
   accessSecret: (values!['access-secret'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_SECRET ?? DEMO_CREDENTIALS.accessSecret,
 };
+const startedByNpm = env.npm_command === 'exec';
 // Read once; nothing this process might start later inherits it.
 delete env.NXWA_MOCK_ACCESS_SECRET;
 const quiet = values!.quiet === true;
@@ -105,3 +106,9 @@ const shutdown = async (signal: string) => {
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Under npx (npm exec), a SIGTERM to npm stops npm and its shell but not this process: when the process that
+// started it is gone, the mock stops too and frees its ports.
+if (startedByNpm) {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void shutdown('the npx process that started it exited'), 500).unref();
+}

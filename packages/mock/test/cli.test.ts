@@ -119,3 +119,30 @@ describe('nxwa-mock', () => {
     }
   }, 60_000);
 });
+
+describe('nxwa-mock under npx', () => {
+  it('stops and frees its ports when the npx process that started it is gone', async () => {
+    const base = 20_000 + ((await freePort()) % 20_000);
+    // A stand-in for npm exec: starts the mock (with the environment npm gives it), then gets killed.
+    const launcher = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(bin)}, '--port-base', '${base}', '--quiet'], { stdio: 'inherit', env: { ...process.env, npm_command: 'exec' } }); console.log('pid ' + c.pid); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    launcher.stdout.on('data', (d) => (out += d));
+    try {
+      await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain('__health');
+      expect(await portFree(base)).toBe(false);
+      launcher.kill('SIGKILL');
+      await expect.poll(async () => (await Promise.all([0, 1, 2, 3].map((i) => portFree(base + i)))).every(Boolean), { timeout: 15_000, interval: 200 }).toBe(true);
+    } finally {
+      launcher.kill('SIGKILL');
+      // Never leave the mock behind, even when this test fails.
+      const pid = Number(/^pid (\d+)/m.exec(out)?.[1]);
+      if (pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
+  }, 60_000);
+});

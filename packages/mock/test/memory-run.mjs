@@ -13,7 +13,7 @@ const hook = createServer((req, res) => {
 });
 await new Promise((r) => hook.listen(0, '127.0.0.1', r));
 const webhookUrl = `http://127.0.0.1:${hook.address().port}/hook`;
-const mock = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, callbackDelayMs: 0, webhookUrl, ...(process.env.LIMIT ? { messageLimit: Number(process.env.LIMIT) } : {}) });
+const mock = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, callbackDelayMs: 0, webhookUrl });
 const port = Number(new URL(mock.urls['api2.nxcloud.com']).port);
 const agent = new Agent({ keepAlive: true, maxSockets: 50 });
 const credentials = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' };
