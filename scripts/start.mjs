@@ -16,7 +16,7 @@ const docs = spawn(process.execPath, [join(root, 'apps', 'docs', 'scripts', 'ser
 let docsLine = '';
 docs.stdout.on('data', (chunk) => (docsLine += chunk));
 
-const mock = spawn(process.execPath, [join(root, 'packages', 'mock', 'bin', 'nxwa-mock.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
+const mock = spawn(process.execPath, [join(root, 'packages', 'mock', 'dist', 'cli.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
 let banner = false;
 let out = '';
 mock.stdout.on('data', (chunk) => {

@@ -1,12 +1,14 @@
-// The nxwa-mock command: prints one base URL per host and the credentials, answers its health endpoint, rejects
-// bad flags clearly, and on SIGINT or SIGTERM stops with no Prism process left behind.
+// The nxwa-mock command (the built one, as installed): one process that prints one base URL per host and the
+// credentials, answers its health endpoint, rejects bad flags in one clear line, fails fast on a busy port, and on
+// SIGINT or SIGTERM stops and frees every port.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../src/prism.js';
+import { freePort, portFree } from './support.js';
 
-const bin = join(import.meta.dirname, '..', 'bin', 'nxwa-mock.js');
+const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
+
 /** Every process below `pid` (Linux `ps`). */
 function descendants(pid: number): number[] {
   const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
@@ -16,59 +18,43 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-/** Whether a process still runs (an exited one waiting to be reaped — a zombie — does not). */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-};
-
-async function run(signal: NodeJS.Signals) {
+async function run(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   // Four consecutive free ports are likely from a free one in the upper range.
   const base = 20_000 + ((await freePort()) % 20_000);
-  const child = spawn(process.execPath, [bin, '--port-base', String(base), '--access-key', 'cli-key', '--access-secret', 'cli-secret'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, '--port-base', String(base), '--access-key', 'cli-key', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NXWA_MOCK_ACCESS_SECRET: 'cli-secret', ...env } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const deadline = Date.now() + 30_000;
   // Until the banner's last line: it comes in more than one chunk.
-  while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+  while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
   return { child, out: () => out, base };
 }
 
 describe('nxwa-mock', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('starts, serves every host, and stops on %s leaving no Prism behind', async (signal) => {
-    const { child, out, base } = await run(signal);
+  it.each(['SIGINT', 'SIGTERM'] as const)('starts one process serving every host, and stops on %s freeing every port', async (signal) => {
+    const { child, out, base } = await run();
     try {
-    expect(out()).toContain('ready in');
-    const urls = [...out().matchAll(/^\s+(\S+\.(?:com|ai))\s+(http:\/\/127\.0\.0\.1:\d+)$/gm)].map((m) => [m[1], m[2]]);
-    expect(urls).toEqual([
-      ['api2.nxcloud.com', `http://127.0.0.1:${base}`],
-      ['api.nxcloud.com', `http://127.0.0.1:${base + 1}`],
-      ['api-idn.nxlink.ai', `http://127.0.0.1:${base + 2}`],
-      ['api-hk.nxlink.ai', `http://127.0.0.1:${base + 3}`],
-    ]);
-    expect(out()).toContain('accessKey cli-key, accessSecret (as given)');
-    expect(out()).not.toContain('cli-secret');
-    for (const [, url] of urls) expect(await (await fetch(`${url}/__health`)).json()).toMatchObject({ status: 'ok' });
-    const prismPids = [...out().matchAll(/\(pid (\d+)\)/g)].map((m) => Number(m[1]));
-    expect(prismPids).toHaveLength(4);
-    expect(prismPids.every(alive)).toBe(true);
-    // Prism's own worker processes included.
-    const tree = [...prismPids, ...prismPids.flatMap(descendants)];
-    expect(tree.length).toBeGreaterThan(4);
+      expect(out()).toContain('ready in');
+      const urls = [...out().matchAll(/^\s+(\S+\.(?:com|ai))\s+(http:\/\/127\.0\.0\.1:\d+)$/gm)].map((m) => [m[1], m[2]]);
+      expect(urls).toEqual([
+        ['api2.nxcloud.com', `http://127.0.0.1:${base}`],
+        ['api.nxcloud.com', `http://127.0.0.1:${base + 1}`],
+        ['api-idn.nxlink.ai', `http://127.0.0.1:${base + 2}`],
+        ['api-hk.nxlink.ai', `http://127.0.0.1:${base + 3}`],
+      ]);
+      // Only the public URLs: no other address or port in the banner.
+      expect([...out().matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])).sort()).toEqual([base, base + 1, base + 2, base + 3]);
+      expect(out()).toContain('accessKey cli-key, accessSecret (as given)');
+      expect(out()).not.toContain('cli-secret');
+      for (const [, url] of urls) expect(await (await fetch(`${url}/__health`)).json()).toMatchObject({ status: 'ok' });
+      // One process: nothing started below it (so nothing can inherit NXWA_MOCK_ACCESS_SECRET either).
+      expect(descendants(child.pid!)).toEqual([]);
 
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-    child.kill(signal);
-    expect(await exited).toBe(0);
-    await expect.poll(() => tree.filter(alive), { timeout: 5_000, interval: 100 }).toEqual([]);
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.kill(signal);
+      expect(await exited).toBe(0);
+      for (let port = base; port < base + 4; port++) expect(await portFree(port)).toBe(true);
     } finally {
       child.kill('SIGKILL');
     }
@@ -83,24 +69,80 @@ describe('nxwa-mock', () => {
     expect(port.stderr).toMatch(/--port-base must be a whole number, got "abc"/);
   });
 
-  it('logs one line per request and never a secret or a signature', async () => {
-    const { child, out, base } = await run('SIGTERM');
+  it('an unknown flag is one clear line and exit 2, no stack trace', () => {
+    const run = spawnSync(process.execPath, [bin, '--frobnicate'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^nxwa-mock: Unknown option '--frobnicate'.*--help/);
+    expect(run.stderr).not.toMatch(/\bat \S+:\d+/);
+  });
+
+  it('--help lists the options', () => {
+    const run = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/--port-base <n>/);
+  });
+
+  it('a busy port fails at once, naming the port and --port-base', async () => {
+    const base = 20_000 + ((await freePort()) % 20_000);
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(base + 1, '127.0.0.1', r));
     try {
-    const { signatureHeaders } = await import('@org/nxwa-signing');
-    const body = '{"business_phone":"8615800001795","messaging_product":"whatsapp","Media-ID":"m1"}';
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'cli-key', accessSecret: 'cli-secret', action: 'getMedia', bizType: '2', ts: Date.now(), body }) };
-    await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers, body });
-    await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers: { ...headers, sign: 'f'.repeat(32) }, body });
-    await new Promise((r) => setTimeout(r, 100));
-    const lines = out().split('\n').filter((l) => l.includes('/api/wa/getMedia'));
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 0/);
-    expect(lines[1]).toMatch(/code 1003/);
-    expect(out()).not.toContain('cli-secret');
-    expect(out()).not.toContain(headers.sign);
+      const run = spawnSync(process.execPath, [bin, '--port-base', String(base)], { encoding: 'utf8', timeout: 30_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`port ${base + 1} \\(api\\.nxcloud\\.com\\) .*already in use.*--port-base`));
+      // Nothing left listening on the ports that were free.
+      expect(await portFree(base)).toBe(true);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('logs one line per request and never a secret, a signature or a body', async () => {
+    const { child, out, base } = await run(['--callback-delay-ms', '10']);
+    try {
+      const { signatureHeaders } = await import('@org/nxwa-signing');
+      const body = '{"business_phone":"8615800001795","messaging_product":"whatsapp","Media-ID":"body-marker-7731"}';
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'cli-key', accessSecret: 'cli-secret', action: 'getMedia', bizType: '2', ts: Date.now(), body }) };
+      await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers, body });
+      await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers: { ...headers, sign: 'f'.repeat(32) }, body });
+      await expect.poll(() => out().split('\n').filter((l) => l.includes('/api/wa/getMedia')).length, { timeout: 5_000 }).toBe(2);
+      const lines = out().split('\n').filter((l) => l.includes('/api/wa/getMedia'));
+      expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 0/);
+      expect(lines[1]).toMatch(/code 1003/);
+      expect(out()).not.toContain('cli-secret');
+      expect(out()).not.toContain(headers.sign);
+      expect(out()).not.toContain('body-marker-7731');
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+    }
+  }, 60_000);
+});
+
+describe('nxwa-mock under npx', () => {
+  it('stops and frees its ports when the npx process that started it is gone', async () => {
+    const base = 20_000 + ((await freePort()) % 20_000);
+    // A stand-in for npm exec: starts the mock (with the environment npm gives it), then gets killed.
+    const launcher = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(bin)}, '--port-base', '${base}', '--quiet'], { stdio: 'inherit', env: { ...process.env, npm_command: 'exec' } }); console.log('pid ' + c.pid); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    launcher.stdout.on('data', (d) => (out += d));
+    try {
+      await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain('__health');
+      expect(await portFree(base)).toBe(false);
+      launcher.kill('SIGKILL');
+      await expect.poll(async () => (await Promise.all([0, 1, 2, 3].map((i) => portFree(base + i)))).every(Boolean), { timeout: 15_000, interval: 200 }).toBe(true);
+    } finally {
+      launcher.kill('SIGKILL');
+      // Never leave the mock behind, even when this test fails.
+      const pid = Number(/^pid (\d+)/m.exec(out)?.[1]);
+      if (pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
     }
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { loadSpec, requestExampleCases } from '@org/nxwa-spec/examples';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -33,3 +34,25 @@ export const exampleCases = () => requestExampleCases(HOSTS) as ExampleCase[];
 /** A multipart example shows its file as a placeholder string; a real file part is sent instead. */
 export const withRealFile = (c: ExampleCase) =>
   c.mediaType === 'multipart/form-data' && 'file' in c.body ? { ...c.body, file: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: c.body.type }) } : c.body;
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Whether nothing listens on 127.0.0.1:port (it can be bound). */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createNetServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}

@@ -3,16 +3,33 @@
 //
 // Prism validates too, but reports every branch of a oneOf at once. Here each discriminated oneOf is first
 // rewritten into one if/then per mapped value, so that only the branch the request names reports its errors.
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Spec } from '../hosts.js';
 
-const clone = (v) => structuredClone(v);
+// ajv-formats is CommonJS: its function is the default export under one loader and `.default` under another.
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+
+/** One problem of a request: the dotted path of the field at fault, its first segment, and what is wrong. */
+export interface Problem {
+  field: string;
+  top: string;
+  text: string;
+}
+
+export interface Validator {
+  body(path: string, method: string, mediaType: string, value: unknown): Problem[];
+  resolve(schema: any): any;
+  parameter(pointer: string, value: unknown, name: string, where: string): Problem[];
+}
+
+const clone = <T>(v: T): T => structuredClone(v);
 
 /** Rewrites every `oneOf` that has a `discriminator.mapping` into if/then branches on the discriminator. */
-function resolveDiscriminators(node) {
+function resolveDiscriminators(node: any): any {
   if (Array.isArray(node)) return node.map(resolveDiscriminators);
   if (!node || typeof node !== 'object') return node;
-  const out = {};
+  const out: any = {};
   for (const [k, v] of Object.entries(node)) out[k] = resolveDiscriminators(v);
   const mapping = out.discriminator?.mapping;
   if (Array.isArray(out.oneOf) && mapping) {
@@ -24,28 +41,30 @@ function resolveDiscriminators(node) {
     out.properties = { ...(out.properties ?? {}), [prop]: { enum: Object.keys(mapping) } };
     out.allOf = [
       ...(out.allOf ?? []),
-      ...Object.entries(mapping).map(([value, ref]) => ({ if: { properties: { [prop]: { const: value } }, required: [prop] }, then: { $ref: ref } })),
+      ...Object.entries(mapping as Record<string, string>).map(([value, ref]) => ({ if: { properties: { [prop]: { const: value } }, required: [prop] }, then: { $ref: ref } })),
     ];
   }
   return out;
 }
 
-export function createValidator(host, spec) {
+export function createValidator(host: string, spec: Spec): Validator {
   const doc = resolveDiscriminators(clone(spec));
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, allowUnionTypes: true });
+  // The specs are linted where they are built: checking them against the meta-schema again would double the start-up.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, allowUnionTypes: true, validateSchema: false });
   addFormats(ajv);
   ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
   ajv.addFormat('binary', true);
   const id = `https://nxwa.invalid/${host}`;
   ajv.addSchema(doc, id);
-  const cache = new Map();
-  const compile = (pointer) => {
-    if (!cache.has(pointer)) cache.set(pointer, ajv.compile({ $ref: `${id}#${pointer}` }));
-    return cache.get(pointer);
+  const cache = new Map<string, ReturnType<typeof ajv.compile>>();
+  const compile = (pointer: string) => {
+    let validate = cache.get(pointer);
+    if (!validate) cache.set(pointer, (validate = ajv.compile({ $ref: `${id}#${pointer}` })));
+    return validate;
   };
-  const esc = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+  const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
   // A local `#/…` reference of the spec → the schema it names.
-  const resolve = (schema) => (schema?.$ref ? schema.$ref.slice(2).split('/').reduce((v, k) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : schema);
+  const resolve = (schema: any): any => (schema?.$ref ? (schema.$ref as string).slice(2).split('/').reduce((v: any, k: string) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : schema);
   return {
     /** Problems of a JSON (or multipart-fields) body, or [] when it is valid. */
     body(path, method, mediaType, value) {
@@ -63,27 +82,27 @@ export function createValidator(host, spec) {
   };
 }
 
-const fieldOf = (instancePath, extra) => {
+const fieldOf = (instancePath: string, extra?: string) => {
   const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 };
 
-const show = (v) => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : JSON.stringify(v));
-const listed = (values) => (values.length > 12 ? `${values.slice(0, 12).map(show).join(', ')}, … (${values.length} in all)` : values.map(show).join(', '));
-const valueAt = (root, instancePath) =>
-  instancePath.split('/').slice(1).reduce((v, p) => (v == null ? v : v[p.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : JSON.stringify(v));
+const listed = (values: unknown[]) => (values.length > 12 ? `${values.slice(0, 12).map(show).join(', ')}, … (${values.length} in all)` : values.map(show).join(', '));
+const valueAt = (root: unknown, instancePath: string) =>
+  instancePath.split('/').slice(1).reduce((v: any, p) => (v == null ? v : v[p.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
 
 /**
  * Turns Ajv's errors into problems `{ field, top, text }`: `field` is the dotted path of the field at fault, `top`
  * its first segment (which documented parameter code it belongs to). Summary errors (if/then, allOf, a oneOf
  * whose branches reported too) are left out.
  */
-export function explain(errors, root, resolve = (s) => s) {
+export function explain(errors: ErrorObject[], root: unknown, resolve: (s: any) => any = (s) => s): Problem[] {
   const oneOfPaths = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath);
-  const problems = [];
-  const seen = new Set();
-  const push = (field, text) => {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const push = (field: string, text: string) => {
     const key = `${field}|${text}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -97,32 +116,32 @@ export function explain(errors, root, resolve = (s) => s) {
     const value = valueAt(root, e.instancePath);
     switch (e.keyword) {
       case 'required':
-        push(fieldOf(e.instancePath, e.params.missingProperty), 'is required');
+        push(fieldOf(e.instancePath, (e.params as any).missingProperty), 'is required');
         break;
       case 'false schema':
         push(fieldOf(e.instancePath), 'is not allowed here');
         break;
       case 'enum':
-        push(fieldOf(e.instancePath), `must be one of ${listed(e.params.allowedValues)}; got ${show(value)}`);
+        push(fieldOf(e.instancePath), `must be one of ${listed((e.params as any).allowedValues)}; got ${show(value)}`);
         break;
       case 'const':
-        push(fieldOf(e.instancePath), `must be ${show(e.params.allowedValue)}; got ${show(value)}`);
+        push(fieldOf(e.instancePath), `must be ${show((e.params as any).allowedValue)}; got ${show(value)}`);
         break;
       case 'type':
-        push(fieldOf(e.instancePath), `must be ${[].concat(e.params.type).join(' or ')}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+        push(fieldOf(e.instancePath), `must be ${([] as string[]).concat((e.params as any).type).join(' or ')}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
         break;
       case 'pattern':
-        push(fieldOf(e.instancePath), `must match ${e.params.pattern}; got ${show(value)}`);
+        push(fieldOf(e.instancePath), `must match ${(e.params as any).pattern}; got ${show(value)}`);
         break;
       case 'format':
-        push(fieldOf(e.instancePath), `must be a valid ${e.params.format}; got ${show(value)}`);
+        push(fieldOf(e.instancePath), `must be a valid ${(e.params as any).format}; got ${show(value)}`);
         break;
       case 'oneOf':
       case 'anyOf': {
-        const branches = (e.schema ?? []).map(resolve);
+        const branches: any[] = ((e.schema as unknown[]) ?? []).map(resolve);
         const alternatives = branches.map((b) => `${(b.required ?? []).join(' + ') || 'another form'}${b.title ? ` (${b.title})` : ''}`).join(' or ');
         // anyOf is used for "at least one of these fields": point at the first when all are missing.
-        const missing = e.keyword === 'anyOf' && branches.every((b) => (b.required ?? []).some((r) => value && typeof value === 'object' && !(r in value)));
+        const missing = e.keyword === 'anyOf' && branches.every((b) => (b.required ?? []).some((r: string) => value && typeof value === 'object' && !(r in value)));
         push(
           fieldOf(e.instancePath, missing ? branches[0].required?.[0] : undefined),
           e.keyword === 'anyOf' ? `one of ${alternatives} is required` : `must have exactly one of ${alternatives}`,

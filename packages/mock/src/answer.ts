@@ -1,0 +1,21 @@
+// What every stage may answer with, and NxCloud's envelope for the mock's own answers.
+
+export interface Answer {
+  status: number;
+  /** The NxCloud code in the body, when known (logged). */
+  code?: number;
+  body: string;
+  contentType?: string;
+}
+
+/** api2 answers `{ code, message, data }`; the SaaS hosts add a `traceId`. */
+export type Family = 'classic' | 'saas';
+
+export const familyOf = (host: string): Family => (host === 'api2.nxcloud.com' ? 'classic' : 'saas');
+
+export function envelope(family: Family, code: number, message: string): string {
+  return JSON.stringify({ code, message, data: null, ...(family === 'saas' ? { traceId: `mock-${Date.now().toString(16)}` } : {}) });
+}
+
+/** A documented failure: HTTP 200 with NxCloud's envelope, as the real servers answer. */
+export const failure = (family: Family, code: number, message: string): Answer => ({ status: 200, code, body: envelope(family, code, message) });

@@ -1,0 +1,61 @@
+// The request against the spec: path and query parameters, then the body (JSON or multipart fields). Problems are
+// answered with the host's documented parameter code for the field at fault, naming every field and what was
+// expected.
+import type { IncomingHttpHeaders } from 'node:http';
+import { failure, type Answer, type Family } from '../answer.js';
+import { parseMultipart } from '../read.js';
+import type { Route } from '../routes.js';
+import type { Problem, Validator } from './validation.js';
+
+const coerce = (schema: any, value: string): unknown => {
+  const types: string[] = [].concat(schema?.type ?? []);
+  if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+};
+
+const decode = (v: string) => {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+};
+
+export function parameterProblems(route: Route, validator: Validator, url: URL): Problem[] {
+  const problems: Problem[] = [];
+  const match = route.regex.exec(url.pathname)!;
+  const pathValues = Object.fromEntries(route.names.map((n, i) => [n, decode(match[i + 1])]));
+  for (const p of route.parameters) {
+    if (p.in !== 'path' && p.in !== 'query') continue;
+    const value = p.in === 'path' ? pathValues[p.name] : url.searchParams.get(p.name);
+    if (value === null || value === undefined) {
+      if (p.required) problems.push({ field: p.name, top: p.name, text: `${p.in} parameter ${p.name}: is required` });
+      continue;
+    }
+    problems.push(...validator.parameter(p.pointer, coerce(validator.resolve(p.schema), value), p.name, p.in));
+  }
+  return problems;
+}
+
+/** Parses the body for the engine and adds its problems; `body` is undefined when there is none or it is unreadable. */
+export async function bodyProblems(route: Route, validator: Validator, headers: IncomingHttpHeaders, raw: Buffer, maxBodyBytes: number): Promise<{ body?: unknown; problems: Problem[] }> {
+  if (route.mediaTypes.length === 0) return { problems: [] };
+  const isJson = /^application\/json\b/i.test(headers['content-type'] ?? '');
+  if (raw.length === 0) return { problems: [{ field: '', top: '', text: '(body): is required' }] };
+  let body: unknown;
+  try {
+    body = isJson ? JSON.parse(raw.toString('utf8')) : await parseMultipart(headers, raw, maxBodyBytes);
+  } catch (error) {
+    const what = isJson ? 'is not valid JSON' : 'is not a valid multipart/form-data body';
+    return { problems: [{ field: '', top: '', text: `(body): ${what} (${(error as Error).message})` }] };
+  }
+  return { body, problems: validator.body(route.path, route.method, isJson ? 'application/json' : 'multipart/form-data', body) };
+}
+
+export function problemsAnswer(family: Family, route: Route, problems: Problem[]): Answer | undefined {
+  if (problems.length === 0) return undefined;
+  const named = problems.map((p) => route.fieldCodes.get(p.top)).find(Boolean);
+  const code = named ?? route.genericParameterCode;
+  return failure(family, code.code, `${code.message}: ${problems.map((p) => p.text).join('; ')}`);
+}

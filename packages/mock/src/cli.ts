@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// nxwa-mock: a local mock of every NxCloud WhatsApp API host, in this one process. `nxwa-mock --help` for options.
+import { parseArgs } from 'node:util';
+import { DEMO_CREDENTIALS, HOSTS, startMock, type MockHost } from './index.js';
+
+const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one process; signatures, NxCloud's codes, callbacks)
+
+  --host <host>                 only this host (repeatable); all of ${HOSTS.join(', ')} by default
+  --port-base <n>               ports n, n+1, n+2, n+3 in that order (default 4010; env NXWA_MOCK_PORT_BASE)
+  --listen <address>            address to listen on (default 127.0.0.1; env NXWA_MOCK_LISTEN)
+  --access-key <key>            accepted accessKey (default ${DEMO_CREDENTIALS.accessKey}; env NXWA_MOCK_ACCESS_KEY)
+  --access-secret <secret>      its secret (default ${DEMO_CREDENTIALS.accessSecret}; env NXWA_MOCK_ACCESS_SECRET)
+  --webhook-url <url>           where status callbacks go when a send has no dr_webhook (env NXWA_MOCK_WEBHOOK_URL)
+  --allow-any-callback-target   also call back addresses that are not loopback
+  --callback-delay-ms <n>       pause before each callback (default 200)
+  --max-body-bytes <n>          largest accepted body (default 20 MiB)
+  --quiet                       no log line per request
+  --help                        this text`;
+
+const fail = (message: string): never => {
+  console.error(`nxwa-mock: ${message}`);
+  process.exit(2);
+};
+
+let values: Record<string, string | boolean | string[] | undefined>;
+try {
+  ({ values } = parseArgs({
+    options: {
+      host: { type: 'string', multiple: true },
+      'port-base': { type: 'string' },
+      listen: { type: 'string' },
+      'access-key': { type: 'string' },
+      'access-secret': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'allow-any-callback-target': { type: 'boolean' },
+      'callback-delay-ms': { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  }));
+} catch (error) {
+  // Node's message names the flag ("Unknown option '--x'"); its stack helps no one here.
+  fail(`${(error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see nxwa-mock --help)`);
+}
+
+if (values!.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const env = process.env;
+const number = (v: unknown, name: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || !Number.isSafeInteger(n)) fail(`${name} must be a whole number, got ${JSON.stringify(v)}`);
+  return n;
+};
+const hosts = (values!.host as string[] | undefined) ?? [...HOSTS];
+const unknown = hosts.filter((h) => !(HOSTS as readonly string[]).includes(h));
+if (unknown.length) fail(`unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}`);
+const portBase = number(values!['port-base'] ?? env.NXWA_MOCK_PORT_BASE, '--port-base');
+if (portBase !== undefined && portBase + HOSTS.length - 1 > 65_535) fail(`--port-base must leave room for ${HOSTS.length} ports below 65536, got ${portBase}`);
+const credentials = {
+  accessKey: (values!['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY ?? DEMO_CREDENTIALS.accessKey,
+  accessSecret: (values!['access-secret'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_SECRET ?? DEMO_CREDENTIALS.accessSecret,
+};
+const startedByNpm = env.npm_command === 'exec';
+// Read once; nothing this process might start later inherits it.
+delete env.NXWA_MOCK_ACCESS_SECRET;
+const quiet = values!.quiet === true;
+const time = () => new Date().toISOString().slice(11, 23);
+
+let mock: Awaited<ReturnType<typeof startMock>>;
+try {
+  mock = await startMock({
+    hosts: hosts as MockHost[],
+    portBase,
+    listen: (values!.listen as string | undefined) ?? env.NXWA_MOCK_LISTEN ?? '127.0.0.1',
+    credentials: [credentials],
+    webhookUrl: (values!['webhook-url'] as string | undefined) ?? env.NXWA_MOCK_WEBHOOK_URL,
+    allowAnyCallbackTarget: values!['allow-any-callback-target'] === true,
+    callbackDelayMs: number(values!['callback-delay-ms'], '--callback-delay-ms'),
+    maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
+    log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
+  });
+} catch (error) {
+  console.error(`nxwa-mock: could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
+const secretShown = credentials.accessSecret === DEMO_CREDENTIALS.accessSecret ? credentials.accessSecret : '(as given)';
+// Since the process started (module loading included).
+console.log(`\nnxwa-mock ready in ${(performance.now() / 1000).toFixed(1)} s`);
+for (const { host, url } of mock.servers) console.log(`  ${host.padEnd(18)} ${url}`);
+console.log(`  credentials        accessKey ${credentials.accessKey}, accessSecret ${secretShown}`);
+console.log(`  health             GET <url>/__health\n`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`nxwa-mock: ${signal}, stopping`);
+  await mock.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Under npx (npm exec), a SIGTERM to npm stops npm and its shell but not this process: when the process that
+// started it is gone, the mock stops too and frees its ports.
+if (startedByNpm) {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void shutdown('the npx process that started it exited'), 500).unref();
+}

@@ -1,0 +1,154 @@
+// The mock of every NxCloud host in one process: for each host, its spec's operations in Prism's engine, behind a
+// server on its own port that does what Prism cannot (signatures, NxCloud's error codes, webhook callbacks).
+import { createCallbackSender } from './callbacks/status.js';
+import { createEngine, type Engine } from './engine/prism.js';
+import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost } from './hosts.js';
+import { createHostServer } from './server.js';
+import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
+
+export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
+export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, TimelineEvent } from './state/messages.js';
+
+export interface MockCredentials {
+  accessKey: string;
+  accessSecret: string;
+}
+
+export interface MockOptions {
+  /** The hosts to serve; every one of {@link HOSTS} by default. */
+  hosts?: readonly MockHost[];
+  /** A port per host; 0 picks a free one. Wins over `portBase`. */
+  ports?: Partial<Record<MockHost, number>>;
+  /** Host i of {@link HOSTS} listens on `portBase + i` (default 4010); 0 picks a free port for every host. */
+  portBase?: number;
+  /** Address to listen on; 127.0.0.1 by default. */
+  listen?: string;
+  /** The accepted account (with `accessSecret`); the demo credentials when neither this nor `credentials` is given. */
+  accessKey?: string;
+  accessSecret?: string;
+  /** Several accepted accounts. */
+  credentials?: readonly MockCredentials[];
+  /** Where status callbacks go when a send has no `dr_webhook`. */
+  webhookUrl?: string;
+  /** Also call back addresses that are not loopback. */
+  allowAnyCallbackTarget?: boolean;
+  /** Pause before each status callback, in ms (200 by default). */
+  callbackDelayMs?: number;
+  /** Largest accepted request body, in bytes (20 MiB by default). */
+  maxBodyBytes?: number;
+  /** How many messages the sandbox keeps (the oldest are dropped first); 1,000 by default. */
+  messageLimit?: number;
+  /** Receives one line per request and per callback (never a body or a secret); silent by default. */
+  log?: (line: string) => void;
+}
+
+export interface MockServer {
+  host: MockHost;
+  url: string;
+}
+
+export interface RunningMock {
+  /** The base URL of each host served. */
+  urls: Partial<Record<MockHost, string>>;
+  servers: MockServer[];
+  /** Stops answering: closes every port and cancels the callbacks still to come. */
+  stop(): Promise<void>;
+  /** Sends whose status callbacks are still to come. */
+  pendingCallbacks(): number;
+  /** The messages accepted so far, newest first (as `GET /__nxwa/messages`); copies. */
+  messages(filter?: MessageFilter): MockMessage[];
+  /** One message with its timeline and callback attempts (as `GET /__nxwa/messages/{id}`); a copy. */
+  message(id: string): MockMessage | undefined;
+  /** Forgets every recorded message (as `DELETE /__nxwa/state`). */
+  reset(): void;
+  /** @internal Stops a host's engine (its `/__health` then fails). */
+  stopEngine(host: MockHost): void;
+}
+
+function accountsOf(options: MockOptions): Map<string, string> {
+  if (options.credentials && (options.accessKey !== undefined || options.accessSecret !== undefined)) {
+    throw new TypeError('startMock: give either credentials or accessKey and accessSecret, not both.');
+  }
+  if ((options.accessKey === undefined) !== (options.accessSecret === undefined)) {
+    throw new TypeError(`startMock: ${options.accessKey === undefined ? 'accessKey' : 'accessSecret'} is missing; give both accessKey and accessSecret (non-empty strings).`);
+  }
+  const list = options.credentials ?? (options.accessKey !== undefined ? [{ accessKey: options.accessKey, accessSecret: options.accessSecret! }] : [DEMO_CREDENTIALS]);
+  for (const [i, c] of list.entries()) {
+    for (const field of ['accessKey', 'accessSecret'] as const) {
+      if (typeof c?.[field] !== 'string' || c[field] === '') throw new TypeError(`startMock: credentials[${i}].${field} must be a non-empty string.`);
+    }
+  }
+  return new Map(list.map((c) => [c.accessKey, c.accessSecret]));
+}
+
+function portOf(options: MockOptions, host: MockHost): number {
+  const port = options.ports?.[host] ?? (options.portBase === 0 ? 0 : (options.portBase ?? DEFAULT_PORT_BASE) + HOSTS.indexOf(host));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`startMock: the port of ${host} must be a whole number from 0 to 65535; got ${port}.`);
+  return port;
+}
+
+/** Starts the mock of the given hosts in this process; resolves once every host answers. */
+export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
+  const hosts = options.hosts ?? HOSTS;
+  const unknown = hosts.filter((h) => !HOSTS.includes(h));
+  if (unknown.length > 0) throw new TypeError(`startMock: unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}.`);
+  const accounts = accountsOf(options);
+  if (options.messageLimit !== undefined && (!Number.isInteger(options.messageLimit) || options.messageLimit < 1)) {
+    throw new TypeError(`startMock: messageLimit must be a whole number of at least 1; got ${options.messageLimit}.`);
+  }
+  const ports = hosts.map((h) => portOf(options, h));
+  const log = options.log ?? (() => {});
+  const listen = options.listen ?? '127.0.0.1';
+  const callbacks = createCallbackSender({ delayMs: options.callbackDelayMs ?? 200, log });
+  const engines = new Map<MockHost, Engine>();
+  const messages = createMessageStore(options.messageLimit ?? 1_000);
+  const servers: ReturnType<typeof createHostServer>[] = [];
+  const stop = async () => {
+    callbacks.cancelAll();
+    await Promise.all(servers.map((s) => s.close()));
+  };
+  try {
+    const specs = hosts.map(loadSpec);
+    const built = await Promise.all(specs.map((spec, i) => createEngine(spec, loadOperations(hosts[i]))));
+    const started: MockServer[] = [];
+    for (const [i, host] of hosts.entries()) {
+      engines.set(host, built[i]);
+      const server = createHostServer({
+        host,
+        spec: specs[i],
+        engine: built[i],
+        accounts,
+        callbacks,
+        messages,
+        webhookUrl: options.webhookUrl,
+        allowAnyCallbackTarget: options.allowAnyCallbackTarget ?? false,
+        maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
+        log,
+      });
+      servers.push(server);
+      try {
+        started.push({ host, url: await server.listen(ports[i], listen) });
+      } catch (error) {
+        const e = error as NodeJS.ErrnoException;
+        if (e.code === 'EADDRINUSE') throw new Error(`port ${ports[i]} (${host}) on ${listen} is already in use: stop what holds it, or choose other ports (--port-base, or port 0 for free ones).`);
+        throw error;
+      }
+    }
+    return {
+      urls: Object.fromEntries(started.map((s) => [s.host, s.url])),
+      servers: started,
+      stop,
+      pendingCallbacks: () => callbacks.pending,
+      messages: (filter) => structuredClone(messages.list(filter)),
+      message: (id) => {
+        const m = messages.get(id);
+        return m && structuredClone(m);
+      },
+      reset: () => messages.reset(),
+      stopEngine: (host) => engines.get(host)?.stop(),
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,57 @@
+// Reading a request: its body up to a limit, and a multipart body into its fields.
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+
+/** A failure that has its own HTTP status (and NxCloud code, when there is one). */
+export class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        reject(new HttpFailure(413, undefined, `The body is larger than the mock's limit of ${limit} bytes.`));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => !failed && resolve(Buffer.concat(chunks)));
+    req.on('error', (error) => !failed && reject(error));
+  });
+}
+
+/** Parses a multipart/form-data body into its fields (a file stands as a placeholder string). */
+export function parseMultipart(headers: IncomingHttpHeaders, raw: Buffer, limit: number): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers, limits: { fileSize: limit, files: 5, fields: 50, parts: 60 } });
+    } catch (error) {
+      return reject(new Error((error as Error).message));
+    }
+    const fields: Record<string, string> = {};
+    parser.on('field', (name, value) => (fields[name] = value));
+    parser.on('file', (name, stream, info) => {
+      let size = 0;
+      stream.on('data', (d: Buffer) => (size += d.length));
+      stream.on('end', () => (fields[name] = `<file ${info.filename ?? ''} ${size} bytes>`));
+    });
+    parser.on('error', (error: Error) => reject(new Error(error.message)));
+    parser.on('close', () => resolve(fields));
+    parser.end(raw);
+  });
+}
