@@ -1,5 +1,5 @@
-// Size budgets, measured minified and gzipped with every dependency bundled (openapi-fetch, the signing
-// package and its hashes included).
+// Size budgets, measured minified and gzipped with every dependency bundled (the signing package and its
+// hashes included).
 export default [
   {
     name: 'runtime entry, as loaded at start (without the error texts chunk)',

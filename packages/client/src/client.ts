@@ -1,12 +1,12 @@
-import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import { checkMiddleware, sendCall, type MaybeOptionalInit, type Middleware } from './request.js';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
-import { NxcloudError } from './errors.js';
+import { NxcloudError, opKey } from './errors.js';
 import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
 import { MULTIPART, operationTable } from './generated/operations.js';
-import { apiError, createTransport, opKey, parsed, PlannedRequest, type TransportOptions } from './transport.js';
+import { apiError, createTransport, httpLabels, parsed, serverMessage, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -20,7 +20,7 @@ export type NxcloudHost = keyof HostPaths;
 export interface NxcloudClientOptions extends Omit<TransportOptions, 'host'> {
   /** Defaults to the real host, e.g. `https://api2.nxcloud.com`; point it at the local mock or another region. */
   baseUrl?: string;
-  /** Middleware run around every call (openapi-fetch's). */
+  /** Middleware run around every call (openapi-fetch's middleware objects). */
   middleware?: Middleware[];
 }
 
@@ -47,7 +47,7 @@ export interface NxcloudClient<Paths extends {}> {
   POST: NxMethod<Paths, 'post'>;
   PUT: NxMethod<Paths, 'put'>;
   DELETE: NxMethod<Paths, 'delete'>;
-  /** Adds openapi-fetch middleware. */
+  /** Adds middleware (openapi-fetch's contract: `onRequest`, `onResponse`, `onError`). */
   use(...middleware: Middleware[]): void;
   /** The clock offset in ms now in use (corrected after a 1004 answer). */
   readonly clockOffsetMs: number;
@@ -73,35 +73,29 @@ const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: 
 export function createNxcloudClient<H extends NxcloudHost>(host: H, options: NxcloudClientOptions): NxcloudClient<HostPaths[H]> {
   const transport = createTransport({ ...options, host });
   const table = operationTable[host] ?? {};
-  // The query serializer is made once here (openapi-fetch would make one per call from options).
-  const client: Client<any> = createClient<any>({ baseUrl: options.baseUrl ?? `https://${host}`, querySerializer: createQuerySerializer() });
-  let middlewareCount = options.middleware?.length ?? 0;
-  if (middlewareCount) client.use(...options.middleware!);
+  const baseUrl = options.baseUrl ?? `https://${host}`;
+  if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) throw new TypeError(`baseUrl is ${JSON.stringify(baseUrl)}: expected an http:// or https:// URL, e.g. "https://${host}".`);
+  const middleware = checkMiddleware(options.middleware ?? []);
 
   const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
     async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
       const operation = `${name} ${path}`;
       const multipart = ((table[opKey(operation)]?.[2] ?? 0) & MULTIPART) !== 0;
-      const body = multipart && init.body && !(init.body instanceof FormData) ? toFormData(init.body) : init.body;
-      let result: { data?: unknown; error?: unknown; response: Response };
+      // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
+      const body = init.body === undefined || init.body instanceof FormData ? init.body : multipart ? toFormData(init.body) : JSON.stringify(init.body);
+      let response: Response;
       try {
-        // The JSON text is captured as it is serialised, so that the transport signs and sends it without reading
-        // it back; parseAs 'stream': the answer is not read again, the transport has parsed it once already.
-        let text: string | undefined;
-        const bodySerializer = (value: unknown) => (value instanceof FormData ? value : (text = JSON.stringify(value)));
-        // Middleware sees a real Request; without any, the call is planned, not built (see PlannedRequest).
-        const planned = middlewareCount === 0 ? { Request: PlannedRequest } : {};
-        result = await (client[name] as (p: string, i: object) => Promise<typeof result>)(path, { ...init, ...planned, body, bodySerializer, parseAs: 'stream', fetch: transport.fetchFor(operation, () => text) });
+        response = await sendCall(middleware, name, baseUrl, path, { ...init, body }, transport.fetchFor(operation, typeof body === 'string' ? body : undefined));
       } catch (error) {
         if (error instanceof NxcloudError) return { error };
         throw error;
       }
-      const { response } = result;
-      // Not read by the transport: a non-2xx answer (openapi-fetch parsed it into `error`), or a response a
-      // middleware replaced.
-      let read = parsed.get(response) ?? (response.ok ? undefined : { json: result.error });
+      // Not parsed by the transport: a non-200 answer (read, and handed on as a copy), or a response a middleware
+      // replaced.
+      let read = parsed.get(response);
+      let text = '';
       if (!read) {
-        const text = await response.text();
+        text = await response.text();
         try {
           read = { json: JSON.parse(text) };
         } catch (error) {
@@ -113,7 +107,8 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
       }
       const envelope = 'json' in read ? read.json : undefined;
       if (!response.ok && !isEnvelope(envelope)) {
-        return { error: new NxcloudError({ kind: 'http', status: response.status, message: `${operation} answered HTTP ${response.status}.`, operation, host, category: 'transient', retryable: response.status === 429 || response.status >= 500 }), response };
+        const message = `${operation} answered HTTP ${response.status}${serverMessage(envelope ?? text)}.`;
+        return { error: new NxcloudError({ kind: 'http', status: response.status, message, operation, host, ...httpLabels(response.status) }), response };
       }
       if (!isEnvelope(envelope)) {
         return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
@@ -128,10 +123,7 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
     POST: method('POST') as NxcloudClient<HostPaths[H]>['POST'],
     PUT: method('PUT') as NxcloudClient<HostPaths[H]>['PUT'],
     DELETE: method('DELETE') as NxcloudClient<HostPaths[H]>['DELETE'],
-    use: (...middleware) => {
-      middlewareCount += middleware.length;
-      client.use(...middleware);
-    },
+    use: (...more) => void middleware.push(...checkMiddleware(more)),
     get clockOffsetMs() {
       return transport.state.clockOffsetMs;
     },

@@ -176,7 +176,7 @@ describe('clock skew', () => {
   });
 
   it('only once per call', async () => {
-    const stale = json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(1_800_000_000_000).toUTCString() } });
+    const stale = json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(1_700_003_600_000).toUTCString() } });
     const { client, attempts } = setup([stale]);
     const result = await client.POST('/api/wa/mt', { body: textMessage });
     expect(result.error).toMatchObject({ code: 1004, category: 'auth' });
