@@ -22,6 +22,11 @@ export interface NxcloudClientOptions extends Omit<TransportOptions, 'host'> {
   baseUrl?: string;
   /** Middleware run around every call (openapi-fetch's middleware objects). */
   middleware?: Middleware[];
+  /**
+   * Allow a client in a web page. Off by default: the `accessSecret` would ship to every visitor, who could then
+   * send as the account. Only for pages that are not public (an internal tool behind a login) — or a test.
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 type Envelope<Op> = Op extends { responses: { 200: { content: { 'application/json': infer E } } } } ? E : never;
@@ -71,6 +76,11 @@ const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: 
  * retries for what can be retried, and answers turned into `{ data }` or `{ error: NxcloudError }`.
  */
 export function createNxcloudClient<H extends NxcloudHost>(host: H, options: NxcloudClientOptions): NxcloudClient<HostPaths[H]> {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
+    throw new Error(
+      'createNxcloudClient: this looks like a web page (window and document exist), and the accessSecret would ship to every visitor. Call NxCloud from a server; pass dangerouslyAllowBrowser: true only if the page is not public.',
+    );
+  }
   const transport = createTransport({ ...options, host });
   const table = operationTable[host] ?? {};
   const baseUrl = options.baseUrl ?? `https://${host}`;
