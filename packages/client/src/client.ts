@@ -93,40 +93,48 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
       const multipart = ((table[opKey(operation)]?.[2] ?? 0) & MULTIPART) !== 0;
       // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
       const body = init.body === undefined || init.body instanceof FormData ? init.body : multipart ? toFormData(init.body) : JSON.stringify(init.body);
-      let response: Response;
-      try {
-        response = await sendCall(middleware, name, baseUrl, path, { ...init, body }, transport.fetchFor(operation, typeof body === 'string' ? body : undefined));
-      } catch (error) {
-        if (error instanceof NxcloudError) return { error };
-        throw error;
-      }
-      // Not parsed by the transport: a non-200 answer (read, and handed on as a copy), or a response a middleware
-      // replaced.
-      let read = parsed.get(response);
-      let text = '';
-      if (!read) {
-        text = await response.text();
-        try {
-          read = { json: JSON.parse(text) };
-        } catch (error) {
-          read = { error };
-        }
-      }
-      if ('error' in read && response.ok) {
-        return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
-      }
-      const envelope = 'json' in read ? read.json : undefined;
-      if (!response.ok && !isEnvelope(envelope)) {
-        const message = `${operation} answered HTTP ${response.status}${serverMessage(envelope ?? text)}.`;
-        return { error: new NxcloudError({ kind: 'http', status: response.status, message, operation, host, ...httpLabels(response.status) }), response };
-      }
-      if (!isEnvelope(envelope)) {
-        return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
-      }
-      const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
-      if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
-      return { error: await apiError(host, operation, envelope, response.status), traceId, response };
+      const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
+      const result = await call(operation, path, name, init, body, to);
+      // A server may echo the recipient in its message: errors carry it masked, as the log does.
+      if (result.error && to) result.error.message = transport.hide(result.error.message, to);
+      return result;
     };
+
+  const call = async (operation: string, path: string, name: string, init: Record<string, any>, body: unknown, to?: string): Promise<NxResult<any>> => {
+    let response: Response;
+    try {
+      response = await sendCall(middleware, name, baseUrl, path, { ...init, body: body as string | FormData | undefined }, transport.fetchFor(operation, typeof body === 'string' ? body : undefined, to));
+    } catch (error) {
+      if (error instanceof NxcloudError) return { error };
+      throw error;
+    }
+    // Not parsed by the transport: a non-200 answer (read, and handed on as a copy), or a response a middleware
+    // replaced.
+    let read = parsed.get(response);
+    let text = '';
+    if (!read) {
+      text = await response.text();
+      try {
+        read = { json: JSON.parse(text) };
+      } catch (error) {
+        read = { error };
+      }
+    }
+    if ('error' in read && response.ok) {
+      return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
+    }
+    const envelope = 'json' in read ? read.json : undefined;
+    if (!response.ok && !isEnvelope(envelope)) {
+      const message = `${operation} answered HTTP ${response.status}${serverMessage(envelope ?? text)}.`;
+      return { error: new NxcloudError({ kind: 'http', status: response.status, message, operation, host, ...httpLabels(response.status) }), response };
+    }
+    if (!isEnvelope(envelope)) {
+      return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
+    }
+    const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
+    if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
+    return { error: await apiError(host, operation, envelope, response.status), traceId, response };
+  };
 
   return {
     GET: method('GET') as NxcloudClient<HostPaths[H]>['GET'],

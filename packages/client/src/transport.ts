@@ -21,6 +21,26 @@ export interface RetryOptions {
   onRetry?: (info: RetryInfo) => void;
 }
 
+/** What one attempt was, as logged. */
+export interface AttemptLog {
+  operation: string;
+  attempt: number;
+  ms: number;
+  status?: number;
+  code?: number;
+  traceId?: string;
+  /** The failure's kind, when the attempt failed. */
+  error?: string;
+  /** The recipient, masked unless `maskRecipients: false`. */
+  to?: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = Partial<Record<LogLevel, (line: string, fields: AttemptLog) => void>>;
+
+/** `8613600009759` → `861********59`: enough to tell numbers apart in a log, not enough to message them. */
+export const maskNumber = (value: string) => (value.length <= 5 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`);
+
 export interface RetryInfo {
   /** The attempt about to start (2 for the first retry). */
   attempt: number;
@@ -50,6 +70,13 @@ export interface TransportOptions {
   maxResponseBytes?: number;
   /** Initial clock offset in ms (server time minus local time), added to the local time of every `ts`. */
   clockOffsetMs?: number;
+  /**
+   * Gets one line per attempt (`info` for an answer with code 0, `warn` otherwise): operation, HTTP status, `code`,
+   * attempt, ms, `traceId`, and the recipient masked. `console` works. The secret is never in it.
+   */
+  logger?: Logger;
+  /** Recipients (`to`) in log lines and error messages are masked (`861********59`) unless this is false. */
+  maskRecipients?: boolean;
   /** Seams for tests: the clock, the wait between retries, the jitter. */
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal | null) => Promise<void>;
@@ -188,10 +215,24 @@ export function createTransport(options: TransportOptions) {
     return { error: failure('network', operation, `got no answer from ${url}: ${detail}.`, extra), safeForSends: code === 'ECONNREFUSED' };
   }
 
+  function log(operation: string, attempt: number, began: number, to: string | undefined, { response, error }: Outcome) {
+    const { logger } = options;
+    if (!logger) return;
+    const json = (response && parsed.get(response)) as { json?: { code?: unknown; traceId?: unknown } } | undefined;
+    const code = typeof json?.json?.code === 'number' ? json.json.code : undefined;
+    const fields: AttemptLog = { operation, attempt, ms: Math.round(now() - began), status: response?.status ?? error?.status, code, traceId: typeof json?.json?.traceId === 'string' ? json.json.traceId : undefined, error: error?.kind, to: to && (options.maskRecipients === false ? to : maskNumber(to)) };
+    const line = `${operation} attempt ${attempt}: ${fields.status ? `HTTP ${fields.status}` : (error?.kind ?? 'no answer')}${code === undefined ? '' : ` code ${code}`} in ${fields.ms} ms${fields.traceId ? ` traceId ${fields.traceId}` : ''}${fields.to ? ` to ${fields.to}` : ''}`;
+    (code === 0 ? logger.info : logger.warn)?.call(logger, line, fields);
+  }
+
   /** The fetch of one call of `<METHOD> <path>`. */
   return {
     state,
-    fetchFor(operation: string, serialized?: string): (request: Request | PlannedRequest) => Promise<Response> {
+    /** Hides the recipient in a text (a log line, an error message) unless told not to. */
+    hide(text: string, to?: string) {
+      return to && options.maskRecipients !== false ? text.split(to).join(maskNumber(to)) : text;
+    },
+    fetchFor(operation: string, serialized?: string, to?: string): (request: Request | PlannedRequest) => Promise<Response> {
       const key = opKey(operation);
       const entry = table[key];
       const isSend = ((entry?.[2] ?? 0) & SENDS) !== 0;
@@ -215,7 +256,16 @@ export function createTransport(options: TransportOptions) {
         const started = now();
         let clockCorrected = false;
         for (let n = 1; ; n++) {
-          const outcome = await attempt(call, operation);
+          // The test clock of the retry tests ticks on every read: read it only for the log.
+          const began = options.logger ? now() : 0;
+          let outcome: Outcome;
+          try {
+            outcome = await attempt(call, operation);
+          } catch (error) {
+            log(operation, n, began, to, { error: error as NxcloudError });
+            throw error;
+          }
+          log(operation, n, began, to, outcome);
           if (!outcome.error) return outcome.response!;
           const error = outcome.error;
           let delayMs: number | undefined;
