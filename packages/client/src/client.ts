@@ -5,8 +5,8 @@ import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
-import { MULTIPART, operationTable } from './generated/operations.js';
-import { apiError, createTransport, httpLabels, parsed, serverMessage, type TransportOptions } from './transport.js';
+import { MULTIPART, operationTable, SENDS } from './generated/operations.js';
+import { apiError, createTransport, httpError, parsed, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -28,6 +28,30 @@ export interface NxcloudClientOptions extends Omit<TransportOptions, 'host'> {
    */
   dangerouslyAllowBrowser?: boolean;
 }
+
+/** Fields every call of a host can take from the client's `defaults`. */
+export interface HostDefaults {
+  'api2.nxcloud.com': { appkey?: string; business_phone?: string };
+  'api.nxcloud.com': { appkey?: string; business_phone?: string; tenant_id?: number };
+  'api-idn.nxlink.ai': { appkey?: string; business_phone?: string; tenant_id?: number };
+  'api-hk.nxlink.ai': { tenant_id?: number };
+}
+
+/** The values the specs fix, filled in by the client: optional in every call's type. */
+export type FixedFields = 'messaging_product' | 'recipient_type';
+
+// Bodies and queries as the caller writes them: the keys K optional (the client fills them in), and arrays
+// readonly so that a body written `as const` is accepted.
+type Loose<T, K extends PropertyKey> = T extends Blob ? T : T extends readonly (infer U)[] ? readonly Loose<U, K>[] : T extends object ? Omit<{ [P in keyof T]: Loose<T[P], never> }, K> & { [P in K & keyof T]?: Loose<T[P], never> } : T;
+type LooseParameters<P, K extends PropertyKey> = P extends { query: infer Q }
+  ? Omit<P, 'query'> & (RequiredKeysOf<Loose<Q, K>> extends never ? { query?: Loose<Q, K> } : { query: Loose<Q, K> })
+  : P;
+type LooseRequestBody<R, K extends PropertyKey> = R extends { content: infer C } ? Omit<R, 'content'> & { content: { [M in keyof C]: Loose<C[M], K> } } : R;
+type LooseOperation<Op, K extends PropertyKey> = Op extends object
+  ? { [F in keyof Op]: F extends 'requestBody' ? LooseRequestBody<Op[F], K> : F extends 'parameters' ? LooseParameters<Op[F], K> : Op[F] }
+  : Op;
+/** A host's paths as calls are typed: the fixed fields and the fields given as `defaults` optional. */
+export type LoosePaths<Paths, K extends PropertyKey> = { [P in keyof Paths]: { [M in keyof Paths[P]]: M extends HttpMethod ? LooseOperation<Paths[P][M], K> : Paths[P][M] } };
 
 type Envelope<Op> = Op extends { responses: { 200: { content: { 'application/json': infer E } } } } ? E : never;
 /** The success envelope of an operation (`code` 0). */
@@ -58,6 +82,14 @@ export interface NxcloudClient<Paths extends {}> {
   readonly clockOffsetMs: number;
 }
 
+/** `values` added to `target` where it has no value: its own keys keep their order, what it gives wins. */
+function fill(target: any, values: Record<string, unknown>) {
+  if (target instanceof FormData) return target;
+  const filled = { ...target };
+  for (const key in values) if (filled[key] === undefined && values[key] !== undefined) filled[key] = values[key];
+  return filled;
+}
+
 function toFormData(body: Record<string, unknown>): FormData {
   const form = new FormData();
   for (const [key, value] of Object.entries(body)) {
@@ -75,7 +107,13 @@ const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: 
  * A typed client of one NxCloud host: every request signed (a fresh `ts` per attempt), a default timeout,
  * retries for what can be retried, and answers turned into `{ data }` or `{ error: NxcloudError }`.
  */
-export function createNxcloudClient<H extends NxcloudHost>(host: H, options: NxcloudClientOptions): NxcloudClient<HostPaths[H]> {
+export function createNxcloudClient<H extends NxcloudHost, const D extends HostDefaults[H] = {}>(
+  host: H,
+  options: NxcloudClientOptions & {
+    /** Fields every call would repeat (`appkey`, `business_phone`, `tenant_id`): filled in where a call leaves them out, and optional in the types. */
+    defaults?: D;
+  },
+): NxcloudClient<LoosePaths<HostPaths[H], FixedFields | keyof D>> {
   if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
     throw new Error(
       'createNxcloudClient: this looks like a web page (window and document exist), and the accessSecret would ship to every visitor. Call NxCloud from a server; pass dangerouslyAllowBrowser: true only if the page is not public.',
@@ -86,13 +124,30 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
   const baseUrl = options.baseUrl ?? `https://${host}`;
   if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) throw new TypeError(`baseUrl is ${JSON.stringify(baseUrl)}: expected an http:// or https:// URL, e.g. "https://${host}".`);
   const middleware = checkMiddleware(options.middleware ?? []);
+  const defaults: Record<string, unknown> = { ...options.defaults };
+  for (const [key, value] of Object.entries(defaults)) {
+    const expected = key === 'tenant_id' ? 'number' : 'string';
+    if (typeof value !== expected || value === '') throw new TypeError(`defaults.${key} is ${value === '' ? 'empty' : typeof value}: expected a ${expected === 'number' ? 'number' : 'non-empty string'}.`);
+  }
+  const hk = host === 'api-hk.nxlink.ai';
 
   const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
     async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
       const operation = `${name} ${path}`;
-      const multipart = ((table[opKey(operation)]?.[2] ?? 0) & MULTIPART) !== 0;
+      const flags = table[opKey(operation)]?.[2] ?? 0;
+      const multipart = (flags & MULTIPART) !== 0;
+      let given = init.body;
+      if (hk) {
+        // The HK host takes tenant_id in a JSON body, or in the query of a bodiless call (its media upload has none).
+        if (given === undefined) init = { ...init, params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) } };
+        else if (!multipart) given = fill(given, { tenant_id: defaults.tenant_id });
+      } else if (given) {
+        // The values the specs fix, and the defaults the operation takes.
+        const sends = (flags & SENDS) !== 0;
+        given = fill(given, { messaging_product: 'whatsapp', ...(sends && { recipient_type: 'individual', appkey: defaults.appkey }), business_phone: defaults.business_phone, tenant_id: defaults.tenant_id });
+      }
       // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
-      const body = init.body === undefined || init.body instanceof FormData ? init.body : multipart ? toFormData(init.body) : JSON.stringify(init.body);
+      const body = given === undefined || given instanceof FormData ? given : multipart ? toFormData(given) : JSON.stringify(given);
       const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
       const result = await call(operation, path, name, init, body, to);
       // A server may echo the recipient in its message: errors carry it masked, as the log does.
@@ -125,8 +180,7 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
     }
     const envelope = 'json' in read ? read.json : undefined;
     if (!response.ok && !isEnvelope(envelope)) {
-      const message = `${operation} answered HTTP ${response.status}${serverMessage(envelope ?? text)}.`;
-      return { error: new NxcloudError({ kind: 'http', status: response.status, message, operation, host, ...httpLabels(response.status) }), response };
+      return { error: await httpError(host, operation, response.status, envelope ?? text), response };
     }
     if (!isEnvelope(envelope)) {
       return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
@@ -149,10 +203,10 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
 }
 
 /** `https://api2.nxcloud.com`: messages, one-time codes, media. */
-export const createApi2Client = (options: NxcloudClientOptions) => createNxcloudClient('api2.nxcloud.com', options);
+export const createApi2Client = <const D extends HostDefaults['api2.nxcloud.com'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api2.nxcloud.com', options);
 /** `https://api.nxcloud.com`: SaaS template sends. */
-export const createSaasClient = (options: NxcloudClientOptions) => createNxcloudClient('api.nxcloud.com', options);
+export const createSaasClient = <const D extends HostDefaults['api.nxcloud.com'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api.nxcloud.com', options);
 /** `https://api-idn.nxlink.ai`: SaaS template sends, Indonesia region (phone number or BSUID). */
-export const createIdnClient = (options: NxcloudClientOptions) => createNxcloudClient('api-idn.nxlink.ai', options);
+export const createIdnClient = <const D extends HostDefaults['api-idn.nxlink.ai'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api-idn.nxlink.ai', options);
 /** `https://api-hk.nxlink.ai`: templates, flows and template media, Hong Kong / APAC region. */
-export const createHkClient = (options: NxcloudClientOptions) => createNxcloudClient('api-hk.nxlink.ai', options);
+export const createHkClient = <const D extends HostDefaults['api-hk.nxlink.ai'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api-hk.nxlink.ai', options);

@@ -1,5 +1,5 @@
 import { assertCredentials, signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
-import { classifyCode, describeCode, NxcloudError, opKey, type ErrorCategory, type ErrorKind, type MetaErrorDetails, type NxcloudErrorInit } from './errors.js';
+import { classifyCode, NxcloudError, opKey, type ErrorKind, type NxcloudErrorInit } from './errors.js';
 import { operationTable, SENDS } from './generated/operations.js';
 
 export interface RetryOptions {
@@ -169,7 +169,7 @@ export function createTransport(options: TransportOptions) {
         // openapi-fetch reads a non-2xx answer itself: it gets a copy of what was read.
         const copy = new Response(text || null, { status, statusText: response.statusText, headers: response.headers });
         if (status === 429 || status >= 500) {
-          const error = failure('http', operation, `answered HTTP ${status}${serverMessage(text)}.`, { status });
+          const error = failure('http', operation, `answered HTTP ${status}.`, { status });
           return { response: copy, error, safeForSends: status === 429 };
         }
         return { response: copy };
@@ -351,19 +351,6 @@ async function readText(response: Response, limit: number): Promise<string | und
   }
 }
 
-/** `: <the server's message>` from an error answer (an envelope's `message`, a problem's `detail`, short text). */
-export function serverMessage(body: unknown): string {
-  let value = body;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {}
-  }
-  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const message = [record.message, record.detail, record.title, record.error, value].find((m): m is string => typeof m === 'string' && m.trim() !== '');
-  return message ? `: ${message.trim().slice(0, 300)}` : '';
-}
-
 /** The answers the transport has read and parsed, by the response handed to openapi-fetch. */
 export const parsed = new WeakMap<Response, { json: unknown } | { error: unknown }>();
 
@@ -372,31 +359,11 @@ function finish(outcome: Outcome): Response {
   throw outcome.error;
 }
 
-
-/** How an HTTP error status is labelled: 404/405 mean the client is pointed at the wrong place. */
-export function httpLabels(status: number): { category: ErrorCategory; retryable: boolean } {
-  if (status === 429 || status >= 500 || status === 408) return { category: 'transient', retryable: true };
-  if (status === 401 || status === 403) return { category: 'auth', retryable: false };
-  return { category: status === 404 || status === 405 ? 'config' : 'parameter', retryable: false };
-}
+// Building an error is needed on a failure only: that code is loaded then (see failures.ts).
+const loadFailures = () => import('./failures.js');
 
 /** The error for an envelope whose `code` is not 0. */
-export async function apiError(host: string, operation: string, body: { code: number; message?: unknown; traceId?: unknown; data?: any }, status?: number): Promise<NxcloudError> {
-  const known = await describeCode(host, opKey(operation), body.code);
-  const meta: MetaErrorDetails | undefined = body.code === 9099 && body.data && typeof body.data.error === 'object' ? body.data.error : undefined;
-  const serverMessage = typeof body.message === 'string' && body.message ? body.message : known?.meaning ?? 'no message';
-  return new NxcloudError({
-    kind: 'api',
-    code: body.code,
-    message: `${operation} failed with code ${body.code}: ${serverMessage}${meta?.message ? ` (Meta: ${meta.message})` : ''}`,
-    traceId: typeof body.traceId === 'string' ? body.traceId : undefined,
-    meta,
-    status,
-    operation,
-    host,
-    // An envelope on an HTTP error status (e.g. -1 on a 404: another host's server) is not the code's usual case.
-    ...(status !== undefined && status >= 400 ? httpLabels(status) : { category: known?.category ?? 'business', retryable: known?.retryable ?? false }),
-    meaning: known?.meaning ?? 'This code is not documented for the operation.',
-    remedy: known?.remedy,
-  });
-}
+export const apiError: (typeof import('./failures.js'))['apiError'] = async (...args) => (await loadFailures()).apiError(...args);
+
+/** The error for an HTTP error answer without the envelope. */
+export const httpError = async (...args: Parameters<(typeof import('./failures.js'))['httpError']>) => (await loadFailures()).httpError(...args);

@@ -1,7 +1,7 @@
 // Issue 13: a client is not made in a web page (the secret would ship to every visitor) unless the caller says
 // dangerouslyAllowBrowser: true; parseCallback and signature checks are unaffected.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi2Client, createHkClient } from '../src/index.js';
+import { createApi2Client, createHkClient, type NxcloudClientOptions } from '../src/index.js';
 import { parseCallback } from '../src/callbacks.js';
 import { credentials, ok, scriptedFetch, textMessage } from './support.js';
 
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe('in a web page', () => {
-  it.each([createApi2Client, createHkClient])('%o throws a clear error', (create) => {
+  it.each<(options: NxcloudClientOptions) => unknown>([createApi2Client, createHkClient])('%o throws a clear error', (create) => {
     pretendBrowser();
     expect(() => create({ ...credentials })).toThrow(/looks like a web page .* accessSecret would ship to every visitor.*dangerouslyAllowBrowser: true/);
   });
