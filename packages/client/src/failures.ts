@@ -36,8 +36,10 @@ export async function apiError(host: string, operation: string, body: { code: nu
     status,
     operation,
     host,
-    // An envelope on an HTTP error status (e.g. -1 on a 404: another host's server) is not the code's usual case.
-    ...(status !== undefined && status >= 400 ? httpLabels(status) : { category: known?.category ?? 'business', retryable: known?.retryable ?? false }),
+    // An envelope on an HTTP error status is not the code's usual case: on a 404/405 (e.g. -1 from another host's
+    // server) the client is pointed at the wrong place; on any 4xx but 408/429 trying again cannot help.
+    category: status === 404 || status === 405 ? 'config' : known?.category ?? 'business',
+    retryable: status !== undefined && status >= 400 && !httpLabels(status).retryable ? false : known?.retryable ?? false,
     meaning: known?.meaning ?? 'This code is not documented for the operation.',
     remedy: known?.remedy,
   });

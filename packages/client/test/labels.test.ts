@@ -102,3 +102,13 @@ describe('documentedCodes', () => {
 });
 
 it('errors are NxcloudErrors', () => expect(new NxcloudError({ kind: 'http', message: 'x' }).category).toBe('transient'));
+
+it("an envelope on another HTTP 4xx keeps its code's category, and is not retried", async () => {
+  const server = await answering(400, JSON.stringify({ code: 22125, message: 'Insufficient balance', data: null }));
+  const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', { body: textMessage });
+  expect(result.error).toMatchObject({ kind: 'api', code: 22125, status: 400, retryable: false });
+  const transient = await answering(400, JSON.stringify({ code: -1, message: 'Busy', data: null }));
+  const again = await createApi2Client({ ...credentials, baseUrl: transient.origin, retry: { sends: true } }).POST('/api/wa/mt', { body: textMessage });
+  expect(again.error).toMatchObject({ kind: 'api', code: -1, category: 'transient', retryable: false });
+  expect(transient.seen).toHaveLength(1);
+});
