@@ -15,13 +15,18 @@ it('require() of the built CJS entry creates a client that sends', async () => {
   const script = `
     const { createApi2Client } = require(${JSON.stringify(join(import.meta.dirname, '..', 'dist', 'index.cjs'))});
     const [baseUrl, accessKey, accessSecret, body] = process.argv.slice(1);
-    createApi2Client({ baseUrl, accessKey, accessSecret })
-      .POST('/api/wa/mt', { body: JSON.parse(body) })
-      .then((r) => console.log(JSON.stringify({ data: r.data, error: r.error && r.error.message })));`;
+    (async () => {
+      const ok = await createApi2Client({ baseUrl, accessKey, accessSecret }).POST('/api/wa/mt', { body: JSON.parse(body) });
+      // A failure loads the lazily loaded chunks (error building, texts) through require too.
+      const failed = await createApi2Client({ baseUrl, accessKey, accessSecret: 'not-the-secret' }).POST('/api/wa/mt', { body: JSON.parse(body) });
+      console.log(JSON.stringify({ data: ok.data, error: ok.error && ok.error.message, failed: { code: failed.error.code, meaning: failed.error.meaning } }));
+    })();`;
   const { stdout } = await run(process.execPath, ['-e', script, server.baseUrl('api2.nxcloud.com'), credentials.accessKey, credentials.accessSecret, JSON.stringify(textMessage)]);
   const result = JSON.parse(stdout);
   expect(result.error).toBeUndefined();
   expect(result.data.messages[0].id).toBeTruthy();
-  expect(server.received).toHaveLength(1);
+  expect(result.failed.code).toBe(1003);
+  expect(result.failed.meaning).toBeTruthy();
+  expect(server.received).toHaveLength(2);
   expect(server.received[0]).toMatchObject({ method: 'POST', url: '/api/wa/mt', signatureValid: true });
 });
