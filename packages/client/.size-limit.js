@@ -1,16 +1,22 @@
-// Size budgets, measured minified and gzipped with every dependency bundled (openapi-fetch, the signing
-// package and its hashes included).
+// Size budgets, measured minified and gzipped with every dependency bundled (the signing package and its
+// hashes included).
 export default [
   {
-    name: 'runtime entry, as loaded at start (without the error texts chunk)',
+    name: 'runtime entry, as loaded at start (without the chunks loaded on the first failure)',
     path: 'dist/index.js',
     import: '*',
     gzip: true,
-    // The generated operation table grows with every documented operation (26 since the second wave).
-    limit: '10.5 kB',
-    // The meaning and remedy texts of the documented codes are loaded by a dynamic import on the first failed
-    // call only; they are measured on their own below.
-    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './error-texts-*.js'] }),
+    limit: '10 kB',
+    // The meaning and remedy texts of the documented codes, and the code that builds the error of a failed call,
+    // are loaded by a dynamic import on the first failed call only; they are measured on their own below.
+    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './error-texts-*.js', './failures-*.js'] }),
+  },
+  {
+    name: 'error building chunk (loaded on the first failure; what it shares with the entry is counted there)',
+    path: 'dist/failures-*.js',
+    gzip: true,
+    limit: '1 kB',
+    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './chunk-*.js', './error-texts-*.js'] }),
   },
   {
     name: 'error texts chunk (loaded on the first failure)',

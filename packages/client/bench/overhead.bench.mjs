@@ -68,6 +68,6 @@ console.table([
 ]);
 console.log(`client / baseline time per request: median ${median(ratios).toFixed(3)}× over ${ROUNDS} rounds of ${PER_ROUND} (target ≤ 1.10×)`);
 
-const bundled = await build({ entryPoints: [new URL('../dist/index.js', import.meta.url).pathname], bundle: true, minify: true, format: 'esm', write: false, platform: 'browser', logLevel: 'silent', external: ['./error-texts-*.js'] });
+const bundled = await build({ entryPoints: [new URL('../dist/index.js', import.meta.url).pathname], bundle: true, minify: true, format: 'esm', write: false, platform: 'browser', logLevel: 'silent', external: ['./error-texts-*.js', './failures-*.js'] });
 const bytes = bundled.outputFiles[0].contents;
-console.log(`bundle (runtime entry, dependencies included): ${(bytes.length / 1000).toFixed(1)} kB minified, ${(gzipSync(bytes).length / 1000).toFixed(2)} kB gzipped`);
+console.log(`bundle (runtime entry as loaded at start, dependencies included): ${(bytes.length / 1000).toFixed(1)} kB minified, ${(gzipSync(bytes).length / 1000).toFixed(2)} kB gzipped`);

@@ -22,7 +22,7 @@ export type Callback =
   | { kind: 'account-event'; payload: AccountEventCallback; event: AccountEventCallback['field'] }
   | { kind: 'button-click'; payload: ButtonClickCallback; clicks: ButtonClick[] };
 
-export type CallbackErrorReason = 'not-json' | 'unknown-shape' | 'invalid-field' | 'signature';
+export type CallbackErrorReason = 'not-json' | 'unknown-shape' | 'invalid-field' | 'signature' | 'replayed';
 
 /** A callback that cannot be taken: the message says what is wrong and where. */
 export class CallbackError extends Error {
@@ -38,21 +38,59 @@ export class CallbackError extends Error {
 }
 
 export interface ParseCallbackOptions {
-  /** The callback's headers; needed to verify a signature. */
+  /** The callback's headers; needed to verify its signature. */
   headers?: HeadersLike;
-  /** When given, the callback must carry a valid signature made with it. */
+  /**
+   * The account's access secret: the callback must carry a valid signature made with it, over its raw body.
+   * Required unless `verify: false`.
+   */
   accessSecret?: string;
-  /** The `action` a signed callback must carry (not documented by the vendor; not checked when left out). */
+  /** `false` accepts callbacks without checking their signature: say so explicitly, e.g. behind your own check. */
+  verify?: false;
+  /**
+   * The `action` a callback's signature must carry; `callback` by default (what the mock sends: the vendor does not
+   * document it). A request's signature (action `mt`, `uploadMedia`, …) is never taken for a callback's.
+   */
   action?: string;
-  /** Largest accepted ts drift in ms; 60 000 by default. */
+  /** Largest accepted age (or lead) of the callback's `ts`, in ms; 60 000 by default, the server's window. */
   maxDriftMs?: number;
+  /**
+   * Signatures already taken: a callback whose signature is in it is refused as a replay, and a verified one is
+   * added. A `Set` works; {@link seenSignatures} forgets what is older than the `ts` window.
+   */
+  seen?: { has(sign: string): boolean; add(sign: string): unknown };
   now?: number;
+}
+
+/**
+ * A store of taken signatures for {@link ParseCallbackOptions.seen} that forgets each after `maxAgeMs` (by default
+ * twice the 60 s `ts` window: after that a replay is refused as stale anyway), so it stays small.
+ */
+export function seenSignatures(maxAgeMs = 120_000, now: () => number = Date.now) {
+  const expiries = new Map<string, number>();
+  const prune = () => {
+    // Insertion order is expiry order: stop at the first that is still current.
+    for (const [sign, expiry] of expiries) {
+      if (expiry > now()) break;
+      expiries.delete(sign);
+    }
+  };
+  return {
+    has: (sign: string) => (prune(), expiries.has(sign)),
+    add: (sign: string) => void expiries.set(sign, now() + maxAgeMs),
+    get size() {
+      return expiries.size;
+    },
+  };
 }
 
 const TEMPLATE_EVENTS = ['message_template_status_update', 'message_template_quality_update', 'template_category_update'];
 const ACCOUNT_EVENTS = ['account_update', 'account_review_update', 'phone_number_name_update', 'phone_number_quality_update', 'user_preferences'];
 const STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted'];
 const INBOUND_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'];
+
+const header = (headers: HeadersLike, name: string) =>
+  typeof headers.get === 'function' ? (headers as Headers).get(name) : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (values: string[]) => values.join(', ');
@@ -67,22 +105,25 @@ function arrayOfObjects(payload: Record<string, unknown>, key: string): Record<s
 }
 
 /**
- * Reads a callback from its raw body (exactly as received) and headers: checks its signature when given the
- * secret, and returns it typed by kind — a message status, an inbound message, a template or account event, or a
+ * Reads a callback from its raw body (exactly as received) and headers: checks its signature (with `accessSecret`,
+ * unless `verify: false`), its `action`, the age of its `ts`, and — given a `seen` store — that it is not a replay;
+ * returns it typed by kind — a message status, an inbound message, a template or account event, or a
  * template button click (with `wa_ext` parsed). Throws a {@link CallbackError} that says what is wrong.
  */
-export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: ParseCallbackOptions = {}): Callback {
+export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: ParseCallbackOptions): Callback {
+  options ??= {};
   const bytes = typeof body === 'string' ? undefined : body instanceof ArrayBuffer ? new Uint8Array(body) : body;
-  if (options.accessSecret !== undefined) {
-    const result = verifySignature({
-      headers: options.headers ?? {},
-      body: bytes ?? (body as string),
-      accessSecret: options.accessSecret,
-      action: options.action,
-      maxDriftMs: options.maxDriftMs,
-      now: options.now,
-    });
+  if (options.verify !== false) {
+    const { accessSecret, headers = {} } = options;
+    if (typeof accessSecret !== 'string' || accessSecret === '') {
+      throw new TypeError(`parseCallback: accessSecret is ${accessSecret === '' ? 'empty' : typeof accessSecret}: expected the account's access secret to verify the callback, or verify: false to take callbacks unverified.`);
+    }
+    // Callbacks are JSON: the raw body is always part of the signature, whatever the Content-Type says.
+    const result = verifySignature({ headers, body: bytes ?? (body as string), accessSecret, action: options.action ?? 'callback', maxDriftMs: options.maxDriftMs, now: options.now, signedBody: 'always' });
     if (!result.valid) throw new CallbackError('signature', `The callback's signature is not valid: ${result.message}`, result.reason);
+    const sign = String(header(headers, 'sign')).toLowerCase();
+    if (options.seen?.has(sign)) throw new CallbackError('replayed', 'The callback was taken before (same signature): refused as a replay.');
+    options.seen?.add(sign);
   }
   let payload: unknown;
   try {

@@ -1,12 +1,12 @@
-import createClient, { createQuerySerializer, type Client, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import { checkMiddleware, sendCall, type MaybeOptionalInit, type Middleware } from './request.js';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
-import { NxcloudError } from './errors.js';
+import { NxcloudError, opKey } from './errors.js';
 import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
-import { MULTIPART, operationTable } from './generated/operations.js';
-import { apiError, createTransport, opKey, parsed, PlannedRequest, type TransportOptions } from './transport.js';
+import { MULTIPART, operationTable, SENDS } from './generated/operations.js';
+import { apiError, createTransport, httpError, parsed, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -20,9 +20,38 @@ export type NxcloudHost = keyof HostPaths;
 export interface NxcloudClientOptions extends Omit<TransportOptions, 'host'> {
   /** Defaults to the real host, e.g. `https://api2.nxcloud.com`; point it at the local mock or another region. */
   baseUrl?: string;
-  /** Middleware run around every call (openapi-fetch's). */
+  /** Middleware run around every call (openapi-fetch's middleware objects). */
   middleware?: Middleware[];
+  /**
+   * Allow a client in a web page. Off by default: the `accessSecret` would ship to every visitor, who could then
+   * send as the account. Only for pages that are not public (an internal tool behind a login) — or a test.
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
+
+/** Fields every call of a host can take from the client's `defaults`. */
+export interface HostDefaults {
+  'api2.nxcloud.com': { appkey?: string; business_phone?: string };
+  'api.nxcloud.com': { appkey?: string; business_phone?: string; tenant_id?: number };
+  'api-idn.nxlink.ai': { appkey?: string; business_phone?: string; tenant_id?: number };
+  'api-hk.nxlink.ai': { tenant_id?: number };
+}
+
+/** The values the specs fix, filled in by the client: optional in every call's type. */
+export type FixedFields = 'messaging_product' | 'recipient_type';
+
+// Bodies and queries as the caller writes them: the keys K optional (the client fills them in), and arrays
+// readonly so that a body written `as const` is accepted.
+type Loose<T, K extends PropertyKey> = T extends Blob ? T : T extends readonly (infer U)[] ? readonly Loose<U, K>[] : T extends object ? Omit<{ [P in keyof T]: Loose<T[P], never> }, K> & { [P in K & keyof T]?: Loose<T[P], never> } : T;
+type LooseParameters<P, K extends PropertyKey> = P extends { query: infer Q }
+  ? Omit<P, 'query'> & (RequiredKeysOf<Loose<Q, K>> extends never ? { query?: Loose<Q, K> } : { query: Loose<Q, K> })
+  : P;
+type LooseRequestBody<R, K extends PropertyKey> = R extends { content: infer C } ? Omit<R, 'content'> & { content: { [M in keyof C]: Loose<C[M], K> } } : R;
+type LooseOperation<Op, K extends PropertyKey> = Op extends object
+  ? { [F in keyof Op]: F extends 'requestBody' ? LooseRequestBody<Op[F], K> : F extends 'parameters' ? LooseParameters<Op[F], K> : Op[F] }
+  : Op;
+/** A host's paths as calls are typed: the fixed fields and the fields given as `defaults` optional. */
+export type LoosePaths<Paths, K extends PropertyKey> = { [P in keyof Paths]: { [M in keyof Paths[P]]: M extends HttpMethod ? LooseOperation<Paths[P][M], K> : Paths[P][M] } };
 
 type Envelope<Op> = Op extends { responses: { 200: { content: { 'application/json': infer E } } } } ? E : never;
 /** The success envelope of an operation (`code` 0). */
@@ -47,10 +76,18 @@ export interface NxcloudClient<Paths extends {}> {
   POST: NxMethod<Paths, 'post'>;
   PUT: NxMethod<Paths, 'put'>;
   DELETE: NxMethod<Paths, 'delete'>;
-  /** Adds openapi-fetch middleware. */
+  /** Adds middleware (openapi-fetch's contract: `onRequest`, `onResponse`, `onError`). */
   use(...middleware: Middleware[]): void;
   /** The clock offset in ms now in use (corrected after a 1004 answer). */
   readonly clockOffsetMs: number;
+}
+
+/** `values` added to `target` where it has no value: its own keys keep their order, what it gives wins. */
+function fill(target: any, values: Record<string, unknown>) {
+  if (target instanceof FormData) return target;
+  const filled = { ...target };
+  for (const key in values) if (filled[key] === undefined && values[key] !== undefined) filled[key] = values[key];
+  return filled;
 }
 
 function toFormData(body: Record<string, unknown>): FormData {
@@ -70,68 +107,95 @@ const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: 
  * A typed client of one NxCloud host: every request signed (a fresh `ts` per attempt), a default timeout,
  * retries for what can be retried, and answers turned into `{ data }` or `{ error: NxcloudError }`.
  */
-export function createNxcloudClient<H extends NxcloudHost>(host: H, options: NxcloudClientOptions): NxcloudClient<HostPaths[H]> {
+export function createNxcloudClient<H extends NxcloudHost, const D extends HostDefaults[H] = {}>(
+  host: H,
+  options: NxcloudClientOptions & {
+    /** Fields every call would repeat (`appkey`, `business_phone`, `tenant_id`): filled in where a call leaves them out, and optional in the types. */
+    defaults?: D;
+  },
+): NxcloudClient<LoosePaths<HostPaths[H], FixedFields | keyof D>> {
+  if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
+    throw new Error(
+      'createNxcloudClient: this looks like a web page (window and document exist), and the accessSecret would ship to every visitor. Call NxCloud from a server; pass dangerouslyAllowBrowser: true only if the page is not public.',
+    );
+  }
   const transport = createTransport({ ...options, host });
   const table = operationTable[host] ?? {};
-  // The query serializer is made once here (openapi-fetch would make one per call from options).
-  const client: Client<any> = createClient<any>({ baseUrl: options.baseUrl ?? `https://${host}`, querySerializer: createQuerySerializer() });
-  let middlewareCount = options.middleware?.length ?? 0;
-  if (middlewareCount) client.use(...options.middleware!);
+  const baseUrl = options.baseUrl ?? `https://${host}`;
+  if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) throw new TypeError(`baseUrl is ${JSON.stringify(baseUrl)}: expected an http:// or https:// URL, e.g. "https://${host}".`);
+  const middleware = checkMiddleware(options.middleware ?? []);
+  const defaults: Record<string, unknown> = { ...options.defaults };
+  for (const [key, value] of Object.entries(defaults)) {
+    const expected = key === 'tenant_id' ? 'number' : 'string';
+    if (typeof value !== expected || value === '') throw new TypeError(`defaults.${key} is ${value === '' ? 'empty' : typeof value}: expected a ${expected === 'number' ? 'number' : 'non-empty string'}.`);
+  }
+  const hk = host === 'api-hk.nxlink.ai';
 
   const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
     async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
       const operation = `${name} ${path}`;
-      const multipart = ((table[opKey(operation)]?.[2] ?? 0) & MULTIPART) !== 0;
-      const body = multipart && init.body && !(init.body instanceof FormData) ? toFormData(init.body) : init.body;
-      let result: { data?: unknown; error?: unknown; response: Response };
-      try {
-        // The JSON text is captured as it is serialised, so that the transport signs and sends it without reading
-        // it back; parseAs 'stream': the answer is not read again, the transport has parsed it once already.
-        let text: string | undefined;
-        const bodySerializer = (value: unknown) => (value instanceof FormData ? value : (text = JSON.stringify(value)));
-        // Middleware sees a real Request; without any, the call is planned, not built (see PlannedRequest).
-        const planned = middlewareCount === 0 ? { Request: PlannedRequest } : {};
-        result = await (client[name] as (p: string, i: object) => Promise<typeof result>)(path, { ...init, ...planned, body, bodySerializer, parseAs: 'stream', fetch: transport.fetchFor(operation, () => text) });
-      } catch (error) {
-        if (error instanceof NxcloudError) return { error };
-        throw error;
+      const flags = table[opKey(operation)]?.[2] ?? 0;
+      const multipart = (flags & MULTIPART) !== 0;
+      let given = init.body;
+      if (hk) {
+        // The HK host takes tenant_id in a JSON body, or in the query of a bodiless call (its media upload has none).
+        if (given === undefined) init = { ...init, params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) } };
+        else if (!multipart) given = fill(given, { tenant_id: defaults.tenant_id });
+      } else if (given) {
+        // The values the specs fix, and the defaults the operation takes.
+        const sends = (flags & SENDS) !== 0;
+        given = fill(given, { messaging_product: 'whatsapp', ...(sends && { recipient_type: 'individual', appkey: defaults.appkey }), business_phone: defaults.business_phone, tenant_id: defaults.tenant_id });
       }
-      const { response } = result;
-      // Not read by the transport: a non-2xx answer (openapi-fetch parsed it into `error`), or a response a
-      // middleware replaced.
-      let read = parsed.get(response) ?? (response.ok ? undefined : { json: result.error });
-      if (!read) {
-        const text = await response.text();
-        try {
-          read = { json: JSON.parse(text) };
-        } catch (error) {
-          read = { error };
-        }
-      }
-      if ('error' in read && response.ok) {
-        return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
-      }
-      const envelope = 'json' in read ? read.json : undefined;
-      if (!response.ok && !isEnvelope(envelope)) {
-        return { error: new NxcloudError({ kind: 'http', status: response.status, message: `${operation} answered HTTP ${response.status}.`, operation, host, category: 'transient', retryable: response.status === 429 || response.status >= 500 }), response };
-      }
-      if (!isEnvelope(envelope)) {
-        return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
-      }
-      const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
-      if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
-      return { error: await apiError(host, operation, envelope, response.status), traceId, response };
+      // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
+      const body = given === undefined || given instanceof FormData ? given : multipart ? toFormData(given) : JSON.stringify(given);
+      const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
+      const result = await call(operation, path, name, init, body, to);
+      // A server may echo the recipient in its message: errors carry it masked, as the log does.
+      if (result.error && to) result.error.message = transport.hide(result.error.message, to);
+      return result;
     };
+
+  const call = async (operation: string, path: string, name: string, init: Record<string, any>, body: unknown, to?: string): Promise<NxResult<any>> => {
+    let response: Response;
+    try {
+      response = await sendCall(middleware, name, baseUrl, path, { ...init, body: body as string | FormData | undefined }, transport.fetchFor(operation, typeof body === 'string' ? body : undefined, to));
+    } catch (error) {
+      if (error instanceof NxcloudError) return { error };
+      throw error;
+    }
+    // Not parsed by the transport: a non-200 answer (read, and handed on as a copy), or a response a middleware
+    // replaced.
+    let read = parsed.get(response);
+    let text = '';
+    if (!read) {
+      text = await response.text();
+      try {
+        read = { json: JSON.parse(text) };
+      } catch (error) {
+        read = { error };
+      }
+    }
+    if ('error' in read && response.ok) {
+      return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
+    }
+    const envelope = 'json' in read ? read.json : undefined;
+    if (!response.ok && !isEnvelope(envelope)) {
+      return { error: await httpError(host, operation, response.status, envelope ?? text), response };
+    }
+    if (!isEnvelope(envelope)) {
+      return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
+    }
+    const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
+    if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
+    return { error: await apiError(host, operation, envelope, response.status), traceId, response };
+  };
 
   return {
     GET: method('GET') as NxcloudClient<HostPaths[H]>['GET'],
     POST: method('POST') as NxcloudClient<HostPaths[H]>['POST'],
     PUT: method('PUT') as NxcloudClient<HostPaths[H]>['PUT'],
     DELETE: method('DELETE') as NxcloudClient<HostPaths[H]>['DELETE'],
-    use: (...middleware) => {
-      middlewareCount += middleware.length;
-      client.use(...middleware);
-    },
+    use: (...more) => void middleware.push(...checkMiddleware(more)),
     get clockOffsetMs() {
       return transport.state.clockOffsetMs;
     },
@@ -139,10 +203,10 @@ export function createNxcloudClient<H extends NxcloudHost>(host: H, options: Nxc
 }
 
 /** `https://api2.nxcloud.com`: messages, one-time codes, media. */
-export const createApi2Client = (options: NxcloudClientOptions) => createNxcloudClient('api2.nxcloud.com', options);
+export const createApi2Client = <const D extends HostDefaults['api2.nxcloud.com'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api2.nxcloud.com', options);
 /** `https://api.nxcloud.com`: SaaS template sends. */
-export const createSaasClient = (options: NxcloudClientOptions) => createNxcloudClient('api.nxcloud.com', options);
+export const createSaasClient = <const D extends HostDefaults['api.nxcloud.com'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api.nxcloud.com', options);
 /** `https://api-idn.nxlink.ai`: SaaS template sends, Indonesia region (phone number or BSUID). */
-export const createIdnClient = (options: NxcloudClientOptions) => createNxcloudClient('api-idn.nxlink.ai', options);
+export const createIdnClient = <const D extends HostDefaults['api-idn.nxlink.ai'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api-idn.nxlink.ai', options);
 /** `https://api-hk.nxlink.ai`: templates, flows and template media, Hong Kong / APAC region. */
-export const createHkClient = (options: NxcloudClientOptions) => createNxcloudClient('api-hk.nxlink.ai', options);
+export const createHkClient = <const D extends HostDefaults['api-hk.nxlink.ai'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api-hk.nxlink.ai', options);

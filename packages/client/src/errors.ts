@@ -1,13 +1,17 @@
 import { errorEntries, operationTable } from './generated/operations.js';
 
-/** How to think about a failure: fix the credentials, fix the request, fix the account, or try again later. */
-export type ErrorCategory = 'auth' | 'parameter' | 'business' | 'transient';
+/**
+ * How to think about a failure: fix the credentials (`auth`), fix the request (`parameter`), fix the account
+ * (`business`), fix the client's set-up — `baseUrl`, a redirect, an unknown host (`config`) — , it was cancelled by
+ * the caller (`cancelled`), or try again later (`transient`).
+ */
+export type ErrorCategory = 'auth' | 'parameter' | 'business' | 'config' | 'cancelled' | 'transient';
 
 /** Where a failure came from. */
 export type ErrorKind =
   /** NxCloud answered with a non-zero `code`. */
   | 'api'
-  /** An HTTP status other than 200 (e.g. 429, 502). */
+  /** An HTTP status other than 200 (e.g. 429, 502), or a redirect. */
   | 'http'
   /** The request never got an answer (connection refused, reset, DNS). */
   | 'network'
@@ -92,13 +96,19 @@ interface CodeClass {
 }
 
 const codesOf = (host: string, key: string): CodeClass[] =>
-  (operationTable[host]?.[key]?.[3] ?? []).map((index) => {
+  (operationTable[host]?.[opKey(key)]?.[3] ?? []).map((index) => {
     const [code, category, retryable] = errorEntries[index];
     return { code, category, retryable, index };
   });
 
+/** `"POST /api/wa/mt"` → `"post /api/wa/mt"`, the key of the generated tables. */
+export const opKey = (operation: string) => {
+  const space = operation.indexOf(' ');
+  return `${operation.slice(0, space).toLowerCase()} ${operation.slice(space + 1)}`;
+};
+
 /**
- * How the specs class `code` for this operation (`key` is `"<method> <path>"`, e.g. `"post /api/wa/mt"`); else
+ * How the specs class `code` for this operation (`key` is `"<METHOD> <path>"`, e.g. `"POST /api/wa/mt"`); else
  * for another operation of the host that documents it.
  */
 export function classifyCode(host: string, key: string, code: number): CodeClass | undefined {
@@ -114,8 +124,14 @@ export function classifyCode(host: string, key: string, code: number): CodeClass
 // The texts are loaded on the first failure only: they are most of the catalogue's weight.
 const loadTexts = () => import('./generated/error-texts.js').then((m) => m.errorTexts);
 
-/** Every code the specs document for an operation, with its meaning and remedy. */
+/**
+ * Every code the specs document for an operation (`"POST /api/wa/mt"` or `"post /api/wa/mt"`, as in
+ * `error.operation`), with its meaning and remedy. Throws for a host or operation the specs do not have.
+ */
 export async function documentedCodes(host: string, key: string): Promise<DocumentedCode[]> {
+  const operations = operationTable[host];
+  if (!operations) throw new Error(`documentedCodes: host ${JSON.stringify(host)} is unknown: expected one of ${Object.keys(operationTable).join(', ')}.`);
+  if (!operations[opKey(key)]) throw new Error(`documentedCodes: ${JSON.stringify(key)} is not an operation of ${host}: expected "<METHOD> <path>", one of ${Object.keys(operations).join(', ')}.`);
   const texts = await loadTexts();
   return codesOf(host, key).map(({ code, category, retryable, index }) => ({ code, meaning: texts[index][0], remedy: texts[index][1], category, retryable }));
 }

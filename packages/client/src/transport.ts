@@ -1,5 +1,5 @@
 import { assertCredentials, signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
-import { classifyCode, describeCode, NxcloudError, type MetaErrorDetails, type NxcloudErrorInit } from './errors.js';
+import { classifyCode, NxcloudError, opKey, type ErrorKind, type NxcloudErrorInit } from './errors.js';
 import { operationTable, SENDS } from './generated/operations.js';
 
 export interface RetryOptions {
@@ -20,6 +20,26 @@ export interface RetryOptions {
   /** Called before each retry. */
   onRetry?: (info: RetryInfo) => void;
 }
+
+/** What one attempt was, as logged. */
+export interface AttemptLog {
+  operation: string;
+  attempt: number;
+  ms: number;
+  status?: number;
+  code?: number;
+  traceId?: string;
+  /** The failure's kind, when the attempt failed. */
+  error?: string;
+  /** The recipient, masked unless `maskRecipients: false`. */
+  to?: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = Partial<Record<LogLevel, (line: string, fields: AttemptLog) => void>>;
+
+/** `8613600009759` → `861********59`: enough to tell numbers apart in a log, not enough to message them. */
+export const maskNumber = (value: string) => (value.length <= 5 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`);
 
 export interface RetryInfo {
   /** The attempt about to start (2 for the first retry). */
@@ -44,8 +64,19 @@ export interface TransportOptions {
   retry?: RetryOptions;
   /** Correct the clock offset from the `Date` header of a 1004 answer and try once more. Default true. */
   correctClockSkew?: boolean;
+  /** Largest clock offset in ms a 1004 answer's `Date` header may set; a larger one is refused. Default one day. */
+  maxClockOffsetMs?: number;
+  /** Largest answer read, in bytes; a larger one fails the call. Default 4 MiB. */
+  maxResponseBytes?: number;
   /** Initial clock offset in ms (server time minus local time), added to the local time of every `ts`. */
   clockOffsetMs?: number;
+  /**
+   * Gets one line per attempt (`info` for an answer with code 0, `warn` otherwise): operation, HTTP status, `code`,
+   * attempt, ms, `traceId`, and the recipient masked. `console` works. The secret is never in it.
+   */
+  logger?: Logger;
+  /** Recipients (`to`) in log lines and error messages are masked (`861********59`) unless this is false. */
+  maskRecipients?: boolean;
   /** Seams for tests: the clock, the wait between retries, the jitter. */
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal | null) => Promise<void>;
@@ -88,10 +119,12 @@ export function createTransport(options: TransportOptions) {
   const maxAttempts = Math.max(1, retry.attempts ?? 3);
   const table = operationTable[options.host] ?? {};
   const state = { clockOffsetMs: options.clockOffsetMs ?? 0 };
+  const maxResponseBytes = options.maxResponseBytes ?? 4 * 1024 * 1024;
+  const maxClockOffsetMs = options.maxClockOffsetMs ?? 86_400_000;
   assertCredentials(options);
 
   // A failure of the transport itself (not an answer of NxCloud's): all are transient.
-  const failure = (kind: 'http' | 'network' | 'timeout' | 'aborted', operation: string, message: string, extra: Partial<NxcloudErrorInit> = {}) =>
+  const failure = (kind: Exclude<ErrorKind, 'api'>, operation: string, message: string, extra: Partial<NxcloudErrorInit> = {}) =>
     new NxcloudError({ kind, message: `${operation} ${message}`, operation, host: options.host, category: 'transient', retryable: kind !== 'aborted', ...extra });
 
   /** One network attempt: signed now, over the bytes read once for the whole call. */
@@ -106,6 +139,8 @@ export function createTransport(options: TransportOptions) {
       controller.abort(new Error('timeout'));
     }, timeoutMs);
     try {
+      // An already-aborted signal fires no event: nothing is sent.
+      if (signal?.aborted) throw signal.reason;
       const { headers } = call;
       const signed = signatureHeaders({
         accessKey: options.accessKey,
@@ -117,16 +152,30 @@ export function createTransport(options: TransportOptions) {
         body: call.multipart ? undefined : (call.body as string | Uint8Array | undefined),
       });
       for (const name in signed) headers.set(name, signed[name]);
-      const init = { method: call.method, headers, body: call.body, signal: controller.signal };
+      // The API never redirects: a redirect is refused, so that the signed request never goes elsewhere.
+      const init: RequestInit = { method: call.method, headers, body: call.body, signal: controller.signal, redirect: 'manual' };
       const response = await (options.fetch ? options.fetch(new Request(call.url, init)) : globalThis.fetch(call.url, init));
-      if (response.status === 429 || response.status >= 500) {
-        const error = failure('http', operation, `answered HTTP ${response.status}.`, { status: response.status });
-        return { response, error, safeForSends: response.status === 429 };
+      const { status } = response;
+      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+        const target = response.headers.get('location');
+        return { error: failure('http', operation, `was redirected${status ? ` (HTTP ${status})` : ''} to ${target ? new URL(target, call.url).href : 'an undisclosed address'}; the API never redirects: check baseUrl.`, { status: status || undefined, category: 'config', retryable: false }) };
       }
-      if (response.status !== 200) return { response };
-      // The answer is read and parsed here, once; the client takes the result from `parsed` (openapi-fetch, told
-      // to parse as a stream, hands the response on without reading it).
-      const text = await response.text();
+      // Every answer is read here, under the timeout and the caller's signal, and at most maxResponseBytes of it.
+      const text = await readText(response, maxResponseBytes);
+      if (text === undefined) {
+        throw failure('invalid-response', operation, `answered more than maxResponseBytes (${maxResponseBytes} bytes).`, { status, retryable: false });
+      }
+      if (status !== 200) {
+        // openapi-fetch reads a non-2xx answer itself: it gets a copy of what was read.
+        const copy = new Response(text || null, { status, statusText: response.statusText, headers: response.headers });
+        if (status === 429 || status >= 500) {
+          const error = failure('http', operation, `answered HTTP ${status}.`, { status });
+          return { response: copy, error, safeForSends: status === 429 };
+        }
+        return { response: copy };
+      }
+      // The answer is parsed here, once; the client takes the result from `parsed` (openapi-fetch, told to parse as
+      // a stream, hands the response on without reading it).
       let body: any;
       try {
         body = JSON.parse(text);
@@ -139,28 +188,51 @@ export function createTransport(options: TransportOptions) {
       if (code === undefined || code === 0) return { response };
       // The error is built here only when a retry may follow; the client builds the one it returns.
       if (code !== 1004 && !classifyCode(options.host, opKey(operation), code)?.retryable) return { response };
-      const error = await apiError(options.host, operation, body, response.status);
+      const error = await apiError(options.host, operation, body, status);
       if (code === 1004) {
         const date = Date.parse(response.headers.get('date') ?? '');
         return { response, error, serverTime: Number.isNaN(date) ? undefined : date, safeForSends: true };
       }
       return { response, error };
     } catch (cause) {
-      if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason });
+      if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason, category: 'cancelled', retryable: false });
       if (timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
       if (cause instanceof NxcloudError) throw cause;
-      const refused = /ECONNREFUSED/.test(String((cause as { cause?: { code?: string } })?.cause?.code ?? ''));
-      return { error: failure('network', operation, `failed: ${(cause as Error)?.message ?? String(cause)}.`, { cause }), safeForSends: refused };
+      return networkFailure(operation, call.url, cause);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }
 
+  /** A request that got no answer: the message names the address and the cause (e.g. ECONNREFUSED 127.0.0.1:4010). */
+  function networkFailure(operation: string, url: string, cause: unknown): Outcome {
+    const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+    const code = typeof inner?.code === 'string' ? inner.code : '';
+    const detail = typeof inner?.message === 'string' ? inner.message : (cause as Error)?.message ?? String(cause);
+    // A host name that does not resolve is a set-up mistake (a wrong baseUrl), not bad luck.
+    const extra: Partial<NxcloudErrorInit> = code === 'ENOTFOUND' ? { cause, category: 'config', retryable: false } : { cause };
+    return { error: failure('network', operation, `got no answer from ${url}: ${detail}.`, extra), safeForSends: code === 'ECONNREFUSED' };
+  }
+
+  function log(operation: string, attempt: number, began: number, to: string | undefined, { response, error }: Outcome) {
+    const { logger } = options;
+    if (!logger) return;
+    const json = (response && parsed.get(response)) as { json?: { code?: unknown; traceId?: unknown } } | undefined;
+    const code = typeof json?.json?.code === 'number' ? json.json.code : undefined;
+    const fields: AttemptLog = { operation, attempt, ms: Math.round(now() - began), status: response?.status ?? error?.status, code, traceId: typeof json?.json?.traceId === 'string' ? json.json.traceId : undefined, error: error?.kind, to: to && (options.maskRecipients === false ? to : maskNumber(to)) };
+    const line = `${operation} attempt ${attempt}: ${fields.status ? `HTTP ${fields.status}` : (error?.kind ?? 'no answer')}${code === undefined ? '' : ` code ${code}`} in ${fields.ms} ms${fields.traceId ? ` traceId ${fields.traceId}` : ''}${fields.to ? ` to ${fields.to}` : ''}`;
+    (code === 0 ? logger.info : logger.warn)?.call(logger, line, fields);
+  }
+
   /** The fetch of one call of `<METHOD> <path>`. */
   return {
     state,
-    fetchFor(operation: string, serialized?: () => string | undefined): (request: Request | PlannedRequest) => Promise<Response> {
+    /** Hides the recipient in a text (a log line, an error message) unless told not to. */
+    hide(text: string, to?: string) {
+      return to && options.maskRecipients !== false ? text.split(to).join(maskNumber(to)) : text;
+    },
+    fetchFor(operation: string, serialized?: string, to?: string): (request: Request | PlannedRequest) => Promise<Response> {
       const key = opKey(operation);
       const entry = table[key];
       const isSend = ((entry?.[2] ?? 0) & SENDS) !== 0;
@@ -176,27 +248,44 @@ export function createTransport(options: TransportOptions) {
           // A real Request (middleware is in use): its body is the JSON text openapi-fetch serialised, when it
           // says so; otherwise (multipart) the bytes it holds, read once.
           const contentType = request.headers.get('content-type') ?? '';
-          const body = serialized?.() ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
+          const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
           call = { url: request.url, method: request.method, headers: new Headers(request.headers), body, multipart: /^\s*multipart\/form-data/i.test(contentType), signal: request.signal, action: entry[0], bizType: entry[1] };
         }
+        // Seed 003: bodiless calls (the HK host's GET and DELETE) carry Content-Type: application/json too.
+        if (call.body == null && !call.headers.has('content-type')) call.headers.set('content-type', 'application/json');
         const started = now();
         let clockCorrected = false;
         for (let n = 1; ; n++) {
-          const outcome = await attempt(call, operation);
+          // The test clock of the retry tests ticks on every read: read it only for the log.
+          const began = options.logger ? now() : 0;
+          let outcome: Outcome;
+          try {
+            outcome = await attempt(call, operation);
+          } catch (error) {
+            log(operation, n, began, to, { error: error as NxcloudError });
+            throw error;
+          }
+          log(operation, n, began, to, outcome);
           if (!outcome.error) return outcome.response!;
           const error = outcome.error;
           let delayMs: number | undefined;
           if (outcome.serverTime !== undefined) {
             if (options.correctClockSkew === false || clockCorrected) return outcome.response!;
             clockCorrected = true;
-            state.clockOffsetMs = outcome.serverTime - now();
+            const offset = outcome.serverTime - now();
+            if (Math.abs(offset) > maxClockOffsetMs) {
+              throw new NxcloudError({ ...error, message: `${error.message} The server's Date header is ${offset} ms away from this machine's clock, more than maxClockOffsetMs (${maxClockOffsetMs} ms): the offset is not applied; check this machine's clock.` });
+            }
+            state.clockOffsetMs = offset;
             delayMs = 0;
           } else {
             const allowed = !isSend || retry.sends === true || outcome.safeForSends === true;
             if (!allowed || n >= maxAttempts) return finish(outcome);
-            const retryAfter = Number(outcome.response?.headers.get('retry-after'));
+            // Retry-After is seconds or an HTTP date (the server's clock: compared with the corrected local time).
+            const retryAfter = outcome.response?.headers.get('retry-after')?.trim();
+            const retryAfterMs = retryAfter ? (/^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Math.ceil(Date.parse(retryAfter) - now() - state.clockOffsetMs)) : NaN;
             const backoff = Math.min(retry.maxDelayMs ?? 8_000, (retry.baseDelayMs ?? 250) * 2 ** (n - 1));
-            delayMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : Math.round(backoff * (0.5 + random() / 2));
+            delayMs = retryAfterMs > 0 ? retryAfterMs : Math.round(backoff * (0.5 + random() / 2));
             if (now() + delayMs - started > (retry.deadlineMs ?? 60_000)) return finish(outcome);
           }
           retry.onRetry?.({ attempt: n + 1, delayMs, error, operation });
@@ -238,6 +327,30 @@ interface Call {
   bizType: string;
 }
 
+/** The answer's text, read up to `limit` bytes; more fails the call (a hostile or broken server cannot fill memory). */
+async function readText(response: Response, limit: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > limit) {
+    // Not awaited: a tee'd body (a cloned response) settles its cancel only when every branch is cancelled.
+    response.body?.cancel().catch(() => {});
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /** The answers the transport has read and parsed, by the response handed to openapi-fetch. */
 export const parsed = new WeakMap<Response, { json: unknown } | { error: unknown }>();
 
@@ -246,29 +359,11 @@ function finish(outcome: Outcome): Response {
   throw outcome.error;
 }
 
-/** `"POST /api/wa/mt"` → `"post /api/wa/mt"`, the key of the generated tables. */
-export const opKey = (operation: string) => {
-  const space = operation.indexOf(' ');
-  return `${operation.slice(0, space).toLowerCase()} ${operation.slice(space + 1)}`;
-};
+// Building an error is needed on a failure only: that code is loaded then (see failures.ts).
+const loadFailures = () => import('./failures.js');
 
 /** The error for an envelope whose `code` is not 0. */
-export async function apiError(host: string, operation: string, body: { code: number; message?: unknown; traceId?: unknown; data?: any }, status?: number): Promise<NxcloudError> {
-  const known = await describeCode(host, opKey(operation), body.code);
-  const meta: MetaErrorDetails | undefined = body.code === 9099 && body.data && typeof body.data.error === 'object' ? body.data.error : undefined;
-  const serverMessage = typeof body.message === 'string' && body.message ? body.message : known?.meaning ?? 'no message';
-  return new NxcloudError({
-    kind: 'api',
-    code: body.code,
-    message: `${operation} failed with code ${body.code}: ${serverMessage}${meta?.message ? ` (Meta: ${meta.message})` : ''}`,
-    traceId: typeof body.traceId === 'string' ? body.traceId : undefined,
-    meta,
-    status,
-    operation,
-    host,
-    category: known?.category ?? 'business',
-    retryable: known?.retryable ?? false,
-    meaning: known?.meaning ?? 'This code is not documented for the operation.',
-    remedy: known?.remedy,
-  });
-}
+export const apiError: (typeof import('./failures.js'))['apiError'] = async (...args) => (await loadFailures()).apiError(...args);
+
+/** The error for an HTTP error answer without the envelope. */
+export const httpError = async (...args: Parameters<(typeof import('./failures.js'))['httpError']>) => (await loadFailures()).httpError(...args);

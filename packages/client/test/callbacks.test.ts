@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CallbackError, parseCallback } from '../src/callbacks.js';
 import { loadSpec } from './loopback.js';
 
+const unverified = { verify: false } as const;
+
 const kinds: Record<string, string> = {
   messageStatus: 'status',
   inboundMessage: 'inbound-message',
@@ -26,21 +28,21 @@ describe('documented callbacks', () => {
   });
   it.each(examples.map((e) => [`${e.host} ${e.hook} — ${e.name}`, e] as const))('%s', (_label, e) => {
     const raw = JSON.stringify(e.value);
-    const callback = parseCallback(raw);
+    const callback = parseCallback(raw, unverified);
     expect(callback.kind).toBe(kinds[e.hook]);
     expect(callback.payload).toEqual(e.value);
-    expect(parseCallback(new TextEncoder().encode(raw)).kind).toBe(kinds[e.hook]);
+    expect(parseCallback(new TextEncoder().encode(raw), unverified).kind).toBe(kinds[e.hook]);
   });
   it('a button click has wa_ext parsed', () => {
     const click = examples.find((e) => e.hook === 'buttonClick')!;
-    const callback = parseCallback(JSON.stringify(click.value));
+    const callback = parseCallback(JSON.stringify(click.value), unverified);
     if (callback.kind !== 'button-click') throw new Error('not a click');
     expect(callback.clicks[0].waExt).toMatchObject({ templateId: 233, templateName: 'Template Name' });
     expect(callback.clicks[0].button).toEqual({ payload: 'Button ID', text: 'Template Button Name' });
   });
   it('statuses are listed', () => {
     const delivered = examples.find((e) => e.hook === 'messageStatus' && e.name === 'delivered')!;
-    const callback = parseCallback(JSON.stringify(delivered.value));
+    const callback = parseCallback(JSON.stringify(delivered.value), unverified);
     expect(callback.kind === 'status' && callback.statuses.map((s) => s.status)).toEqual(['delivered']);
   });
 });
@@ -86,9 +88,9 @@ describe('payloads that cannot be taken say why', () => {
     ['wa_ext as an object', '{"messages":[{"type":"button","wa_ext":{"templateId":1}}]}', 'invalid-field', /messages\[0\]\.wa_ext is object: expected a JSON string/],
     ['an unknown event field', '{"field":"page_update","value":{}}', 'invalid-field', /field is "page_update": expected one of message_template_status_update/],
   ] as const)('%s', (_label, body, reason, message) => {
-    expect(() => parseCallback(body)).toThrow(message);
+    expect(() => parseCallback(body, unverified)).toThrow(message);
     try {
-      parseCallback(body);
+      parseCallback(body, unverified);
     } catch (error) {
       expect(error).toMatchObject({ name: 'CallbackError', reason });
     }

@@ -48,8 +48,8 @@ afterAll(async () => {
 });
 
 describe('README examples', () => {
-  it('are there: the six common jobs', () => {
-    expect(blocks).toHaveLength(6);
+  it('are there: the six common jobs, and logging', () => {
+    expect(blocks).toHaveLength(7);
   });
 
   it('type-check against the built package', () => {
@@ -58,9 +58,10 @@ describe('README examples', () => {
     expect(tsc.status).toBe(0);
   });
 
-  it.each(files.slice(0, 5).map((f) => [f] as const))('%s runs, its requests signed', async (file) => {
+  // Every example but the callback handler (the sixth), which is called below.
+  it.each(files.filter((_, i) => i !== 5).map((f) => [f] as const))('%s runs, its requests signed', async (file) => {
     const before = loopback.received.length;
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const log = vi.spyOn(console, file === files[6] ? 'info' : 'log').mockImplementation(() => {});
     await import(join(dir, file));
     const calls = loopback.received.slice(before);
     expect(calls.length).toBeGreaterThan(0);
@@ -69,16 +70,29 @@ describe('README examples', () => {
     log.mockRestore();
   });
 
-  it('the callback handler accepts a signed status callback and refuses a forged one', async () => {
+  it('the callback handler accepts a signed status callback once, and refuses a forged or replayed one', async () => {
     const { handleCallback } = await import(join(dir, files[5]));
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const body = JSON.stringify({ statuses: [{ id: 'wamid.1', status: 'delivered', timestamp: '1660019987' }] });
-    const headers = signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: Date.now(), body });
-    const accepted = await handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', headers, body }));
-    expect(accepted.status).toBe(200);
+    const headers = signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body });
+    const post = (init: { headers: Record<string, string>; body: string }) => handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', ...init }));
+    expect((await post({ headers, body })).status).toBe(200);
     expect(log).toHaveBeenCalledWith('wamid.1', 'delivered', '');
-    const forged = await handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', headers, body: body.replace('delivered', 'read') }));
-    expect(forged.status).toBe(401);
+    expect((await post({ headers, body: body.replace('delivered', 'read') })).status).toBe(401);
+    expect((await post({ headers, body })).status).toBe(401);
+    // The headers of a signed multipart request (an upload) in front of a forged body.
+    const upload = { ...signatureHeaders({ ...credentials, action: 'uploadMedia', bizType: '2', ts: Date.now() }), 'content-type': 'multipart/form-data; boundary=x' };
+    expect((await post({ headers: upload, body })).status).toBe(401);
     log.mockRestore();
+  });
+
+  it('the callback handler throws (a 500, not an open door) when the secret is unset', async () => {
+    const { handleCallback } = await import(join(dir, files[5]));
+    vi.stubEnv('NXCLOUD_ACCESS_SECRET', undefined);
+    try {
+      await expect(handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', body: '{"statuses":[]}' }))).rejects.toThrow(/accessSecret is undefined/);
+    } finally {
+      vi.stubEnv('NXCLOUD_ACCESS_SECRET', credentials.accessSecret);
+    }
   });
 });

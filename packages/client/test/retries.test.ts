@@ -1,6 +1,6 @@
 // Retries, timeouts, aborts and clock-skew correction, attempt by attempt, with an injected fetch.
 import { describe, expect, it, vi } from 'vitest';
-import { createNxcloudClient, type RetryInfo } from '../src/index.js';
+import { createNxcloudClient, type NxcloudClientOptions, type RetryInfo } from '../src/index.js';
 import { credentials, failure, independentSign, json, noSleep, ok, scriptedFetch, textMessage } from './support.js';
 
 const media = { business_phone: '8615800001795', messaging_product: 'whatsapp', 'Media-ID': 'm-1' } as const;
@@ -8,7 +8,7 @@ const mediaOk = ok({ mime_type: 'image/jpeg', file_name: 'a', url: 'https://exam
 const networkError = () => new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
 const refused = () => new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
 
-function setup(answers: Parameters<typeof scriptedFetch>[0], options: Partial<Parameters<typeof createNxcloudClient>[1]> = {}) {
+function setup(answers: Parameters<typeof scriptedFetch>[0], options: Partial<NxcloudClientOptions> = {}) {
   const script = scriptedFetch(answers);
   let clock = 1_700_000_000_000;
   const sleeps: number[] = [];
@@ -180,7 +180,7 @@ describe('clock skew', () => {
   });
 
   it('only once per call', async () => {
-    const stale = json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(1_800_000_000_000).toUTCString() } });
+    const stale = json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(1_700_003_600_000).toUTCString() } });
     const { client, attempts } = setup([stale]);
     const result = await client.POST('/api/wa/mt', { body: textMessage });
     expect(result.error).toMatchObject({ code: 1004, category: 'auth' });

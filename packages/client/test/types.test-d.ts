@@ -92,12 +92,68 @@ describe('answers are typed', () => {
     void api2.POST('/api/wa/uploadMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/gif', file: new Blob([]) } });
   });
   it('callbacks are discriminated by kind', () => {
-    const callback = parseCallback('{}');
+    const callback = parseCallback('{}', { verify: false });
     if (callback.kind === 'status') expectTypeOf(callback.statuses[0].status).toEqualTypeOf<'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | undefined>();
     if (callback.kind === 'button-click') expectTypeOf(callback.clicks[0].waExt?.templateName).toEqualTypeOf<string | undefined>();
     if (callback.kind === 'inbound-message') {
       const m = callback.messages[0];
       if (m.type === 'location') expectTypeOf(m.location?.latitude).toEqualTypeOf<number | string | undefined>();
     }
+  });
+});
+
+describe('less to type', () => {
+  const text = { to: '8613600009759', type: 'text', text: { body: 'hi' } } as const;
+
+  it('the fixed values (messaging_product, recipient_type) are optional', () => {
+    void api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: '8615800001795', ...text } });
+    void api2.POST('/api/wa/getMedia', { body: { business_phone: '8615800001795', 'Media-ID': 'm' } });
+    // @ts-expect-error still only 'whatsapp' when given
+    void api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: '8615800001795', ...text, messaging_product: 'sms' } });
+  });
+
+  it('without defaults, appkey and business_phone are required', () => {
+    // @ts-expect-error appkey is required without defaults
+    void api2.POST('/api/wa/mt', { body: { business_phone: '8615800001795', ...text } });
+    // @ts-expect-error business_phone is required without defaults
+    void api2.POST('/api/wa/mt', { body: { appkey: 'a', ...text } });
+  });
+
+  it('with defaults, they are optional', () => {
+    const withDefaults = createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { appkey: 'a', business_phone: '8615800001795' } });
+    void withDefaults.POST('/api/wa/mt', { body: text });
+    void withDefaults.POST('/api/wa/getMedia', { body: { 'Media-ID': 'm' } });
+    const onlyAppkey = createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { appkey: 'a' } });
+    // @ts-expect-error business_phone has no default here
+    void onlyAppkey.POST('/api/wa/mt', { body: text });
+    // @ts-expect-error tenant_id is no default of api2
+    createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { tenant_id: 1 } });
+  });
+
+  it('tenant_id on the HK host: required without a default, optional with one', () => {
+    // @ts-expect-error tenant_id is required
+    void hk.GET('/saas/wa/template/{phone}', { params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } } });
+    const hkDefaults = createHkClient({ accessKey: 'k', accessSecret: 's', defaults: { tenant_id: 1 } });
+    void hkDefaults.GET('/saas/wa/template/{phone}', { params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } } });
+    void hkDefaults.GET('/saas/wa/flow/{phone}', { params: { path: { phone: '1' } } });
+  });
+
+  it('tenant_id on the SaaS host', () => {
+    const saas = createSaasClient({ accessKey: 'k', accessSecret: 's', defaults: { tenant_id: 1, appkey: 'a', business_phone: '1' } });
+    void saas.POST('/saas/wa/send', { body: { to: '8613600009759', type: 'template', template: { name: 'n', language: { code: 'en_US', policy: 'deterministic' } } } });
+    const bare = createSaasClient({ accessKey: 'k', accessSecret: 's' });
+    // @ts-expect-error tenant_id, appkey, business_phone are required without defaults
+    void bare.POST('/saas/wa/send', { body: { to: '8613600009759', type: 'template', template: { name: 'n', language: { code: 'en_US', policy: 'deterministic' } } } });
+  });
+
+  it('a body written as const type-checks', () => {
+    const body = {
+      appkey: 'a',
+      business_phone: '8615800001795',
+      to: '8613600009759',
+      type: 'template',
+      template: { name: 'order_shipped', language: { code: 'en_US', policy: 'deterministic' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'David' }] }] },
+    } as const;
+    void api2.POST('/api/wa/mt', { body });
   });
 });

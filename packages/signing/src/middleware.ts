@@ -1,4 +1,3 @@
-import type { Middleware } from 'openapi-fetch';
 import { SigningError } from './errors.js';
 import type { OperationSigning } from './fetch.js';
 
@@ -6,11 +5,19 @@ import type { OperationSigning } from './fetch.js';
 export type OperationTable = Readonly<Record<string, OperationSigning & { operationId?: string }>>;
 
 /**
+ * The part of an `openapi-fetch` middleware this package implements, written out so that its types need no
+ * openapi-fetch (an optional peer): it is accepted by `client.use()`.
+ */
+export interface OperationHeadersMiddleware {
+  onRequest(context: { request: Request; schemaPath: string }): Request;
+}
+
+/**
  * An `openapi-fetch` middleware that puts each operation's `action` and `bizType` headers on its request, from the
  * table generated from the spec's `x-nxcloud-action` and `x-nxcloud-biz-type`. Pair it with
  * {@link createSignedFetch}, which signs each attempt.
  */
-export function operationHeaders(table: OperationTable): Middleware {
+export function operationHeaders(table: OperationTable): OperationHeadersMiddleware {
   return {
     onRequest({ request, schemaPath }) {
       const key = `${request.method.toLowerCase()} ${schemaPath}`;

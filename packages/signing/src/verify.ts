@@ -17,6 +17,12 @@ export interface VerifyOptions {
   accessKey?: string;
   /** The `bizType` the signature must carry; not checked when left out. */
   bizType?: string;
+  /**
+   * `unless-multipart` (default, as the server checks requests): a `multipart/form-data` body is not part of the
+   * signature. `always`: the body is signed whatever the Content-Type says — for callbacks, which are JSON, so that
+   * a forged `Content-Type` cannot take the body out of the signature.
+   */
+  signedBody?: 'unless-multipart' | 'always';
   /** Largest accepted difference between `ts` and `now`, in ms; 60 000 by default, as the server. */
   maxDriftMs?: number;
   /** The current time in ms; `Date.now()` by default. */
@@ -61,7 +67,8 @@ const fail = (reason: VerifyFailure, message: string): VerifyResult => ({ valid:
 /**
  * Checks the signature of a request or callback: its headers are present, its `ts` is within the allowed drift,
  * its `action` (and `accessKey`, `bizType`) are the expected ones, and `sign` matches the raw body. A
- * `multipart/form-data` body is not part of the signature. Returns why it is not valid rather than throwing.
+ * `multipart/form-data` body is not part of the signature unless `signedBody: 'always'`. Returns why it is not
+ * valid rather than throwing.
  */
 export function verifySignature(options: VerifyOptions): VerifyResult {
   const names = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const;
@@ -84,7 +91,7 @@ export function verifySignature(options: VerifyOptions): VerifyResult {
 
   const contentType = header(options.headers, 'content-type') ?? '';
   const raw = options.body instanceof ArrayBuffer ? new Uint8Array(options.body) : options.body;
-  const body = /^\s*multipart\/form-data/i.test(contentType) ? undefined : raw;
+  const body = options.signedBody !== 'always' && /^\s*multipart\/form-data/i.test(contentType) ? undefined : raw;
   let expected: string;
   try {
     expected = computeSignature({ accessKey, accessSecret: options.accessSecret, action, bizType, ts, body, algorithm, hashImplementation: options.hashImplementation });

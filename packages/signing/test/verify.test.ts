@@ -38,6 +38,12 @@ describe('verifySignature accepts', () => {
     const headers = { ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'uploadMedia', bizType: '2', ts: now }), 'Content-Type': 'multipart/form-data; boundary=x' };
     expect(verifySignature({ headers, body: '--x\r\n...', accessSecret: secret, now }).valid).toBe(true);
   });
+  it("with signedBody: 'always', a body under a multipart Content-Type is still checked", () => {
+    const headers = { ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'uploadMedia', bizType: '2', ts: now }), 'Content-Type': 'multipart/form-data; boundary=x' };
+    expect(verifySignature({ headers, body: '{"forged":true}', accessSecret: secret, now, signedBody: 'always' })).toMatchObject({ valid: false, reason: 'bad-signature' });
+    const signed = { ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body }), 'Content-Type': 'multipart/form-data; boundary=x' };
+    expect(verifySignature({ headers: signed, body, accessSecret: secret, now, signedBody: 'always' }).valid).toBe(true);
+  });
 });
 
 describe('verifySignature rejects', () => {

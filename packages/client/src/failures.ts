@@ -1,0 +1,51 @@
+// What is needed to build the error of a failed call, loaded on the first failure only (with the error texts),
+// so that the runtime entry stays small.
+import { describeCode, NxcloudError, opKey, type ErrorCategory, type MetaErrorDetails } from './errors.js';
+
+/** `: <the server's message>` from an error answer (an envelope's `message`, a problem's `detail`, short text). */
+export function serverMessage(body: unknown): string {
+  let value = body;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {}
+  }
+  const record = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const message = [record.message, record.detail, record.title, record.error, value].find((m): m is string => typeof m === 'string' && m.trim() !== '');
+  return message ? `: ${message.trim().slice(0, 300)}` : '';
+}
+
+/** How an HTTP error status is labelled: 404/405 mean the client is pointed at the wrong place. */
+export function httpLabels(status: number): { category: ErrorCategory; retryable: boolean } {
+  if (status === 429 || status >= 500 || status === 408) return { category: 'transient', retryable: true };
+  if (status === 401 || status === 403) return { category: 'auth', retryable: false };
+  return { category: status === 404 || status === 405 ? 'config' : 'parameter', retryable: false };
+}
+
+/** The error for an envelope whose `code` is not 0. */
+export async function apiError(host: string, operation: string, body: { code: number; message?: unknown; traceId?: unknown; data?: any }, status?: number): Promise<NxcloudError> {
+  const known = await describeCode(host, opKey(operation), body.code);
+  const meta: MetaErrorDetails | undefined = body.code === 9099 && body.data && typeof body.data.error === 'object' ? body.data.error : undefined;
+  const serverMessage = typeof body.message === 'string' && body.message ? body.message : known?.meaning ?? 'no message';
+  return new NxcloudError({
+    kind: 'api',
+    code: body.code,
+    message: `${operation} failed with code ${body.code}: ${serverMessage}${meta?.message ? ` (Meta: ${meta.message})` : ''}`,
+    traceId: typeof body.traceId === 'string' ? body.traceId : undefined,
+    meta,
+    status,
+    operation,
+    host,
+    // An envelope on an HTTP error status is not the code's usual case: on a 404/405 (e.g. -1 from another host's
+    // server) the client is pointed at the wrong place; on any 4xx but 408/429 trying again cannot help.
+    category: status === 404 || status === 405 ? 'config' : known?.category ?? 'business',
+    retryable: status !== undefined && status >= 400 && !httpLabels(status).retryable ? false : known?.retryable ?? false,
+    meaning: known?.meaning ?? 'This code is not documented for the operation.',
+    remedy: known?.remedy,
+  });
+}
+
+/** The error for an HTTP error answer without the envelope: labelled by its status, with the server's message. */
+export function httpError(host: string, operation: string, status: number, body: unknown): NxcloudError {
+  return new NxcloudError({ kind: 'http', status, message: `${operation} answered HTTP ${status}${serverMessage(body)}.`, operation, host, ...httpLabels(status) });
+}
