@@ -42,6 +42,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') {
@@ -113,6 +114,28 @@ describe('host pages', () => {
 });
 
 describe('site pages', () => {
+  it('the icon loads: /favicon.ico and the SVG every page links', async () => {
+    const ico = await fetch(`${site.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toMatch(/^image\//);
+    const { page, errors } = await open('index.html');
+    const icons = await page.$$eval('link[rel="icon"]', (els) => els.map((e) => (e as HTMLLinkElement).href));
+    expect(icons).toEqual([`${site.url}/favicon.ico`, `${site.url}/favicon.svg`]);
+    for (const href of icons) {
+      // Decoded in the page; the query keeps this load apart from the browser's own icon request, which
+      // playwright's request interception leaves unanswered for the page.
+      const size = await page.evaluate(async (u) => {
+        const img = new Image();
+        img.src = `${u}?decode`;
+        await img.decode();
+        return img.naturalWidth;
+      }, href);
+      expect(size, href).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the index links every host page, the guides and every download, and they all resolve', async () => {
     const { page } = await open('index.html');
     const hrefs = await page.$$eval('a[href]', (els) => [...new Set(els.map((e) => e.getAttribute('href')!))]);
