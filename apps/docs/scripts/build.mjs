@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
+import { withCodeSamples } from '../src/samples.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, '..');
@@ -39,11 +40,15 @@ const offline = (html) =>
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', logo('R'))
     .replace('<head>', `<head>\n${FAVICON_LINKS}`);
 
-// One Redoc page per host.
+// One Redoc page per host, from its bundle with a TypeScript and a curl sample added to every operation
+// (x-codeSamples; the downloads stay the bundles as they are).
+const staged = join(app, 'build', 'specs');
+mkdirSync(staged, { recursive: true });
 for (const host of hosts) {
+  writeFileSync(join(staged, `${host}.json`), JSON.stringify(withCodeSamples(host, specs[host]), null, 2));
   execFileSync(
     redocly,
-    ['build-docs', join(specDir, 'dist', `${host}.json`), '--inlineBundle', '--output', join(out, pageOf(host)), '--title', `${specs[host].info.title} · nxwa`, '--lint-config', 'off'],
+    ['build-docs', join(staged, `${host}.json`), '--inlineBundle', '--output', join(out, pageOf(host)), '--title', `${specs[host].info.title} · nxwa`, '--lint-config', 'off'],
     { cwd: app, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
   );
   writeFileSync(join(out, pageOf(host)), offline(readFileSync(join(out, pageOf(host)), 'utf8')));
