@@ -149,7 +149,7 @@ export function withCodeSamples(host, doc) {
     op['x-codeSamples'] = [
       ...(op['x-codeSamples'] ?? []),
       { lang: 'TypeScript', label: 'TypeScript', source: s.typescript },
-      { lang: 'Shell', label: 'curl', source: s.shell },
+      { lang: 'curl', label: 'curl', source: s.shell },
     ];
   }
   return copy;

@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../scripts/serve.mjs';
+import { samplesOf } from '../src/samples.mjs';
 
 const app = join(import.meta.dirname, '..');
 const dist = join(app, 'dist');
@@ -99,6 +100,36 @@ describe('host pages', () => {
     await expect.poll(() => page.getByText(op.summary, { exact: true }).count()).toBeGreaterThan(0);
     if (host === 'api2.nxcloud.com') await page.screenshot({ path: join(screenshots, `${host}.png`) });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(hosts)('%s shows every operation\'s TypeScript and curl samples, offline', async (host) => {
+    const { page, errors } = await open(`${host}.html`);
+    const doc = spec(host);
+    const samples = [...samplesOf(host, doc)].map(([key, s]) => {
+      const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+      const op = doc.paths[path][method];
+      return {
+        link: `#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`,
+        typescript: s.typescript.split('\n').find((l: string) => l.includes(`.${method.toUpperCase()}(`))!,
+        curl: s.shell.split('\n').find((l: string) => l.startsWith('curl '))!.replace(/ \\$/, ''),
+      };
+    });
+    expect(samples.length).toBe(expectedLinks(host).filter((l) => !l.startsWith('#/callbacks')).length);
+    const visible = (text: string) => () => page.locator('.th-line', { hasText: text }).first().isVisible();
+    // TypeScript is the first language; then the same with curl chosen (the choice holds for the whole page).
+    for (const language of ['TypeScript', 'curl'] as const) {
+      for (const sample of samples) {
+        await page.goto(`${site.url}/${host}.html${sample.link}`, { waitUntil: 'load' });
+        if (language === 'curl' && sample === samples[0]) {
+          await page.getByRole('button', { name: 'TypeScript', exact: true }).first().click();
+          await page.getByRole('menuitem', { name: 'curl' }).first().click();
+        }
+        await expect.poll(visible(sample[language]), { timeout: 10_000, message: `${host}${sample.link}: ${sample[language]}` }).toBe(true);
+      }
+    }
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
     await page.close();
   });
 
