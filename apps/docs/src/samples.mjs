@@ -15,10 +15,17 @@ const FACTORIES = {
 const FILE_NAMES = { 'image/jpeg': 'photo.jpg', 'image/png': 'image.png', 'application/pdf': 'document.pdf', 'video/mp4': 'video.mp4' };
 export const fileNameOf = (type) => FILE_NAMES[type] ?? 'media.bin';
 
+/** Code to put in a literal as it is (a file read, say), not as a string. */
+class Code {
+  constructor(code) {
+    this.code = code;
+  }
+}
+
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const tsString = (s) => `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 /** A value as a TypeScript literal: unquoted keys where they can be, single-quoted strings. */
-function literal(value, indent = '', multiline = false) {
+export function literal(value, indent = '', multiline = false) {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
@@ -31,16 +38,12 @@ function literal(value, indent = '', multiline = false) {
     // Small flat objects on one line, as one would write them.
     const flat = `{ ${entries.map(([k, v]) => `${key(k)}: ${v instanceof Code ? v.code : literal(v, inner)}`).join(', ')} }`;
     if (!multiline && flat.length + indent.length <= 90 && !flat.includes('\n') && !entries.some(([, v]) => v && typeof v === 'object' && !(v instanceof Code) && Object.keys(v).length > 2)) return flat;
-    return `{\n${entries.map(([k, v]) => `${inner}${IDENTIFIER.test(k) ? k : tsString(k)}: ${v instanceof Code ? v.code : literal(v, inner)},`).join('\n')}\n${indent}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${v instanceof Code ? v.code : literal(v, inner)},`).join('\n')}\n${indent}}`;
   }
   return typeof value === 'string' ? tsString(value) : JSON.stringify(value);
 }
-class Code {
-  constructor(code) {
-    this.code = code;
-  }
-}
-const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
+/** A word for the shell, single-quoted. */
+export const shellQuote = (s) => `'${String(s).replace(/'/g, `'\\''`)}'`;
 
 const deref = (doc, schema) => (schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
 /** The multipart fields that carry a file (`format: binary`). */

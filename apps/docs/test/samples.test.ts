@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '@org/nxwa-mock';
-import { samplesOf, withCodeSamples } from '../src/samples.mjs';
+import { literal, samplesOf, shellQuote, withCodeSamples } from '../src/samples.mjs';
 
 const app = join(import.meta.dirname, '..');
 const specDir = join(app, '..', '..', 'spec');
@@ -72,6 +72,22 @@ const env = (host: string, secret = credentials.accessSecret) => ({
   NXCLOUD_ACCESS_KEY: credentials.accessKey,
   NXCLOUD_ACCESS_SECRET: secret,
   NXCLOUD_BASE_URL: urls[host],
+});
+
+describe('quoting', () => {
+  const awkward = { "it's": 'a "quoted" \\ back\\slash, $HOME, `cmd`, 牛小信 and a\nline', 'Media-ID': 'x', n: 1, ok: true, list: [{ a: null }] };
+
+  it('a TypeScript literal evaluates to the example', () => {
+    expect(new Function(`return ${literal(awkward)};`)()).toEqual(awkward);
+  });
+
+  it('a shell-quoted body is the exact text, byte for byte', async () => {
+    const text = JSON.stringify(awkward);
+    const result = await new Promise<string>((ok, fail) =>
+      execFile('bash', ['-c', `BODY=${shellQuote(text)}; printf '%s' "$BODY"`], { encoding: 'utf8' }, (error, stdout) => (error ? fail(error) : ok(stdout))),
+    );
+    expect(result).toBe(text);
+  });
 });
 
 describe('code samples', () => {
