@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
-import { escape, inline, operationLink, page } from '../src/page.mjs';
+import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
+import { withCodeSamples } from '../src/samples.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, '..');
@@ -25,6 +26,9 @@ const pageOf = (host) => `${host}.html`;
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'specs'), { recursive: true });
+for (const icon of ['favicon.ico', 'favicon.svg']) copyFileSync(join(app, 'src', icon), join(out, icon));
+// The mock's package is scoped: a bare `npx nxwa-mock` would look up someone else's unscoped package.
+const MOCK_COMMAND = 'npx --package @org/nxwa-mock nxwa-mock';
 
 // Redoc's footer shows Redocly's logo from a CDN; the page must fetch nothing from elsewhere, so the logo is
 // drawn inline instead (the attribution stays).
@@ -33,13 +37,18 @@ const logo = (text) =>
 const offline = (html) =>
   html
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini-full.svg', logo('Redocly'))
-    .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', logo('R'));
+    .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', logo('R'))
+    .replace('<head>', `<head>\n${FAVICON_LINKS}`);
 
-// One Redoc page per host.
+// One Redoc page per host, from its bundle with a TypeScript and a curl sample added to every operation
+// (x-codeSamples; the downloads stay the bundles as they are).
+const staged = join(app, 'build', 'specs');
+mkdirSync(staged, { recursive: true });
 for (const host of hosts) {
+  writeFileSync(join(staged, `${host}.json`), JSON.stringify(withCodeSamples(host, specs[host]), null, 2));
   execFileSync(
     redocly,
-    ['build-docs', join(specDir, 'dist', `${host}.json`), '--inlineBundle', '--output', join(out, pageOf(host)), '--title', `${specs[host].info.title} · nxwa`, '--lint-config', 'off'],
+    ['build-docs', join(staged, `${host}.json`), '--inlineBundle', '--output', join(out, pageOf(host)), '--title', `${specs[host].info.title} · nxwa`, '--lint-config', 'off'],
     { cwd: app, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
   );
   writeFileSync(join(out, pageOf(host)), offline(readFileSync(join(out, pageOf(host)), 'utf8')));
@@ -52,7 +61,7 @@ const hostCards = hosts
     const doc = specs[host];
     return `<div class="card"><h3><a href="${pageOf(host)}">${escape(host)}</a></h3>
 <p>${inline(doc.info.summary ?? '')}</p>
-<p class="muted">${operationsOf(doc).length} operations · ${webhooksOf(doc).length} callbacks</p>
+<p class="muted">${count(operationsOf(doc).length, 'operation')} · ${count(webhooksOf(doc).length, 'callback')}</p>
 <p><a href="specs/${host}.yaml">YAML</a> · <a href="specs/${host}.json">JSON</a></p></div>`;
   })
   .join('\n');
@@ -79,7 +88,7 @@ ${hostCards}
 <h2 id="quick-start">Quick start</h2>
 <p>Install the client, start the local mock of every host, and send a message to it:</p>
 <pre><code>npm install @org/nxwa-client
-npx nxwa-mock            # every host on 127.0.0.1:4010–4013</code></pre>
+${MOCK_COMMAND}   # every host on 127.0.0.1:4010–4013</code></pre>
 <pre><code>import { createApi2Client } from '@org/nxwa-client';
 
 const api2 = createApi2Client({

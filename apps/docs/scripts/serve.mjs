@@ -1,35 +1,75 @@
 #!/usr/bin/env node
-// Serves the built site (dist/) on 127.0.0.1; PORT (default 4080) or --port. Used by `pnpm start` and the tests.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// Serves the built site (dist/, or --dir) on 127.0.0.1; PORT (default 4080) or --port. Used by `pnpm start` and
+// the tests. serve-handler decodes the path (400 when malformed) and refuses paths that leave the folder; every
+// file-system access it makes goes through `inside` below, which compares real paths, so no symlink (of a file
+// or of a folder on the way) leads out of the site.
+import { createReadStream, existsSync, realpathSync } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import handler from 'serve-handler';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.yaml': 'application/yaml; charset=utf-8', '.png': 'image/png' };
+const notFound = () => Object.assign(new Error('not in the site'), { code: 'ENOENT' });
 
 /** A static server of `dir` on 127.0.0.1; resolves with its URL and a stop function. */
 export function serveSite(dir, port = 0) {
-  const root = resolve(dir);
+  const root = realpathSync(resolve(dir));
+  // The real path of a file inside the site, else ENOENT (what serve-handler answers 404 to).
+  const inside = async (path) => {
+    const real = await realpath(path).catch(() => {
+      throw notFound();
+    });
+    if (real !== root && !real.startsWith(root + sep)) throw notFound();
+    return real;
+  };
+  const config = {
+    public: root,
+    cleanUrls: false, // the site links `signing.html`, not `/signing`
+    directoryListing: false,
+    rewrites: [{ source: '/', destination: '/index.html' }],
+    headers: [{ source: '**/*.yaml', headers: [{ key: 'Content-Type', value: 'application/yaml; charset=utf-8' }] }],
+  };
+  const methods = {
+    // Stats of the real file: never a symlink, so nothing outside is reached through one.
+    lstat: async (path) => stat(await inside(path)),
+    realpath: inside,
+    createReadStream: async (path, options) => createReadStream(await inside(path), options),
+    readdir: async () => [],
+  };
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(`http://site${req.url}`).pathname);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      return res.end('not found');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
+      return res.end('method not allowed');
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    // A NUL byte is never part of a file name; Node's fs would throw on it.
+    if (/%00/.test(req.url ?? '')) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return res.end('bad request');
+    }
+    handler(req, res, config, methods).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    });
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, stop: () => new Promise((r) => server.close(r)) }));
+    server.listen(port, '127.0.0.1', () =>
+      ok({
+        url: `http://127.0.0.1:${server.address().port}`,
+        stop: () => new Promise((r) => (server.closeAllConnections(), server.close(() => r()))),
+      }),
+    );
   });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const flag = process.argv.indexOf('--port');
-  const port = Number(flag > 0 ? process.argv[flag + 1] : (process.env.PORT ?? 4080));
-  const dist = join(fileURLToPath(new URL('..', import.meta.url)), 'dist');
+  const option = (name) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const port = Number(option('--port') ?? process.env.PORT ?? 4080);
+  const dist = resolve(option('--dir') ?? join(fileURLToPath(new URL('..', import.meta.url)), 'dist'));
   if (!existsSync(join(dist, 'index.html'))) {
     console.error('The site is not built: run `pnpm --filter @org/nxwa-docs build` first.');
     process.exit(1);

@@ -4,6 +4,12 @@ export const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;
 /** Escapes text, keeping Markdown's inline `code`. */
 export const inline = (s) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
+/** "1 operation", "2 operations". */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The site's icon (an SVG, and the ICO browsers ask /favicon.ico for); both ship with the site. */
+export const FAVICON_LINKS = '<link rel="icon" href="favicon.ico" sizes="any"><link rel="icon" href="favicon.svg" type="image/svg+xml">';
+
 /** The link of an operation on its host's Redoc page. */
 export const operationLink = (host, op) => `${host}.html#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`;
 
@@ -14,6 +20,7 @@ export function page({ title, body }) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} · nxwa</title>
+${FAVICON_LINKS}
 <style>
   :root { color-scheme: light; --ink: #1d2430; --muted: #5b6474; --line: #e3e7ee; --accent: #0b7a53; }
   * { box-sizing: border-box; }

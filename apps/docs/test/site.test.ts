@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../scripts/serve.mjs';
+import { samplesOf } from '../src/samples.mjs';
 
 const app = join(import.meta.dirname, '..');
 const dist = join(app, 'dist');
@@ -42,6 +43,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1') {
@@ -101,6 +103,36 @@ describe('host pages', () => {
     await page.close();
   });
 
+  it.each(hosts)('%s shows every operation\'s TypeScript and curl samples, offline', async (host) => {
+    const { page, errors } = await open(`${host}.html`);
+    const doc = spec(host);
+    const samples = [...samplesOf(host, doc)].map(([key, s]) => {
+      const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+      const op = doc.paths[path][method];
+      return {
+        link: `#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`,
+        typescript: s.typescript.split('\n').find((l: string) => l.includes(`.${method.toUpperCase()}(`))!,
+        curl: s.shell.split('\n').find((l: string) => l.startsWith('curl '))!.replace(/ \\$/, ''),
+      };
+    });
+    expect(samples.length).toBe(expectedLinks(host).filter((l) => !l.startsWith('#/callbacks')).length);
+    const visible = (text: string) => () => page.locator('.th-line', { hasText: text }).first().isVisible();
+    // TypeScript is the first language; then the same with curl chosen (the choice holds for the whole page).
+    for (const language of ['TypeScript', 'curl'] as const) {
+      for (const sample of samples) {
+        await page.goto(`${site.url}/${host}.html${sample.link}`, { waitUntil: 'load' });
+        if (language === 'curl' && sample === samples[0]) {
+          await page.getByRole('button', { name: 'TypeScript', exact: true }).first().click();
+          await page.getByRole('menuitem', { name: 'curl' }).first().click();
+        }
+        await expect.poll(visible(sample[language]), { timeout: 10_000, message: `${host}${sample.link}: ${sample[language]}` }).toBe(true);
+      }
+    }
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
   it('search finds an operation', async () => {
     const { page } = await open('api2.nxcloud.com.html');
     await page.waitForTimeout(500);
@@ -113,6 +145,28 @@ describe('host pages', () => {
 });
 
 describe('site pages', () => {
+  it('the icon loads: /favicon.ico and the SVG every page links', async () => {
+    const ico = await fetch(`${site.url}/favicon.ico`);
+    expect(ico.status).toBe(200);
+    expect(ico.headers.get('content-type')).toMatch(/^image\//);
+    const { page, errors } = await open('index.html');
+    const icons = await page.$$eval('link[rel="icon"]', (els) => els.map((e) => (e as HTMLLinkElement).href));
+    expect(icons).toEqual([`${site.url}/favicon.ico`, `${site.url}/favicon.svg`]);
+    for (const href of icons) {
+      // Decoded in the page; the query keeps this load apart from the browser's own icon request, which
+      // playwright's request interception leaves unanswered for the page.
+      const size = await page.evaluate(async (u) => {
+        const img = new Image();
+        img.src = `${u}?decode`;
+        await img.decode();
+        return img.naturalWidth;
+      }, href);
+      expect(size, href).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the index links every host page, the guides and every download, and they all resolve', async () => {
     const { page } = await open('index.html');
     const hrefs = await page.$$eval('a[href]', (els) => [...new Set(els.map((e) => e.getAttribute('href')!))]);

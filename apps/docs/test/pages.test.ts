@@ -1,0 +1,70 @@
+// What the built pages say, read from dist/ (the browser test checks how they render): counts read as English,
+// the icon ships with the site, and every `npx` command names our scoped package and runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const app = join(import.meta.dirname, '..');
+const dist = join(app, 'dist');
+const html = (name: string) => readFileSync(join(dist, name), 'utf8');
+const pages = () => readdirSync(dist).filter((f) => f.endsWith('.html'));
+const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+beforeAll(() => {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
+});
+
+describe('counts', () => {
+  it('read "1 operation", "2 operations"', () => {
+    const index = text(html('index.html'));
+    expect(index).not.toMatch(/\b1 (operations|callbacks)\b/);
+    expect(index).not.toMatch(/\b(0|[2-9]|\d\d+) (operation|callback)\b(?!s)/);
+    expect(index).toMatch(/\b1 operation\b/); // api.nxcloud.com has one
+    expect(index).toMatch(/\b\d+ operations\b/);
+  });
+});
+
+describe('the icon', () => {
+  it('ships as favicon.ico (an ICO of PNG images) and favicon.svg, and every page links it', () => {
+    const ico = readFileSync(join(dist, 'favicon.ico'));
+    expect([...ico.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+    const images = ico.readUInt16LE(4);
+    expect(images).toBeGreaterThan(0);
+    for (let i = 0; i < images; i++) {
+      const offset = ico.readUInt32LE(6 + 16 * i + 12);
+      expect(ico.subarray(offset, offset + 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+    }
+    expect(readFileSync(join(dist, 'favicon.svg'), 'utf8')).toMatch(/^<svg /);
+    for (const page of pages()) {
+      const head = html(page).split('</head>')[0];
+      expect(head, page).toContain('<link rel="icon" href="favicon.ico"');
+      expect(head, page).toContain('<link rel="icon" href="favicon.svg"');
+    }
+  });
+});
+
+describe('npx commands', () => {
+  const commands = () => [...new Set(pages().flatMap((p) => [...text(html(p)).matchAll(/^\s*(npx [^#\n]*?)\s*(#|$)/gm)].map((m) => m[1])))];
+
+  it('name our scoped package, never a bare name someone else could publish', () => {
+    const found = commands();
+    expect(found.length).toBeGreaterThan(0);
+    const mock = JSON.parse(readFileSync(join(app, '..', '..', 'packages', 'mock', 'package.json'), 'utf8'));
+    for (const command of found) {
+      const [, pkg, bin] = /^npx --package (@org\/[\w-]+) ([\w-]+)\b/.exec(command) ?? [];
+      expect(pkg, command).toBe(mock.name);
+      expect(Object.keys(mock.bin), command).toContain(bin);
+    }
+  });
+
+  it('run: npm finds the package and its command (offline, the workspace package)', () => {
+    for (const command of commands()) {
+      const [npx, ...args] = `${command} --help`.split(/\s+/);
+      expect(npx).toBe('npx');
+      const run = spawnSync('npx', ['--offline', ...args], { cwd: app, encoding: 'utf8', timeout: 60_000 });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^nxwa-mock — /m);
+    }
+  });
+});
