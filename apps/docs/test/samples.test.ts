@@ -54,10 +54,8 @@ beforeAll(async () => {
   );
   // Type-checks and compiles them (to out/), as a user's build would.
   tsc = spawnSync(join(app, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
-  // One host at a time: starting every engine at once is what a loaded machine handles worst. Both spellings of
-  // the credentials option, so that this holds across the mock's versions.
   for (const host of hosts) {
-    const mock: Mock = await startMock({ hosts: [host], portBase: 0, credentials: [credentials], ...credentials });
+    const mock: Mock = await startMock({ hosts: [host], portBase: 0, ...credentials });
     mocks.push(mock);
     Object.assign(urls, mock.urls);
   }

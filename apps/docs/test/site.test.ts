@@ -57,13 +57,16 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete'];
+/** Redoc's link to an operation: its first tag and its operationId, lower-cased, spaces as dashes. */
+const linkOf = (op: any) => `#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+
 function expectedLinks(host: string): string[] {
   const doc = spec(host);
   const ops = [
     ...Object.values<any>(doc.paths).flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m])),
     ...Object.values<any>(doc.webhooks ?? {}).map((item) => item.post),
   ];
-  return ops.map((op) => `#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`).sort();
+  return ops.map(linkOf).sort();
 }
 
 describe('pages', () => {
@@ -110,7 +113,7 @@ describe('host pages', () => {
       const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
       const op = doc.paths[path][method];
       return {
-        link: `#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`,
+        link: linkOf(op),
         typescript: s.typescript.split('\n').find((l: string) => l.includes(`.${method.toUpperCase()}(`))!,
         curl: s.shell.split('\n').find((l: string) => l.startsWith('curl '))!.replace(/ \\$/, ''),
       };

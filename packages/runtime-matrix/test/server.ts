@@ -68,7 +68,7 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
       if (scenario === 'seen') return json(res, 200, { count: received.filter((r) => r.runId === runId && r.scenario === host).length });
       if (scenario === 'callback') {
         const body = Buffer.from(JSON.stringify(inboundCallback));
-        const headers = { accessKey: credentials.accessKey, ts: String(Date.now()), bizType: '2', action: 'inbound' };
+        const headers = { accessKey: credentials.accessKey, ts: String(Date.now()), bizType: '2', action: 'callback' };
         const sign = expectedSign({ accesskey: headers.accessKey, ts: headers.ts, biztype: headers.bizType, action: headers.action }, body)!;
         res.writeHead(200, { 'content-type': 'application/json', ...headers, sign });
         return res.end(body);

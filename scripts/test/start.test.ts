@@ -1,0 +1,88 @@
+// The main job, as the README runs it: `pnpm start` builds, then serves the mock of every host and the docs, prints
+// every URL and the demo command; the demo sends through the mock; Ctrl-C stops everything and frees every port.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const HOSTS = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
+const pinnedPnpm = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager as string;
+
+let child: ChildProcess;
+let output = '';
+const urls: Record<string, string> = {};
+
+const exited = () =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+    child.once('exit', (code) => resolve(code));
+  });
+
+describe('pnpm start', () => {
+  beforeAll(async () => {
+    // Port 0 everywhere: free ports, so that the run never collides with anything else on the machine.
+    child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+      cwd: root,
+      env: { ...process.env, NXWA_MOCK_PORT_BASE: '0', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr!.on('data', (c) => (output += c));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (c) => {
+        output += c;
+        if (/\bdemo\n/.test(output)) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`pnpm start exited (${code}) before its banner:\n${output.slice(-3_000)}`)));
+    });
+    for (const host of [...HOSTS, 'docs']) {
+      const match = new RegExp(`^\\s+${host.replace(/\./g, '\\.')}\\s+(http://127\\.0\\.0\\.1:\\d+)`, 'm').exec(output);
+      if (match) urls[host] = match[1]!;
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited();
+    }
+  });
+
+  it('prints a loopback URL for every host and for the docs', () => {
+    expect(Object.keys(urls).sort()).toEqual([...HOSTS, 'docs'].sort());
+  });
+
+  it('prints the demo command in a form that needs no global pnpm', () => {
+    expect(output).toContain(`npx --yes ${pinnedPnpm} demo`);
+  });
+
+  it('every host answers its health check, and the docs answer', async () => {
+    for (const host of HOSTS) {
+      const res = await fetch(`${urls[host]}/__health`);
+      expect(res.status, host).toBe(200);
+      expect(await res.json()).toMatchObject({ host });
+    }
+    const docs = await fetch(`${urls.docs}/`);
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('<html');
+  });
+
+  it('the demo sends a text message through the running mock', () => {
+    const demo = spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NXWA_MOCK_URL: urls['api2.nxcloud.com'] },
+    });
+    expect(demo.stderr).toBe('');
+    expect(demo.stdout).toMatch(/^sent through http:\/\/127\.0\.0\.1:\d+: message \S+/);
+    expect(demo.status).toBe(0);
+  });
+
+  it('Ctrl-C stops the mock and the docs and frees every port', async () => {
+    child.kill('SIGINT');
+    expect(await exited()).toBe(0);
+    for (const url of Object.values(urls)) {
+      await expect(fetch(`${url}/`), url).rejects.toThrow();
+    }
+  });
+});
