@@ -129,6 +129,7 @@ describe('host pages', () => {
           await page.getByRole('menuitem', { name: 'curl' }).first().click();
         }
         await expect.poll(visible(sample[language]), { timeout: 10_000, message: `${host}${sample.link}: ${sample[language]}` }).toBe(true);
+        if (host === 'api2.nxcloud.com' && sample === samples[0]) await page.screenshot({ path: join(screenshots, `${host}-${language}-sample.png`) });
       }
     }
     expect(errors).toEqual([]);
