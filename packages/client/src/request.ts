@@ -36,7 +36,10 @@ export function callUrl(baseUrl: string, path: string, params: CallParams = {}):
   return `${baseUrl.replace(/\/$/, '')}${filled}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
-function callHeaders(init: CallInit): Headers {
+/** The call's headers as a record, names in lower case (the transport adds the signature to a copy per attempt). */
+function callHeaders(init: CallInit): Record<string, string> {
+  // The usual call gives no headers of its own: no Headers object is needed to merge them.
+  if (!init.headers && !init.params?.header) return typeof init.body === 'string' ? { 'content-type': 'application/json' } : {};
   const headers = new Headers();
   for (const source of [init.headers, init.params?.header]) {
     if (!source) continue;
@@ -47,7 +50,7 @@ function callHeaders(init: CallInit): Headers {
     }
   }
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  return headers;
+  return Object.fromEntries(headers);
 }
 
 /** Sends one call through the middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in reverse). */

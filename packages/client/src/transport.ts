@@ -141,7 +141,9 @@ export function createTransport(options: TransportOptions) {
     try {
       // An already-aborted signal fires no event: nothing is sent.
       if (signal?.aborted) throw signal.reason;
-      const { headers } = call;
+      // A plain record (fetch takes one as it is; a Headers object cost a sixth of the client's own time in the
+      // profile), copied per attempt so that each attempt carries its own signature.
+      const headers = { ...call.headers };
       const signed = signatureHeaders({
         accessKey: options.accessKey,
         accessSecret: options.accessSecret,
@@ -151,7 +153,7 @@ export function createTransport(options: TransportOptions) {
         ts: Math.round(now() + state.clockOffsetMs),
         body: call.multipart ? undefined : (call.body as string | Uint8Array | undefined),
       });
-      for (const name in signed) headers.set(name, signed[name]);
+      for (const name in signed) headers[name.toLowerCase()] = signed[name];
       // The API never redirects: a redirect is refused, so that the signed request never goes elsewhere.
       const init: RequestInit = { method: call.method, headers, body: call.body, signal: controller.signal, redirect: 'manual' };
       const response = await (options.fetch ? options.fetch(new Request(call.url, init)) : globalThis.fetch(call.url, init));
@@ -241,18 +243,17 @@ export function createTransport(options: TransportOptions) {
         let call: Call;
         if (request instanceof PlannedRequest) {
           const { method, headers, body, signal } = request.init;
-          // openapi-fetch built these headers for this call alone; each attempt overwrites the signature headers.
-          const own = headers instanceof Headers ? headers : new Headers(headers);
-          call = { url: request.url, method: method ?? 'GET', headers: own, body: body as Call['body'], multipart: body instanceof FormData, signal, action: entry[0], bizType: entry[1] };
+          // Built for this call alone, names in lower case (see callHeaders).
+          call = { url: request.url, method: method ?? 'GET', headers: headers as Record<string, string>, body: body as Call['body'], multipart: body instanceof FormData, signal, action: entry[0], bizType: entry[1] };
         } else {
           // A real Request (middleware is in use): its body is the JSON text openapi-fetch serialised, when it
           // says so; otherwise (multipart) the bytes it holds, read once.
           const contentType = request.headers.get('content-type') ?? '';
           const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
-          call = { url: request.url, method: request.method, headers: new Headers(request.headers), body, multipart: /^\s*multipart\/form-data/i.test(contentType), signal: request.signal, action: entry[0], bizType: entry[1] };
+          call = { url: request.url, method: request.method, headers: Object.fromEntries(request.headers), body, multipart: /^\s*multipart\/form-data/i.test(contentType), signal: request.signal, action: entry[0], bizType: entry[1] };
         }
         // Seed 003: bodiless calls (the HK host's GET and DELETE) carry Content-Type: application/json too.
-        if (call.body == null && !call.headers.has('content-type')) call.headers.set('content-type', 'application/json');
+        if (call.body == null && !('content-type' in call.headers)) call.headers['content-type'] = 'application/json';
         const started = now();
         let clockCorrected = false;
         for (let n = 1; ; n++) {
@@ -319,7 +320,8 @@ export class PlannedRequest {
 interface Call {
   url: string;
   method: string;
-  headers: Headers;
+  /** Names in lower case. */
+  headers: Record<string, string>;
   body?: string | Uint8Array<ArrayBuffer> | FormData;
   multipart: boolean;
   signal?: AbortSignal | null;
@@ -329,12 +331,15 @@ interface Call {
 
 /** The answer's text, read up to `limit` bytes; more fails the call (a hostile or broken server cannot fill memory). */
 async function readText(response: Response, limit: number): Promise<string | undefined> {
-  if (Number(response.headers.get('content-length')) > limit) {
+  const length = response.headers.get('content-length');
+  if (Number(length) > limit) {
     // Not awaited: a tee'd body (a cloned response) settles its cancel only when every branch is cancelled.
     response.body?.cancel().catch(() => {});
     return undefined;
   }
-  if (!response.body) return '';
+  // A declared length within the limit: fetch holds the body to it, so the native read is safe, and it is the
+  // fast path (a reader and a decoder per answer were a tenth of the client's time in the profile).
+  if (length || !response.body) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
