@@ -200,21 +200,11 @@ export function createTransport(options: TransportOptions) {
       if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason, category: 'cancelled', retryable: false });
       if (timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
       if (cause instanceof NxcloudError) throw cause;
-      return networkFailure(operation, call.url, cause);
+      return (await loadFailures()).networkFailure(options.host, operation, call.url, cause);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-  }
-
-  /** A request that got no answer: the message names the address and the cause (e.g. ECONNREFUSED 127.0.0.1:4010). */
-  function networkFailure(operation: string, url: string, cause: unknown): Outcome {
-    const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-    const code = typeof inner?.code === 'string' ? inner.code : '';
-    const detail = typeof inner?.message === 'string' ? inner.message : (cause as Error)?.message ?? String(cause);
-    // A host name that does not resolve is a set-up mistake (a wrong baseUrl), not bad luck.
-    const extra: Partial<NxcloudErrorInit> = code === 'ENOTFOUND' ? { cause, category: 'config', retryable: false } : { cause };
-    return { error: failure('network', operation, `got no answer from ${url}: ${detail}.`, extra), safeForSends: code === 'ECONNREFUSED' };
   }
 
   function log(operation: string, attempt: number, began: number, to: string | undefined, { response, error }: Outcome) {
