@@ -3,7 +3,7 @@
 // bundle); openapi-fetch's types are still the call types, and its middleware objects work here unchanged. This
 // is the only module that knows openapi-fetch.
 import type { Middleware } from 'openapi-fetch';
-import { PlannedRequest } from './transport.js';
+import { PlannedRequest, unsigned } from './transport.js';
 
 export type { MaybeOptionalInit, Middleware } from 'openapi-fetch';
 
@@ -50,7 +50,7 @@ function callHeaders(init: CallInit): Record<string, string> {
     }
   }
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  return Object.fromEntries(headers);
+  return unsigned(Object.fromEntries(headers));
 }
 
 /** Sends one call through the middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in reverse). */
