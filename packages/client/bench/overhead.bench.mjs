@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Per-request overhead of @org/nxwa-client against a hand-written fetch + signing baseline, both sending the same
-// message to the same loopback server (127.0.0.1) in the same run; and the client's bundle size.
+// Per-request overhead of @org/nxwa-client against two hand-written requests, all sending the same message to the
+// same loopback server (127.0.0.1) in the same run: fetch + the signing package, and a request that builds its own
+// JSON text, headers and md5. Neither baseline has a timeout or abort signal; the client passes one to fetch on
+// every attempt (its 30 s timeout), which alone measured about 6% of a loopback request on Node 20. Then the
+// client's bundle size.
 // The two run in alternating rounds (so that the machine's drift touches both alike) and the median of the
 // per-round ratios is printed. Bounded: a fixed number of rounds and requests; it stops by itself.
 import { createHash } from 'node:crypto';
