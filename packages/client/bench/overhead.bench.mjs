@@ -4,7 +4,7 @@
 // JSON text, headers and md5. Neither baseline has a timeout or abort signal; the client passes one to fetch on
 // every attempt (its 30 s timeout), which alone measured about 6% of a loopback request on Node 20. Then the
 // client's bundle size.
-// The two run in alternating rounds (so that the machine's drift touches both alike) and the median of the
+// The three run in rotating rounds (so that the machine's drift touches all alike) and the median of the
 // per-round ratios is printed. Bounded: a fixed number of rounds and requests; it stops by itself.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
