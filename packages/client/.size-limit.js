@@ -8,8 +8,9 @@ export default [
     gzip: true,
     limit: '10 kB',
     // The meaning and remedy texts of the documented codes, and the code that builds the error of a failed call,
-    // are loaded by a dynamic import on the first failed call only; they are measured on their own below.
-    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './error-texts-*.js', './failures-*.js'] }),
+    // are loaded by a dynamic import on the first failed call only, the middleware runner on the first call with
+    // middleware; they are measured on their own below.
+    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './error-texts-*.js', './failures-*.js', './middleware-*.js'] }),
   },
   {
     name: 'error building chunk (loaded on the first failure; what it shares with the entry is counted there)',
@@ -23,6 +24,12 @@ export default [
     path: 'dist/error-texts-*.js',
     gzip: true,
     limit: '3 kB',
+  },
+  {
+    name: 'middleware chunk (loaded on the first call with middleware)',
+    path: 'dist/middleware-*.js',
+    gzip: true,
+    limit: '1 kB',
   },
   {
     name: 'callbacks entry',

@@ -49,3 +49,16 @@ export async function apiError(host: string, operation: string, body: { code: nu
 export function httpError(host: string, operation: string, status: number, body: unknown): NxcloudError {
   return new NxcloudError({ kind: 'http', status, message: `${operation} answered HTTP ${status}${serverMessage(body)}.`, operation, host, ...httpLabels(status) });
 }
+
+/**
+ * A request that got no answer: the message names the address and the cause (e.g. ECONNREFUSED 127.0.0.1:4010).
+ * `safeForSends`: the server cannot have acted on it (the connection was refused).
+ */
+export function networkFailure(host: string, operation: string, url: string, cause: unknown): { error: NxcloudError; safeForSends: boolean } {
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const code = typeof inner?.code === 'string' ? inner.code : '';
+  const detail = typeof inner?.message === 'string' ? inner.message : ((cause as Error)?.message ?? String(cause));
+  // A host name that does not resolve is a set-up mistake (a wrong baseUrl), not bad luck.
+  const labels = code === 'ENOTFOUND' ? { category: 'config', retryable: false } : { category: 'transient', retryable: true };
+  return { error: new NxcloudError({ kind: 'network', message: `${operation} got no answer from ${url}: ${detail}.`, operation, host, cause, ...(labels as { category: ErrorCategory; retryable: boolean }) }), safeForSends: code === 'ECONNREFUSED' };
+}

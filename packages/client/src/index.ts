@@ -22,4 +22,4 @@ export type * as Api2 from './generated/api2.nxcloud.com.js';
 export type * as Saas from './generated/api.nxcloud.com.js';
 export type * as Idn from './generated/api-idn.nxlink.ai.js';
 export type * as Hk from './generated/api-hk.nxlink.ai.js';
-export { paginate, type PaginateOptions, type TemplateRecord } from './paginate.js';
+export { paginate, type CursorPaginateOptions, type PaginateOptions, type TemplateInfo, type TemplateRecord } from './paginate.js';

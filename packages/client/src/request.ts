@@ -3,7 +3,7 @@
 // bundle); openapi-fetch's types are still the call types, and its middleware objects work here unchanged. This
 // is the only module that knows openapi-fetch.
 import type { Middleware } from 'openapi-fetch';
-import { PlannedRequest } from './transport.js';
+import { PlannedRequest, unsigned } from './transport.js';
 
 export type { MaybeOptionalInit, Middleware } from 'openapi-fetch';
 
@@ -36,7 +36,10 @@ export function callUrl(baseUrl: string, path: string, params: CallParams = {}):
   return `${baseUrl.replace(/\/$/, '')}${filled}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
-function callHeaders(init: CallInit): Headers {
+/** The call's headers as a record, names in lower case (the transport adds the signature to a copy per attempt). */
+function callHeaders(init: CallInit): Record<string, string> {
+  // The usual call gives no headers of its own: no Headers object is needed to merge them.
+  if (!init.headers && !init.params?.header) return typeof init.body === 'string' ? { 'content-type': 'application/json' } : {};
   const headers = new Headers();
   for (const source of [init.headers, init.params?.header]) {
     if (!source) continue;
@@ -47,7 +50,7 @@ function callHeaders(init: CallInit): Headers {
     }
   }
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  return headers;
+  return unsigned(Object.fromEntries(headers));
 }
 
 /** Sends one call through the middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in reverse). */
@@ -63,41 +66,8 @@ export async function sendCall(
   const requestInit: RequestInit = { method, headers: callHeaders(init), body: init.body, signal: init.signal };
   // Without middleware, the call is planned, not built (see PlannedRequest).
   if (!middleware.length) return fetch(new PlannedRequest(url, requestInit));
-  let request = new Request(url, requestInit);
-  const context = { schemaPath: path, params: init.params ?? {}, options: { baseUrl, fetch, parseAs: 'stream' }, id: Math.random().toString(36).slice(2, 11) } as const;
-  let response: Response | undefined;
-  for (const m of middleware) {
-    const result = await m.onRequest?.({ ...context, request } as never);
-    if (result instanceof Request) request = result;
-    else if (result instanceof Response) {
-      response = result;
-      break;
-    } else if (result) throw new Error('onRequest: must return new Request() or Response() when modifying the request');
-  }
-  if (!response) {
-    try {
-      response = await fetch(request);
-    } catch (cause) {
-      let error = cause;
-      for (const m of [...middleware].reverse()) {
-        const result = await m.onError?.({ ...context, request, error } as never);
-        if (result instanceof Response) {
-          response = result;
-          break;
-        }
-        if (result instanceof Error) error = result;
-        else if (result) throw new Error('onError: must return new Response() or instance of Error');
-      }
-      if (!response) throw error;
-    }
-    // As openapi-fetch: onResponse runs for a fetched (or onError) answer, not for one onRequest gave.
-    for (const m of [...middleware].reverse()) {
-      const result: unknown = await m.onResponse?.({ ...context, request, response } as never);
-      if (result instanceof Response) response = result;
-      else if (result) throw new Error('onResponse: must return new Response() when modifying the response');
-    }
-  }
-  return response;
+  // The middleware path is loaded the first time a call has middleware, so that the runtime entry stays small.
+  return (await import('./middleware.js')).runMiddleware(middleware, baseUrl, path, url, requestInit, init.params ?? {}, fetch);
 }
 
 /** Checks middleware as openapi-fetch's `use` does. */

@@ -1,6 +1,6 @@
 // Invalid requests do not compile, and answers are typed from the specs.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createApi2Client, createHkClient, createIdnClient, createSaasClient, NxcloudError, type Api2 } from '../src/index.js';
+import { createApi2Client, createHkClient, createIdnClient, createSaasClient, NxcloudError, paginate, type Api2, type TemplateInfo } from '../src/index.js';
 import { parseCallback } from '../src/callbacks.js';
 
 const api2 = createApi2Client({ accessKey: 'k', accessSecret: 's' });
@@ -155,5 +155,21 @@ describe('less to type', () => {
       template: { name: 'order_shipped', language: { code: 'en_US', policy: 'deterministic' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'David' }] }] },
     } as const;
     void api2.POST('/api/wa/mt', { body });
+  });
+});
+
+describe('paginate over getTemplate', () => {
+  it('the body is the getTemplate body: business_phone required unless a default, unknown fields refused; it yields TemplateInfo', () => {
+    // @ts-expect-error business_phone is required when the client has no default for it
+    paginate(api2, '/api/wa/getTemplate', { body: { appkey: 'a' } });
+    // @ts-expect-error limit is a number
+    paginate(api2, '/api/wa/getTemplate', { body: { appkey: 'a', business_phone: '1', limit: '20' } });
+    // @ts-expect-error page_size is the HK list's field, not getTemplate's
+    paginate(api2, '/api/wa/getTemplate', { body: { appkey: 'a', business_phone: '1', page_size: 20 } });
+    const withDefaults = createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { business_phone: '1' } });
+    const templates = paginate(withDefaults, '/api/wa/getTemplate', { body: { appkey: 'a', limit: 50, after: 'MTkZD' }, signal: AbortSignal.timeout(1_000) });
+    expectTypeOf(templates).toEqualTypeOf<AsyncGenerator<TemplateInfo, void, undefined>>();
+    // @ts-expect-error an HK client has no getTemplate
+    paginate(hk, '/api/wa/getTemplate', { body: { appkey: 'a', business_phone: '1' } });
   });
 });
