@@ -11,7 +11,8 @@ export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export const FAVICON_LINKS = '<link rel="icon" href="favicon.ico" sizes="any"><link rel="icon" href="favicon.svg" type="image/svg+xml">';
 
 /** The link of an operation on its host's Redoc page. */
-export const operationLink = (host, op) => `${host}.html#/${op.tags[0].toLowerCase()}/${op.operationId.toLowerCase()}`;
+// Redoc's link to an operation: its first tag (lower-cased, spaces as dashes) and its operationId (lower-cased).
+export const operationLink = (host, op) => `${host}.html#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
 
 export function page({ title, body }) {
   return `<!doctype html>

@@ -5,7 +5,7 @@ import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
-import { MULTIPART, operationTable, SENDS } from './generated/operations.js';
+import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT } from './generated/operations.js';
 import { apiError, createTransport, httpError, parsed, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
@@ -116,7 +116,7 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
 ): NxcloudClient<LoosePaths<HostPaths[H], FixedFields | keyof D>> {
   if (typeof window !== 'undefined' && typeof document !== 'undefined' && !options.dangerouslyAllowBrowser) {
     throw new Error(
-      'createNxcloudClient: this looks like a web page (window and document exist), and the accessSecret would ship to every visitor. Call NxCloud from a server; pass dangerouslyAllowBrowser: true only if the page is not public.',
+      'This looks like a web page: the accessSecret would ship to every visitor. Call NxCloud from a server (dangerouslyAllowBrowser: true to override).',
     );
   }
   const transport = createTransport({ ...options, host });
@@ -129,7 +129,7 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
     const expected = key === 'tenant_id' ? 'number' : 'string';
     if (typeof value !== expected || value === '') throw new TypeError(`defaults.${key} is ${value === '' ? 'empty' : typeof value}: expected a ${expected === 'number' ? 'number' : 'non-empty string'}.`);
   }
-  const hk = host === 'api-hk.nxlink.ai';
+  const fills: Record<string, unknown> = { messaging_product: 'whatsapp', recipient_type: 'individual', ...defaults };
 
   const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
     async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
@@ -137,14 +137,13 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
       const flags = table[opKey(operation)]?.[2] ?? 0;
       const multipart = (flags & MULTIPART) !== 0;
       let given = init.body;
-      if (hk) {
-        // The HK host takes tenant_id in a JSON body, or in the query of a bodiless call (its media upload has none).
-        if (given === undefined) init = { ...init, params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) } };
-        else if (!multipart) given = fill(given, { tenant_id: defaults.tenant_id });
-      } else if (given) {
-        // The values the specs fix, and the defaults the operation takes.
-        const sends = (flags & SENDS) !== 0;
-        given = fill(given, { messaging_product: 'whatsapp', ...(sends && { recipient_type: 'individual', appkey: defaults.appkey }), business_phone: defaults.business_phone, tenant_id: defaults.tenant_id });
+      // The values the specs fix, then the defaults — each only where the operation takes it (generated flags).
+      if (given === undefined) {
+        if (flags & QUERY_TENANT) init = { ...init, params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) } };
+      } else {
+        const wanted: Record<string, unknown> = {};
+        FILLABLE.forEach((key, i) => flags & (4 << i) && (wanted[key] = fills[key]));
+        given = fill(given, wanted);
       }
       // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
       const body = given === undefined || given instanceof FormData ? given : multipart ? toFormData(given) : JSON.stringify(given);

@@ -264,7 +264,7 @@ export function createTransport(options: TransportOptions) {
             clockCorrected = true;
             const offset = outcome.serverTime - now();
             if (Math.abs(offset) > maxClockOffsetMs) {
-              throw new NxcloudError({ ...error, message: `${error.message} The server's Date header is ${offset} ms away from this machine's clock, more than maxClockOffsetMs (${maxClockOffsetMs} ms): the offset is not applied; check this machine's clock.` });
+              throw new NxcloudError({ ...error, message: `${error.message} The server's Date is ${offset} ms off this clock, more than maxClockOffsetMs (${maxClockOffsetMs} ms): not applied; check this machine's clock.` });
             }
             state.clockOffsetMs = offset;
             delayMs = 0;

@@ -18,7 +18,7 @@ afterEach(() => {
 describe('in a web page', () => {
   it.each<(options: NxcloudClientOptions) => unknown>([createApi2Client, createHkClient])('%o throws a clear error', (create) => {
     pretendBrowser();
-    expect(() => create({ ...credentials })).toThrow(/looks like a web page .* accessSecret would ship to every visitor.*dangerouslyAllowBrowser: true/);
+    expect(() => create({ ...credentials })).toThrow(/looks like a web page: the accessSecret would ship to every visitor.*dangerouslyAllowBrowser: true/);
   });
 
   it('the error never contains the secret', () => {
