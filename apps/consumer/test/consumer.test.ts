@@ -103,8 +103,12 @@ describe('installed with npm', () => {
     expect(result.status).toBe(0);
   });
 
-  it('npx nxwa-mock --help runs the installed command', () => {
-    const { stdout } = mustRun('npx', ['--no-install', 'nxwa-mock', '--help'], { cwd: app });
+  it.each([
+    ['npx nxwa-mock --help', ['--no-install', 'nxwa-mock', '--help']],
+    // The docs' quick start, as written there.
+    ['npx --package @org/nxwa-mock nxwa-mock --help', ['--offline', '--package', '@org/nxwa-mock', 'nxwa-mock', '--help']],
+  ])('%s runs the installed command', (_label, args) => {
+    const { stdout } = mustRun('npx', args, { cwd: app });
     expect(stdout).toContain('--port-base');
   });
 });

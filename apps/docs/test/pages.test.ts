@@ -1,6 +1,5 @@
 // What the built pages say, read from dist/ (the browser test checks how they render): counts read as English,
 // the icon ships with the site, and every `npx` command names our scoped package and runs.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,14 +56,6 @@ describe('npx commands', () => {
       expect(Object.keys(mock.bin), command).toContain(bin);
     }
   });
-
-  it('run: npm finds the package and its command (offline, the workspace package)', () => {
-    for (const command of commands()) {
-      const [npx, ...args] = `${command} --help`.split(/\s+/);
-      expect(npx).toBe('npx');
-      const run = spawnSync('npx', ['--offline', ...args], { cwd: app, encoding: 'utf8', timeout: 60_000 });
-      expect(run.status, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/^nxwa-mock — /m);
-    }
-  });
+  // Running the quick start's command is proven where the package is installed as a user has it: the consumer
+  // test (apps/consumer) runs `npx --package @org/nxwa-mock nxwa-mock --help` from the packed tarball.
 });
