@@ -167,7 +167,7 @@ export function createTransport(options: TransportOptions) {
         throw failure('invalid-response', operation, `answered more than maxResponseBytes (${maxResponseBytes} bytes).`, { status, retryable: false });
       }
       if (status !== 200) {
-        // openapi-fetch reads a non-2xx answer itself: it gets a copy of what was read.
+        // The client reads a non-200 answer itself: it gets a copy of what was read.
         const copy = new Response(text || null, { status, statusText: response.statusText, headers: response.headers });
         if (status === 429 || status >= 500) {
           const error = failure('http', operation, `answered HTTP ${status}.`, { status });
@@ -175,8 +175,7 @@ export function createTransport(options: TransportOptions) {
         }
         return { response: copy };
       }
-      // The answer is parsed here, once; the client takes the result from `parsed` (openapi-fetch, told to parse as
-      // a stream, hands the response on without reading it).
+      // The answer is parsed here, once; the client takes the result from `parsed` without reading the response.
       let body: any;
       try {
         body = JSON.parse(text);
@@ -235,8 +234,8 @@ export function createTransport(options: TransportOptions) {
           // Built for this call alone, names in lower case (see callHeaders).
           call = { url: request.url, method: method ?? 'GET', headers: headers as Record<string, string>, body: body as Call['body'], multipart: body instanceof FormData, signal, action: entry[0], bizType: entry[1] };
         } else {
-          // A real Request (middleware is in use): its body is the JSON text openapi-fetch serialised, when it
-          // says so; otherwise (multipart) the bytes it holds, read once.
+          // A real Request (middleware is in use): its body is the JSON text the client serialised, when it says
+          // so; otherwise (multipart) the bytes it holds, read once.
           const contentType = request.headers.get('content-type') ?? '';
           const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
           call = { url: request.url, method: request.method, headers: unsigned(Object.fromEntries(request.headers)), body, multipart: /^\s*multipart\/form-data/i.test(contentType), signal: request.signal, action: entry[0], bizType: entry[1] };
@@ -293,7 +292,7 @@ export function createTransport(options: TransportOptions) {
 }
 
 /**
- * What openapi-fetch builds for a call when no middleware needs a real `Request`: the URL and init, kept as they
+ * What the client plans for a call when no middleware needs a real `Request`: the URL and init, kept as they
  * are, so that each attempt goes to `fetch(url, init)` without a Request (and its body stream) built and read
  * back in between.
  */
@@ -351,7 +350,7 @@ async function readText(response: Response, limit: number): Promise<string | und
   }
 }
 
-/** The answers the transport has read and parsed, by the response handed to openapi-fetch. */
+/** The answers the transport has read and parsed, by the response handed back to the client. */
 export const parsed = new WeakMap<Response, { json: unknown } | { error: unknown }>();
 
 function finish(outcome: Outcome): Response {
