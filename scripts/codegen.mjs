@@ -70,11 +70,14 @@ async function hostTypes(host) {
 // The fields the client fills in where an operation takes them: the values the specs fix, then the defaults.
 const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'];
 
+/** What a local `$ref` of a bundle points at (the node itself when it has none). */
+const deref = (doc, node) => (node?.$ref ? node.$ref.split('/').slice(1).reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : node);
+
 /** Every property name a schema takes, through $ref, allOf, oneOf and anyOf. */
 function propertyNames(doc, schema, out = new Set(), seen = new Set()) {
   if (!schema || typeof schema !== 'object' || seen.has(schema)) return out;
   seen.add(schema);
-  if (schema.$ref) return propertyNames(doc, schema.$ref.split('/').slice(1).reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc), out, seen);
+  if (schema.$ref) return propertyNames(doc, deref(doc, schema), out, seen);
   for (const key of Object.keys(schema.properties ?? {})) out.add(key);
   for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) propertyNames(doc, sub, out, seen);
   return out;
@@ -84,8 +87,7 @@ function propertyNames(doc, schema, out = new Set(), seen = new Set()) {
 function fillFlags(doc, op) {
   const body = new Set();
   for (const media of Object.values(op.requestBody?.content ?? {})) propertyNames(doc, media.schema, body);
-  const deref = (p) => (p.$ref ? p.$ref.split('/').slice(1).reduce((o, k) => o?.[k], doc) : p);
-  const query = (op.parameters ?? []).map(deref).some((p) => p.in === 'query' && p.name === 'tenant_id');
+  const query = (op.parameters ?? []).map((p) => deref(doc, p)).some((p) => p.in === 'query' && p.name === 'tenant_id');
   return FILLABLE.reduce((flags, key, i) => flags | (body.has(key) ? 4 << i : 0), query ? 128 : 0);
 }
 

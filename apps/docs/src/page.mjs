@@ -11,8 +11,9 @@ export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export const FAVICON_LINKS = '<link rel="icon" href="favicon.ico" sizes="any"><link rel="icon" href="favicon.svg" type="image/svg+xml">';
 
 /** The link of an operation on its host's Redoc page. */
-// Redoc's link to an operation: its first tag (lower-cased, spaces as dashes) and its operationId (lower-cased).
-export const operationLink = (host, op) => `${host}.html#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+// Redoc's anchor of an operation: its first tag (lower-cased, spaces as dashes) and its operationId (lower-cased).
+export const operationAnchor = (op) => `#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+export const operationLink = (host, op) => `${host}.html${operationAnchor(op)}`;
 
 export function page({ title, body }) {
   return `<!doctype html>

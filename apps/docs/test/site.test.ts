@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../scripts/serve.mjs';
+import { operationAnchor } from '../src/page.mjs';
 import { samplesOf } from '../src/samples.mjs';
 
 const app = join(import.meta.dirname, '..');
@@ -57,16 +58,13 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete'];
-/** Redoc's link to an operation: its first tag and its operationId, lower-cased, spaces as dashes. */
-const linkOf = (op: any) => `#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
-
 function expectedLinks(host: string): string[] {
   const doc = spec(host);
   const ops = [
     ...Object.values<any>(doc.paths).flatMap((item) => METHODS.filter((m) => item[m]).map((m) => item[m])),
     ...Object.values<any>(doc.webhooks ?? {}).map((item) => item.post),
   ];
-  return ops.map(linkOf).sort();
+  return ops.map(operationAnchor).sort();
 }
 
 describe('pages', () => {
@@ -113,7 +111,7 @@ describe('host pages', () => {
       const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
       const op = doc.paths[path][method];
       return {
-        link: linkOf(op),
+        link: operationAnchor(op),
         typescript: s.typescript.split('\n').find((l: string) => l.includes(`.${method.toUpperCase()}(`))!,
         curl: s.shell.split('\n').find((l: string) => l.startsWith('curl '))!.replace(/ \\$/, ''),
       };

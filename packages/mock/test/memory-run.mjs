@@ -3,7 +3,7 @@
 // is done and after a full GC. Prints one JSON line. Bounded: a fixed number of sends.
 import { Agent, createServer, request } from 'node:http';
 import { signatureHeaders } from '@org/nxwa-signing';
-import { startMock } from '../dist/index.js';
+import { DEMO_CREDENTIALS, startMock } from '../dist/index.js';
 
 const TOTAL = Number(process.argv[2] ?? 60_000);
 const FIRST = Math.round(TOTAL / 6);
@@ -16,7 +16,7 @@ const webhookUrl = `http://127.0.0.1:${hook.address().port}/hook`;
 const mock = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, callbackDelayMs: 0, webhookUrl });
 const port = Number(new URL(mock.urls['api2.nxcloud.com']).port);
 const agent = new Agent({ keepAlive: true, maxSockets: 50 });
-const credentials = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' };
+const credentials = DEMO_CREDENTIALS;
 let failures = 0;
 
 function send(i) {
