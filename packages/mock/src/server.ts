@@ -10,6 +10,7 @@ import { checkSignature } from './checks/signature.js';
 import { createValidator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
 import type { Spec } from './hosts.js';
+import { createInspector } from './inspector/index.js';
 import { HttpFailure, readBody } from './read.js';
 import { compileRoutes } from './routes.js';
 import { inspect } from './state/inspect.js';
@@ -36,6 +37,7 @@ export function createHostServer(options: HostServerOptions) {
   const routes = compileRoutes(spec);
   const validator = createValidator(host, spec);
   const family = familyOf(host);
+  const inspector = createInspector({ host, messages, log });
 
   async function handle(req: IncomingMessage): Promise<Answer> {
     // Concatenated, not resolved: a path starting with // is a path here, not a protocol-relative URL.
@@ -140,6 +142,8 @@ export function createHostServer(options: HostServerOptions) {
   }
 
   const server = createServer(async (req, res) => {
+    // The live inspector's page and event stream (/__nxwa/, /__nxwa/events) answer by themselves.
+    if (inspector.serve(req, res)) return;
     const started = Date.now();
     let result: Answer;
     try {
@@ -177,6 +181,7 @@ export function createHostServer(options: HostServerOptions) {
     },
     close(): Promise<void> {
       return new Promise((resolve) => {
+        inspector.close();
         server.closeAllConnections?.();
         server.close(() => resolve());
       });

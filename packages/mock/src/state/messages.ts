@@ -4,6 +4,9 @@ import { randomBytes } from 'node:crypto';
 
 export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
 
+/** What changed: one message (recorded, advanced, attempted, or dropped when it is gone), or everything (reset). */
+export type MessageChange = { kind: 'message'; id: string } | { kind: 'reset' };
+
 export interface TimelineEvent {
   status: MessageStatus;
   /** ISO 8601 time of the event. */
@@ -47,12 +50,22 @@ export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
   const now = () => new Date().toISOString();
+  // The live inspector's hook: told of every change (nothing is done while no one listens). Every mutator calls it.
+  const listeners = new Set<(change: MessageChange) => void>();
+  const changed = (change: MessageChange) => {
+    for (const listener of listeners) listener(change);
+  };
   return {
     record(message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks'>): MockMessage {
       const stored: MockMessage = { ...message, status: 'accepted', timeline: [{ status: 'accepted', at: now() }], callbacks: [] };
       messages.delete(message.id);
       messages.set(message.id, stored);
-      if (messages.size > limit) messages.delete(messages.keys().next().value!);
+      if (messages.size > limit) {
+        const oldest = messages.keys().next().value!;
+        messages.delete(oldest);
+        changed({ kind: 'message', id: oldest });
+      }
+      changed({ kind: 'message', id: message.id });
       return stored;
     },
     /** Adds a status to a message's timeline (unknown IDs — dropped or reset — are ignored). */
@@ -61,9 +74,13 @@ export function createMessageStore(limit = 1_000) {
       if (!m) return;
       m.timeline.push({ status, at: now() });
       m.status = status;
+      changed({ kind: 'message', id });
     },
     attempt(id: string, attempt: Omit<CallbackAttempt, 'at'>): void {
-      messages.get(id)?.callbacks.push({ ...attempt, at: now() });
+      const m = messages.get(id);
+      if (!m) return;
+      m.callbacks.push({ ...attempt, at: now() });
+      changed({ kind: 'message', id });
     },
     get: (id: string): MockMessage | undefined => messages.get(id),
     /** Newest first. */
@@ -76,6 +93,12 @@ export function createMessageStore(limit = 1_000) {
     },
     reset(): void {
       messages.clear();
+      changed({ kind: 'reset' });
+    },
+    /** Calls `listener` after every change, synchronously; returns the call that stops it. */
+    onChange(listener: (change: MessageChange) => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }
