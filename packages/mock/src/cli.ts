@@ -94,6 +94,8 @@ const secretShown = credentials.accessSecret === DEMO_CREDENTIALS.accessSecret ?
 console.log(`\nnxwa-mock ready in ${(performance.now() / 1000).toFixed(1)} s`);
 for (const { host, url } of mock.servers) console.log(`  ${host.padEnd(18)} ${url}`);
 console.log(`  credentials        accessKey ${credentials.accessKey}, accessSecret ${secretShown}`);
+// The live page of what the mock records; every host's port serves it, the first one is shown.
+console.log(`  inspector          ${mock.servers[0].url}/__nxwa/`);
 console.log(`  health             GET <url>/__health\n`);
 
 let stopping = false;

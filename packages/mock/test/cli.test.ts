@@ -43,8 +43,13 @@ describe('nxwa-mock', () => {
         ['api-idn.nxlink.ai', `http://127.0.0.1:${base + 2}`],
         ['api-hk.nxlink.ai', `http://127.0.0.1:${base + 3}`],
       ]);
-      // Only the public URLs: no other address or port in the banner.
-      expect([...out().matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])).sort()).toEqual([base, base + 1, base + 2, base + 3]);
+      // Only the public URLs: no other address or port in the banner (the inspector is on the first host's port).
+      expect([...out().matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])).sort()).toEqual([base, base, base + 1, base + 2, base + 3]);
+      const inspector = /^\s+inspector\s+(http:\/\/127\.0\.0\.1:\d+\/__nxwa\/)$/m.exec(out())?.[1];
+      expect(inspector).toBe(`http://127.0.0.1:${base}/__nxwa/`);
+      const page = await fetch(inspector!);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await page.text()).toContain('<title>nxwa sandbox · inspector</title>');
       expect(out()).toContain('accessKey cli-key, accessSecret (as given)');
       expect(out()).not.toContain('cli-secret');
       for (const [, url] of urls) expect(await (await fetch(`${url}/__health`)).json()).toMatchObject({ status: 'ok' });
