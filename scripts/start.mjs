@@ -25,7 +25,9 @@ mock.stdout.on('data', (chunk) => {
   if (!banner && out.includes('__health')) {
     banner = true;
     if (docsLine) process.stdout.write(`  ${docsLine.trim()}\n`);
-    console.log(`\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n`);
+    // The mock's banner names the inspector's page: the place to watch the demo's message arrive.
+    const inspector = /^\s+inspector\s+(\S+)/m.exec(out)?.[1];
+    console.log(`\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch it arrive, and its status change, live:\n  ${inspector}\n` : ''}`);
   }
 });
 const stop = (signal) => {

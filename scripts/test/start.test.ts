@@ -39,6 +39,8 @@ describe('pnpm start', () => {
       const match = new RegExp(`^\\s+${host.replace(/\./g, '\\.')}\\s+(http://127\\.0\\.0\\.1:\\d+)`, 'm').exec(output);
       if (match) urls[host] = match[1]!;
     }
+    const inspector = /^\s+inspector\s+(http:\/\/127\.0\.0\.1:\d+\/\S*)/m.exec(output);
+    if (inspector) urls.inspector = inspector[1]!;
   }, 300_000);
 
   afterAll(async () => {
@@ -48,8 +50,11 @@ describe('pnpm start', () => {
     }
   });
 
-  it('prints a loopback URL for every host and for the docs', () => {
-    expect(Object.keys(urls).sort()).toEqual([...HOSTS, 'docs'].sort());
+  it('prints a loopback URL for every host, the docs and the inspector', () => {
+    expect(Object.keys(urls).sort()).toEqual([...HOSTS, 'docs', 'inspector'].sort());
+    expect(urls.inspector).toBe(`${urls['api2.nxcloud.com']}/__nxwa/`);
+    // And points at it again under the demo command, where a newcomer reads next.
+    expect(output).toMatch(new RegExp(`demo\\n.*live:\\n\\s+${urls.inspector.replace(/[.]/g, '\\.')}\\n`));
   });
 
   it('prints the demo command in a form that needs no global pnpm', () => {
@@ -65,6 +70,10 @@ describe('pnpm start', () => {
     const docs = await fetch(`${urls.docs}/`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('<html');
+    const inspector = await fetch(urls.inspector);
+    expect(inspector.status).toBe(200);
+    expect(inspector.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await inspector.text()).toContain('<title>nxwa sandbox · inspector</title>');
   });
 
   it('the demo sends a text message through the running mock', () => {
