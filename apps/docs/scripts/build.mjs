@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
+import { sandboxGuide, slug } from '../src/sandbox.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, '..');
@@ -106,6 +107,8 @@ if (error) console.error(error.code, error.meaning, error.remedy);
 else console.log('sent', data.messages[0].id);</code></pre>
 <p>Every request is signed for you (<a href="signing.html">how signing works</a>); a failure comes back as an error
 with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
+<p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
+shows them live at <code>http://127.0.0.1:4010/__nxwa/</code> — <a href="sandbox.html">the sandbox guide</a>.</p>
 <h2>Operations</h2>
 <table><thead><tr><th>host</th><th>operation</th><th>what it does</th></tr></thead><tbody>
 ${opRows}
@@ -199,5 +202,20 @@ ${sections}`,
   }),
 );
 
-const written = ['index.html', 'signing.html', 'errors.html', ...hosts.map(pageOf)];
+// The sandbox guide, from the mock's README.
+const mockReadme = join(app, '..', '..', 'packages', 'mock', 'README.md');
+const guide = sandboxGuide(readFileSync(mockReadme, 'utf8'), 'packages/mock/README.md');
+writeFileSync(
+  join(out, 'sandbox.html'),
+  page({
+    title: 'The sandbox',
+    body: `<h1>The sandbox</h1>
+<p>The local mock (<code>@org/nxwa-mock</code>: see the <a href="index.html#quick-start">quick start</a>) keeps what
+it is sent and acts on it. From its README:
+${guide.sections.map((s) => `<a href="#${slug(s.heading)}">${escape(s.heading)}</a>`).join(' · ')}.</p>
+${guide.html}`,
+  }),
+);
+
+const written = ['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map(pageOf)];
 console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);

@@ -47,7 +47,7 @@ ${FAVICON_LINKS}
 <body>
 <header>
   <a class="brand" href="index.html">nxwa</a>
-  <nav><a href="index.html">Overview</a><a href="signing.html">Signing</a><a href="errors.html">Error codes</a><a href="index.html#specs">Specs</a></nav>
+  <nav><a href="index.html">Overview</a><a href="signing.html">Signing</a><a href="errors.html">Error codes</a><a href="sandbox.html">Sandbox</a><a href="index.html#specs">Specs</a></nav>
 </header>
 <main>
 ${body}

@@ -59,3 +59,23 @@ describe('npx commands', () => {
   // Running the quick start's command is proven where the package is installed as a user has it: the consumer
   // test (apps/consumer) runs `npx --package @org/nxwa-mock nxwa-mock --help` from the packed tarball.
 });
+
+describe('the sandbox guide', () => {
+  const readme = readFileSync(join(app, '..', '..', 'packages', 'mock', 'README.md'), 'utf8');
+  const headings = [...readme.matchAll(/^## (.*)$/gm)].map((m) => m[1].trim()).filter((h) => /sandbox/i.test(h));
+
+  it('is built from every sandbox section of the mock README, the inspector among them', () => {
+    expect(headings).toContain('Sandbox: the inspector');
+    const guide = html('sandbox.html');
+    for (const heading of headings) expect(guide).toMatch(new RegExp(`<h2 id="[\\w-]+">${heading.replace(/[()]/g, '\\$&')}</h2>`));
+    expect(text(guide)).toContain('http://127.0.0.1:4010/__nxwa/');
+    expect(text(guide)).toContain('GET /__nxwa/events');
+  });
+
+  it('is linked from the index and from every page of the site\'s own', () => {
+    expect(html('index.html')).toContain('<a href="sandbox.html">the sandbox guide</a>');
+    for (const page of ['index.html', 'signing.html', 'errors.html', 'sandbox.html']) {
+      expect(html(page).split('</header>')[0], page).toContain('<a href="sandbox.html">Sandbox</a>');
+    }
+  });
+});

@@ -68,7 +68,7 @@ function expectedLinks(host: string): string[] {
 }
 
 describe('pages', () => {
-  it.each(['index.html', 'signing.html', 'errors.html', ...hosts.map((h) => `${h}.html`)])('%s loads with no console error and no outside request', async (path) => {
+  it.each(['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map((h) => `${h}.html`)])('%s loads with no console error and no outside request', async (path) => {
     const { page, errors } = await open(path);
     await page.waitForTimeout(path.includes('nx') ? 800 : 100);
     expect(await page.title()).toMatch(/nxwa/);
@@ -177,7 +177,7 @@ describe('site pages', () => {
       expect(hrefs).toContain(`specs/${host}.yaml`);
       expect(hrefs).toContain(`specs/${host}.json`);
     }
-    expect(hrefs).toEqual(expect.arrayContaining(['signing.html', 'errors.html']));
+    expect(hrefs).toEqual(expect.arrayContaining(['signing.html', 'errors.html', 'sandbox.html']));
     // Every operation is linked to its section on its host's page.
     expect(hrefs).toEqual(expect.arrayContaining(hosts.flatMap((h) => expectedLinks(h).filter((l) => !l.startsWith('#/callbacks')).map((l) => `${h}.html${l}`))));
     for (const href of hrefs.filter((h) => !h.startsWith('#'))) {
@@ -185,6 +185,23 @@ describe('site pages', () => {
       expect(res.status, href).toBe(200);
     }
     await page.screenshot({ path: join(screenshots, 'index.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('the sandbox guide is served, shows the inspector section, and its links resolve', async () => {
+    const { page, errors } = await open('sandbox.html');
+    await page.getByRole('heading', { name: 'Sandbox: the inspector' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('body').innerText()).toContain('http://127.0.0.1:4010/__nxwa/');
+    const hrefs = await page.$$eval('main a[href]', (els) => [...new Set(els.map((e) => e.getAttribute('href')!))]);
+    expect(hrefs.length).toBeGreaterThan(1);
+    for (const href of hrefs) {
+      // An anchor names a heading on the page; a page of the site is served; an outside link is not followed here.
+      if (href.startsWith('#')) expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
+      else if (!/^https?:/.test(href)) expect((await fetch(`${site.url}/${href.split('#')[0]}`)).status, href).toBe(200);
+    }
+    await page.screenshot({ path: join(screenshots, 'sandbox.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
     await page.close();
   });
 
