@@ -2,10 +2,13 @@
 // inline style and script; the event stream's snapshot and changes; the bound on open streams; and a stop that
 // ends open streams instead of waiting for them. (test/inspector-chromium.test.ts renders the page.)
 import { createHash } from 'node:crypto';
-import { request, type IncomingMessage } from 'node:http';
+import { createServer, request, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../src/index.js';
+import { createInspector } from '../src/inspector/index.js';
+import { createMessageStore } from '../src/state/messages.js';
 import { demo } from './support.js';
 
 const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'inspected' } } as const;
@@ -181,5 +184,31 @@ describe('the event stream', () => {
     await own.stop();
     await stream.ended;
     await expect(stream.next('upsert')).rejects.toThrow(/ended/);
+  });
+
+  it('a reader that stops reading is disconnected once its unsent output passes the bound', async () => {
+    const store = createMessageStore();
+    const inspector = createInspector({ messages: store, host: 'test', log: () => {}, batchMs: 0, maxBuffered: 64 * 1024 });
+    const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const stream = await openEvents(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      await stream.next('snapshot');
+      // From here on nothing is read: the socket's buffers fill, then the server's.
+      stream.response.pause();
+      let closed = false;
+      void stream.ended.then(() => (closed = true));
+      const body = { text: 'x'.repeat(100_000) };
+      // At most 100 MB, far more than loopback's socket buffers and the bound together.
+      for (let i = 0; i < 1_000 && !closed; i++) {
+        store.record({ id: `big-${i}`, host: 'test', operation: 'POST /x', accessKey: 'k', body });
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      expect(closed).toBe(true);
+      expect(inspector.streams).toBe(0);
+    } finally {
+      inspector.close();
+      server.close();
+    }
   });
 });

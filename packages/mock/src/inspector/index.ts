@@ -17,17 +17,17 @@ export interface InspectorOptions {
   maxStreams?: number;
   /** How long changes gather before they are sent, in ms (50 by default). */
   batchMs?: number;
+  /** A stream whose unsent output passes this many bytes is closed: that page is not reading (4 MiB by default). */
+  maxBuffered?: number;
 }
 
 /** How many messages a snapshot carries (the newest). */
 export const SNAPSHOT_SIZE = 200;
-// A stream whose unsent output passes this is closed: that page is not reading.
-const MAX_BUFFERED = 4 * 1024 * 1024;
 const HEARTBEAT_MS = 20_000;
 
 const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 
-export function createInspector({ messages, host, log, maxStreams = 16, batchMs = 50 }: InspectorOptions) {
+export function createInspector({ messages, host, log, maxStreams = 16, batchMs = 50, maxBuffered = 4 * 1024 * 1024 }: InspectorOptions) {
   const streams = new Set<ServerResponse>();
   const dirty = new Set<string>();
   let resetPending = false;
@@ -39,8 +39,10 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
 
   function send(chunk: string) {
     for (const res of streams) {
+      // Gone already (its close is still to come): nothing to write to.
+      if (res.destroyed) continue;
       res.write(chunk);
-      if (res.writableLength > MAX_BUFFERED) res.destroy();
+      if (res.writableLength > maxBuffered) res.destroy();
     }
   }
 
@@ -64,7 +66,7 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
   function changed(change: MessageChange) {
     if (change.kind === 'reset') resetPending = true;
     else dirty.add(change.id);
-    batch ??= setTimeout(flush, batchMs);
+    batch ??= setTimeout(flush, batchMs).unref();
   }
 
   function detach(res: ServerResponse) {
@@ -90,7 +92,7 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
     res.write(`retry: 1000\n\n${snapshot()}`);
     streams.add(res);
     unsubscribe ??= messages.onChange(changed);
-    heartbeat ??= setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat ??= setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS).unref();
     // The response's close, not the request's: a request closes as soon as its (empty) body is read.
     res.on('close', () => detach(res));
     return 200;
