@@ -11,6 +11,8 @@ import { createNxcloudClient } from '@org/nxwa-client';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '../src/index.js';
+import { createInspector } from '../src/inspector/index.js';
+import { createMessageStore } from '../src/state/messages.js';
 import { demo } from './support.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -181,5 +183,42 @@ describe('the inspector page', () => {
     expect(await page.locator('details.message').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('shows records of other shapes as they come: an inbound message, fields it does not know', async () => {
+    // The page on a bare server over a store of its own, given records the mock's sends do not make (yet).
+    const store = createMessageStore();
+    const inspector = createInspector({ messages: store, host: 'test', log: () => {} });
+    const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    try {
+      await page.goto(`${origin}/__nxwa/`);
+      await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
+      store.record({ id: 'in-1', host: 'api2.nxcloud.com', operation: 'POST /__nxwa/inbound', accessKey: 'k', direction: 'inbound', from: '8613600000301', referral: { source: 'ad-7' }, body: { type: 'image' } } as any);
+      store.advance('in-1', 'received' as any);
+      store.attempt('in-1', { status: 'received', url: 'http://127.0.0.1:1/hook', error: 'refused', attempt: 2 } as any);
+      await page.locator('details.message[data-id="in-1"][data-status="received"]').waitFor(WAIT);
+      const summary = row(page, 'in-1').locator('summary');
+      expect(await summary.locator('.direction').textContent()).toBe('\u2190');
+      expect(await summary.locator('.recipient').textContent()).toBe('8613600000301');
+      expect(await summary.locator('.preview').textContent()).toBe('[image]');
+      // A status the page did not know is offered as a filter.
+      expect(await page.locator('#filter-status option[value="received"]').count()).toBe(1);
+      await summary.click();
+      const attempts = row(page, 'in-1').locator('.details table').nth(1);
+      await attempts.waitFor(WAIT);
+      expect(await attempts.locator('th').allTextContents()).toEqual(['status', 'url', 'error', 'attempt', 'at']);
+      expect(JSON.parse((await row(page, 'in-1').locator('pre.json').textContent())!)).toMatchObject({ direction: 'inbound', referral: { source: 'ad-7' } });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      inspector.close();
+      server.close();
+    }
   });
 });
