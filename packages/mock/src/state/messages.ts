@@ -1,32 +1,48 @@
-// The sandbox's record of messages: every accepted send, with its timeline of statuses and its callback attempts.
-// Shared by the hosts of one mock; in memory, the newest `limit` kept (older ones are dropped first).
+// The sandbox's record of messages: every accepted send (and every simulated inbound message), with its timeline
+// of statuses and its callback attempts. Shared by the hosts of one mock; in memory, the newest `limit` kept (older
+// ones are dropped first). Keyed by account and ID: two accounts that use the same cus_message_id keep two messages.
 import { randomBytes } from 'node:crypto';
 
-export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'received';
+
+/** Why a message failed, as its `failed` callback carries it. */
+export interface StatusError {
+  code: number;
+  title: string;
+}
 
 export interface TimelineEvent {
   status: MessageStatus;
   /** ISO 8601 time of the event. */
   at: string;
+  /** For `failed`: the error its callback carries. */
+  error?: StatusError;
 }
 
 export interface CallbackAttempt {
+  /** The status (or `received`, for an inbound message) the callback reports. */
   status: Exclude<MessageStatus, 'accepted'>;
   url: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
   at: string;
   /** The webhook's HTTP status, when it answered. */
   httpStatus?: number;
-  /** Why the attempt failed, when it did (no answer, a redirect, …). */
+  /** Why the attempt failed, when it did (no answer, a redirect, a status other than 2xx, …). */
   error?: string;
 }
 
 export interface MockMessage {
   id: string;
   host: string;
-  /** `POST /api/wa/mt`, … */
+  /** `outbound`: a send accepted by the mock; `inbound`: a user's message simulated with `POST /__nxwa/inbound`. */
+  direction: 'outbound' | 'inbound';
+  /** `POST /api/wa/mt`, …; `POST /__nxwa/inbound` for an inbound message. */
   operation: string;
   accessKey: string;
   to?: string;
+  /** The sender, for an inbound message. */
+  from?: string;
   body: unknown;
   /** The current status: the last of the timeline. */
   status: MessageStatus;
@@ -43,29 +59,44 @@ export interface MessageFilter {
 /** A fresh message ID, shaped like the documented ones (letters and digits). */
 export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
 
+const keyOf = (m: { accessKey: string; id: string }) => `${m.accessKey}\u0000${m.id}`;
+
 export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
   const now = () => new Date().toISOString();
+  // Bumped by reset: what was scheduled for the messages it forgot sees it and stops.
+  let generation = 0;
+  // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
+  const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
   return {
-    record(message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks'>): MockMessage {
-      const stored: MockMessage = { ...message, status: 'accepted', timeline: [{ status: 'accepted', at: now() }], callbacks: [] };
-      messages.delete(message.id);
-      messages.set(message.id, stored);
+    record(message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & { direction?: MockMessage['direction']; status?: MessageStatus }): MockMessage {
+      const status = message.status ?? 'accepted';
+      const stored: MockMessage = { direction: 'outbound', ...message, status, timeline: [{ status, at: now() }], callbacks: [] };
+      const key = keyOf(stored);
+      messages.delete(key);
+      messages.set(key, stored);
       if (messages.size > limit) messages.delete(messages.keys().next().value!);
       return stored;
     },
-    /** Adds a status to a message's timeline (unknown IDs — dropped or reset — are ignored). */
-    advance(id: string, status: MessageStatus): void {
-      const m = messages.get(id);
-      if (!m) return;
-      m.timeline.push({ status, at: now() });
-      m.status = status;
+    /** Adds a status to a message's timeline; undefined when the message is no longer recorded (dropped or reset). */
+    advance(message: MockMessage, status: MessageStatus, error?: StatusError): TimelineEvent | undefined {
+      if (!current(message)) return undefined;
+      const event: TimelineEvent = { status, at: now(), ...(error ? { error } : {}) };
+      message.timeline.push(event);
+      message.status = status;
+      return event;
     },
-    attempt(id: string, attempt: Omit<CallbackAttempt, 'at'>): void {
-      messages.get(id)?.callbacks.push({ ...attempt, at: now() });
+    attempt(message: MockMessage, attempt: Omit<CallbackAttempt, 'at'> & { at?: string }): void {
+      if (current(message)) message.callbacks.push({ ...attempt, at: attempt.at ?? now() });
     },
-    get: (id: string): MockMessage | undefined => messages.get(id),
+    /** The message with this ID (of this account; without one, the newest of any account). */
+    get(id: string, accessKey?: string): MockMessage | undefined {
+      if (accessKey !== undefined) return messages.get(keyOf({ accessKey, id }));
+      let found: MockMessage | undefined;
+      for (const m of messages.values()) if (m.id === id) found = m;
+      return found;
+    },
     /** Newest first. */
     list(filter: MessageFilter = {}): MockMessage[] {
       const out: MockMessage[] = [];
@@ -76,6 +107,11 @@ export function createMessageStore(limit = 1_000) {
     },
     reset(): void {
       messages.clear();
+      generation++;
+    },
+    /** Changes on every reset. */
+    get generation(): number {
+      return generation;
     },
   };
 }
