@@ -32,7 +32,6 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
       opaque: typeof body?.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined,
       origin: conversationOrigin(life.family, message.operation, body),
     };
-    const generation = messages.generation;
     let timer: NodeJS.Timeout | undefined;
     let cancelled = false;
     let timelineDone = false;
@@ -48,8 +47,7 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
     pending.add(cancel);
     const step = (i: number) => {
       timer = setTimeout(() => {
-        // A reset forgets what it had scheduled, callbacks included.
-        if (cancelled || messages.generation !== generation) return cancel();
+        if (cancelled) return;
         const { status, error } = statuses[i];
         const event = messages.advance(message, status, error);
         if (webhook) {
@@ -73,15 +71,19 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
     step(0);
   }
 
+  const cancelAll = () => {
+    for (const cancel of [...pending]) cancel();
+  };
+  // A reset forgets what was scheduled for the messages it forgot: their statuses and callbacks still to come.
+  messages.onReset(cancelAll);
+
   return {
     start,
     /** Messages whose timeline or callbacks are still to come. */
     get pending(): number {
       return pending.size;
     },
-    cancelAll(): void {
-      for (const cancel of [...pending]) cancel();
-    },
+    cancelAll,
   };
 }
 

@@ -65,8 +65,8 @@ export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
   const now = () => new Date().toISOString();
-  // Bumped by reset: what was scheduled for the messages it forgot sees it and stops.
-  let generation = 0;
+  // Told of every reset: what was scheduled for the messages it forgot stops.
+  const resetListeners = new Set<() => void>();
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
   const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
   return {
@@ -107,11 +107,10 @@ export function createMessageStore(limit = 1_000) {
     },
     reset(): void {
       messages.clear();
-      generation++;
+      for (const listener of resetListeners) listener();
     },
-    /** Changes on every reset. */
-    get generation(): number {
-      return generation;
+    onReset(listener: () => void): void {
+      resetListeners.add(listener);
     },
   };
 }
