@@ -2,6 +2,8 @@
 // with times, webhook or not; each status becomes a signed callback in the documented payload of its host; a webhook
 // that does not take a callback is retried with backoff, every attempt recorded; magic recipients end otherwise;
 // two accounts never share a message record.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -181,6 +183,12 @@ describe('magic recipients', () => {
     const { data } = await saas.POST('/saas/wa/send', { body: { ...saasSend, to: '+1 555 010 0001' } });
     await vi.waitFor(() => expect(mock.message(data!.message_id)?.status).toBe('failed'), { timeout: 5_000 });
     expect(statusesOf(mock.message(data!.message_id))).toEqual(['accepted', 'sent', 'failed']);
+  });
+
+  it('the README lists every magic recipient as it is', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `(\d+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(Object.entries(MAGIC_RECIPIENTS).map(([to, { what }]) => [to, what])));
   });
 
   it('an x-nxwa-callbacks header wins over a magic recipient', async () => {

@@ -9,9 +9,9 @@ export interface PlannedStatus {
 }
 
 export const MAGIC_RECIPIENTS: Readonly<Record<string, { statuses: readonly PlannedStatus[]; what: string }>> = {
-  '15550100001': { statuses: [{ status: 'sent' }, { status: 'failed', error: DOCUMENTED_FAILURE }], what: 'sent, then failed (error 470)' },
+  '15550100001': { statuses: [{ status: 'sent' }, { status: 'failed', error: DOCUMENTED_FAILURE }], what: 'sent → failed (error 470)' },
   '15550100002': { statuses: [{ status: 'sent' }], what: 'sent, never delivered' },
-  '15550100003': { statuses: [{ status: 'sent' }, { status: 'delivered' }], what: 'delivered, never read' },
+  '15550100003': { statuses: [{ status: 'sent' }, { status: 'delivered' }], what: 'sent → delivered, never read' },
   '15550100004': { statuses: [{ status: 'failed', error: DOCUMENTED_FAILURE }], what: 'failed at once (error 470), never sent' },
 };
 
