@@ -99,7 +99,7 @@ describe('x-nxwa-fault', () => {
   it('applies on the SaaS hosts too', async () => {
     const hk = createNxcloudClient('api-hk.nxlink.ai', { ...demo, baseUrl: mock.urls['api-hk.nxlink.ai']!, retry: { attempts: 1 } });
     const { error, response } = await hk.GET('/saas/wa/template/{phone}', { ...(hkQuery as object), headers: { 'x-nxwa-fault': '503' } } as never);
-    expect(response.status).toBe(503);
+    expect(response?.status).toBe(503);
     expect(error).toMatchObject({ status: 503 });
     // Without the fault, the same request is answered.
     expect((await hk.GET('/saas/wa/template/{phone}', hkQuery)).error).toBeUndefined();
@@ -120,7 +120,7 @@ describe('faults for the run', () => {
       const media = await fetch(`${base}/api/wa/getMedia`, { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders({ ...demo, action: 'getMedia', bizType: '2', ts: Date.now(), body: raw }) }, body: raw });
       expect(media.status).toBe(200);
       const hk = createNxcloudClient('api-hk.nxlink.ai', { ...demo, baseUrl: m.urls['api-hk.nxlink.ai']!, retry: { attempts: 1 } });
-      expect((await hk.GET('/saas/wa/template/{phone}', hkQuery)).response.status).toBe(500);
+      expect((await hk.GET('/saas/wa/template/{phone}', hkQuery)).response?.status).toBe(500);
     } finally {
       await m.stop();
     }
@@ -130,7 +130,7 @@ describe('faults for the run', () => {
     const m = await startMock({ hosts: ['api2.nxcloud.com', 'api-hk.nxlink.ai'], portBase: 0, faults: ['api-hk.nxlink.ai/createTemplate:reset'] });
     try {
       const hk = createNxcloudClient('api-hk.nxlink.ai', { ...demo, baseUrl: m.urls['api-hk.nxlink.ai']!, retry: { attempts: 1 } });
-      expect((await hk.GET('/saas/wa/template/{phone}', hkQuery)).response.status).toBe(200);
+      expect((await hk.GET('/saas/wa/template/{phone}', hkQuery)).response?.status).toBe(200);
       // api2's createTemplate is another operation.
       const raw = JSON.stringify({});
       const api2 = await fetch(`${m.urls['api2.nxcloud.com']}/api/wa/createTemplate`, { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders({ ...demo, action: 'createTemplate', bizType: '2', ts: Date.now(), body: raw }) }, body: raw });
