@@ -26,6 +26,13 @@ export interface CallbackCredentials {
   accessSecret: string;
 }
 
+export interface DeliverOptions {
+  /** Names the callback in the log (never a body or a secret); `callback` by default. */
+  label?: string;
+  /** Aborting it cancels the attempts still to come (a reset of the message store does). */
+  signal?: AbortSignal;
+}
+
 export interface DeliveryOptions {
   /** The wait before the first retry, in ms; doubled before each further one. */
   retryBaseMs: number;
@@ -61,20 +68,23 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
      * neither stale nor taken for a replay. Tries up to {@link CALLBACK_ATTEMPTS} times, `retryBaseMs` × 2ⁿ apart,
      * until the webhook answers 2xx. A redirect is never followed (node:http does not): the signed callback must
      * not go anywhere but the address that was allowed. `onAttempt` is told of every attempt; resolves with whether
-     * the webhook took the callback (false too when the mock stopped first).
+     * the webhook took the callback (false too when it was cancelled first: `signal`, or the mock stopped).
      */
-    deliver(url: string, body: string, credentials: CallbackCredentials, onAttempt?: (attempt: DeliveryAttempt) => void, label = 'callback'): Promise<boolean> {
-      if (stopped) return Promise.resolve(false);
+    deliver(url: string, body: string, credentials: CallbackCredentials, onAttempt?: (attempt: DeliveryAttempt) => void, { label = 'callback', signal }: DeliverOptions = {}): Promise<boolean> {
+      if (stopped || signal?.aborted) return Promise.resolve(false);
       return new Promise((resolve) => {
         let timer: NodeJS.Timeout | undefined;
         const cancel = () => {
           clearTimeout(timer);
           pending.delete(cancel);
+          signal?.removeEventListener('abort', cancel);
           resolve(false);
         };
         pending.add(cancel);
+        signal?.addEventListener('abort', cancel, { once: true });
         const done = (taken: boolean) => {
           pending.delete(cancel);
+          signal?.removeEventListener('abort', cancel);
           resolve(taken);
         };
         const attempt = async (n: number) => {

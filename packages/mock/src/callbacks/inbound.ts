@@ -123,7 +123,7 @@ function answer(method: string, raw: Buffer, options: InboundOptions, track: (de
     }
     const recorded = options.messages.record({ id, host, direction: 'inbound', operation: 'POST /__nxwa/inbound', accessKey, to: businessPhone, from, body: message, status: 'received' });
     if (webhookUrl) {
-      track(options.delivery.deliver(webhookUrl, JSON.stringify(payload), { accessKey, accessSecret: secret }, (a) => options.messages.attempt(recorded, { ...a, status: 'received' }), `inbound ${id}`));
+      track(options.delivery.deliver(webhookUrl, JSON.stringify(payload), { accessKey, accessSecret: secret }, (a) => options.messages.attempt(recorded, { ...a, status: 'received' }), { label: `inbound ${id}` }));
     }
     return json(202, { id, host, accessKey, webhook: webhookUrl ?? null });
   } catch (error) {

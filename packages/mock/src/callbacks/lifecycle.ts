@@ -34,6 +34,8 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
     };
     let timer: NodeJS.Timeout | undefined;
     let cancelled = false;
+    // Cancels the callback under way too (its retries), not only those still to come.
+    const aborter = new AbortController();
     let timelineDone = false;
     let inFlight = 0;
     // The callbacks of this message, one after another.
@@ -41,6 +43,7 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
     const cancel = () => {
       cancelled = true;
       clearTimeout(timer);
+      aborter.abort();
       pending.delete(cancel);
     };
     const settle = () => timelineDone && inFlight === 0 && pending.delete(cancel);
@@ -54,7 +57,7 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
           const payload = statusPayload({ ...fixed, status, error, at: event ? Date.parse(event.at) : Date.now() });
           inFlight++;
           chain = chain
-            .then(() => (cancelled ? false : delivery.deliver(webhook.url, payload, webhook.credentials, (a) => messages.attempt(message, { ...a, status }), `callback ${status} ${message.id}`)))
+            .then(() => (cancelled ? false : delivery.deliver(webhook.url, payload, webhook.credentials, (a) => messages.attempt(message, { ...a, status }), { label: `callback ${status} ${message.id}`, signal: aborter.signal })))
             .finally(() => {
               inFlight--;
               settle();
