@@ -1,14 +1,14 @@
 // Faults and latency (issue 11): per request (x-nxwa-fault) and per run (the faults option, --fault), each kind over
 // HTTP; bad specs refused clearly; and the proofs through the client: an accepted-then-500 send is sent exactly once,
 // and a 429 with Retry-After is waited out on reads.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { createNxcloudClient, type NxcloudHost, type RetryInfo } from '@org/nxwa-client';
 import { signatureHeaders } from '@org/nxwa-signing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMock, type RunningMock } from '../src/index.js';
-import { demo } from './support.js';
+import { demo, freePort } from './support.js';
 
 const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'fault' } } as const;
 const hkQuery = { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 10 } } } as never;
@@ -163,6 +163,27 @@ describe('faults for the run', () => {
     expect(scope.stderr).toMatch(/--fault "sendMessage:500": scope "sendMessage" is neither a host served \(api-hk\.nxlink\.ai\)/);
   });
 });
+
+it('--fault reaches the running mock; a bad --callback-retry-base-ms is exit 2', async () => {
+  const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
+  const bad = spawnSync(process.execPath, [bin, '--callback-retry-base-ms', 'soon'], { encoding: 'utf8', timeout: 30_000 });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toMatch(/--callback-retry-base-ms must be a whole number, got "soon"/);
+  const base = 20_000 + ((await freePort()) % 20_000);
+  const child = spawn(process.execPath, [bin, '--host', 'api2.nxcloud.com', '--port-base', String(base), '--callback-retry-base-ms', '5', '--fault', 'sendMessage:503,times=1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  try {
+    await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain('__health');
+    const url = `http://127.0.0.1:${base}`;
+    expect((await send(undefined, text, url)).status).toBe(503);
+    expect((await send(undefined, text, url)).status).toBe(200);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}, 60_000);
 
 describe('through the client', () => {
   it('an accepted-then-500 send is sent exactly once by default: the client reports the error and does not resend', async () => {
