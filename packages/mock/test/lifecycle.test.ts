@@ -87,6 +87,19 @@ describe('timelines', () => {
     expect(got[0].json.statuses[0].costs).toBeUndefined();
   });
 
+  it.each([
+    ['an OTP send', '/api/wa/otp', { appkey: 'a', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600000201', language_code: 'en', content: '789033' }, 'authentication', 6],
+    ['a template send', '/api/wa/mt', { ...text, to: '8613600000202', type: 'template', text: undefined, template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } }, 'utility', 5],
+  ])('api2: %s opens a conversation of the documented type', async (_what, path, body, origin, cdr) => {
+    const id = `origin-${cdr}`;
+    const { error } = await (api2() as any).POST(path, { body: { ...body, cus_message_id: id, dr_webhook: `${hook.url}/origin-${cdr}` }, headers: { 'x-nxwa-callbacks': 'sent' } });
+    expect(error).toBeUndefined();
+    await vi.waitFor(() => expect(hook.at(`/origin-${cdr}`)).toHaveLength(1), { timeout: 5_000 });
+    const [got] = hook.at(`/origin-${cdr}`);
+    expect(webhookProblems('api2.nxcloud.com', 'messageStatus', got.json)).toBeUndefined();
+    expect(got.json.statuses[0]).toMatchObject({ id, conversation: { origin: { type: origin } }, costs: [{ cdr_type: cdr }] });
+  });
+
   it('the schema check can fail', () => {
     expect(webhookProblems('api2.nxcloud.com', 'messageStatus', { statuses: [{ status: 'lost' }] })).toMatch(/must be equal to one of the allowed values/);
   });
