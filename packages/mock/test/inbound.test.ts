@@ -100,6 +100,21 @@ describe('POST /__nxwa/inbound', () => {
     ]);
   });
 
+  it('a reset cancels an inbound callback being retried', async () => {
+    const own = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, callbackRetryBaseMs: 600_000 });
+    try {
+      script.set('/reset-inbound', [500]);
+      const res = await fetch(`${own.urls['api2.nxcloud.com']}/__nxwa/inbound`, { method: 'POST', body: JSON.stringify({ ...user, type: 'text', text: { body: 'x' }, webhookUrl: `${hook.url}/reset-inbound` }) });
+      const { id } = await res.json();
+      await vi.waitFor(() => expect(own.message(id)?.callbacks).toHaveLength(1), { timeout: 5_000 });
+      expect(own.pendingCallbacks()).toBe(1);
+      own.reset();
+      await vi.waitFor(() => expect(own.pendingCallbacks()).toBe(0), { timeout: 5_000 });
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('without a webhook: recorded, nothing posted', async () => {
     const own = await startMock({ hosts: ['api-hk.nxlink.ai'], portBase: 0 });
     try {
@@ -128,6 +143,7 @@ describe('POST /__nxwa/inbound', () => {
     ['an unknown host', { ...user, host: 'api.example.com', type: 'text', text: { body: 'x' } }, /host must be one of api2\.nxcloud\.com/],
     ['an unknown field', { ...user, type: 'text', text: { body: 'x' }, image: {} }, /image is not expected here/],
     ['an unknown account', { ...user, type: 'text', text: { body: 'x' }, accessKey: 'nobody' }, /accessKey must be an account of the mock \(nxwa-demo-key, second-key\); got "nobody"/],
+    ['a wa_ext that is a number', { ...user, host: 'api.nxcloud.com', type: 'button', button: { text: 'Yes' }, wa_ext: 5 }, /wa_ext must be the template that was sent, an object or its JSON string; got 5/],
     ['a webhook elsewhere', { ...user, type: 'text', text: { body: 'x' }, webhookUrl: 'https://example.com/hook' }, /webhookUrl must be an http\(s\) URL on a loopback address/],
   ])('refuses %s with a 400 naming the field', async (_what, request, message) => {
     const before = mock.messages().length;

@@ -58,12 +58,19 @@ function messageObject(type: string, value: unknown): Record<string, unknown> {
 export function createInbound(options: InboundOptions) {
   // Inbound callbacks still being delivered (retries included).
   let pending = 0;
+  // A reset cancels the inbound callbacks still being delivered, as it does the status callbacks.
+  let aborter = new AbortController();
+  options.messages.onReset(() => {
+    aborter.abort();
+    aborter = new AbortController();
+  });
   return {
     /** Answers POST /__nxwa/inbound; `raw` is the request body. */
-    answer: (method: string, raw: Buffer) => answer(method, raw, options, (delivery) => {
-      pending++;
-      void delivery.finally(() => pending--);
-    }),
+    answer: (method: string, raw: Buffer) =>
+      answer(method, raw, options, (deliver) => {
+        pending++;
+        void deliver(aborter.signal).finally(() => pending--);
+      }),
     get pending(): number {
       return pending;
     },
@@ -72,7 +79,7 @@ export function createInbound(options: InboundOptions) {
 
 export type Inbound = ReturnType<typeof createInbound>;
 
-function answer(method: string, raw: Buffer, options: InboundOptions, track: (delivery: Promise<boolean>) => void): Answer {
+function answer(method: string, raw: Buffer, options: InboundOptions, track: (deliver: (signal: AbortSignal) => Promise<boolean>) => void): Answer {
   const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
   if (method !== 'POST') return json(405, { error: `${method} is not allowed on /__nxwa/inbound; use POST.` });
   let request: unknown;
@@ -113,7 +120,8 @@ function answer(method: string, raw: Buffer, options: InboundOptions, track: (de
     let payload: Record<string, unknown>;
     if (type === 'button') {
       if (request.context !== undefined && !isObject(request.context)) throw new Invalid(`context must be an object { from, id } (the message the button belongs to); got ${show(request.context)}.`);
-      const waExt = request.wa_ext === undefined || typeof request.wa_ext === 'string' ? request.wa_ext : JSON.stringify(request.wa_ext);
+      if (request.wa_ext !== undefined && typeof request.wa_ext !== 'string' && !isObject(request.wa_ext)) throw new Invalid(`wa_ext must be the template that was sent, an object or its JSON string; got ${show(request.wa_ext)}.`);
+      const waExt = isObject(request.wa_ext) ? JSON.stringify(request.wa_ext) : request.wa_ext;
       message = { button: content, ...(request.context ? { context: request.context } : {}), from, id, timestamp, type, ...(waExt !== undefined ? { wa_ext: waExt } : {}) };
       payload = { business_phone: businessPhone, contacts, messages: [message], messaging_product: 'whatsapp' };
     } else {
@@ -123,7 +131,8 @@ function answer(method: string, raw: Buffer, options: InboundOptions, track: (de
     }
     const recorded = options.messages.record({ id, host, direction: 'inbound', operation: 'POST /__nxwa/inbound', accessKey, to: businessPhone, from, body: message, status: 'received' });
     if (webhookUrl) {
-      track(options.delivery.deliver(webhookUrl, JSON.stringify(payload), { accessKey, accessSecret: secret }, (a) => options.messages.attempt(recorded, { ...a, status: 'received' }), { label: `inbound ${id}` }));
+      const body = JSON.stringify(payload);
+      track((signal) => options.delivery.deliver(webhookUrl, body, { accessKey, accessSecret: secret }, (a) => options.messages.attempt(recorded, { ...a, status: 'received' }), { label: `inbound ${id}`, signal }));
     }
     return json(202, { id, host, accessKey, webhook: webhookUrl ?? null });
   } catch (error) {
