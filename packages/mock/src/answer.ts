@@ -6,6 +6,8 @@ export interface Answer {
   code?: number;
   body: string;
   contentType?: string;
+  /** More headers of the answer (Retry-After, …). */
+  headers?: Record<string, string>;
 }
 
 /** api2 answers `{ code, message, data }`; the SaaS hosts add a `traceId`. */

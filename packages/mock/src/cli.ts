@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // nxwa-mock: a local mock of every NxCloud WhatsApp API host, in this one process. `nxwa-mock --help` for options.
 import { parseArgs } from 'node:util';
+import { parseRules, scopesOf } from './faults/faults.js';
+import { loadSpec } from './hosts.js';
 import { DEMO_CREDENTIALS, HOSTS, startMock, type MockHost } from './index.js';
 
 const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one process; signatures, NxCloud's codes, callbacks)
@@ -12,7 +14,10 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
   --access-secret <secret>      its secret (default ${DEMO_CREDENTIALS.accessSecret}; env NXWA_MOCK_ACCESS_SECRET)
   --webhook-url <url>           where status callbacks go when a send has no dr_webhook (env NXWA_MOCK_WEBHOOK_URL)
   --allow-any-callback-target   also call back addresses that are not loopback
-  --callback-delay-ms <n>       pause before each callback (default 200)
+  --callback-delay-ms <n>       pause before each status of a send's timeline and its callback (default 200)
+  --callback-retry-base-ms <n>  wait before a webhook's first retry, doubled each time, 5 tries (default 1000)
+  --fault <[scope:]fault>       a fault for the run (repeatable), e.g. sendMessage:accepted-then-500,
+                                api-hk.nxlink.ai:429;retry-after=2,times=1 or delay=300 (see the README)
   --max-body-bytes <n>          largest accepted body (default 20 MiB)
   --quiet                       no log line per request
   --help                        this text`;
@@ -34,6 +39,8 @@ try {
       'webhook-url': { type: 'string' },
       'allow-any-callback-target': { type: 'boolean' },
       'callback-delay-ms': { type: 'string' },
+      'callback-retry-base-ms': { type: 'string' },
+      fault: { type: 'string', multiple: true },
       'max-body-bytes': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
@@ -61,6 +68,12 @@ const unknown = hosts.filter((h) => !(HOSTS as readonly string[]).includes(h));
 if (unknown.length) fail(`unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}`);
 const portBase = number(values!['port-base'] ?? env.NXWA_MOCK_PORT_BASE, '--port-base');
 if (portBase !== undefined && portBase + HOSTS.length - 1 > 65_535) fail(`--port-base must leave room for ${HOSTS.length} ports below 65536, got ${portBase}`);
+const faults = (values!.fault as string[] | undefined) ?? [];
+try {
+  if (faults.length > 0) parseRules(faults, scopesOf(hosts, hosts.map((h) => loadSpec(h as MockHost))), (i) => `--fault ${JSON.stringify(faults[i])}`);
+} catch (error) {
+  fail((error as Error).message);
+}
 const credentials = {
   accessKey: (values!['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY ?? DEMO_CREDENTIALS.accessKey,
   accessSecret: (values!['access-secret'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_SECRET ?? DEMO_CREDENTIALS.accessSecret,
@@ -81,6 +94,8 @@ try {
     webhookUrl: (values!['webhook-url'] as string | undefined) ?? env.NXWA_MOCK_WEBHOOK_URL,
     allowAnyCallbackTarget: values!['allow-any-callback-target'] === true,
     callbackDelayMs: number(values!['callback-delay-ms'], '--callback-delay-ms'),
+    callbackRetryBaseMs: number(values!['callback-retry-base-ms'], '--callback-retry-base-ms'),
+    faults,
     maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
     log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
   });

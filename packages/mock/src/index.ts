@@ -1,13 +1,17 @@
 // The mock of every NxCloud host in one process: for each host, its spec's operations in Prism's engine, behind a
 // server on its own port that does what Prism cannot (signatures, NxCloud's error codes, webhook callbacks).
-import { createCallbackSender } from './callbacks/status.js';
+import { createDelivery } from './callbacks/deliver.js';
+import { createInbound } from './callbacks/inbound.js';
+import { createLifecycles } from './callbacks/lifecycle.js';
 import { createEngine, type Engine } from './engine/prism.js';
-import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost } from './hosts.js';
+import { createFaults, parseRules, scopesOf } from './faults/faults.js';
+import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost, type Spec } from './hosts.js';
 import { createHostServer } from './server.js';
 import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
 
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
-export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, TimelineEvent } from './state/messages.js';
+export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, StatusError, TimelineEvent } from './state/messages.js';
+export { MAGIC_RECIPIENTS } from './state/recipients.js';
 
 export interface MockCredentials {
   accessKey: string;
@@ -32,8 +36,16 @@ export interface MockOptions {
   webhookUrl?: string;
   /** Also call back addresses that are not loopback. */
   allowAnyCallbackTarget?: boolean;
-  /** Pause before each status callback, in ms (200 by default). */
+  /** Pause before each status of a sent message's timeline (and its callback), in ms (200 by default). */
   callbackDelayMs?: number;
+  /** Wait before a webhook's first retry, in ms, doubled before each further one (5 attempts in all); 1,000 by default. */
+  callbackRetryBaseMs?: number;
+  /**
+   * Faults for the whole run, each `[scope:]fault` (the README's grammar), e.g. `sendMessage:accepted-then-500` or
+   * `api-hk.nxlink.ai:429;retry-after=1,times=1`; the first rule that matches a request applies. A request's own
+   * `x-nxwa-fault` header wins over them.
+   */
+  faults?: readonly string[];
   /** Largest accepted request body, in bytes (20 MiB by default). */
   maxBodyBytes?: number;
   /** How many messages the sandbox keeps (the oldest are dropped first); 1,000 by default. */
@@ -53,12 +65,15 @@ export interface RunningMock {
   servers: MockServer[];
   /** Stops answering: closes every port and cancels the callbacks still to come. */
   stop(): Promise<void>;
-  /** Sends whose status callbacks are still to come. */
+  /** Sent messages whose timeline or callbacks, and inbound messages whose callback, are still to come. */
   pendingCallbacks(): number;
   /** The messages accepted so far, newest first (as `GET /__nxwa/messages`); copies. */
   messages(filter?: MessageFilter): MockMessage[];
-  /** One message with its timeline and callback attempts (as `GET /__nxwa/messages/{id}`); a copy. */
-  message(id: string): MockMessage | undefined;
+  /**
+   * One message with its timeline and callback attempts (as `GET /__nxwa/messages/{id}`); a copy. Give the
+   * `accessKey` when two accounts used the same ID (without it: the newest).
+   */
+  message(id: string, accessKey?: string): MockMessage | undefined;
   /** Forgets every recorded message (as `DELETE /__nxwa/state`). */
   reset(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
@@ -81,6 +96,23 @@ function accountsOf(options: MockOptions): Map<string, string> {
   return new Map(list.map((c) => [c.accessKey, c.accessSecret]));
 }
 
+function nonNegative(options: MockOptions, name: 'callbackDelayMs' | 'callbackRetryBaseMs'): number | undefined {
+  const value = options[name];
+  if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new TypeError(`startMock: ${name} must be a whole number of ms, 0 or more; got ${value}.`);
+  return value;
+}
+
+/** The run's fault rules, checked against the hosts served and their operationIds. */
+function faultRules(options: MockOptions, hosts: readonly MockHost[], specs: Spec[]) {
+  if (options.faults === undefined) return [];
+  if (!Array.isArray(options.faults)) throw new TypeError(`startMock: faults must be an array of strings such as "sendMessage:accepted-then-500"; got ${typeof options.faults}.`);
+  try {
+    return parseRules(options.faults, scopesOf(hosts, specs), (i) => `faults[${i}]`);
+  } catch (error) {
+    throw new TypeError(`startMock: ${(error as Error).message}`);
+  }
+}
+
 function portOf(options: MockOptions, host: MockHost): number {
   const port = options.ports?.[host] ?? (options.portBase === 0 ? 0 : (options.portBase ?? DEFAULT_PORT_BASE) + HOSTS.indexOf(host));
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`startMock: the port of ${host} must be a whole number from 0 to 65535; got ${port}.`);
@@ -99,16 +131,23 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const ports = hosts.map((h) => portOf(options, h));
   const log = options.log ?? (() => {});
   const listen = options.listen ?? '127.0.0.1';
-  const callbacks = createCallbackSender({ delayMs: options.callbackDelayMs ?? 200, log });
+  const stepMs = nonNegative(options, 'callbackDelayMs') ?? 200;
+  const retryBaseMs = nonNegative(options, 'callbackRetryBaseMs') ?? 1_000;
+  const specs = hosts.map(loadSpec);
+  const faults = createFaults(faultRules(options, hosts, specs));
   const engines = new Map<MockHost, Engine>();
   const messages = createMessageStore(options.messageLimit ?? 1_000);
+  const delivery = createDelivery({ retryBaseMs, log });
+  const lifecycles = createLifecycles({ stepMs, delivery, messages });
+  const allowAnyCallbackTarget = options.allowAnyCallbackTarget ?? false;
+  const inbound = createInbound({ messages, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget });
   const servers: ReturnType<typeof createHostServer>[] = [];
   const stop = async () => {
-    callbacks.cancelAll();
+    lifecycles.cancelAll();
+    delivery.cancelAll();
     await Promise.all(servers.map((s) => s.close()));
   };
   try {
-    const specs = hosts.map(loadSpec);
     const built = await Promise.all(specs.map((spec, i) => createEngine(spec, loadOperations(hosts[i]))));
     const started: MockServer[] = [];
     for (const [i, host] of hosts.entries()) {
@@ -118,10 +157,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         spec: specs[i],
         engine: built[i],
         accounts,
-        callbacks,
+        lifecycles,
+        inbound,
+        faults,
         messages,
         webhookUrl: options.webhookUrl,
-        allowAnyCallbackTarget: options.allowAnyCallbackTarget ?? false,
+        allowAnyCallbackTarget,
         maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
         log,
       });
@@ -138,10 +179,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       urls: Object.fromEntries(started.map((s) => [s.host, s.url])),
       servers: started,
       stop,
-      pendingCallbacks: () => callbacks.pending,
+      pendingCallbacks: () => lifecycles.pending + inbound.pending,
       messages: (filter) => structuredClone(messages.list(filter)),
-      message: (id) => {
-        const m = messages.get(id);
+      message: (id, accessKey) => {
+        const m = messages.get(id, accessKey);
         return m && structuredClone(m);
       },
       reset: () => messages.reset(),

@@ -3,25 +3,31 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { envelope, familyOf, type Answer } from './answer.js';
-import { callbackAllowed, wantedStatuses, type CallbackSender } from './callbacks/status.js';
+import type { Inbound } from './callbacks/inbound.js';
+import type { Lifecycles } from './callbacks/lifecycle.js';
+import { callbackAllowed, wantedStatuses } from './callbacks/status.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders } from './checks/headers.js';
 import { bodyProblems, parameterProblems, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
 import { createValidator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
+import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } from './faults/faults.js';
 import type { Spec } from './hosts.js';
 import { createInspector } from './inspector/index.js';
 import { HttpFailure, readBody } from './read.js';
 import { compileRoutes } from './routes.js';
 import { inspect } from './state/inspect.js';
 import { newMessageId, type MessageStore } from './state/messages.js';
+import { plannedStatuses } from './state/recipients.js';
 
 export interface HostServerOptions {
   host: string;
   spec: Spec;
   engine: Engine;
   accounts: ReadonlyMap<string, string>;
-  callbacks: CallbackSender;
+  lifecycles: Lifecycles;
+  inbound: Inbound;
+  faults: Faults;
   messages: MessageStore;
   webhookUrl?: string;
   allowAnyCallbackTarget: boolean;
@@ -30,16 +36,17 @@ export interface HostServerOptions {
 }
 
 // The mock's own request headers, never passed to the engine.
-const OWN_HEADERS = new Set(['x-nxwa-callbacks', 'host', 'connection', 'transfer-encoding', 'keep-alive', 'content-length']);
+const OWN_HEADERS = new Set(['x-nxwa-callbacks', 'x-nxwa-fault', 'host', 'connection', 'transfer-encoding', 'keep-alive', 'content-length']);
 
 export function createHostServer(options: HostServerOptions) {
-  const { host, spec, engine, accounts, callbacks, messages, maxBodyBytes, log } = options;
+  const { host, spec, engine, accounts, lifecycles, messages, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
   const validator = createValidator(host, spec);
   const family = familyOf(host);
   const inspector = createInspector({ host, messages, log });
 
-  async function handle(req: IncomingMessage): Promise<Answer> {
+  // `faulted` is told the fault the request got (accepted-then-500 is applied to the answer).
+  async function handle(req: IncomingMessage, faulted: { fault?: Fault }): Promise<Answer> {
     // Concatenated, not resolved: a path starting with // is a path here, not a protocol-relative URL.
     const target = req.url ?? '/';
     let url: URL;
@@ -52,6 +59,7 @@ export function createHostServer(options: HostServerOptions) {
       const ok = await engine.healthy();
       return { status: ok ? 200 : 503, body: JSON.stringify(ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' }) };
     }
+    if (url.pathname === '/__nxwa/inbound') return options.inbound.answer(req.method ?? 'GET', await readBody(req, maxBodyBytes));
     if (url.pathname.startsWith('/__nxwa/')) {
       req.resume();
       return inspect(req.method ?? 'GET', url, messages)!;
@@ -72,6 +80,18 @@ export function createHostServer(options: HostServerOptions) {
     if (missing) return missing;
     const signed = checkSignature(family, headers, raw, accounts);
     if (signed.answer) return signed.answer;
+    // Faults apply to authentic requests only: an unsigned one is refused as ever.
+    let fault: Fault | undefined;
+    try {
+      fault = options.faults.pick(host, route.op.operationId, headers['x-nxwa-fault']);
+    } catch (error) {
+      return { status: 400, code: -1, body: envelope(family, -1, `x-nxwa-fault: ${(error as Error).message}`) };
+    }
+    if (fault) {
+      faulted.fault = fault;
+      const replaced = await beforeAnswer(fault, family);
+      if (replaced) return replaced;
+    }
     const operation = checkOperationHeaders(family, route, headers);
     if (operation) return operation;
     const problems = parameterProblems(route, validator, url);
@@ -108,7 +128,7 @@ export function createHostServer(options: HostServerOptions) {
       else if (out.data && 'message_id' in out.data) out.data.message_id = id;
       const messageId = String(out?.data?.messages?.[0]?.id ?? out?.data?.message_id ?? id);
       const to = body.to ?? body.recipient;
-      messages.record({
+      const recorded = messages.record({
         id: messageId,
         host,
         operation: `${route.method.toUpperCase()} ${route.path}`,
@@ -117,25 +137,18 @@ export function createHostServer(options: HostServerOptions) {
         // Kept whole up to 64 KiB: the store must not hold a run's worth of large bodies.
         body: raw.length <= 64 * 1024 ? body : { omitted: `a body of ${raw.length} bytes is not kept` },
       });
-      const webhook = body.dr_webhook ?? options.webhookUrl;
-      if (webhook) {
-        if (!callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
-          log(`callback to ${webhook} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`);
-        } else {
-          callbacks.schedule({
-            url: webhook,
-            messageId,
-            to,
-            statuses: wantedStatuses(headers['x-nxwa-callbacks']),
-            credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! },
-            family,
-            onAttempt: (attempt) => {
-              messages.advance(messageId, attempt.status);
-              messages.attempt(messageId, attempt);
-            },
-          });
-        }
+      let webhook: string | undefined = body.dr_webhook ?? options.webhookUrl;
+      if (webhook && !callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
+        log(`callback to ${webhook} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`);
+        webhook = undefined;
       }
+      // The timeline advances with or without a webhook; its statuses become callbacks when there is one.
+      lifecycles.start({
+        message: recorded,
+        family,
+        statuses: plannedStatuses(to, wantedStatuses(headers['x-nxwa-callbacks'])),
+        webhook: webhook ? { url: webhook, credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! } } : undefined,
+      });
     }
     const text = typeof out === 'string' ? out : out === undefined ? '' : JSON.stringify(out);
     return { status: answer.status, code, body: text, contentType: answer.contentType };
@@ -146,9 +159,19 @@ export function createHostServer(options: HostServerOptions) {
     if (inspector.serve(req, res)) return;
     const started = Date.now();
     let result: Answer;
+    const faulted: { fault?: Fault } = {};
     try {
-      result = await handle(req);
+      const answer = await handle(req, faulted);
+      result = afterAnswer(faulted.fault, answer, family);
     } catch (error) {
+      if (error instanceof ConnectionReset) {
+        // A TCP RST where the platform offers it, else a plain close: either way, no answer.
+        const socket = req.socket as typeof req.socket & { resetAndDestroy?: () => void };
+        if (socket.resetAndDestroy) socket.resetAndDestroy();
+        else socket.destroy();
+        log(`${host} ${req.method} ${(req.url ?? '').split('?')[0]} → connection reset (fault) ${Date.now() - started}ms`);
+        return;
+      }
       const known = error instanceof HttpFailure;
       if (!known) log(`${host} ${req.method} internal error: ${(error as Error).stack ?? (error as Error).message}`);
       const status = known ? error.status : 500;
@@ -156,7 +179,7 @@ export function createHostServer(options: HostServerOptions) {
       result = { status, code, body: envelope(family, code, known ? error.message : `The mock failed: ${(error as Error).message}`) };
     }
     if (!res.headersSent) {
-      res.writeHead(result.status, { 'content-type': result.contentType ?? 'application/json', connection: result.status === 413 ? 'close' : 'keep-alive' });
+      res.writeHead(result.status, { ...result.headers, 'content-type': result.contentType ?? 'application/json', connection: result.status === 413 ? 'close' : 'keep-alive' });
       res.end(result.body);
     }
     log(`${host} ${req.method} ${(req.url ?? '').split('?')[0]} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`);

@@ -156,7 +156,8 @@ describe('the inspector page', () => {
     mock.reset();
     const { page, errors } = await open();
     await api2().POST('/api/wa/mt', { body: { ...text, to: '8613600000201', cus_message_id: 'filter-1', dr_webhook: webhook } });
-    await api2().POST('/api/wa/mt', { body: { ...text, to: '8613600000202', cus_message_id: 'filter-2' } });
+    // An empty x-nxwa-callbacks header keeps this one at accepted: the status filter then tells the two apart.
+    await api2().POST('/api/wa/mt', { body: { ...text, to: '8613600000202', cus_message_id: 'filter-2' }, headers: { 'x-nxwa-callbacks': '' } });
     await page.locator('details.message[data-id="filter-1"][data-status="read"]').waitFor(WAIT);
     await row(page, 'filter-2').waitFor(WAIT);
     const visible = () => page.$$eval('details.message', (nodes) => nodes.filter((n) => !(n as HTMLElement).hidden).map((n) => (n as HTMLElement).dataset.id));
@@ -199,9 +200,9 @@ describe('the inspector page', () => {
     try {
       await page.goto(`${origin}/__nxwa/`);
       await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
-      store.record({ id: 'in-1', host: 'api2.nxcloud.com', operation: 'POST /__nxwa/inbound', accessKey: 'k', direction: 'inbound', from: '8613600000301', referral: { source: 'ad-7' }, body: { type: 'image' } } as any);
-      store.advance('in-1', 'received' as any);
-      store.attempt('in-1', { status: 'received', url: 'http://127.0.0.1:1/hook', error: 'refused', attempt: 2 } as any);
+      const inbound = store.record({ id: 'in-1', host: 'api2.nxcloud.com', operation: 'POST /__nxwa/inbound', accessKey: 'k', direction: 'inbound', from: '8613600000301', referral: { source: 'ad-7' }, body: { type: 'image' } } as any);
+      store.advance(inbound, 'received' as any);
+      store.attempt(inbound, { status: 'received', url: 'http://127.0.0.1:1/hook', error: 'refused', attempt: 2 } as any);
       await page.locator('details.message[data-id="in-1"][data-status="received"]').waitFor(WAIT);
       const summary = row(page, 'in-1').locator('summary');
       expect(await summary.locator('.direction').textContent()).toBe('\u2190');

@@ -141,7 +141,7 @@ describe('the event stream', () => {
       await api2.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'keep-1' } });
       expect(await stream.next('upsert')).toMatchObject({ id: 'keep-1' });
       await api2.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'keep-2' } });
-      expect(await stream.next('drop')).toEqual({ id: 'keep-1' });
+      expect(await stream.next('drop')).toEqual({ id: 'keep-1', accessKey: 'nxwa-demo-key' });
       expect(await stream.next('upsert')).toMatchObject({ id: 'keep-2' });
       stream.close();
     } finally {

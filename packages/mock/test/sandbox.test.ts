@@ -41,12 +41,13 @@ describe('the inspection API', () => {
   };
 
   it('records an accepted send with its timeline, visible on every host port', async () => {
-    const { error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, to: '8613600000001', cus_message_id: 'inspect-1' } });
+    // An empty x-nxwa-callbacks plans no status: the message stays accepted while it is looked at.
+    const { error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, to: '8613600000001', cus_message_id: 'inspect-1' }, headers: { 'x-nxwa-callbacks': '' } });
     expect(error).toBeUndefined();
     for (const url of Object.values(urls())) {
       const { status, body } = await getJson(`${url}/__nxwa/messages/inspect-1`);
       expect(status).toBe(200);
-      expect(body).toMatchObject({ id: 'inspect-1', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'nxwa-demo-key', to: '8613600000001', status: 'accepted', timeline: [{ status: 'accepted' }], callbacks: [] });
+      expect(body).toMatchObject({ id: 'inspect-1', host: 'api2.nxcloud.com', direction: 'outbound', operation: 'POST /api/wa/mt', accessKey: 'nxwa-demo-key', to: '8613600000001', status: 'accepted', timeline: [{ status: 'accepted' }], callbacks: [] });
       expect(body.body).toMatchObject({ text: { body: 'sandbox' } });
     }
   });
@@ -58,14 +59,15 @@ describe('the inspection API', () => {
 
   it('lists newest first, filtered by recipient and status', async () => {
     const api2 = client('api2.nxcloud.com');
-    await api2.POST('/api/wa/mt', { body: { ...text, to: '8613600000002', cus_message_id: 'list-1' } });
-    await api2.POST('/api/wa/mt', { body: { ...text, to: '8613600000002', cus_message_id: 'list-2' } });
+    const headers = { 'x-nxwa-callbacks': '' };
+    await api2.POST('/api/wa/mt', { body: { ...text, to: '8613600000002', cus_message_id: 'list-1' }, headers });
+    await api2.POST('/api/wa/mt', { body: { ...text, to: '8613600000002', cus_message_id: 'list-2' }, headers });
     const { body } = await getJson(`${urls()['api-hk.nxlink.ai']}/__nxwa/messages?to=8613600000002&status=accepted`);
     expect(body.messages.map((m: { id: string }) => m.id)).toEqual(['list-2', 'list-1']);
     expect((await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages?to=8613600000002&status=read`)).body.messages).toEqual([]);
     const bad = await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages?status=lost`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatch(/status must be one of accepted, sent, delivered, read, failed; got "lost"/);
+    expect(bad.body.error).toMatch(/status must be one of accepted, sent, delivered, read, failed, received; got "lost"/);
   });
 
   it('the timeline follows the status callbacks, each attempt recorded', async () => {
@@ -74,13 +76,14 @@ describe('the inspection API', () => {
     try {
       const dr_webhook = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
       await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, cus_message_id: 'timeline-1', dr_webhook } });
-      await vi.waitFor(async () => expect((await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages/timeline-1`)).body.status).toBe('read'), { timeout: 5_000 });
+      // The timeline does not wait for the callbacks: wait for the third one.
+      await vi.waitFor(async () => expect((await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages/timeline-1`)).body.callbacks).toHaveLength(3), { timeout: 5_000 });
       const { body } = await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages/timeline-1`);
       expect(body.timeline.map((e: { status: string }) => e.status)).toEqual(['accepted', 'sent', 'delivered', 'read']);
       expect(body.callbacks).toMatchObject([
-        { status: 'sent', url: dr_webhook, httpStatus: 200 },
-        { status: 'delivered', url: dr_webhook, httpStatus: 200 },
-        { status: 'read', url: dr_webhook, httpStatus: 200 },
+        { status: 'sent', url: dr_webhook, attempt: 1, httpStatus: 200 },
+        { status: 'delivered', url: dr_webhook, attempt: 1, httpStatus: 200 },
+        { status: 'read', url: dr_webhook, attempt: 1, httpStatus: 200 },
       ]);
       expect(body.timeline.every((e: { at: string }) => !Number.isNaN(Date.parse(e.at)))).toBe(true);
     } finally {
@@ -105,7 +108,8 @@ describe('the inspection API', () => {
 
 describe('mock.messages() and mock.reset()', () => {
   it('read and reset the same record as the HTTP API, and keep at most messageLimit', async () => {
-    const mock = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, messageLimit: 2 });
+    // A timeline step far away: the messages stay accepted while the test reads them.
+    const mock = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, messageLimit: 2, callbackDelayMs: 600_000 });
     try {
       const base = mock.urls['api2.nxcloud.com']!;
       const api2 = createNxcloudClient('api2.nxcloud.com', { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret', baseUrl: base, retry: { attempts: 1 } });

@@ -1,13 +1,18 @@
-// Signed status callbacks (sent, delivered, read — or failed) after an accepted send, to its dr_webhook or the
-// configured webhook URL, in the documented payload shape.
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { signatureHeaders } from '@org/nxwa-signing';
+// Status callbacks: which statuses a send asks for, where they may go, and their documented payloads — api2's
+// `onMessageStatus` and the SaaS hosts' `onSaasMessageStatus` (spec/dist/*.yaml webhooks; vendor pages
+// WhatsApp-API-webhook.md and SAAS-WhatsApp-API-webhook.md).
 import type { Family } from '../answer.js';
+import type { StatusError } from '../state/messages.js';
 
 export const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type CallbackStatus = (typeof STATUSES)[number];
 export const DEFAULT_STATUSES: readonly CallbackStatus[] = ['sent', 'delivered', 'read'];
+
+/** The error of a `failed` status: the one the vendor's pages document (their only example). */
+export const DOCUMENTED_FAILURE: StatusError = {
+  code: 470,
+  title: 'Failed to send message because you are outside the support window for freeform messages to this user. Please use a valid HSM notification or reconsider.',
+};
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
 
@@ -24,10 +29,10 @@ export function callbackAllowed(url: string, allowAnyTarget: boolean): boolean {
 
 /**
  * The statuses an `x-nxwa-callbacks` header asks for: known ones, each once, in the order first given — so a
- * header can never ask for more than four callbacks however long it is.
+ * header can never ask for more than four callbacks however long it is. Undefined without the header.
  */
-export function wantedStatuses(header: string | string[] | undefined): CallbackStatus[] {
-  if (header === undefined) return [...DEFAULT_STATUSES];
+export function wantedStatuses(header: string | string[] | undefined): CallbackStatus[] | undefined {
+  if (header === undefined) return undefined;
   const wanted = new Set<CallbackStatus>();
   for (const s of String(header).slice(0, 4_096).split(',')) {
     const status = s.trim() as CallbackStatus;
@@ -36,101 +41,52 @@ export function wantedStatuses(header: string | string[] | undefined): CallbackS
   return [...wanted];
 }
 
-export interface StatusCallbacks {
-  url: string;
-  messageId: string;
-  to: unknown;
-  statuses: readonly CallbackStatus[];
-  credentials: { accessKey: string; accessSecret: string };
+/**
+ * The conversation type of a send, as the documents list them: api2's OTP sends open an authentication
+ * conversation, its templates a utility one (the mock does not know a template's category), its free-form messages
+ * answer a user (service); the SaaS pages show only `business_initiated`.
+ */
+export function conversationOrigin(family: Family, operation: string, body: unknown): string {
+  if (family === 'saas') return 'business_initiated';
+  if (operation.endsWith('/otp')) return 'authentication';
+  return (body as { type?: unknown } | undefined)?.type === 'template' ? 'utility' : 'service';
+}
+
+// cdr_type per conversation type (api2 webhook page: 5 notification, 6 authentication, 7 service).
+const CDR_TYPES: Record<string, number> = { utility: 5, authentication: 6, service: 7 };
+
+export interface StatusEvent {
   family: Family;
-  /** Told of each status as its callback goes out, and of how the attempt ended. */
-  onAttempt?: (attempt: { status: CallbackStatus; url: string; httpStatus?: number; error?: string }) => void;
+  messageId: string;
+  to?: string;
+  businessPhone?: string;
+  /** The send's `biz_opaque_callback_data`, echoed back as the newer pages describe. */
+  opaque?: string;
+  origin: string;
+  status: CallbackStatus;
+  /** When the status changed (ms). */
+  at: number;
+  error?: StatusError;
 }
 
 /**
- * Sends callbacks one after another, `delayMs` apart. Each is signed like a request, with the account's credentials
- * and the action `callback` (the vendor does not document which action its callbacks carry). A redirect is never
- * followed (node:http does not): the signed callback must not go anywhere but the address that was allowed.
+ * The callback body of one status change, shaped as the documents' examples for that status: `sent` carries the
+ * conversation with its expiry (and, on api2, the costs), `delivered` the conversation, `read` neither, `failed`
+ * its errors.
  */
-export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (line: string) => void }) {
-  // One canceller per send whose callbacks are still to come; each removes itself when its last one is done.
-  const pending = new Set<() => void>();
-  // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
-  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
-
-  /** Posts one callback; resolves with the HTTP status. */
-  function deliver(url: string, headers: Record<string, string>, body: string): Promise<number> {
-    const u = new URL(url);
-    const secure = u.protocol === 'https:';
-    return new Promise((resolve, reject) => {
-      const req = (secure ? httpsRequest : httpRequest)(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: secure ? agents.https : agents.http, timeout: 5_000 }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(new Error('no answer within 5 s')));
-      req.on('error', reject);
-      req.end(body);
-    });
+export function statusPayload(e: StatusEvent): string {
+  const seconds = Math.floor(e.at / 1000);
+  const conversation = { id: `mockconv${e.messageId}`, origin: { type: e.origin } };
+  const item: Record<string, unknown> = { id: e.messageId, status: e.status, timestamp: String(seconds), recipient_id: e.to };
+  if (e.status === 'sent') {
+    item.conversation = { ...conversation, expiration_timestamp: String(seconds + 86_400) };
+    const cdr = CDR_TYPES[e.origin];
+    if (e.family === 'classic' && cdr) item.costs = [{ currency: 'USD', price: 0, foreign_price: 0, cdr_type: cdr, message_id: e.messageId, direction: 1 }];
+  } else if (e.status === 'delivered') {
+    item.conversation = conversation;
+  } else if (e.status === 'failed') {
+    item.errors = [e.error ?? DOCUMENTED_FAILURE];
   }
-
-  async function post(job: StatusCallbacks, status: CallbackStatus) {
-    const now = Date.now();
-    const item = {
-      id: job.messageId,
-      status,
-      timestamp: String(Math.floor(now / 1000)),
-      recipient_id: job.to,
-      ...(status === 'failed'
-        ? { errors: [{ code: 131026, title: 'Message undeliverable' }] }
-        : { conversation: { id: `mock-conversation-${job.messageId}`, origin: { type: job.family === 'saas' ? 'business_initiated' : 'utility' } } }),
-    };
-    const body = JSON.stringify({ statuses: [item], messaging_product: 'whatsapp' });
-    const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...job.credentials, action: 'callback', bizType: '2', ts: now, body }) };
-    try {
-      const code = await deliver(job.url, headers, body);
-      const redirect = code >= 300 && code < 400;
-      job.onAttempt?.({ status, url: job.url, httpStatus: code, ...(redirect ? { error: 'a redirect, not followed' } : {}) });
-      if (redirect) log(`callback ${status} ${job.messageId} → ${code}: a redirect, not followed`);
-      else log(`callback ${status} ${job.messageId} → ${code}`);
-    } catch (error) {
-      job.onAttempt?.({ status, url: job.url, error: (error as Error).message });
-      log(`callback ${status} ${job.messageId} failed: ${(error as Error).message}`);
-    }
-  }
-
-  return {
-    schedule(job: StatusCallbacks): void {
-      if (job.statuses.length === 0) return;
-      let timer: NodeJS.Timeout | undefined;
-      let cancelled = false;
-      const cancel = () => {
-        cancelled = true;
-        clearTimeout(timer);
-        pending.delete(cancel);
-      };
-      pending.add(cancel);
-      const next = (i: number) => {
-        timer = setTimeout(async () => {
-          if (cancelled) return;
-          await post(job, job.statuses[i]);
-          if (i + 1 < job.statuses.length && !cancelled) next(i + 1);
-          else pending.delete(cancel);
-        }, delayMs);
-        timer.unref?.();
-      };
-      next(0);
-    },
-    /** Sends whose callbacks are still to come. */
-    get pending(): number {
-      return pending.size;
-    },
-    cancelAll(): void {
-      for (const cancel of [...pending]) cancel();
-      agents.http.destroy();
-      agents.https.destroy();
-    },
-  };
+  if (e.opaque !== undefined) item.biz_opaque_callback_data = e.opaque;
+  return JSON.stringify({ statuses: [item], ...(e.businessPhone ? { business_phone: e.businessPhone } : {}), messaging_product: 'whatsapp' });
 }
-
-export type CallbackSender = ReturnType<typeof createCallbackSender>;

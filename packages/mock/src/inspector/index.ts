@@ -29,7 +29,7 @@ const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.str
 
 export function createInspector({ messages, host, log, maxStreams = 16, batchMs = 50, maxBuffered = 4 * 1024 * 1024 }: InspectorOptions) {
   const streams = new Set<ServerResponse>();
-  const dirty = new Set<string>();
+  const dirty = new Map<string, { id: string; accessKey: string }>();
   let resetPending = false;
   let unsubscribe: (() => void) | undefined;
   let batch: NodeJS.Timeout | undefined;
@@ -55,9 +55,9 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
       return;
     }
     let chunk = '';
-    for (const id of dirty) {
-      const m = messages.get(id);
-      chunk += m ? event('upsert', m) : event('drop', { id });
+    for (const [, { id, accessKey }] of dirty) {
+      const m = messages.get(id, accessKey);
+      chunk += m ? event('upsert', m) : event('drop', { id, accessKey });
     }
     dirty.clear();
     if (chunk) send(chunk);
@@ -65,7 +65,7 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
 
   function changed(change: MessageChange) {
     if (change.kind === 'reset') resetPending = true;
-    else dirty.add(change.id);
+    else dirty.set(`${change.accessKey}\u0000${change.id}`, change);
     batch ??= setTimeout(flush, batchMs).unref();
   }
 

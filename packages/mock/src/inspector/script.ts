@@ -105,9 +105,10 @@ export const SCRIPT = String.raw`
     node.hidden = !matches(m);
   };
 
-  const nodeFor = (id) => {
+  const nodeFor = (id, m) => {
     const node = el('details', 'message');
-    node.dataset.id = id;
+    node.dataset.key = id;
+    node.dataset.id = str(m.id);
     node.addEventListener('toggle', () => {
       const m = records.get(id);
       if (m) draw(node, m);
@@ -126,6 +127,9 @@ export const SCRIPT = String.raw`
     count.textContent = (shown === records.size ? '' : shown + ' of ') + records.size + (records.size === 1 ? ' message' : ' messages') + (records.size >= KEEP ? ' (the newest ' + KEEP + ')' : '');
   };
 
+  // Two accounts may use the same message ID: a message is its account and its ID.
+  const keyOf = (m) => m.accessKey + ' ' + m.id;
+
   const drop = (id) => {
     records.delete(id);
     const node = nodes.get(id);
@@ -135,17 +139,18 @@ export const SCRIPT = String.raw`
 
   const upsert = (m) => {
     if (!m || typeof m.id !== 'string') return;
-    const old = records.get(m.id);
-    records.set(m.id, m);
+    const key = keyOf(m);
+    const old = records.get(key);
+    records.set(key, m);
     noteStatus(m.status);
-    let node = nodes.get(m.id);
+    let node = nodes.get(key);
     // A new message, or one recorded again under the same ID: it is the newest.
     if (!node || (old && firstAt(old) !== firstAt(m))) {
-      node = node || nodeFor(m.id);
+      node = node || nodeFor(key, m);
       list.prepend(node);
     }
     draw(node, m);
-    while (records.size > KEEP) drop(list.lastElementChild.dataset.id);
+    while (records.size > KEEP) drop(list.lastElementChild.dataset.key);
   };
 
   const replaceAll = (messages) => {
@@ -155,10 +160,11 @@ export const SCRIPT = String.raw`
     list.replaceChildren();
     for (const m of messages.slice(0, KEEP)) {
       if (!m || typeof m.id !== 'string') continue;
-      records.set(m.id, m);
+      const key = keyOf(m);
+      records.set(key, m);
       noteStatus(m.status);
-      const node = nodeFor(m.id);
-      node.open = open.has(m.id);
+      const node = nodeFor(key, m);
+      node.open = open.has(key);
       list.append(node);
       draw(node, m);
     }
@@ -188,7 +194,7 @@ export const SCRIPT = String.raw`
       refresh();
     });
     source.addEventListener('drop', (e) => {
-      drop(JSON.parse(e.data).id);
+      drop(keyOf(JSON.parse(e.data)));
       refresh();
     });
   };

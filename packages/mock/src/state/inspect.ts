@@ -1,11 +1,12 @@
 // The inspection API, on every host's port: what the sandbox recorded, and a reset.
 //   GET    /__nxwa/messages            newest first; ?to=…&status=…&accessKey=… filter
-//   GET    /__nxwa/messages/{id}       one message: its timeline and callback attempts (404 when unknown)
+//   GET    /__nxwa/messages/{id}       one message: its timeline and callback attempts (404 when unknown);
+//                                      ?accessKey=… picks the account's when two used the same ID
 //   DELETE /__nxwa/state               forget everything recorded (204)
 import type { Answer } from '../answer.js';
 import type { MessageStatus, MessageStore } from './messages.js';
 
-const STATUSES = new Set(['accepted', 'sent', 'delivered', 'read', 'failed']);
+const STATUSES = new Set(['accepted', 'sent', 'delivered', 'read', 'failed', 'received']);
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
 
 /** Answers a request to the inspection API; undefined when the path is not one of it. */
@@ -28,7 +29,7 @@ export function inspect(method: string, url: URL, store: MessageStore): Answer |
     } catch {
       return json(400, { error: 'The message ID in the path is not valid percent-encoding.' });
     }
-    const message = store.get(id);
+    const message = store.get(id, url.searchParams.get('accessKey') ?? undefined);
     return message ? json(200, message) : json(404, { error: `No message ${JSON.stringify(id)} was recorded (or it was reset).` });
   }
   if (path === '/__nxwa/state') {
@@ -36,5 +37,5 @@ export function inspect(method: string, url: URL, store: MessageStore): Answer |
     store.reset();
     return { status: 204, body: '' };
   }
-  return json(404, { error: `No inspection endpoint ${path}: GET /__nxwa/messages, GET /__nxwa/messages/{id}, DELETE /__nxwa/state.` });
+  return json(404, { error: `No inspection endpoint ${path}: GET /__nxwa/messages, GET /__nxwa/messages/{id}, DELETE /__nxwa/state, POST /__nxwa/inbound.` });
 }

@@ -1,35 +1,51 @@
-// The sandbox's record of messages: every accepted send, with its timeline of statuses and its callback attempts.
-// Shared by the hosts of one mock; in memory, the newest `limit` kept (older ones are dropped first).
+// The sandbox's record of messages: every accepted send (and every simulated inbound message), with its timeline
+// of statuses and its callback attempts. Shared by the hosts of one mock; in memory, the newest `limit` kept (older
+// ones are dropped first). Keyed by account and ID: two accounts that use the same cus_message_id keep two messages.
 import { randomBytes } from 'node:crypto';
 
-export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed';
+export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'received';
+
+/** Why a message failed, as its `failed` callback carries it. */
+export interface StatusError {
+  code: number;
+  title: string;
+}
 
 /** What changed: one message (recorded, advanced, attempted, or dropped when it is gone), or everything (reset). */
-export type MessageChange = { kind: 'message'; id: string } | { kind: 'reset' };
+export type MessageChange = { kind: 'message'; id: string; accessKey: string } | { kind: 'reset' };
 
 export interface TimelineEvent {
   status: MessageStatus;
   /** ISO 8601 time of the event. */
   at: string;
+  /** For `failed`: the error its callback carries. */
+  error?: StatusError;
 }
 
 export interface CallbackAttempt {
+  /** The status (or `received`, for an inbound message) the callback reports. */
   status: Exclude<MessageStatus, 'accepted'>;
   url: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
   at: string;
   /** The webhook's HTTP status, when it answered. */
   httpStatus?: number;
-  /** Why the attempt failed, when it did (no answer, a redirect, …). */
+  /** Why the attempt failed, when it did (no answer, a redirect, a status other than 2xx, …). */
   error?: string;
 }
 
 export interface MockMessage {
   id: string;
   host: string;
-  /** `POST /api/wa/mt`, … */
+  /** `outbound`: a send accepted by the mock; `inbound`: a user's message simulated with `POST /__nxwa/inbound`. */
+  direction: 'outbound' | 'inbound';
+  /** `POST /api/wa/mt`, …; `POST /__nxwa/inbound` for an inbound message. */
   operation: string;
   accessKey: string;
   to?: string;
+  /** The sender, for an inbound message. */
+  from?: string;
   body: unknown;
   /** The current status: the last of the timeline. */
   status: MessageStatus;
@@ -46,6 +62,8 @@ export interface MessageFilter {
 /** A fresh message ID, shaped like the documented ones (letters and digits). */
 export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
 
+const keyOf = (m: { accessKey: string; id: string }) => `${m.accessKey}\u0000${m.id}`;
+
 export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
@@ -55,34 +73,47 @@ export function createMessageStore(limit = 1_000) {
   const changed = (change: MessageChange) => {
     for (const listener of listeners) listener(change);
   };
+  const changedMessage = (m: { accessKey: string; id: string }) => changed({ kind: 'message', id: m.id, accessKey: m.accessKey });
+  // Told of every reset: what was scheduled for the messages it forgot stops.
+  const resetListeners = new Set<() => void>();
+  // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
+  const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
   return {
-    record(message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks'>): MockMessage {
-      const stored: MockMessage = { ...message, status: 'accepted', timeline: [{ status: 'accepted', at: now() }], callbacks: [] };
-      messages.delete(message.id);
-      messages.set(message.id, stored);
+    record(message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & { direction?: MockMessage['direction']; status?: MessageStatus }): MockMessage {
+      const status = message.status ?? 'accepted';
+      const stored: MockMessage = { direction: 'outbound', ...message, status, timeline: [{ status, at: now() }], callbacks: [] };
+      const key = keyOf(stored);
+      messages.delete(key);
+      messages.set(key, stored);
       if (messages.size > limit) {
-        const oldest = messages.keys().next().value!;
-        messages.delete(oldest);
-        changed({ kind: 'message', id: oldest });
+        const oldest = messages.values().next().value!;
+        messages.delete(keyOf(oldest));
+        changedMessage(oldest);
       }
-      changed({ kind: 'message', id: message.id });
+      changedMessage(stored);
       return stored;
     },
-    /** Adds a status to a message's timeline (unknown IDs — dropped or reset — are ignored). */
-    advance(id: string, status: MessageStatus): void {
-      const m = messages.get(id);
-      if (!m) return;
-      m.timeline.push({ status, at: now() });
-      m.status = status;
-      changed({ kind: 'message', id });
+    /** Adds a status to a message's timeline; undefined when the message is no longer recorded (dropped or reset). */
+    advance(message: MockMessage, status: MessageStatus, error?: StatusError): TimelineEvent | undefined {
+      if (!current(message)) return undefined;
+      const event: TimelineEvent = { status, at: now(), ...(error ? { error } : {}) };
+      message.timeline.push(event);
+      message.status = status;
+      changedMessage(message);
+      return event;
     },
-    attempt(id: string, attempt: Omit<CallbackAttempt, 'at'>): void {
-      const m = messages.get(id);
-      if (!m) return;
-      m.callbacks.push({ ...attempt, at: now() });
-      changed({ kind: 'message', id });
+    attempt(message: MockMessage, attempt: Omit<CallbackAttempt, 'at'> & { at?: string }): void {
+      if (!current(message)) return;
+      message.callbacks.push({ ...attempt, at: attempt.at ?? now() });
+      changedMessage(message);
     },
-    get: (id: string): MockMessage | undefined => messages.get(id),
+    /** The message with this ID (of this account; without one, the newest of any account). */
+    get(id: string, accessKey?: string): MockMessage | undefined {
+      if (accessKey !== undefined) return messages.get(keyOf({ accessKey, id }));
+      let found: MockMessage | undefined;
+      for (const m of messages.values()) if (m.id === id) found = m;
+      return found;
+    },
     /** Newest first. */
     list(filter: MessageFilter = {}): MockMessage[] {
       const out: MockMessage[] = [];
@@ -94,11 +125,15 @@ export function createMessageStore(limit = 1_000) {
     reset(): void {
       messages.clear();
       changed({ kind: 'reset' });
+      for (const listener of resetListeners) listener();
     },
     /** Calls `listener` after every change, synchronously; returns the call that stops it. */
     onChange(listener: (change: MessageChange) => void): () => void {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    onReset(listener: () => void): void {
+      resetListeners.add(listener);
     },
   };
 }

@@ -1,0 +1,128 @@
+// Delivering one signed callback to a webhook, retried with backoff until the webhook takes it (2xx) or the attempts
+// run out. Every kind of callback goes through here: message statuses, inbound messages, template events.
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { signatureHeaders } from '@org/nxwa-signing';
+
+/** Tries per callback, the first included. */
+export const CALLBACK_ATTEMPTS = 5;
+/** Longest wait for a webhook's answer, per attempt. */
+export const CALLBACK_TIMEOUT_MS = 5_000;
+
+export interface DeliveryAttempt {
+  url: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
+  /** ISO 8601 time the attempt ended. */
+  at: string;
+  /** The webhook's HTTP status, when it answered. */
+  httpStatus?: number;
+  /** Why the attempt did not count as delivered. */
+  error?: string;
+}
+
+export interface CallbackCredentials {
+  accessKey: string;
+  accessSecret: string;
+}
+
+export interface DeliverOptions {
+  /** Names the callback in the log (never a body or a secret); `callback` by default. */
+  label?: string;
+  /** Aborting it cancels the attempts still to come (a reset of the message store does). */
+  signal?: AbortSignal;
+}
+
+export interface DeliveryOptions {
+  /** The wait before the first retry, in ms; doubled before each further one. */
+  retryBaseMs: number;
+  log: (line: string) => void;
+}
+
+export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
+  // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
+  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+  // One canceller per delivery still under way.
+  const pending = new Set<() => void>();
+  let stopped = false;
+
+  function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+    const u = new URL(url);
+    const secure = u.protocol === 'https:';
+    return new Promise((resolve, reject) => {
+      const req = (secure ? httpsRequest : httpRequest)(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: secure ? agents.https : agents.http, timeout: CALLBACK_TIMEOUT_MS }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.on('timeout', () => req.destroy(new Error(`no answer within ${CALLBACK_TIMEOUT_MS / 1000} s`)));
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  return {
+    /**
+     * Posts `body` (JSON text) to `url`, signed with the account's credentials and the action `callback` (the vendor
+     * does not document which action its callbacks carry) — signed afresh on every attempt, so that a retry is
+     * neither stale nor taken for a replay. Tries up to {@link CALLBACK_ATTEMPTS} times, `retryBaseMs` × 2ⁿ apart,
+     * until the webhook answers 2xx. A redirect is never followed (node:http does not): the signed callback must
+     * not go anywhere but the address that was allowed. `onAttempt` is told of every attempt; resolves with whether
+     * the webhook took the callback (false too when it was cancelled first: `signal`, or the mock stopped).
+     */
+    deliver(url: string, body: string, credentials: CallbackCredentials, onAttempt?: (attempt: DeliveryAttempt) => void, { label = 'callback', signal }: DeliverOptions = {}): Promise<boolean> {
+      if (stopped || signal?.aborted) return Promise.resolve(false);
+      return new Promise((resolve) => {
+        let timer: NodeJS.Timeout | undefined;
+        const cancel = () => {
+          clearTimeout(timer);
+          pending.delete(cancel);
+          signal?.removeEventListener('abort', cancel);
+          resolve(false);
+        };
+        pending.add(cancel);
+        signal?.addEventListener('abort', cancel, { once: true });
+        const done = (taken: boolean) => {
+          pending.delete(cancel);
+          signal?.removeEventListener('abort', cancel);
+          resolve(taken);
+        };
+        const attempt = async (n: number) => {
+          const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body }) };
+          let httpStatus: number | undefined;
+          let error: string | undefined;
+          try {
+            httpStatus = await post(url, headers, body);
+            if (httpStatus >= 300 && httpStatus < 400) error = 'a redirect, not followed';
+            else if (httpStatus < 200 || httpStatus >= 300) error = `HTTP ${httpStatus}, not 2xx`;
+          } catch (e) {
+            error = (e as Error).message;
+          }
+          // Stopped meanwhile: nothing more is recorded or tried.
+          if (!pending.has(cancel)) return;
+          onAttempt?.({ url, attempt: n, at: new Date().toISOString(), ...(httpStatus !== undefined ? { httpStatus } : {}), ...(error ? { error } : {}) });
+          const last = n >= CALLBACK_ATTEMPTS;
+          log(`${label} attempt ${n} → ${httpStatus ?? 'no answer'}${error ? `: ${error}` : ''}${error ? (last ? '; giving up' : '; will retry') : ''}`);
+          if (!error) return done(true);
+          if (last) return done(false);
+          timer = setTimeout(() => void attempt(n + 1), retryBaseMs * 2 ** (n - 1));
+          timer.unref?.();
+        };
+        void attempt(1);
+      });
+    },
+    /** Deliveries still under way (retries included). */
+    get pending(): number {
+      return pending.size;
+    },
+    /** Cancels every delivery and retry still to come; nothing is sent after it. */
+    cancelAll(): void {
+      stopped = true;
+      for (const cancel of [...pending]) cancel();
+      agents.http.destroy();
+      agents.https.destroy();
+    },
+  };
+}
+
+export type Delivery = ReturnType<typeof createDelivery>;
