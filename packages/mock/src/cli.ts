@@ -14,6 +14,8 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
   --allow-any-callback-target   also call back addresses that are not loopback
   --callback-delay-ms <n>       pause before each callback (default 200)
   --max-body-bytes <n>          largest accepted body (default 20 MiB)
+  --template-review-ms <n>      how long a new or edited template stays PENDING before it is approved (default 1000)
+  --state <file>                keep media, templates and messages in this JSON file across restarts
   --quiet                       no log line per request
   --help                        this text`;
 
@@ -35,6 +37,8 @@ try {
       'allow-any-callback-target': { type: 'boolean' },
       'callback-delay-ms': { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'template-review-ms': { type: 'string' },
+      state: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -82,6 +86,8 @@ try {
     allowAnyCallbackTarget: values!['allow-any-callback-target'] === true,
     callbackDelayMs: number(values!['callback-delay-ms'], '--callback-delay-ms'),
     maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
+    templateReviewMs: number(values!['template-review-ms'], '--template-review-ms'),
+    stateFile: values!.state as string | undefined,
     log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
   });
 } catch (error) {

@@ -3,8 +3,12 @@
 import { createCallbackSender } from './callbacks/status.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost } from './hosts.js';
+import { createSandbox } from './sandbox/index.js';
 import { createHostServer } from './server.js';
+import { createMediaStore } from './state/media.js';
 import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
+import { createPersister, loadState, observed } from './state/persist.js';
+import { createTemplateStore } from './state/templates.js';
 
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
 export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, TimelineEvent } from './state/messages.js';
@@ -38,6 +42,10 @@ export interface MockOptions {
   maxBodyBytes?: number;
   /** How many messages the sandbox keeps (the oldest are dropped first); 1,000 by default. */
   messageLimit?: number;
+  /** How long a created or updated template stays under review (PENDING) before it is approved, in ms; 1,000 by default. */
+  templateReviewMs?: number;
+  /** A JSON file that keeps media, templates and messages across restarts (read at start, written on change and on stop). */
+  stateFile?: string;
   /** Receives one line per request and per callback (never a body or a secret); silent by default. */
   log?: (line: string) => void;
 }
@@ -59,7 +67,7 @@ export interface RunningMock {
   messages(filter?: MessageFilter): MockMessage[];
   /** One message with its timeline and callback attempts (as `GET /__nxwa/messages/{id}`); a copy. */
   message(id: string): MockMessage | undefined;
-  /** Forgets every recorded message (as `DELETE /__nxwa/state`). */
+  /** Forgets every recorded message, medium and template (as `DELETE /__nxwa/state`). */
   reset(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
@@ -87,6 +95,14 @@ function portOf(options: MockOptions, host: MockHost): number {
   return port;
 }
 
+function loadStateOrFail(file: string) {
+  try {
+    return loadState(file);
+  } catch (error) {
+    throw new Error(`startMock: ${(error as Error).message}`);
+  }
+}
+
 /** Starts the mock of the given hosts in this process; resolves once every host answers. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const hosts = options.hosts ?? HOSTS;
@@ -96,16 +112,32 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (options.messageLimit !== undefined && (!Number.isInteger(options.messageLimit) || options.messageLimit < 1)) {
     throw new TypeError(`startMock: messageLimit must be a whole number of at least 1; got ${options.messageLimit}.`);
   }
+  const reviewMs = options.templateReviewMs ?? 1_000;
+  if (!Number.isInteger(reviewMs) || reviewMs < 0) throw new TypeError(`startMock: templateReviewMs must be a whole number of ms, 0 or more; got ${reviewMs}.`);
   const ports = hosts.map((h) => portOf(options, h));
   const log = options.log ?? (() => {});
   const listen = options.listen ?? '127.0.0.1';
   const callbacks = createCallbackSender({ delayMs: options.callbackDelayMs ?? 200, log });
   const engines = new Map<MockHost, Engine>();
-  const messages = createMessageStore(options.messageLimit ?? 1_000);
+  const saved = options.stateFile === undefined ? undefined : loadStateOrFail(options.stateFile);
+  let persister: ReturnType<typeof createPersister> | undefined;
+  const changed = () => persister?.changed();
+  const messages = observed(createMessageStore(options.messageLimit ?? 1_000), changed);
+  const media = createMediaStore(changed);
+  const templates = createTemplateStore({ reviewMs, onChange: changed });
+  const sandbox = createSandbox({ media, templates, callbacks, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget: options.allowAnyCallbackTarget ?? false, log });
+  if (saved) {
+    messages.restore(saved.messages);
+    media.restore(saved.media);
+    templates.restore(saved.templates);
+  }
+  if (options.stateFile !== undefined) persister = createPersister(options.stateFile, () => ({ version: 1, media: media.snapshot(), templates: templates.snapshot(), messages: messages.snapshot() }), log);
   const servers: ReturnType<typeof createHostServer>[] = [];
   const stop = async () => {
     callbacks.cancelAll();
+    templates.stop();
     await Promise.all(servers.map((s) => s.close()));
+    persister?.flush();
   };
   try {
     const specs = hosts.map(loadSpec);
@@ -120,6 +152,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         accounts,
         callbacks,
         messages,
+        sandbox,
         webhookUrl: options.webhookUrl,
         allowAnyCallbackTarget: options.allowAnyCallbackTarget ?? false,
         maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
@@ -144,7 +177,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         const m = messages.get(id);
         return m && structuredClone(m);
       },
-      reset: () => messages.reset(),
+      reset: () => {
+        messages.reset();
+        sandbox.reset();
+      },
       stopEngine: (host) => engines.get(host)?.stop(),
     };
   } catch (error) {

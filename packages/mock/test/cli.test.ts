@@ -108,7 +108,8 @@ describe('nxwa-mock', () => {
       await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers: { ...headers, sign: 'f'.repeat(32) }, body });
       await expect.poll(() => out().split('\n').filter((l) => l.includes('/api/wa/getMedia')).length, { timeout: 5_000 }).toBe(2);
       const lines = out().split('\n').filter((l) => l.includes('/api/wa/getMedia'));
-      expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 0/);
+      // No medium "body-marker-7731" was uploaded: the sandbox answers 9000.
+      expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 9000/);
       expect(lines[1]).toMatch(/code 1003/);
       expect(out()).not.toContain('cli-secret');
       expect(out()).not.toContain(headers.sign);

@@ -74,6 +74,12 @@ export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (
     });
   }
 
+  /** Posts one JSON callback signed with the account's credentials; resolves with the HTTP status. */
+  function postSigned(url: string, credentials: { accessKey: string; accessSecret: string }, body: string, ts = Date.now()): Promise<number> {
+    const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts, body }) };
+    return deliver(url, headers, body);
+  }
+
   async function post(job: StatusCallbacks, status: CallbackStatus) {
     const now = Date.now();
     const item = {
@@ -86,9 +92,8 @@ export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (
         : { conversation: { id: `mock-conversation-${job.messageId}`, origin: { type: job.family === 'saas' ? 'business_initiated' : 'utility' } } }),
     };
     const body = JSON.stringify({ statuses: [item], messaging_product: 'whatsapp' });
-    const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...job.credentials, action: 'callback', bizType: '2', ts: now, body }) };
     try {
-      const code = await deliver(job.url, headers, body);
+      const code = await postSigned(job.url, job.credentials, body, now);
       const redirect = code >= 300 && code < 400;
       job.onAttempt?.({ status, url: job.url, httpStatus: code, ...(redirect ? { error: 'a redirect, not followed' } : {}) });
       if (redirect) log(`callback ${status} ${job.messageId} → ${code}: a redirect, not followed`);
@@ -100,6 +105,7 @@ export function createCallbackSender({ delayMs, log }: { delayMs: number; log: (
   }
 
   return {
+    postSigned,
     schedule(job: StatusCallbacks): void {
       if (job.statuses.length === 0) return;
       let timer: NodeJS.Timeout | undefined;

@@ -77,6 +77,13 @@ export function createMessageStore(limit = 1_000) {
     reset(): void {
       messages.clear();
     },
+    /** Every message, oldest first (for the state file). */
+    snapshot: (): MockMessage[] => [...messages.values()],
+    /** Replaces the record with these messages, oldest first; the newest `limit` are kept. */
+    restore(list: MockMessage[]): void {
+      messages.clear();
+      for (const m of list.slice(-limit)) messages.set(m.id, m);
+    },
   };
 }
 
