@@ -1,7 +1,7 @@
 // The sandbox's media and templates over HTTP, through @org/nxwa-client (issue 11): upload → send by ID → getMedia →
 // download → delete; template create → review → approved callback (signed) → list; per-accessKey isolation; reset;
 // the state file across a restart, and a broken one refused.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { createNxcloudClient, type NxcloudHost } from '@org/nxwa-client';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMock, type RunningMock } from '../src/index.js';
+import { createMediaStore } from '../src/state/media.js';
 import { answerProblems, demo } from './support.js';
 
 const second = { accessKey: 'second-key', accessSecret: 'second-secret' };
@@ -238,6 +239,20 @@ describe('templates (api-hk.nxlink.ai)', () => {
   });
 });
 
+describe('the media store', () => {
+  it('drops the oldest media past its byte limit', () => {
+    const store = createMediaStore(() => {}, 10);
+    const add = () => store.add({ kind: 'media', accessKey: 'k', phone, mimeType: 'image/jpeg', fileName: 'a.jpg', bytes: Buffer.alloc(6) });
+    const a = add();
+    const b = add();
+    expect(store.get('k', a.id)).toBeUndefined();
+    expect(store.get('k', b.id)).toBeDefined();
+    store.delete('k', b.id);
+    const [c, d] = [add(), store.add({ kind: 'media', accessKey: 'k', phone, mimeType: 'text/plain', fileName: 'b.txt', bytes: Buffer.alloc(4) })];
+    expect(store.list('k').map((m) => m.id)).toEqual([c.id, d.id]);
+  });
+});
+
 describe("the sandbox's answers", () => {
   it("match the spec's response schemas", async () => {
     const api2 = clientOf('api2.nxcloud.com');
@@ -333,6 +348,9 @@ describe('the state file', () => {
     try {
       const api2 = clientOf('api2.nxcloud.com', demo, m);
       mediaId = (await api2.POST('/api/wa/uploadMedia', { body: { messaging_product: 'whatsapp', business_phone: phone, type: 'image/jpeg', file: jpeg() } })).data.id;
+      // Written shortly after the change, while the mock runs (by a rename: no temporary file is left).
+      await vi.waitFor(() => expect(JSON.parse(readFileSync(stateFile, 'utf8')).media).toMatchObject([{ id: mediaId }]), { timeout: 10_000 });
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       templateId = (await api2.POST('/api/wa/createTemplate', { body: api2Template('survivor') })).data.id;
       await api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'kept' }, cus_message_id: 'kept-1' } });
     } finally {

@@ -49,7 +49,12 @@ const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'imag
 export function uploadTemplateMedia(req: SandboxRequest, media: MediaStore): Answer {
   const sourceUrl = String(req.body?.url);
   const file = req.files?.get('file');
-  const fromUrl = decodeURIComponent(new URL(sourceUrl).pathname.split('/').pop() || '') || 'media';
+  let fromUrl = 'media';
+  try {
+    fromUrl = decodeURIComponent(new URL(sourceUrl).pathname.split('/').pop() || '') || fromUrl;
+  } catch {
+    // The validator took it as a URL; a name is all that is read from it.
+  }
   const fileName = file?.fileName || fromUrl;
   const mimeType = file?.mimeType && file.mimeType !== 'application/octet-stream' ? file.mimeType : (EXTENSION_TYPES[fileName.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
   const m = media.add({ kind: 'hk-template-media', accessKey: req.accessKey, phone: req.path.phone, mimeType, fileName, bytes: file?.bytes, sourceUrl });

@@ -27,7 +27,11 @@ export type StoredMedium = Omit<Medium, 'bytes'> & { bytes?: string };
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-export function createMediaStore(onChange: () => void = () => {}) {
+/**
+ * `byteLimit` caps the bytes held (256 MiB by default): past it the oldest media are dropped, as the message
+ * store drops its oldest messages, so that a long run of uploads cannot exhaust the process.
+ */
+export function createMediaStore(onChange: () => void = () => {}, byteLimit = 256 * 1024 * 1024) {
   // accessKey → id → medium; insertion order is age.
   const accounts = new Map<string, Map<string, Medium>>();
   const byId = new Map<string, Medium>();
@@ -36,9 +40,20 @@ export function createMediaStore(onChange: () => void = () => {}) {
     if (!media) accounts.set(accessKey, (media = new Map()));
     return media;
   };
+  let bytes = 0;
   const put = (m: Medium) => {
     of(m.accessKey).set(m.id, m);
     byId.set(m.id, m);
+    bytes += m.bytes?.length ?? 0;
+    for (const oldest of byId.values()) {
+      if (bytes <= byteLimit || oldest === m) break;
+      remove(oldest);
+    }
+  };
+  const remove = (m: Medium) => {
+    accounts.get(m.accessKey)?.delete(m.id);
+    byId.delete(m.id);
+    bytes -= m.bytes?.length ?? 0;
   };
   return {
     add(medium: Omit<Medium, 'id' | 'createdAt' | 'handle'>): Medium {
@@ -56,9 +71,9 @@ export function createMediaStore(onChange: () => void = () => {}) {
     /** For the download URL, which carries no credentials (like the real signed storage URL): the ID is the key. */
     byId: (id: string): Medium | undefined => byId.get(id),
     delete(accessKey: string, id: string): boolean {
-      const media = accounts.get(accessKey);
-      if (!media?.delete(id)) return false;
-      byId.delete(id);
+      const m = accounts.get(accessKey)?.get(id);
+      if (!m) return false;
+      remove(m);
       onChange();
       return true;
     },
@@ -66,12 +81,14 @@ export function createMediaStore(onChange: () => void = () => {}) {
     reset(): void {
       accounts.clear();
       byId.clear();
+      bytes = 0;
       onChange();
     },
     snapshot: (): StoredMedium[] => [...byId.values()].map((m) => ({ ...m, bytes: m.bytes?.toString('base64') })),
     restore(list: StoredMedium[]): void {
       accounts.clear();
       byId.clear();
+      bytes = 0;
       for (const m of list) put({ ...m, bytes: m.bytes === undefined ? undefined : Buffer.from(m.bytes, 'base64') });
     },
   };
