@@ -400,6 +400,10 @@ describe('the state file', () => {
     await expect(startMock({ portBase: 0, hosts: ['api2.nxcloud.com'], stateFile: dir })).rejects.toThrow(/the state file .*state-\d+ cannot be read \(EISDIR\)/);
   });
 
+  it('a file in a folder that does not exist fails start, naming it', async () => {
+    await expect(startMock({ portBase: 0, hosts: ['api2.nxcloud.com'], stateFile: join(dir, 'missing', 'state.json') })).rejects.toThrow(/the state file .*state\.json cannot be written: the folder .*missing does not exist/);
+  });
+
   it('refuses a bad templateReviewMs, naming it', async () => {
     await expect(startMock({ portBase: 0, templateReviewMs: -1 })).rejects.toThrow(/templateReviewMs must be a whole number of ms, 0 or more; got -1/);
   });

@@ -27,7 +27,7 @@ export function api2List(req: SandboxRequest, templates: TemplateStore): Answer 
   const b = req.body!;
   const limit: number = b.limit ?? 20;
   if (limit < 1) return documentedFailure(req, 9000, `limit: must be at least 1; got ${limit}`);
-  const all = templates.list('api2.nxcloud.com', req.accessKey, { phone: b.business_phone, name: b.name });
+  const all = templates.list('api2.nxcloud.com', req.accessKey, { phone: b.business_phone, name: b.name || undefined });
   const at = (cursor: string, field: string) => {
     const i = all.findIndex((t) => cursorOf(t) === cursor);
     return i >= 0 ? i : documentedFailure(req, 9000, `${field}: ${JSON.stringify(cursor)} is not a cursor of this list`);
@@ -137,7 +137,7 @@ export function hkList(req: SandboxRequest, templates: TemplateStore): Answer {
   const pageSize = Number(q.get('page_size'));
   if (pageNumber < 1) return documentedFailure(req, 22072, `page_number: must be at least 1; got ${pageNumber}`);
   if (pageSize < 1) return documentedFailure(req, 22072, `page_size: must be at least 1; got ${pageSize}`);
-  const all = templates.list('api-hk.nxlink.ai', req.accessKey, { phone: req.path.phone, name: q.get('name') ?? undefined }).reverse();
+  const all = templates.list('api-hk.nxlink.ai', req.accessKey, { phone: req.path.phone, name: q.get('name') || undefined }).reverse();
   const start = (pageNumber - 1) * pageSize;
   return success(req.family, { list: all.slice(start, start + pageSize).map((t) => hkRecord(t, false)), total: all.length, has_next_page: start + pageSize < all.length });
 }

@@ -1,7 +1,8 @@
 // `--state <file>`: the sandbox's media, templates and messages kept across restarts. The file is JSON, written
 // whole to a temporary file and renamed over the old one (a crash never leaves half a file), shortly after each
 // change (debounced) and on stop. A file that is there but cannot be read or is not a state file fails start.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { StoredMedium } from './media.js';
 import type { MockMessage } from './messages.js';
 import type { StoredTemplate } from './templates.js';
@@ -41,7 +42,11 @@ export function loadState(file: string): StateSnapshot | undefined {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') return undefined;
+    if (e.code === 'ENOENT') {
+      // Started empty; but it must be writable there, or nothing would be kept.
+      if (!existsSync(dirname(file))) throw new Error(`the state file ${file} cannot be written: the folder ${dirname(file)} does not exist.`);
+      return undefined;
+    }
     throw new Error(`the state file ${file} cannot be read (${e.code ?? e.message}).`);
   }
   let value: unknown;
