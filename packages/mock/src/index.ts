@@ -135,8 +135,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const servers: ReturnType<typeof createHostServer>[] = [];
   const stop = async () => {
     callbacks.cancelAll();
-    templates.stop();
     await Promise.all(servers.map((s) => s.close()));
+    templates.stop();
     persister?.flush();
   };
   try {

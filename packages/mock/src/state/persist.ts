@@ -1,6 +1,7 @@
 // `--state <file>`: the sandbox's media, templates and messages kept across restarts. The file is JSON, written
 // whole to a temporary file and renamed over the old one (a crash never leaves half a file), shortly after each
 // change (debounced) and on stop. A file that is there but cannot be read or is not a state file fails start.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { StoredMedium } from './media.js';
@@ -66,7 +67,7 @@ export function createPersister(file: string, snapshot: () => StateSnapshot, log
   const write = () => {
     clearTimeout(timer);
     timer = undefined;
-    const temp = `${file}.${process.pid}.tmp`;
+    const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
       writeFileSync(temp, JSON.stringify(snapshot()));
       renameSync(temp, file);
