@@ -287,6 +287,37 @@ describe("the sandbox's answers", () => {
   });
 });
 
+describe("the documents' own examples", () => {
+  it('a request naming an example ID the store does not have is answered from the spec, as the docs show it', async () => {
+    const api2 = clientOf('api2.nxcloud.com');
+    const example = { business_phone: phone, messaging_product: 'whatsapp', 'Media-ID': 'fd81acff-eea8-4d9d-acc9-6c62904d6615' };
+    expect((await api2.POST('/api/wa/getMedia', { body: example })).data).toMatchObject({ mime_type: 'image/webp', file_name: 'c5e744fab2a3b69941ed3c64' });
+    expect((await api2.POST('/api/wa/deleteMedia', { body: example })).data).toEqual({ success: true });
+    expect((await api2.POST('/api/wa/getMedia', { body: example })).error).toBeUndefined();
+    expect((await api2.POST('/api/wa/getMedia', { body: { ...example, 'Media-ID': 'fd81acff-eea8-4d9d-acc9-6c62904d6616' } })).error).toMatchObject({ code: 9000 });
+    expect((await api2.POST('/api/wa/updateTemplate', { body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', template_id: '15125xxxx5168', components: [] } })).error).toBeUndefined();
+
+    const hk = clientOf('api-hk.nxlink.ai');
+    const get = (id: string) => hk.GET('/saas/wa/template/{phone}/{id}', { params: { path: { phone, id }, query: { tenant_id: 1 } } });
+    expect((await get('314')).error).toBeUndefined();
+    expect((await get('315')).error).toMatchObject({ code: 22072 });
+  });
+
+  it('a template of the store wins over an example of the same name', async () => {
+    const m = await startMock({ portBase: 0, hosts: ['api-hk.nxlink.ai'], templateReviewMs: 600_000 });
+    try {
+      const hk = clientOf('api-hk.nxlink.ai', demo, m);
+      const body = hkTemplate('country_code_test001', { content: 'mine' });
+      await hk.POST('/saas/wa/template/{phone}', { params: { path: { phone } }, body });
+      await hk.PUT('/saas/wa/template/{phone}', { params: { path: { phone } }, body: { ...body, content: 'changed' } });
+      const { data } = await hk.GET('/saas/wa/template/{phone}', { params: { path: { phone }, query: { tenant_id: 1, page_number: 1, page_size: 10 } } });
+      expect(data.list.map((t: any) => t.content)).toEqual(['changed']);
+    } finally {
+      await m.stop();
+    }
+  });
+});
+
 describe('isolation and reset', () => {
   it('one accessKey never sees the media or templates of another', async () => {
     const mine = clientOf('api2.nxcloud.com');

@@ -31,3 +31,11 @@ export function documentedFailure(req: SandboxRequest, code: number, detail: str
   if (!entry) throw new Error(`${req.route.method.toUpperCase()} ${req.route.path} does not document code ${code}`);
   return failure(req.family, code, `${entry.message}: ${detail}`);
 }
+
+/**
+ * A failure because the medium or template named is not in the store. Marked, so that the sandbox can leave a
+ * request naming one of the documents' own example IDs to the engine instead (see index.ts).
+ */
+export function notFound(req: SandboxRequest, code: number, detail: string): Answer & { notFound: true } {
+  return { ...documentedFailure(req, code, detail), notFound: true };
+}

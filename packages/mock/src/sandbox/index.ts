@@ -3,6 +3,7 @@
 // reset). Everything else is left to the engine.
 import type { Answer } from '../answer.js';
 import { callbackAllowed, type CallbackSender } from '../callbacks/status.js';
+import type { Route } from '../routes.js';
 import type { MediaStore } from '../state/media.js';
 import type { TemplateStore } from '../state/templates.js';
 import type { SandboxRequest } from './context.js';
@@ -12,6 +13,7 @@ import { api2Create, api2Delete, api2List, api2Update, hkCreate, hkDelete, hkGet
 export type { SandboxRequest } from './context.js';
 
 type Handler = (req: SandboxRequest, stores: { media: MediaStore; templates: TemplateStore }) => Answer;
+type Named = (r: { body?: Record<string, any>; path: Record<string, string> }) => unknown;
 
 const HANDLERS: Record<string, Record<string, Handler>> = {
   'api2.nxcloud.com': {
@@ -33,6 +35,38 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
     deleteTemplate: (r, s) => hkDelete(r, s.templates),
   },
 };
+
+// What names the medium or template an operation acts on. The documents' own example values of it (the spec's
+// request and parameter examples, which the docs' code samples send) are fixtures: when the store has no such
+// medium or template, the engine answers from the spec's examples, so that every documented example works as
+// written; any other unknown one gets the documented failure code.
+const NAMED_BY: Record<string, Record<string, Named>> = {
+  'api2.nxcloud.com': {
+    getMedia: (r) => r.body?.['Media-ID'],
+    deleteMedia: (r) => r.body?.['Media-ID'],
+    getTemplate: (r) => r.body?.after || r.body?.before || undefined,
+    updateTemplate: (r) => r.body?.template_id,
+    deleteTemplate: (r) => r.body?.name,
+  },
+  'api-hk.nxlink.ai': {
+    getTemplate: (r) => r.path.id,
+    deleteTemplate: (r) => r.path.id,
+    updateTemplate: (r) => r.body?.name,
+  },
+};
+
+const documented = new WeakMap<Route, Set<string>>();
+function documentedValues(route: Route, named: Named): Set<string> {
+  let values = documented.get(route);
+  if (!values) {
+    values = new Set();
+    const add = (v: unknown) => v !== undefined && v !== null && values!.add(String(v));
+    for (const media of Object.values<any>(route.op.requestBody?.content ?? {})) for (const example of Object.values<any>(media.examples ?? {})) add(named({ body: example.value, path: {} }));
+    add(named({ path: Object.fromEntries(route.parameters.filter((p) => p.in === 'path' && (p as { example?: unknown }).example !== undefined).map((p) => [p.name, String((p as { example?: unknown }).example)])) }));
+    documented.set(route, values);
+  }
+  return values;
+}
 
 export interface SandboxOptions {
   media: MediaStore;
@@ -66,8 +100,11 @@ export function createSandbox(options: SandboxOptions) {
   return {
     /** The sandbox's answer to a checked request, or undefined to let the engine answer. */
     answer(req: SandboxRequest): Answer | undefined {
-      const handler = HANDLERS[req.host]?.[req.route.op.operationId as string];
-      return handler?.(req, { media, templates });
+      const operation = req.route.op.operationId as string;
+      const answer = HANDLERS[req.host]?.[operation]?.(req, { media, templates });
+      const named = NAMED_BY[req.host]?.[operation];
+      if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req)))) return undefined;
+      return answer;
     },
     /** The sandbox's own paths under /__nxwa/ (media downloads; the reset also clears its stores); undefined otherwise. */
     inspect(method: string, url: URL): Answer | undefined {

@@ -2,7 +2,7 @@
 // URL the sandbox hands out (`GET /__nxwa/media/{id}` on any host's port).
 import type { Answer } from '../answer.js';
 import type { MediaStore, Medium } from '../state/media.js';
-import { documentedFailure, success, type SandboxRequest } from './context.js';
+import { documentedFailure, notFound, success, type SandboxRequest } from './context.js';
 
 export const MEDIA_PATH = '/__nxwa/media/';
 const downloadUrl = (base: string, m: Medium) => `${base}${MEDIA_PATH}${encodeURIComponent(m.id)}`;
@@ -23,7 +23,7 @@ function mediumOf(req: SandboxRequest, media: MediaStore): Medium | Answer {
   const id = String(req.body?.['Media-ID']);
   const m = media.get(req.accessKey, id);
   if (m?.kind === 'media') return m;
-  return documentedFailure(req, UNKNOWN_MEDIA, `Media-ID: no medium ${JSON.stringify(id)} was uploaded with this accessKey (or it was deleted)`);
+  return notFound(req, UNKNOWN_MEDIA, `Media-ID: no medium ${JSON.stringify(id)} was uploaded with this accessKey (or it was deleted)`);
 }
 
 export function getMedia(req: SandboxRequest, media: MediaStore): Answer {

@@ -3,12 +3,12 @@
 // the template store. The review (PENDING → APPROVED) runs in the store; its api2 callback is built here.
 import type { Answer } from '../answer.js';
 import type { StoredTemplate, TemplateStore } from '../state/templates.js';
-import { documentedFailure, success, type SandboxRequest } from './context.js';
+import { documentedFailure, notFound, success, type SandboxRequest } from './context.js';
 
 // Neither host documents a "no such template" code: the parameter code each documents for a bad value is used
 // (api2 9000 "Parameter exception"; HK 22072 "Parameter error: the parameters are invalid").
 const UNKNOWN = { classic: 9000, saas: 22072 } as const;
-const unknown = (req: SandboxRequest, detail: string) => documentedFailure(req, UNKNOWN[req.family], detail);
+const unknown = (req: SandboxRequest, detail: string) => notFound(req, UNKNOWN[req.family], detail);
 
 // ---- api2.nxcloud.com ----
 
@@ -30,7 +30,7 @@ export function api2List(req: SandboxRequest, templates: TemplateStore): Answer 
   const all = templates.list('api2.nxcloud.com', req.accessKey, { phone: b.business_phone, name: b.name || undefined });
   const at = (cursor: string, field: string) => {
     const i = all.findIndex((t) => cursorOf(t) === cursor);
-    return i >= 0 ? i : documentedFailure(req, 9000, `${field}: ${JSON.stringify(cursor)} is not a cursor of this list`);
+    return i >= 0 ? i : unknown(req, `${field}: ${JSON.stringify(cursor)} is not a cursor of this list`);
   };
   let start = 0;
   let end = Math.min(all.length, limit);
