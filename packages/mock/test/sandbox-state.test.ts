@@ -83,6 +83,7 @@ describe('media (api2.nxcloud.com)', () => {
     const again = await api2.POST('/api/wa/deleteMedia', { body: { business_phone: phone, messaging_product: 'whatsapp', 'Media-ID': id } });
     expect(again.error).toMatchObject({ code: 9000 });
     expect((await fetch(got.data.url)).status).toBe(404);
+    expect((await fetch(got.data.url, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('two uploads get two IDs', async () => {
@@ -152,6 +153,17 @@ describe('templates (api2.nxcloud.com)', () => {
     const list = await api2.POST('/api/wa/getTemplate', { body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', name: 'order_ready' } });
     expect(list.error).toBeUndefined();
     expect(list.data.data).toEqual([{ id, name: 'order_ready', language: 'en_US', category: 'UTILITY', status: 'APPROVED', quality_score: { score: 'UNKNOWN' }, components: [{ type: 'BODY', text: 'Hello' }] }]);
+  });
+
+  it('the template callback goes to loopback webhooks only, unless others are allowed', async () => {
+    const lines: string[] = [];
+    const m = await startMock({ portBase: 0, hosts: ['api2.nxcloud.com'], templateReviewMs: 0, webhookUrl: 'http://example.com/hook', log: (l) => lines.push(l) });
+    try {
+      await clientOf('api2.nxcloud.com', demo, m).POST('/api/wa/createTemplate', { body: api2Template('far_away') });
+      await vi.waitFor(() => expect(lines.some((l) => /template callback to http:\/\/example\.com\/hook refused: not a loopback address/.test(l))).toBe(true), { timeout: 10_000 });
+    } finally {
+      await m.stop();
+    }
   });
 
   it('is PENDING until the review ends', async () => {
