@@ -1,7 +1,7 @@
 // The sandbox's media and templates over HTTP, through @org/nxwa-client (issue 11): upload → send by ID → getMedia →
 // download → delete; template create → review → approved callback (signed) → list; per-accessKey isolation; reset;
 // the state file across a restart, and a broken one refused.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -394,6 +394,7 @@ describe('the state file', () => {
       // Written shortly after the change, while the mock runs (by a rename: no temporary file is left).
       await vi.waitFor(() => expect(JSON.parse(readFileSync(stateFile, 'utf8')).media).toMatchObject([{ id: mediaId }]), { timeout: 10_000 });
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(statSync(stateFile).mode & 0o777).toBe(0o600);
       templateId = (await api2.POST('/api/wa/createTemplate', { body: api2Template('survivor') })).data.id;
       await api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'kept' }, cus_message_id: 'kept-1' } });
     } finally {

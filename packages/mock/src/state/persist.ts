@@ -69,7 +69,8 @@ export function createPersister(file: string, snapshot: () => StateSnapshot, log
     timer = undefined;
     const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
-      writeFileSync(temp, JSON.stringify(snapshot()));
+      // Owner only: it holds message bodies and account keys.
+      writeFileSync(temp, JSON.stringify(snapshot()), { mode: 0o600 });
       renameSync(temp, file);
     } catch (error) {
       log(`state file ${file} not written: ${(error as Error).message}`);
