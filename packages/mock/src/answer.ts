@@ -4,7 +4,8 @@ export interface Answer {
   status: number;
   /** The NxCloud code in the body, when known (logged). */
   code?: number;
-  body: string;
+  /** Text, or bytes (a media download). */
+  body: string | Uint8Array;
   contentType?: string;
   /** More headers of the answer (Retry-After, …). */
   headers?: Record<string, string>;

@@ -19,6 +19,8 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
   --fault <[scope:]fault>       a fault for the run (repeatable), e.g. sendMessage:accepted-then-500,
                                 api-hk.nxlink.ai:429;retry-after=2,times=1 or delay=300 (see the README)
   --max-body-bytes <n>          largest accepted body (default 20 MiB)
+  --template-review-ms <n>      how long a new or edited template stays PENDING before it is approved (default 1000)
+  --state <file>                keep media, templates and messages in this JSON file across restarts
   --quiet                       no log line per request
   --help                        this text`;
 
@@ -42,6 +44,8 @@ try {
       'callback-retry-base-ms': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'max-body-bytes': { type: 'string' },
+      'template-review-ms': { type: 'string' },
+      state: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -97,6 +101,8 @@ try {
     callbackRetryBaseMs: number(values!['callback-retry-base-ms'], '--callback-retry-base-ms'),
     faults,
     maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
+    templateReviewMs: number(values!['template-review-ms'], '--template-review-ms'),
+    stateFile: values!.state as string | undefined,
     log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
   });
 } catch (error) {

@@ -6,8 +6,12 @@ import { createLifecycles } from './callbacks/lifecycle.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
 import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost, type Spec } from './hosts.js';
+import { createSandbox } from './sandbox/index.js';
 import { createHostServer } from './server.js';
+import { createMediaStore } from './state/media.js';
 import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
+import { createPersister, loadState, observed } from './state/persist.js';
+import { createTemplateStore } from './state/templates.js';
 
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
 export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, StatusError, TimelineEvent } from './state/messages.js';
@@ -50,6 +54,10 @@ export interface MockOptions {
   maxBodyBytes?: number;
   /** How many messages the sandbox keeps (the oldest are dropped first); 1,000 by default. */
   messageLimit?: number;
+  /** How long a created or updated template stays under review (PENDING) before it is approved, in ms; 1,000 by default. */
+  templateReviewMs?: number;
+  /** A JSON file that keeps media, templates and messages across restarts (read at start, written on change and on stop). */
+  stateFile?: string;
   /** Receives one line per request and per callback (never a body or a secret); silent by default. */
   log?: (line: string) => void;
 }
@@ -74,7 +82,7 @@ export interface RunningMock {
    * `accessKey` when two accounts used the same ID (without it: the newest).
    */
   message(id: string, accessKey?: string): MockMessage | undefined;
-  /** Forgets every recorded message (as `DELETE /__nxwa/state`). */
+  /** Forgets every recorded message, medium and template (as `DELETE /__nxwa/state`). */
   reset(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
@@ -119,6 +127,14 @@ function portOf(options: MockOptions, host: MockHost): number {
   return port;
 }
 
+function loadStateOrFail(file: string) {
+  try {
+    return loadState(file);
+  } catch (error) {
+    throw new Error(`startMock: ${(error as Error).message}`);
+  }
+}
+
 /** Starts the mock of the given hosts in this process; resolves once every host answers. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const hosts = options.hosts ?? HOSTS;
@@ -128,6 +144,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   if (options.messageLimit !== undefined && (!Number.isInteger(options.messageLimit) || options.messageLimit < 1)) {
     throw new TypeError(`startMock: messageLimit must be a whole number of at least 1; got ${options.messageLimit}.`);
   }
+  const reviewMs = options.templateReviewMs ?? 1_000;
+  if (!Number.isInteger(reviewMs) || reviewMs < 0) throw new TypeError(`startMock: templateReviewMs must be a whole number of ms, 0 or more; got ${reviewMs}.`);
   const ports = hosts.map((h) => portOf(options, h));
   const log = options.log ?? (() => {});
   const listen = options.listen ?? '127.0.0.1';
@@ -136,16 +154,30 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const specs = hosts.map(loadSpec);
   const faults = createFaults(faultRules(options, hosts, specs));
   const engines = new Map<MockHost, Engine>();
-  const messages = createMessageStore(options.messageLimit ?? 1_000);
+  const saved = options.stateFile === undefined ? undefined : loadStateOrFail(options.stateFile);
+  let persister: ReturnType<typeof createPersister> | undefined;
+  const changed = () => persister?.changed();
+  const messages = observed(createMessageStore(options.messageLimit ?? 1_000), changed);
+  const media = createMediaStore(changed);
+  const templates = createTemplateStore({ reviewMs, onChange: changed });
   const delivery = createDelivery({ retryBaseMs, log });
   const lifecycles = createLifecycles({ stepMs, delivery, messages });
   const allowAnyCallbackTarget = options.allowAnyCallbackTarget ?? false;
   const inbound = createInbound({ messages, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget });
+  const sandbox = createSandbox({ media, templates, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget, log });
+  if (saved) {
+    messages.restore(saved.messages);
+    media.restore(saved.media);
+    templates.restore(saved.templates);
+  }
+  if (options.stateFile !== undefined) persister = createPersister(options.stateFile, () => ({ version: 1, media: media.snapshot(), templates: templates.snapshot(), messages: messages.snapshot() }), log);
   const servers: ReturnType<typeof createHostServer>[] = [];
   const stop = async () => {
     lifecycles.cancelAll();
     delivery.cancelAll();
     await Promise.all(servers.map((s) => s.close()));
+    templates.stop();
+    persister?.flush();
   };
   try {
     const built = await Promise.all(specs.map((spec, i) => createEngine(spec, loadOperations(hosts[i]))));
@@ -161,6 +193,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         inbound,
         faults,
         messages,
+        sandbox,
         webhookUrl: options.webhookUrl,
         allowAnyCallbackTarget,
         maxBodyBytes: options.maxBodyBytes ?? 20 * 1024 * 1024,
@@ -185,7 +218,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         const m = messages.get(id, accessKey);
         return m && structuredClone(m);
       },
-      reset: () => messages.reset(),
+      reset: () => {
+        messages.reset();
+        sandbox.reset();
+      },
       stopEngine: (host) => engines.get(host)?.stop(),
     };
   } catch (error) {

@@ -34,8 +34,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** Parses a multipart/form-data body into its fields (a file stands as a placeholder string). */
-export function parseMultipart(headers: IncomingHttpHeaders, raw: Buffer, limit: number): Promise<Record<string, string>> {
+/** A file part of a multipart body, as sent. */
+export interface UploadedFile {
+  bytes: Buffer;
+  fileName: string;
+  mimeType: string;
+}
+
+/**
+ * Parses a multipart/form-data body into its fields (a file stands as a placeholder string, for the validator); the
+ * file parts themselves, bytes included, go into `files` when given.
+ */
+export function parseMultipart(headers: IncomingHttpHeaders, raw: Buffer, limit: number, files?: Map<string, UploadedFile>): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
@@ -46,9 +56,16 @@ export function parseMultipart(headers: IncomingHttpHeaders, raw: Buffer, limit:
     const fields: Record<string, string> = {};
     parser.on('field', (name, value) => (fields[name] = value));
     parser.on('file', (name, stream, info) => {
+      const chunks: Buffer[] = [];
       let size = 0;
-      stream.on('data', (d: Buffer) => (size += d.length));
-      stream.on('end', () => (fields[name] = `<file ${info.filename ?? ''} ${size} bytes>`));
+      stream.on('data', (d: Buffer) => {
+        size += d.length;
+        if (files) chunks.push(d);
+      });
+      stream.on('end', () => {
+        fields[name] = `<file ${info.filename ?? ''} ${size} bytes>`;
+        files?.set(name, { bytes: Buffer.concat(chunks), fileName: info.filename ?? '', mimeType: info.mimeType });
+      });
     });
     parser.on('error', (error: Error) => reject(new Error(error.message)));
     parser.on('close', () => resolve(fields));

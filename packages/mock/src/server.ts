@@ -7,7 +7,7 @@ import type { Inbound } from './callbacks/inbound.js';
 import type { Lifecycles } from './callbacks/lifecycle.js';
 import { callbackAllowed, wantedStatuses } from './callbacks/status.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders } from './checks/headers.js';
-import { bodyProblems, parameterProblems, problemsAnswer } from './checks/request.js';
+import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
 import { createValidator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
@@ -16,6 +16,7 @@ import type { Spec } from './hosts.js';
 import { createInspector } from './inspector/index.js';
 import { HttpFailure, readBody } from './read.js';
 import { compileRoutes } from './routes.js';
+import type { Sandbox } from './sandbox/index.js';
 import { inspect } from './state/inspect.js';
 import { newMessageId, type MessageStore } from './state/messages.js';
 import { plannedStatuses } from './state/recipients.js';
@@ -29,6 +30,8 @@ export interface HostServerOptions {
   inbound: Inbound;
   faults: Faults;
   messages: MessageStore;
+  /** Media and templates: answers the operations that act on them. */
+  sandbox: Sandbox;
   webhookUrl?: string;
   allowAnyCallbackTarget: boolean;
   maxBodyBytes: number;
@@ -62,7 +65,7 @@ export function createHostServer(options: HostServerOptions) {
     if (url.pathname === '/__nxwa/inbound') return options.inbound.answer(req.method ?? 'GET', await readBody(req, maxBodyBytes));
     if (url.pathname.startsWith('/__nxwa/')) {
       req.resume();
-      return inspect(req.method ?? 'GET', url, messages)!;
+      return options.sandbox.inspect(req.method ?? 'GET', url) ?? inspect(req.method ?? 'GET', url, messages)!;
     }
     const raw = await readBody(req, maxBodyBytes);
     const method = (req.method ?? 'GET').toLowerCase();
@@ -101,6 +104,14 @@ export function createHostServer(options: HostServerOptions) {
     const rejected = problemsAnswer(family, route, [...problems, ...parsed.problems]);
     if (rejected) return rejected;
     const body = parsed.body as Record<string, any> | undefined;
+
+    // Media and templates are answered from the sandbox's stores (unless a Prefer header asks the engine for a
+    // documented answer).
+    if (!headers.prefer) {
+      const base = `http://${headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
+      const own = options.sandbox.answer({ host, family, route, url, path: pathParameters(route, url), body, files: parsed.files, accessKey: String(headers.accesskey), base });
+      if (own) return own;
+    }
 
     // The engine answers from the spec's examples.
     const engineHeaders: Record<string, string> = {};

@@ -2,6 +2,7 @@
 // credentials, answers its health endpoint, rejects bad flags in one clear line, fails fast on a busy port, and on
 // SIGINT or SIGTERM stops and frees every port.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,30 @@ describe('nxwa-mock', () => {
     expect(port.stderr).toMatch(/--port-base must be a whole number, got "abc"/);
   });
 
+  it('--state keeps the sandbox in a file (written on stop); a broken one fails the start, naming it', async () => {
+    const dir = join(import.meta.dirname, '..', 'test-results', `cli-state-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      const file = join(dir, 'state.json');
+      const { child, out } = await run(['--state', file, '--template-review-ms', '5', '--quiet']);
+      expect(out()).toContain('ready in');
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, media: [], templates: [], messages: [] });
+
+      writeFileSync(file, '{ not json');
+      const broken = spawnSync(process.execPath, [bin, '--port-base', '0', '--state', file], { encoding: 'utf8', timeout: 30_000 });
+      expect(broken.status).toBe(1);
+      expect(broken.stderr).toContain(`could not start: startMock: the state file ${file} is not valid JSON`);
+      const review = spawnSync(process.execPath, [bin, '--template-review-ms', 'soon'], { encoding: 'utf8' });
+      expect(review.status).toBe(2);
+      expect(review.stderr).toMatch(/--template-review-ms must be a whole number, got "soon"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('an unknown flag is one clear line and exit 2, no stack trace', () => {
     const run = spawnSync(process.execPath, [bin, '--frobnicate'], { encoding: 'utf8' });
     expect(run.status).toBe(2);
@@ -113,7 +138,8 @@ describe('nxwa-mock', () => {
       await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers: { ...headers, sign: 'f'.repeat(32) }, body });
       await expect.poll(() => out().split('\n').filter((l) => l.includes('/api/wa/getMedia')).length, { timeout: 5_000 }).toBe(2);
       const lines = out().split('\n').filter((l) => l.includes('/api/wa/getMedia'));
-      expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 0/);
+      // No medium "body-marker-7731" was uploaded: the sandbox answers 9000.
+      expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 9000/);
       expect(lines[1]).toMatch(/code 1003/);
       expect(out()).not.toContain('cli-secret');
       expect(out()).not.toContain(headers.sign);

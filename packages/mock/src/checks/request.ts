@@ -3,7 +3,7 @@
 // expected.
 import type { IncomingHttpHeaders } from 'node:http';
 import { failure, type Answer, type Family } from '../answer.js';
-import { parseMultipart } from '../read.js';
+import { parseMultipart, type UploadedFile } from '../read.js';
 import type { Route } from '../routes.js';
 import type { Problem, Validator } from './validation.js';
 
@@ -22,10 +22,15 @@ const decode = (v: string) => {
   }
 };
 
+/** The route's path parameters in this URL, decoded. */
+export function pathParameters(route: Route, url: URL): Record<string, string> {
+  const match = route.regex.exec(url.pathname)!;
+  return Object.fromEntries(route.names.map((n, i) => [n, decode(match[i + 1])]));
+}
+
 export function parameterProblems(route: Route, validator: Validator, url: URL): Problem[] {
   const problems: Problem[] = [];
-  const match = route.regex.exec(url.pathname)!;
-  const pathValues = Object.fromEntries(route.names.map((n, i) => [n, decode(match[i + 1])]));
+  const pathValues = pathParameters(route, url);
   for (const p of route.parameters) {
     if (p.in !== 'path' && p.in !== 'query') continue;
     const value = p.in === 'path' ? pathValues[p.name] : url.searchParams.get(p.name);
@@ -38,19 +43,23 @@ export function parameterProblems(route: Route, validator: Validator, url: URL):
   return problems;
 }
 
-/** Parses the body for the engine and adds its problems; `body` is undefined when there is none or it is unreadable. */
-export async function bodyProblems(route: Route, validator: Validator, headers: IncomingHttpHeaders, raw: Buffer, maxBodyBytes: number): Promise<{ body?: unknown; problems: Problem[] }> {
+/**
+ * Parses the body for the engine and adds its problems; `body` is undefined when there is none or it is unreadable.
+ * A multipart body's file parts are in `files`.
+ */
+export async function bodyProblems(route: Route, validator: Validator, headers: IncomingHttpHeaders, raw: Buffer, maxBodyBytes: number): Promise<{ body?: unknown; files?: Map<string, UploadedFile>; problems: Problem[] }> {
   if (route.mediaTypes.length === 0) return { problems: [] };
   const isJson = /^application\/json\b/i.test(headers['content-type'] ?? '');
   if (raw.length === 0) return { problems: [{ field: '', top: '', text: '(body): is required' }] };
   let body: unknown;
+  const files = isJson ? undefined : new Map<string, UploadedFile>();
   try {
-    body = isJson ? JSON.parse(raw.toString('utf8')) : await parseMultipart(headers, raw, maxBodyBytes);
+    body = isJson ? JSON.parse(raw.toString('utf8')) : await parseMultipart(headers, raw, maxBodyBytes, files);
   } catch (error) {
     const what = isJson ? 'is not valid JSON' : 'is not a valid multipart/form-data body';
     return { problems: [{ field: '', top: '', text: `(body): ${what} (${(error as Error).message})` }] };
   }
-  return { body, problems: validator.body(route.path, route.method, isJson ? 'application/json' : 'multipart/form-data', body) };
+  return { body, files, problems: validator.body(route.path, route.method, isJson ? 'application/json' : 'multipart/form-data', body) };
 }
 
 export function problemsAnswer(family: Family, route: Route, problems: Problem[]): Answer | undefined {

@@ -135,6 +135,14 @@ export function createMessageStore(limit = 1_000) {
     onReset(listener: () => void): void {
       resetListeners.add(listener);
     },
+    /** Every message, oldest first (for the state file). */
+    snapshot: (): MockMessage[] => [...messages.values()],
+    /** Replaces the record with these messages, oldest first; the newest `limit` are kept. */
+    restore(list: MockMessage[]): void {
+      messages.clear();
+      // A file written before messages had a direction holds sends only.
+      for (const m of list.slice(-limit)) messages.set(keyOf(m), { ...m, direction: m.direction ?? 'outbound' });
+    },
   };
 }
 

@@ -1,0 +1,121 @@
+// The sandbox: the operations that act on state (media, templates), answered from the stores instead of the
+// engine's examples, chosen by the route's operationId and host; and its own inspection paths (media downloads,
+// reset). Everything else is left to the engine.
+import type { Answer } from '../answer.js';
+import type { Delivery } from '../callbacks/deliver.js';
+import { callbackAllowed } from '../callbacks/status.js';
+import type { Route } from '../routes.js';
+import type { MediaStore } from '../state/media.js';
+import type { TemplateStore } from '../state/templates.js';
+import type { SandboxRequest } from './context.js';
+import { deleteMedia, download, getMedia, MEDIA_PATH, uploadMedia, uploadTemplateMedia } from './media.js';
+import { api2Create, api2Delete, api2List, api2Update, hkCreate, hkDelete, hkGet, hkList, hkUpdate, templateStatusCallback } from './templates.js';
+
+export type { SandboxRequest } from './context.js';
+
+type Handler = (req: SandboxRequest, stores: { media: MediaStore; templates: TemplateStore }) => Answer;
+type Named = (r: { body?: Record<string, any>; path: Record<string, string> }) => unknown;
+
+const HANDLERS: Record<string, Record<string, Handler>> = {
+  'api2.nxcloud.com': {
+    uploadMedia: (r, s) => uploadMedia(r, s.media, 'media'),
+    getMedia: (r, s) => getMedia(r, s.media),
+    deleteMedia: (r, s) => deleteMedia(r, s.media),
+    uploadTemplateFile: (r, s) => uploadMedia(r, s.media, 'template-file'),
+    createTemplate: (r, s) => api2Create(r, s.templates),
+    getTemplate: (r, s) => api2List(r, s.templates),
+    updateTemplate: (r, s) => api2Update(r, s.templates),
+    deleteTemplate: (r, s) => api2Delete(r, s.templates),
+  },
+  'api-hk.nxlink.ai': {
+    uploadTemplateMedia: (r, s) => uploadTemplateMedia(r, s.media),
+    createTemplate: (r, s) => hkCreate(r, s.templates),
+    listTemplates: (r, s) => hkList(r, s.templates),
+    getTemplate: (r, s) => hkGet(r, s.templates),
+    updateTemplate: (r, s) => hkUpdate(r, s.templates),
+    deleteTemplate: (r, s) => hkDelete(r, s.templates),
+  },
+};
+
+// What names the medium or template an operation acts on. The documents' own example values of it (the spec's
+// request and parameter examples, which the docs' code samples send) are fixtures: when the store has no such
+// medium or template, the engine answers from the spec's examples, so that every documented example works as
+// written; any other unknown one gets the documented failure code.
+const NAMED_BY: Record<string, Record<string, Named>> = {
+  'api2.nxcloud.com': {
+    getMedia: (r) => r.body?.['Media-ID'],
+    deleteMedia: (r) => r.body?.['Media-ID'],
+    getTemplate: (r) => r.body?.after || r.body?.before || undefined,
+    updateTemplate: (r) => r.body?.template_id,
+    deleteTemplate: (r) => r.body?.name,
+  },
+  'api-hk.nxlink.ai': {
+    getTemplate: (r) => r.path.id,
+    deleteTemplate: (r) => r.path.id,
+    updateTemplate: (r) => r.body?.name,
+  },
+};
+
+const documented = new WeakMap<Route, Set<string>>();
+function documentedValues(route: Route, named: Named): Set<string> {
+  let values = documented.get(route);
+  if (!values) {
+    values = new Set();
+    const add = (v: unknown) => v !== undefined && v !== null && values!.add(String(v));
+    for (const media of Object.values<any>(route.op.requestBody?.content ?? {})) for (const example of Object.values<any>(media.examples ?? {})) add(named({ body: example.value, path: {} }));
+    add(named({ path: Object.fromEntries(route.parameters.filter((p) => p.in === 'path' && (p as { example?: unknown }).example !== undefined).map((p) => [p.name, String((p as { example?: unknown }).example)])) }));
+    documented.set(route, values);
+  }
+  return values;
+}
+
+export interface SandboxOptions {
+  media: MediaStore;
+  templates: TemplateStore;
+  delivery: Delivery;
+  accounts: ReadonlyMap<string, string>;
+  webhookUrl?: string;
+  allowAnyCallbackTarget: boolean;
+  log: (line: string) => void;
+}
+
+export function createSandbox(options: SandboxOptions) {
+  const { media, templates, delivery, accounts, log } = options;
+
+  // api2 documents a template-status callback (HK documents none): sent to the configured webhook when a review
+  // ends, signed with the account's credentials and retried like the status callbacks.
+  templates.onReviewed((t) => {
+    const url = options.webhookUrl;
+    const secret = accounts.get(t.accessKey);
+    if (t.host !== 'api2.nxcloud.com' || !url || secret === undefined) return;
+    if (!callbackAllowed(url, options.allowAnyCallbackTarget)) {
+      log(`template callback to ${url} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`);
+      return;
+    }
+    // Retried with backoff like every callback; each attempt is logged (templates keep no record of attempts).
+    void delivery.deliver(url, JSON.stringify(templateStatusCallback(t)), { accessKey: t.accessKey, accessSecret: secret }, undefined, { label: `template callback ${t.status} ${t.id}` });
+  });
+
+  return {
+    /** The sandbox's answer to a checked request, or undefined to let the engine answer. */
+    answer(req: SandboxRequest): Answer | undefined {
+      const operation = req.route.op.operationId as string;
+      const answer = HANDLERS[req.host]?.[operation]?.(req, { media, templates });
+      const named = NAMED_BY[req.host]?.[operation];
+      if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req)))) return undefined;
+      return answer;
+    },
+    /** The sandbox's own paths under /__nxwa/ (media downloads; the reset also clears its stores); undefined otherwise. */
+    inspect(method: string, url: URL): Answer | undefined {
+      if (url.pathname.startsWith(MEDIA_PATH)) return download(method, url, media);
+      if (url.pathname === '/__nxwa/state' && method === 'DELETE') this.reset();
+      return undefined;
+    },
+    reset(): void {
+      media.reset();
+      templates.reset();
+    },
+  };
+}
+
+export type Sandbox = ReturnType<typeof createSandbox>;

@@ -1,0 +1,126 @@
+// The sandbox's message templates, per accessKey and host (a template created on api-hk.nxlink.ai is listed there,
+// one created on api2.nxcloud.com there). A created or updated template is under review (PENDING) and becomes
+// APPROVED after `reviewMs`, like Meta's review; the timers are cancelled by stop() and resumed by resume().
+import { randomInt } from 'node:crypto';
+
+export type TemplateHost = 'api2.nxcloud.com' | 'api-hk.nxlink.ai';
+export type ReviewStatus = 'PENDING' | 'APPROVED';
+
+export interface StoredTemplate {
+  /** api2: a string of digits; HK: a whole number (its documented integer ID), as a string here. */
+  id: string;
+  host: TemplateHost;
+  accessKey: string;
+  /** The sender number (api2 `business_phone`, HK path `phone`). */
+  phone: string;
+  name: string;
+  language: string;
+  status: ReviewStatus;
+  /** The definition as last created or updated (the request body, less the account fields). */
+  definition: Record<string, any>;
+  createdAt: string;
+  updatedAt: string;
+  /** When the review ends (ms since the epoch), while PENDING. */
+  reviewDueAt?: number;
+}
+
+export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewMs: number; onChange?: () => void }) {
+  // Insertion order is creation order: lists and cursors follow it.
+  const templates = new Map<string, StoredTemplate>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const reviewed: ((t: StoredTemplate) => void)[] = [];
+  const key = (t: Pick<StoredTemplate, 'host' | 'id'>) => `${t.host} ${t.id}`;
+  const now = () => new Date().toISOString();
+
+  function schedule(t: StoredTemplate) {
+    clearTimeout(timers.get(key(t)));
+    const timer = setTimeout(() => {
+      timers.delete(key(t));
+      if (templates.get(key(t)) !== t || t.status !== 'PENDING') return;
+      t.status = 'APPROVED';
+      t.reviewDueAt = undefined;
+      t.updatedAt = now();
+      onChange();
+      for (const listener of reviewed) listener(t);
+    }, Math.max(0, (t.reviewDueAt ?? 0) - Date.now()));
+    timer.unref?.();
+    timers.set(key(t), timer);
+  }
+  const review = (t: StoredTemplate) => {
+    t.status = 'PENDING';
+    t.reviewDueAt = Date.now() + reviewMs;
+    schedule(t);
+  };
+  const unschedule = (t: StoredTemplate) => {
+    clearTimeout(timers.get(key(t)));
+    timers.delete(key(t));
+  };
+
+  return {
+    /** Told of each template whose review ends (it is APPROVED). */
+    onReviewed(listener: (t: StoredTemplate) => void): void {
+      reviewed.push(listener);
+    },
+    create(t: Pick<StoredTemplate, 'host' | 'accessKey' | 'phone' | 'name' | 'language' | 'definition'>): StoredTemplate {
+      let id: string;
+      do id = String(randomInt(1e9, 2 ** 47));
+      while (templates.has(key({ host: t.host, id })));
+      const stored: StoredTemplate = { ...t, id, status: 'PENDING', createdAt: now(), updatedAt: now() };
+      templates.set(key(stored), stored);
+      review(stored);
+      onChange();
+      return stored;
+    },
+    /** Changes a template's definition; it goes back under review, as an edited template does at Meta. */
+    update(t: StoredTemplate, definition: Record<string, any>): StoredTemplate {
+      t.definition = { ...t.definition, ...definition };
+      t.updatedAt = now();
+      review(t);
+      onChange();
+      return t;
+    },
+    /** The account's template on that host; another account's is not found. */
+    get(host: TemplateHost, accessKey: string, id: string): StoredTemplate | undefined {
+      const t = templates.get(key({ host, id }));
+      return t?.accessKey === accessKey ? t : undefined;
+    },
+    /** The account's templates on that host, oldest first. */
+    list(host: TemplateHost, accessKey: string, filter: { phone?: string; name?: string; language?: string } = {}): StoredTemplate[] {
+      return [...templates.values()].filter(
+        (t) => t.host === host && t.accessKey === accessKey && (filter.phone === undefined || t.phone === filter.phone) && (filter.name === undefined || t.name === filter.name) && (filter.language === undefined || t.language === filter.language),
+      );
+    },
+    delete(t: StoredTemplate): void {
+      unschedule(t);
+      templates.delete(key(t));
+      onChange();
+    },
+    reset(): void {
+      for (const t of templates.values()) unschedule(t);
+      templates.clear();
+      onChange();
+    },
+    /** Cancels every review timer (the reviews stay PENDING, to be resumed). */
+    stop(): void {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+    /** Under review: the templates whose timers are running. */
+    get pending(): number {
+      return timers.size;
+    },
+    snapshot: (): StoredTemplate[] => [...templates.values()].map((t) => ({ ...t })),
+    /** Loads templates; a review still running resumes with the time it had left (at once when overdue). */
+    restore(list: StoredTemplate[]): void {
+      this.stop();
+      templates.clear();
+      for (const t of list) {
+        const stored = { ...t };
+        templates.set(key(stored), stored);
+        if (stored.status === 'PENDING') schedule(stored);
+      }
+    },
+  };
+}
+
+export type TemplateStore = ReturnType<typeof createTemplateStore>;
