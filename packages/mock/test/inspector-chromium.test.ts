@@ -222,4 +222,31 @@ describe('the inspector page', () => {
       server.close();
     }
   });
+
+  it('shows two accounts\' messages with the same ID as two messages, each following its own changes', async () => {
+    const store = createMessageStore();
+    const inspector = createInspector({ messages: store, host: 'test', log: () => {} });
+    const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/__nxwa/`);
+      await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
+      const mine = store.record({ id: 'same-id', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'key-a', to: '8613600000401', body: {} });
+      store.record({ id: 'same-id', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'key-b', to: '8613600000402', body: {} });
+      await page.waitForFunction(() => document.querySelectorAll('details.message[data-id="same-id"]').length === 2, undefined, WAIT);
+      // The first account's message changes; the second's row stays as it was.
+      store.advance(mine, 'delivered');
+      await page.locator('details.message[data-id="same-id"][data-status="delivered"]').waitFor(WAIT);
+      const rows = await page.$$eval('details.message[data-id="same-id"]', (nodes) => nodes.map((n) => [(n as HTMLElement).dataset.status, n.querySelector('.recipient')?.textContent]));
+      expect(rows).toEqual([
+        ['accepted', '8613600000402'],
+        ['delivered', '8613600000401'],
+      ]);
+    } finally {
+      await page.close();
+      inspector.close();
+      server.close();
+    }
+  });
 });

@@ -132,6 +132,31 @@ describe('the event stream', () => {
     }
   });
 
+  it('follows two accounts\' messages with the same ID apart', async () => {
+    const two = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, credentials: [demo, { accessKey: 'key-b', accessSecret: 'secret-b' }] });
+    try {
+      const url = two.urls['api2.nxcloud.com']!;
+      const stream = await openEvents(url);
+      await stream.next('snapshot');
+      const as = (account: typeof demo) => createNxcloudClient('api2.nxcloud.com', { ...account, baseUrl: url, retry: { attempts: 1 } });
+      await as(demo).POST('/api/wa/mt', { body: { ...text, to: '8613600000501', cus_message_id: 'twice' } });
+      await as({ accessKey: 'key-b', accessSecret: 'secret-b' }).POST('/api/wa/mt', { body: { ...text, to: '8613600000502', cus_message_id: 'twice' } });
+      // Each account's message goes on to sent under its own account (not as the other's, which has the same ID).
+      const seen = new Set<string>();
+      while (seen.size < 2) {
+        const m = await stream.next('upsert');
+        if (m.status === 'sent') {
+          expect(m.to).toBe(m.accessKey === 'key-b' ? '8613600000502' : '8613600000501');
+          seen.add(m.accessKey);
+        }
+      }
+      expect([...seen].sort()).toEqual(['key-b', 'nxwa-demo-key']);
+      stream.close();
+    } finally {
+      await two.stop();
+    }
+  });
+
   it('a message dropped past messageLimit is sent as a drop', async () => {
     const small = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, messageLimit: 1 });
     try {
