@@ -1,6 +1,7 @@
 // Runs a call through its middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in
 // reverse). Loaded by request.ts the first time a call has middleware: most clients never use it.
-import type { CallParams, Middleware } from './request.js';
+import { unsigned, type CallParams, type Middleware } from './request.js';
+import type { Call } from './transport.js';
 
 export async function runMiddleware(
   middleware: readonly Middleware[],
@@ -48,3 +49,11 @@ export async function runMiddleware(
   return response;
 }
 
+/**
+ * The Request a middleware let through, as the transport sends it: its body is the JSON text the client made (when
+ * there is one); otherwise (multipart) the bytes it holds, read once.
+ */
+export async function toCall(request: Request, serialized: string | undefined): Promise<Call> {
+  const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
+  return { url: request.url, method: request.method, headers: unsigned(Object.fromEntries(request.headers)), body, multipart: /^\s*multipart\/form-data/i.test(request.headers.get('content-type') ?? ''), signal: request.signal };
+}
