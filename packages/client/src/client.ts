@@ -6,7 +6,7 @@ import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
 import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT } from './generated/operations.js';
-import { createTransport, loadFailures, parsed, type Op, type TransportOptions } from './transport.js';
+import { createTransport, loadFailures, type Op, type Sent, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -165,21 +165,19 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
       const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
       const url = op.url !== undefined && !init.params?.query ? op.url : callUrl(baseUrl, path, init.params);
       const headers = callHeaders({ ...init, body });
-      let response: Response;
+      let sent: Sent;
       try {
-        response = middleware.length
+        sent = middleware.length
           ? // The middleware path is loaded the first time a call has middleware, so that the runtime entry stays small.
-            await import('./middleware.js').then(({ runMiddleware, toCall }) =>
-              runMiddleware(middleware, baseUrl, path, url, { method: name, headers, body, signal: init.signal }, init.params ?? {}, async (request) =>
-                transport.send(op, await toCall(request, typeof body === 'string' ? body : undefined), to),
-              ),
+            await import('./middleware.js').then((m) =>
+              m.sendThrough(middleware, baseUrl, path, url, { method: name, headers, body, signal: init.signal }, init.params ?? {}, typeof body === 'string' ? body : undefined, (c) => transport.send(op, c, to)),
             )
           : await transport.send(op, { url, method: name, headers, body, multipart: body instanceof FormData, signal: init.signal }, to);
       } catch (error) {
         if (error instanceof NxcloudError) return { error: hide(error, to) };
         throw error;
       }
-      const read = parsed.get(response);
+      const { response, read } = sent;
       const envelope = read && 'json' in read ? (read.json as { code?: unknown; data?: unknown; traceId?: unknown } | null) : undefined;
       if (response.ok && envelope?.code === 0) return { data: envelope.data as never, traceId: typeof envelope.traceId === 'string' ? envelope.traceId : undefined, response };
       // Anything else (a failure, or a response a middleware replaced) is read by code loaded then (see failures.ts).

@@ -97,8 +97,18 @@ const abortableSleep = (ms: number, signal: AbortSignal | null) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+/** What the transport parsed of an answer with HTTP 200: the JSON, or why it is not JSON. */
+export type Read = { json: unknown } | { error: unknown };
+
+/** What a call got: the response, and what was parsed of it (nothing for a non-200 answer, handed on as a copy). */
+export interface Sent {
+  response: Response;
+  read?: Read;
+}
+
 interface Outcome {
   response?: Response;
+  read?: Read;
   error?: NxcloudError;
   /** Whether a retry is safe for an operation that sends a message (the server cannot have acted on it). */
   safeForSends?: boolean;
@@ -198,25 +208,24 @@ export function createTransport(options: TransportOptions) {
         }
         return { response: copy };
       }
-      // The answer is parsed here, once; the client takes the result from `parsed` without reading the response.
+      // The answer is parsed here, once; the client takes `read` without reading the response again.
       let body: any;
       try {
         body = JSON.parse(text);
-        parsed.set(response, { json: body });
       } catch (error) {
-        parsed.set(response, { error });
-        return { response };
+        return { response, read: { error } };
       }
+      const read = { json: body };
       const code = typeof body?.code === 'number' ? body.code : undefined;
-      if (code === undefined || code === 0) return { response };
+      if (code === undefined || code === 0) return { response, read };
       // The error is built here only when a retry may follow; the client builds the one it returns.
-      if (code !== 1004 && !classifyCode(options.host, opKey(operation), code)?.retryable) return { response };
+      if (code !== 1004 && !classifyCode(options.host, opKey(operation), code)?.retryable) return { response, read };
       const error = await apiError(options.host, operation, body, status);
       if (code === 1004) {
         const date = Date.parse(response.headers.get('date') ?? '');
-        return { response, error, serverTime: Number.isNaN(date) ? undefined : date, safeForSends: true };
+        return { response, read, error, serverTime: Number.isNaN(date) ? undefined : date, safeForSends: true };
       }
-      return { response, error };
+      return { response, read, error };
     } catch (cause) {
       if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason, category: 'cancelled', retryable: false });
       if (shared.controller.signal.aborted) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
@@ -229,10 +238,10 @@ export function createTransport(options: TransportOptions) {
     }
   }
 
-  function log(operation: string, attempt: number, began: number, to: string | undefined, { response, error }: Outcome) {
+  function log(operation: string, attempt: number, began: number, to: string | undefined, { response, read, error }: Outcome) {
     const { logger } = options;
     if (!logger) return;
-    const json = (response && parsed.get(response)) as { json?: { code?: unknown; traceId?: unknown } } | undefined;
+    const json = read as { json?: { code?: unknown; traceId?: unknown } } | undefined;
     const code = typeof json?.json?.code === 'number' ? json.json.code : undefined;
     const fields: AttemptLog = { operation, attempt, ms: Math.round(now() - began), status: response?.status ?? error?.status, code, traceId: typeof json?.json?.traceId === 'string' ? json.json.traceId : undefined, error: error?.kind, to: to && (options.maskRecipients === false ? to : maskNumber(to)) };
     const line = `${operation} attempt ${attempt}: ${fields.status ? `HTTP ${fields.status}` : (error?.kind ?? 'no answer')}${code === undefined ? '' : ` code ${code}`} in ${fields.ms} ms${fields.traceId ? ` traceId ${fields.traceId}` : ''}${fields.to ? ` to ${fields.to}` : ''}`;
@@ -247,7 +256,7 @@ export function createTransport(options: TransportOptions) {
       return to && options.maskRecipients !== false ? text.split(to).join(maskNumber(to)) : text;
     },
     /** Sends one call of an operation: every attempt signed afresh, retried as the options say. */
-    async send(op: Op, call: Call, to?: string): Promise<Response> {
+    async send(op: Op, call: Call, to?: string): Promise<Sent> {
       const { operation, entry } = op;
       if (!entry) throw new NxcloudError({ kind: 'invalid-response', message: `${operation} is not an operation of ${options.host}.`, operation, host: options.host });
       const isSend = (entry[2] & SENDS) !== 0;
@@ -266,11 +275,11 @@ export function createTransport(options: TransportOptions) {
           throw error;
         }
         log(operation, n, began, to, outcome);
-        if (!outcome.error) return outcome.response!;
+        if (!outcome.error) return outcome as Sent;
         const error = outcome.error;
         let delayMs: number | undefined;
         if (outcome.serverTime !== undefined) {
-          if (options.correctClockSkew === false || clockCorrected) return outcome.response!;
+          if (options.correctClockSkew === false || clockCorrected) return outcome as Sent;
           clockCorrected = true;
           const offset = outcome.serverTime - now();
           if (Math.abs(offset) > maxClockOffsetMs) {
@@ -360,11 +369,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
   }
 }
 
-/** The answers the transport has read and parsed, by the response handed back to the client. */
-export const parsed = new WeakMap<Response, { json: unknown } | { error: unknown }>();
-
-function finish(outcome: Outcome): Response {
-  if (outcome.response) return outcome.response;
+function finish(outcome: Outcome): Sent {
+  if (outcome.response) return outcome as Sent;
   throw outcome.error;
 }
 
