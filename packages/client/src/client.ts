@@ -164,7 +164,7 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
       const body = given === undefined || given instanceof FormData ? given : flags & MULTIPART ? toFormData(given) : JSON.stringify(given);
       const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
       const url = op.url !== undefined && !init.params?.query ? op.url : callUrl(baseUrl, path, init.params);
-      const headers = callHeaders({ ...init, body });
+      const headers = callHeaders(init, body);
       let sent: Sent;
       try {
         sent = middleware.length

@@ -36,9 +36,9 @@ export function callUrl(baseUrl: string, path: string, params: CallParams = {}):
 }
 
 /** The call's headers as a record, names in lower case (the transport adds the signature to a copy per attempt). */
-export function callHeaders(init: CallInit): Record<string, string> {
+export function callHeaders(init: CallInit, body: CallInit['body']): Record<string, string> {
   // The usual call gives no headers of its own: no Headers object is needed to merge them.
-  if (!init.headers && !init.params?.header) return typeof init.body === 'string' ? { 'content-type': 'application/json' } : {};
+  if (!init.headers && !init.params?.header) return typeof body === 'string' ? { 'content-type': 'application/json' } : {};
   const headers = new Headers();
   for (const source of [init.headers, init.params?.header]) {
     if (!source) continue;
@@ -48,7 +48,7 @@ export function callHeaders(init: CallInit): Record<string, string> {
       else if (value !== undefined) headers.set(name, String(value));
     }
   }
-  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return unsigned(Object.fromEntries(headers));
 }
 

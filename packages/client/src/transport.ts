@@ -146,9 +146,10 @@ export function createTransport(options: TransportOptions) {
   const join = (): Slot => {
     const t = Date.now();
     let s = slot;
-    if (!s || s.members > 31 || t - s.opened > span || s.controller.signal.aborted) {
+    if (!s || s.members > 31 || t - s.opened > span || s.signal.aborted) {
       if (s && !s.pending) clearTimeout(s.timer);
-      s = slot = { controller: new AbortController(), opened: t, members: 0, pending: 0 };
+      const controller = new AbortController();
+      s = slot = { controller, signal: controller.signal, opened: t, members: 0, pending: 0 };
     }
     s.members++;
     if (!s.pending++) {
@@ -169,7 +170,7 @@ export function createTransport(options: TransportOptions) {
     if (signal) {
       controller = new AbortController();
       signal.addEventListener('abort', onAbort, { once: true });
-      shared.controller.signal.addEventListener('abort', onAbort, { once: true });
+      shared.signal.addEventListener('abort', onAbort, { once: true });
     }
     try {
       // An already-aborted signal fires no event: nothing is sent.
@@ -187,7 +188,7 @@ export function createTransport(options: TransportOptions) {
       // the profile (a few µs per call on Node 20).
       const headers: Record<string, string> = Object.assign({}, call.headers, signed);
       // The API never redirects: a redirect is refused, so that the signed request never goes elsewhere.
-      const init: RequestInit = { method: call.method, headers, body: call.body, signal: (controller ?? shared.controller).signal, redirect: 'manual' };
+      const init: RequestInit = { method: call.method, headers, body: call.body, signal: controller ? controller.signal : shared.signal, redirect: 'manual' };
       const response = await (options.fetch ? options.fetch(new Request(call.url, init)) : globalThis.fetch(call.url, init));
       const { status } = response;
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
@@ -228,13 +229,15 @@ export function createTransport(options: TransportOptions) {
       return { response, read, error };
     } catch (cause) {
       if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason, category: 'cancelled', retryable: false });
-      if (shared.controller.signal.aborted) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
+      if (shared.signal.aborted) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
       if (cause instanceof NxcloudError) throw cause;
       return (await loadFailures()).networkFailure(options.host, operation, call.url, cause);
     } finally {
       if (!--shared.pending) clearTimeout(shared.timer);
-      signal?.removeEventListener('abort', onAbort);
-      shared.controller.signal.removeEventListener('abort', onAbort);
+      if (signal) {
+        signal.removeEventListener('abort', onAbort);
+        shared.signal.removeEventListener('abort', onAbort);
+      }
     }
   }
 
@@ -313,6 +316,7 @@ export function createTransport(options: TransportOptions) {
 /** Attempts that share the timeout's signal (see join). */
 interface Slot {
   controller: AbortController;
+  signal: AbortSignal;
   /** Date.now() when the first attempt joined. */
   opened: number;
   members: number;
