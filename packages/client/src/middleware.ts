@@ -1,5 +1,5 @@
 // Runs a call through its middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in
-// reverse). Loaded by request.ts the first time a call has middleware: most clients never use it.
+// reverse). Loaded by the client the first time a call has middleware: most clients never use it.
 import { unsigned, type CallParams, type Middleware } from './request.js';
 import type { Call, Read, Sent } from './transport.js';
 

@@ -140,11 +140,12 @@ export function createTransport(options: TransportOptions) {
   // one AbortController and one timer for them all, armed only while one is in flight. A signal per attempt, with
   // the listeners fetch puts on it, was the client's largest cost per request on Node 20. The shared signal is
   // aborted when the last attempt that may have joined it is timeoutMs old, if one is still in flight: so an
-  // attempt times out after timeoutMs, at most a tenth of it (and 1 s) later.
+  // attempt times out after timeoutMs, at most a tenth of timeoutMs (and at most 1 s) later. The monotonic clock:
+  // the wall clock may be set back.
   const span = Math.min(timeoutMs / 10, 1000);
   let slot: Slot | undefined;
   const join = (): Slot => {
-    const t = Date.now();
+    const t = performance.now();
     let s = slot;
     if (!s || s.members > 31 || t - s.opened > span || s.signal.aborted) {
       if (s && !s.pending) clearTimeout(s.timer);
@@ -317,7 +318,7 @@ export function createTransport(options: TransportOptions) {
 interface Slot {
   controller: AbortController;
   signal: AbortSignal;
-  /** Date.now() when the first attempt joined. */
+  /** performance.now() when the first attempt joined. */
   opened: number;
   members: number;
   /** Attempts still in flight: the timer is armed while there is one. */
