@@ -155,7 +155,8 @@ export function createTransport(options: TransportOptions) {
     s.members++;
     if (!s.pending++) {
       const armed = s;
-      armed.timer = setTimeout(() => armed.controller.abort(new Error('timeout')), armed.opened + span + timeoutMs - t);
+      // At most the largest delay timers take (a larger one would fire at once).
+      armed.timer = setTimeout(() => armed.controller.abort(new Error('timeout')), Math.min(armed.opened + span + timeoutMs - t, 2 ** 31 - 1));
     }
     return s;
   };

@@ -91,4 +91,16 @@ describe('the timeout, shared by attempts that start close together', () => {
     const hangs = client([(a) => (controller.abort(), hanging(a))], 30_000);
     expect((await hangs.POST('/api/wa/getMedia', { body: media, signal: controller.signal })).error).toMatchObject({ kind: 'aborted' });
   });
+
+  it('the largest timeoutMs timers take (2 ** 31 - 1 ms) does not end a call at once', async () => {
+    vi.useRealTimers();
+    const controller = new AbortController();
+    const api2 = client([hanging], 2 ** 31 - 1);
+    let settled = false;
+    const pending = api2.POST('/api/wa/getMedia', { body: media, signal: controller.signal }).then((r) => ((settled = true), r));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled).toBe(false);
+    controller.abort();
+    expect((await pending).error).toMatchObject({ kind: 'aborted' });
+  });
 });
