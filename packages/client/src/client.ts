@@ -1,4 +1,4 @@
-import { checkMiddleware, sendCall, type MaybeOptionalInit, type Middleware } from './request.js';
+import { callHeaders, callUrl, checkMiddleware, type MaybeOptionalInit, type Middleware } from './request.js';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { NxcloudError, opKey } from './errors.js';
 import type * as Api2 from './generated/api2.nxcloud.com.js';
@@ -6,7 +6,7 @@ import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
 import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT } from './generated/operations.js';
-import { apiError, createTransport, httpError, parsed, type TransportOptions } from './transport.js';
+import { createTransport, loadFailures, type Op, type Sent, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
 export interface HostPaths {
@@ -85,8 +85,14 @@ export interface NxcloudClient<Paths extends {}> {
 /** `values` added to `target` where it has no value: its own keys keep their order, what it gives wins. */
 function fill(target: any, values: Record<string, unknown>) {
   if (target instanceof FormData) return target;
-  const filled = { ...target };
-  for (const key in values) if (filled[key] === undefined && values[key] !== undefined) filled[key] = values[key];
+  // Copied only when something is added: the usual body already has every field.
+  let filled = target ?? {};
+  for (const key in values) {
+    if (filled[key] === undefined && values[key] !== undefined) {
+      if (filled === target) filled = { ...target };
+      filled[key] = values[key];
+    }
+  }
   return filled;
 }
 
@@ -99,9 +105,6 @@ function toFormData(body: Record<string, unknown>): FormData {
   }
   return form;
 }
-
-const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: unknown; traceId?: unknown } =>
-  typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'number';
 
 /**
  * A typed client of one NxCloud host: every request signed (a fresh `ts` per attempt), a default timeout,
@@ -131,63 +134,60 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
   }
   const fills: Record<string, unknown> = { messaging_product: 'whatsapp', recipient_type: 'individual', ...defaults };
 
-  const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') =>
-    async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
-      const operation = `${name} ${path}`;
-      const flags = table[opKey(operation)]?.[2] ?? 0;
-      const multipart = (flags & MULTIPART) !== 0;
+  // What each operation needs on every call, worked out on its first call: its table entry and flags, the fields
+  // to fill in, its URL when the path has no parameters.
+  interface Plan extends Op {
+    flags: number;
+    wanted: Record<string, unknown>;
+    url?: string;
+  }
+  const plan = (name: string, path: string): Plan => {
+    const operation = `${name} ${path}`;
+    const entry = table[opKey(operation)];
+    const flags = entry?.[2] ?? 0;
+    const wanted: Record<string, unknown> = {};
+    // The values the specs fix, then the defaults — each only where the operation takes it (generated flags).
+    FILLABLE.forEach((key, i) => flags & (4 << i) && (wanted[key] = fills[key]));
+    return { operation, entry, flags, wanted, url: path.includes('{') ? undefined : callUrl(baseUrl, path) };
+  };
+
+  const method = (name: 'GET' | 'POST' | 'PUT' | 'DELETE') => {
+    const plans: Record<string, Plan> = {};
+    return async (path: string, init: Record<string, any> = {}): Promise<NxResult<any>> => {
+      const op = (plans[path] ??= plan(name, path));
+      const { operation, flags } = op;
       let given = init.body;
-      // The values the specs fix, then the defaults — each only where the operation takes it (generated flags).
       if (given === undefined) {
         if (flags & QUERY_TENANT) init = { ...init, params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) } };
-      } else {
-        const wanted: Record<string, unknown> = {};
-        FILLABLE.forEach((key, i) => flags & (4 << i) && (wanted[key] = fills[key]));
-        given = fill(given, wanted);
-      }
+      } else given = fill(given, op.wanted);
       // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
-      const body = given === undefined || given instanceof FormData ? given : multipart ? toFormData(given) : JSON.stringify(given);
+      const body = given === undefined || given instanceof FormData ? given : flags & MULTIPART ? toFormData(given) : JSON.stringify(given);
       const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
-      const result = await call(operation, path, name, init, body, to);
-      // A server may echo the recipient in its message: errors carry it masked, as the log does.
-      if (result.error && to) result.error.message = transport.hide(result.error.message, to);
-      return result;
-    };
-
-  const call = async (operation: string, path: string, name: string, init: Record<string, any>, body: unknown, to?: string): Promise<NxResult<any>> => {
-    let response: Response;
-    try {
-      response = await sendCall(middleware, name, baseUrl, path, { ...init, body: body as string | FormData | undefined }, transport.fetchFor(operation, typeof body === 'string' ? body : undefined, to));
-    } catch (error) {
-      if (error instanceof NxcloudError) return { error };
-      throw error;
-    }
-    // Not parsed by the transport: a non-200 answer (read, and handed on as a copy), or a response a middleware
-    // replaced.
-    let read = parsed.get(response);
-    let text = '';
-    if (!read) {
-      text = await response.text();
+      const url = op.url !== undefined && !init.params?.query ? op.url : callUrl(baseUrl, path, init.params);
+      const headers = callHeaders(init, body);
+      let sent: Sent;
       try {
-        read = { json: JSON.parse(text) };
+        sent = middleware.length
+          ? // The middleware path is loaded the first time a call has middleware, so that the runtime entry stays small.
+            await import('./middleware.js').then((m) =>
+              m.sendThrough(middleware, baseUrl, path, url, { method: name, headers, body, signal: init.signal }, init.params ?? {}, typeof body === 'string' ? body : undefined, (c) => transport.send(op, c, to)),
+            )
+          : await transport.send(op, { url, method: name, headers, body, multipart: body instanceof FormData, signal: init.signal }, to);
       } catch (error) {
-        read = { error };
+        if (error instanceof NxcloudError) return { error: hide(error, to) };
+        throw error;
       }
-    }
-    if ('error' in read && response.ok) {
-      return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
-    }
-    const envelope = 'json' in read ? read.json : undefined;
-    if (!response.ok && !isEnvelope(envelope)) {
-      return { error: await httpError(host, operation, response.status, envelope ?? text), response };
-    }
-    if (!isEnvelope(envelope)) {
-      return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
-    }
-    const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
-    if (envelope.code === 0 && response.ok) return { data: envelope.data as never, traceId, response };
-    return { error: await apiError(host, operation, envelope, response.status), traceId, response };
+      const { response, read } = sent;
+      const envelope = read && 'json' in read ? (read.json as { code?: unknown; data?: unknown; traceId?: unknown } | null) : undefined;
+      if (response.ok && envelope?.code === 0) return { data: envelope.data as never, traceId: typeof envelope.traceId === 'string' ? envelope.traceId : undefined, response };
+      // Anything else (a failure, or a response a middleware replaced) is read by code loaded then (see failures.ts).
+      const result = await loadFailures().then((f) => f.resultOf(host, operation, response, read));
+      if (result.error) hide(result.error, to);
+      return result as NxResult<any>;
+    };
   };
+  // A server may echo the recipient in its message: errors carry it masked, as the log does.
+  const hide = (error: NxcloudError, to?: string) => ((error.message = transport.hide(error.message, to)), error);
 
   return {
     GET: method('GET') as NxcloudClient<HostPaths[H]>['GET'],

@@ -62,3 +62,33 @@ export function networkFailure(host: string, operation: string, url: string, cau
   const labels = code === 'ENOTFOUND' ? { category: 'config', retryable: false } : { category: 'transient', retryable: true };
   return { error: new NxcloudError({ kind: 'network', message: `${operation} got no answer from ${url}: ${detail}.`, operation, host, cause, ...(labels as { category: ErrorCategory; retryable: boolean }) }), safeForSends: code === 'ECONNREFUSED' };
 }
+
+const isEnvelope = (v: unknown): v is { code: number; message?: unknown; data?: unknown; traceId?: unknown } =>
+  typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'number';
+
+/**
+ * The result of a call whose answer is not a plain success: `read` is what the transport parsed, if it did (it does
+ * not for a non-200 answer, handed on as a copy, nor for a response a middleware replaced).
+ */
+export async function resultOf(host: string, operation: string, response: Response, read?: { json: unknown } | { error: unknown }): Promise<{ data?: unknown; error?: NxcloudError; traceId?: string; response: Response }> {
+  let text = '';
+  if (!read) {
+    text = await response.text();
+    try {
+      read = { json: JSON.parse(text) };
+    } catch (error) {
+      read = { error };
+    }
+  }
+  if ('error' in read && response.ok) {
+    return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered with a body that is not JSON.`, operation, host, cause: read.error }), response };
+  }
+  const envelope = 'json' in read ? read.json : undefined;
+  if (!response.ok && !isEnvelope(envelope)) return { error: httpError(host, operation, response.status, envelope ?? text), response };
+  if (!isEnvelope(envelope)) {
+    return { error: new NxcloudError({ kind: 'invalid-response', status: response.status, message: `${operation} answered without the {code, message, data} envelope.`, operation, host }), response };
+  }
+  const traceId = typeof envelope.traceId === 'string' ? envelope.traceId : undefined;
+  if (envelope.code === 0 && response.ok) return { data: envelope.data, traceId, response };
+  return { error: await apiError(host, operation, envelope, response.status), traceId, response };
+}

@@ -1,8 +1,9 @@
 // Runs a call through its middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in
-// reverse). Loaded by request.ts the first time a call has middleware: most clients never use it.
-import type { CallParams, Middleware } from './request.js';
+// reverse). Loaded by the client the first time a call has middleware: most clients never use it.
+import { unsigned, type CallParams, type Middleware } from './request.js';
+import type { Call, Read, Sent } from './transport.js';
 
-export async function runMiddleware(
+async function runMiddleware(
   middleware: readonly Middleware[],
   baseUrl: string,
   path: string,
@@ -48,3 +49,28 @@ export async function runMiddleware(
   return response;
 }
 
+/**
+ * Sends a call through its middleware. The Request a middleware lets through is sent as the transport sends a
+ * call: its body is the JSON text the client made (when there is one); otherwise (multipart) the bytes it holds,
+ * read once. What the transport parsed goes with the response it gave, unless a middleware replaced it.
+ */
+export async function sendThrough(
+  middleware: readonly Middleware[],
+  baseUrl: string,
+  path: string,
+  url: string,
+  requestInit: RequestInit,
+  params: CallParams,
+  serialized: string | undefined,
+  send: (call: Call) => Promise<Sent>,
+): Promise<Sent> {
+  const read = new WeakMap<Response, Read | undefined>();
+  const response = await runMiddleware(middleware, baseUrl, path, url, requestInit, params, async (request) => {
+    const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
+    const multipart = /^\s*multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
+    const sent = await send({ url: request.url, method: request.method, headers: unsigned(Object.fromEntries(request.headers)), body, multipart, signal: request.signal });
+    read.set(sent.response, sent.read);
+    return sent.response;
+  });
+  return { response, read: read.get(response) };
+}

@@ -3,7 +3,6 @@
 // bundle); openapi-fetch's types are still the call types, and its middleware objects work here unchanged. This
 // is the only module that knows openapi-fetch.
 import type { Middleware } from 'openapi-fetch';
-import { PlannedRequest, unsigned } from './transport.js';
 
 export type { MaybeOptionalInit, Middleware } from 'openapi-fetch';
 
@@ -37,9 +36,9 @@ export function callUrl(baseUrl: string, path: string, params: CallParams = {}):
 }
 
 /** The call's headers as a record, names in lower case (the transport adds the signature to a copy per attempt). */
-function callHeaders(init: CallInit): Record<string, string> {
+export function callHeaders(init: CallInit, body: CallInit['body']): Record<string, string> {
   // The usual call gives no headers of its own: no Headers object is needed to merge them.
-  if (!init.headers && !init.params?.header) return typeof init.body === 'string' ? { 'content-type': 'application/json' } : {};
+  if (!init.headers && !init.params?.header) return typeof body === 'string' ? { 'content-type': 'application/json' } : {};
   const headers = new Headers();
   for (const source of [init.headers, init.params?.header]) {
     if (!source) continue;
@@ -49,25 +48,8 @@ function callHeaders(init: CallInit): Record<string, string> {
       else if (value !== undefined) headers.set(name, String(value));
     }
   }
-  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (typeof body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   return unsigned(Object.fromEntries(headers));
-}
-
-/** Sends one call through the middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in reverse). */
-export async function sendCall(
-  middleware: readonly Middleware[],
-  method: string,
-  baseUrl: string,
-  path: string,
-  init: CallInit,
-  fetch: (request: Request | PlannedRequest) => Promise<Response>,
-): Promise<Response> {
-  const url = callUrl(baseUrl, path, init.params);
-  const requestInit: RequestInit = { method, headers: callHeaders(init), body: init.body, signal: init.signal };
-  // Without middleware, the call is planned, not built (see PlannedRequest).
-  if (!middleware.length) return fetch(new PlannedRequest(url, requestInit));
-  // The middleware path is loaded the first time a call has middleware, so that the runtime entry stays small.
-  return (await import('./middleware.js')).runMiddleware(middleware, baseUrl, path, url, requestInit, init.params ?? {}, fetch);
 }
 
 /** Checks middleware as openapi-fetch's `use` does. */
@@ -78,4 +60,10 @@ export function checkMiddleware(middleware: readonly Middleware[]): Middleware[]
     }
   }
   return [...middleware];
+}
+
+/** The headers without the signature's (lower-cased names): each attempt adds its own, so a stale one cannot ride along. */
+export function unsigned(headers: Record<string, string>): Record<string, string> {
+  for (const name of ['accesskey', 'ts', 'biztype', 'action', 'sign', 'algorithm']) delete headers[name];
+  return headers;
 }
