@@ -44,7 +44,9 @@ const client = createApi2Client({ ...credentials, baseUrl: base });
 
 async function baseline() {
   const text = JSON.stringify(body);
-  const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: Date.now(), body: text }) };
+  // The signing input written out, not spread from `credentials`: on Node 20 an object spread followed by more
+  // properties costs about 6 µs here, which would slow the baseline down and flatter the client.
+  const headers = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: credentials.accessKey, accessSecret: credentials.accessSecret, action: 'mt', bizType: '2', ts: Date.now(), body: text }) };
   const res = await fetch(`${base}/api/wa/mt`, { method: 'POST', headers, body: text });
   const json = await res.json();
   if (json.code !== 0) throw new Error('baseline failed');
