@@ -49,7 +49,7 @@ export function parseMultipart(headers: IncomingHttpHeaders, raw: Buffer, limit:
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers, limits: { fileSize: limit, files: 5, fields: 50, parts: 60 } });
+      parser = busboy({ headers, defParamCharset: 'utf8', limits: { fileSize: limit, files: 5, fields: 50, parts: 60 } });
     } catch (error) {
       return reject(new Error((error as Error).message));
     }

@@ -86,6 +86,22 @@ describe('media (api2.nxcloud.com)', () => {
     expect((await fetch(got.data.url, { method: 'DELETE' })).status).toBe(405);
   });
 
+  it('a download never runs in the mock\'s origin (sandboxed, not sniffed, saved as a file), and keeps its file name in UTF-8', async () => {
+    const api2 = clientOf('api2.nxcloud.com');
+    // A document whose text is markup (HK's template media keep any type the file part names).
+    const page = new Blob(['<script>parent.pwned = 1</script>'], { type: 'text/plain' });
+    const uploaded = await api2.POST('/api/wa/uploadMedia', { body: { messaging_product: 'whatsapp', business_phone: phone, type: 'text/plain', file: new File([page], 'page €.html', { type: 'text/plain' }) } });
+    expect(uploaded.error).toBeUndefined();
+    const got = await api2.POST('/api/wa/getMedia', { body: { business_phone: phone, messaging_product: 'whatsapp', 'Media-ID': uploaded.data.id } });
+    // A file name outside ASCII comes back as sent (the multipart parser reads it as UTF-8, not Latin-1).
+    expect(got.data.file_name).toBe('page €.html');
+    const download = await fetch(got.data.url);
+    expect(download.headers.get('content-type')).toBe('text/plain');
+    expect(download.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(download.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''page%20%E2%82%AC.html");
+  });
+
   it('two uploads get two IDs', async () => {
     const api2 = clientOf('api2.nxcloud.com');
     const body = { messaging_product: 'whatsapp', business_phone: phone, type: 'image/jpeg', file: jpeg() };

@@ -75,5 +75,12 @@ export function download(method: string, url: URL, media: MediaStore): Answer {
   const m = media.byId(id);
   if (!m) return json(404, `No medium ${JSON.stringify(id)} (never uploaded, deleted, or reset).`);
   if (!m.bytes) return json(404, `Medium ${id} was uploaded by URL (${m.sourceUrl}); the mock does not fetch outside URLs, so it has no bytes.`);
-  return { status: 200, body: m.bytes, contentType: m.mimeType };
+  // Served from the inspector's origin: whatever was uploaded (HTML, SVG with script, …) is never run there, and a
+  // browser saves it rather than showing it.
+  return {
+    status: 200,
+    body: m.bytes,
+    contentType: m.mimeType,
+    headers: { 'content-security-policy': "sandbox; default-src 'none'", 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(m.fileName)}` },
+  };
 }
