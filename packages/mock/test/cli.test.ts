@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePort, portFree } from './support.js';
+import { freePortBase, portFree } from './support.js';
 
 const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
 
@@ -20,8 +20,16 @@ function descendants(pid: number): number[] {
 }
 
 async function run(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  // Four consecutive free ports are likely from a free one in the upper range.
-  const base = 20_000 + ((await freePort()) % 20_000);
+  // A port taken by another suite between the check and the start: start again on other ports (bounded).
+  for (let attempt = 1; ; attempt++) {
+    const started = await start(args, env);
+    if (attempt < 3 && started.child.exitCode !== null && started.out().includes('already in use')) continue;
+    return started;
+  }
+}
+
+async function start(args: string[], env: NodeJS.ProcessEnv) {
+  const base = await freePortBase();
   const child = spawn(process.execPath, [bin, '--port-base', String(base), '--access-key', 'cli-key', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NXWA_MOCK_ACCESS_SECRET: 'cli-secret', ...env } });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
@@ -114,7 +122,7 @@ describe('nxwa-mock', () => {
   });
 
   it('a busy port fails at once, naming the port and --port-base', async () => {
-    const base = 20_000 + ((await freePort()) % 20_000);
+    const base = await freePortBase();
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(base + 1, '127.0.0.1', r));
     try {
@@ -153,7 +161,7 @@ describe('nxwa-mock', () => {
 
 describe('nxwa-mock under npx', () => {
   it('stops and frees its ports when the npx process that started it is gone', async () => {
-    const base = 20_000 + ((await freePort()) % 20_000);
+    const base = await freePortBase();
     // A stand-in for npm exec: starts the mock (with the environment npm gives it), then gets killed.
     const launcher = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(bin)}, '--port-base', '${base}', '--quiet'], { stdio: 'inherit', env: { ...process.env, npm_command: 'exec' } }); console.log('pid ' + c.pid); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

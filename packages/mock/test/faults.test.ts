@@ -8,7 +8,7 @@ import { createNxcloudClient, type NxcloudHost, type RetryInfo } from '@org/nxwa
 import { signatureHeaders } from '@org/nxwa-signing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMock, type RunningMock } from '../src/index.js';
-import { demo, freePort } from './support.js';
+import { demo, freePortBase } from './support.js';
 
 const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'fault' } } as const;
 const hkQuery = { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 10 } } } as never;
@@ -169,7 +169,7 @@ it('--fault reaches the running mock; a bad --callback-retry-base-ms is exit 2',
   const bad = spawnSync(process.execPath, [bin, '--callback-retry-base-ms', 'soon'], { encoding: 'utf8', timeout: 30_000 });
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/--callback-retry-base-ms must be a whole number, got "soon"/);
-  const base = 20_000 + ((await freePort()) % 20_000);
+  const base = await freePortBase();
   const child = spawn(process.execPath, [bin, '--host', 'api2.nxcloud.com', '--port-base', String(base), '--callback-retry-base-ms', '5', '--fault', 'sendMessage:503,times=1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));

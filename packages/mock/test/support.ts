@@ -48,6 +48,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A base for `--port-base`: `count` consecutive ports, each free when checked (other suites run beside this one,
+ * so a port that was free a moment ago may not be: every port of the run is checked, not only the first). Bounded.
+ */
+export async function freePortBase(count = 4): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const base = 20_000 + ((await freePort()) % 40_000);
+    if (base + count - 1 > 65_535) continue;
+    const free = await Promise.all(Array.from({ length: count }, (_, i) => portFree(base + i)));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error(`No ${count} consecutive free ports on 127.0.0.1 in 100 tries.`);
+}
+
 /** Whether nothing listens on 127.0.0.1:port (it can be bound). */
 export function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
