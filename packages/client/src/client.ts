@@ -170,7 +170,7 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
         sent = middleware.length
           ? // The middleware path is loaded the first time a call has middleware, so that the runtime entry stays small.
             await import('./middleware.js').then((m) =>
-              m.sendThrough(middleware, baseUrl, path, url, { method: name, headers, body, signal: init.signal }, init.params ?? {}, typeof body === 'string' ? body : undefined, (c) => transport.send(op, c, to)),
+              m.sendThrough({ middleware, baseUrl, path, url, init: { method: name, headers, body, signal: init.signal }, params: init.params ?? {} }, typeof body === 'string' ? body : undefined, (c) => transport.send(op, c, to)),
             )
           : await transport.send(op, { url, method: name, headers, body, multipart: body instanceof FormData, signal: init.signal }, to);
       } catch (error) {

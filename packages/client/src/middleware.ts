@@ -3,16 +3,19 @@
 import { unsigned, type CallParams, type Middleware } from './request.js';
 import type { Call, Read, Sent } from './transport.js';
 
-async function runMiddleware(
-  middleware: readonly Middleware[],
-  baseUrl: string,
-  path: string,
-  url: string,
-  requestInit: RequestInit,
-  params: CallParams,
-  fetch: (request: Request) => Promise<Response>,
-): Promise<Response> {
-  let request = new Request(url, requestInit);
+/** A call as its middleware sees it. */
+export interface MiddlewareCall {
+  middleware: readonly Middleware[];
+  baseUrl: string;
+  /** The operation's path template (openapi-fetch's schemaPath). */
+  path: string;
+  url: string;
+  init: RequestInit;
+  params: CallParams;
+}
+
+async function runMiddleware({ middleware, baseUrl, path, url, init, params }: MiddlewareCall, fetch: (request: Request) => Promise<Response>): Promise<Response> {
+  let request = new Request(url, init);
   const context = { schemaPath: path, params, options: { baseUrl, fetch, parseAs: 'stream' }, id: Math.random().toString(36).slice(2, 11) } as const;
   let response: Response | undefined;
   for (const m of middleware) {
@@ -54,18 +57,9 @@ async function runMiddleware(
  * call: its body is the JSON text the client made (when there is one); otherwise (multipart) the bytes it holds,
  * read once. What the transport parsed goes with the response it gave, unless a middleware replaced it.
  */
-export async function sendThrough(
-  middleware: readonly Middleware[],
-  baseUrl: string,
-  path: string,
-  url: string,
-  requestInit: RequestInit,
-  params: CallParams,
-  serialized: string | undefined,
-  send: (call: Call) => Promise<Sent>,
-): Promise<Sent> {
+export async function sendThrough(call: MiddlewareCall, serialized: string | undefined, send: (call: Call) => Promise<Sent>): Promise<Sent> {
   const read = new WeakMap<Response, Read | undefined>();
-  const response = await runMiddleware(middleware, baseUrl, path, url, requestInit, params, async (request) => {
+  const response = await runMiddleware(call, async (request) => {
     const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
     const multipart = /^\s*multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
     const sent = await send({ url: request.url, method: request.method, headers: unsigned(Object.fromEntries(request.headers)), body, multipart, signal: request.signal });

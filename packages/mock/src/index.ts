@@ -10,7 +10,7 @@ import { createSandbox } from './sandbox/index.js';
 import { createHostServer } from './server.js';
 import { createMediaStore } from './state/media.js';
 import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
-import { createPersister, loadState, observed } from './state/persist.js';
+import { createPersister, loadState } from './state/persist.js';
 import { createTemplateStore } from './state/templates.js';
 
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
@@ -157,7 +157,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const saved = options.stateFile === undefined ? undefined : loadStateOrFail(options.stateFile);
   let persister: ReturnType<typeof createPersister> | undefined;
   const changed = () => persister?.changed();
-  const messages = observed(createMessageStore(options.messageLimit ?? 1_000), changed);
+  const messages = createMessageStore(options.messageLimit ?? 1_000);
+  messages.onChange(changed);
   const media = createMediaStore(changed);
   const templates = createTemplateStore({ reviewMs, onChange: changed });
   const delivery = createDelivery({ retryBaseMs, log });
@@ -165,6 +166,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const allowAnyCallbackTarget = options.allowAnyCallbackTarget ?? false;
   const inbound = createInbound({ messages, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget });
   const sandbox = createSandbox({ media, templates, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget, log });
+  // A reset of the record (mock.reset(), DELETE /__nxwa/state) forgets media and templates too.
+  messages.onReset(() => sandbox.reset());
   if (saved) {
     messages.restore(saved.messages);
     media.restore(saved.media);
@@ -218,10 +221,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         const m = messages.get(id, accessKey);
         return m && structuredClone(m);
       },
-      reset: () => {
-        messages.reset();
-        sandbox.reset();
-      },
+      reset: () => messages.reset(),
       stopEngine: (host) => engines.get(host)?.stop(),
     };
   } catch (error) {

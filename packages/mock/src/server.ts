@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { envelope, familyOf, type Answer } from './answer.js';
 import type { Inbound } from './callbacks/inbound.js';
 import type { Lifecycles } from './callbacks/lifecycle.js';
-import { callbackAllowed, wantedStatuses } from './callbacks/status.js';
+import { callbackAllowed, refusedTarget, wantedStatuses } from './callbacks/status.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders } from './checks/headers.js';
 import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
@@ -150,7 +150,7 @@ export function createHostServer(options: HostServerOptions) {
       });
       let webhook: string | undefined = body.dr_webhook ?? options.webhookUrl;
       if (webhook && !callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
-        log(`callback to ${webhook} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`);
+        log(refusedTarget('callback', webhook));
         webhook = undefined;
       }
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.

@@ -65,6 +65,26 @@ async function open(host: keyof RunningMock['urls'] = 'api2.nxcloud.com') {
   return { page, origin, requests, errors };
 }
 
+/** The page, live, on a bare server over a store of its own (records can be made there directly). */
+async function bareInspector() {
+  const store = createMessageStore();
+  const inspector = createInspector({ messages: store, host: 'test', log: () => {} });
+  const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/__nxwa/`);
+  await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
+  const close = async () => {
+    await page.close();
+    inspector.close();
+    server.close();
+  };
+  return { store, page, errors, close };
+}
+
 /** From now on, every status the page shows for each message, in order (a MutationObserver in the page). */
 const watchStatuses = (page: Page) =>
   page.evaluate(() => {
@@ -187,19 +207,9 @@ describe('the inspector page', () => {
   });
 
   it('shows records of other shapes as they come: an inbound message, fields it does not know', async () => {
-    // The page on a bare server over a store of its own, given records the mock's sends do not make (yet).
-    const store = createMessageStore();
-    const inspector = createInspector({ messages: store, host: 'test', log: () => {} });
-    const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    // Records the mock's sends do not make (yet).
+    const { store, page, errors, close } = await bareInspector();
     try {
-      await page.goto(`${origin}/__nxwa/`);
-      await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
       const inbound = store.record({ id: 'in-1', host: 'api2.nxcloud.com', operation: 'POST /__nxwa/inbound', accessKey: 'k', direction: 'inbound', from: '8613600000301', referral: { source: 'ad-7' }, body: { type: 'image' } } as any);
       store.advance(inbound, 'received' as any);
       store.attempt(inbound, { status: 'received', url: 'http://127.0.0.1:1/hook', error: 'refused', attempt: 2 } as any);
@@ -217,21 +227,13 @@ describe('the inspector page', () => {
       expect(JSON.parse((await row(page, 'in-1').locator('pre.json').textContent())!)).toMatchObject({ direction: 'inbound', referral: { source: 'ad-7' } });
       expect(errors).toEqual([]);
     } finally {
-      await page.close();
-      inspector.close();
-      server.close();
+      await close();
     }
   });
 
   it('shows two accounts\' messages with the same ID as two messages, each following its own changes', async () => {
-    const store = createMessageStore();
-    const inspector = createInspector({ messages: store, host: 'test', log: () => {} });
-    const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const page = await browser.newPage();
+    const { store, page, close } = await bareInspector();
     try {
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/__nxwa/`);
-      await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
       const mine = store.record({ id: 'same-id', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'key-a', to: '8613600000401', body: {} });
       store.record({ id: 'same-id', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'key-b', to: '8613600000402', body: {} });
       await page.waitForFunction(() => document.querySelectorAll('details.message[data-id="same-id"]').length === 2, undefined, WAIT);
@@ -244,9 +246,7 @@ describe('the inspector page', () => {
         ['delivered', '8613600000401'],
       ]);
     } finally {
-      await page.close();
-      inspector.close();
-      server.close();
+      await close();
     }
   });
 });

@@ -27,6 +27,9 @@ export function callbackAllowed(url: string, allowAnyTarget: boolean): boolean {
   }
 }
 
+/** The log line for a callback target that {@link callbackAllowed} refused. */
+export const refusedTarget = (what: string, url: string) => `${what} to ${url} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`;
+
 /**
  * The statuses an `x-nxwa-callbacks` header asks for: known ones, each once, in the order first given — so a
  * header can never ask for more than four callbacks however long it is. Undefined without the header.

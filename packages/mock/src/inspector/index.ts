@@ -6,7 +6,7 @@
 // batches, each message once per batch however often it changed. A page that cannot keep up is disconnected (its
 // browser reconnects and gets a fresh snapshot), so a slow reader never makes the mock buffer without bound.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { MessageChange, MessageStore } from '../state/messages.js';
+import { keyOf, type MessageChange, type MessageStore } from '../state/messages.js';
 import { PAGE, PAGE_HEADERS } from './page.js';
 
 export interface InspectorOptions {
@@ -65,7 +65,7 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
 
   function changed(change: MessageChange) {
     if (change.kind === 'reset') resetPending = true;
-    else dirty.set(`${change.accessKey}\u0000${change.id}`, change);
+    else dirty.set(keyOf(change), change);
     batch ??= setTimeout(flush, batchMs).unref();
   }
 

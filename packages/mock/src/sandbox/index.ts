@@ -3,7 +3,7 @@
 // reset). Everything else is left to the engine.
 import type { Answer } from '../answer.js';
 import type { Delivery } from '../callbacks/deliver.js';
-import { callbackAllowed } from '../callbacks/status.js';
+import { callbackAllowed, refusedTarget } from '../callbacks/status.js';
 import type { Route } from '../routes.js';
 import type { MediaStore } from '../state/media.js';
 import type { TemplateStore } from '../state/templates.js';
@@ -89,7 +89,7 @@ export function createSandbox(options: SandboxOptions) {
     const secret = accounts.get(t.accessKey);
     if (t.host !== 'api2.nxcloud.com' || !url || secret === undefined) return;
     if (!callbackAllowed(url, options.allowAnyCallbackTarget)) {
-      log(`template callback to ${url} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`);
+      log(refusedTarget('template callback', url));
       return;
     }
     // Retried with backoff like every callback; each attempt is logged (templates keep no record of attempts).
@@ -105,11 +105,9 @@ export function createSandbox(options: SandboxOptions) {
       if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req)))) return undefined;
       return answer;
     },
-    /** The sandbox's own paths under /__nxwa/ (media downloads; the reset also clears its stores); undefined otherwise. */
+    /** The sandbox's own paths under /__nxwa/ (media downloads); undefined otherwise. */
     inspect(method: string, url: URL): Answer | undefined {
-      if (url.pathname.startsWith(MEDIA_PATH)) return download(method, url, media);
-      if (url.pathname === '/__nxwa/state' && method === 'DELETE') this.reset();
-      return undefined;
+      return url.pathname.startsWith(MEDIA_PATH) ? download(method, url, media) : undefined;
     },
     reset(): void {
       media.reset();

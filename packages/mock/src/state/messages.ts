@@ -62,13 +62,14 @@ export interface MessageFilter {
 /** A fresh message ID, shaped like the documented ones (letters and digits). */
 export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
 
-const keyOf = (m: { accessKey: string; id: string }) => `${m.accessKey}\u0000${m.id}`;
+/** A message is its account and its ID: two accounts may use the same cus_message_id. */
+export const keyOf = (m: { accessKey: string; id: string }) => `${m.accessKey}\u0000${m.id}`;
 
 export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
   const now = () => new Date().toISOString();
-  // The live inspector's hook: told of every change (nothing is done while no one listens). Every mutator calls it.
+  // Told of every change (the live inspector, the state file); every mutator calls it.
   const listeners = new Set<(change: MessageChange) => void>();
   const changed = (change: MessageChange) => {
     for (const listener of listeners) listener(change);

@@ -85,21 +85,3 @@ export function createPersister(file: string, snapshot: () => StateSnapshot, log
     flush: write,
   };
 }
-
-/**
- * The message store with every call but the readers reported as a change: the store's own code stays as it is,
- * and a method added to it later is counted too.
- */
-export function observed<T extends object>(store: T, onChange: () => void, readers: readonly string[] = ['get', 'list', 'snapshot', 'onChange', 'onReset']): T {
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function' || readers.includes(String(prop))) return value;
-      return (...args: unknown[]) => {
-        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
-        onChange();
-        return result;
-      };
-    },
-  });
-}
