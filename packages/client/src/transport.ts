@@ -1,5 +1,6 @@
 import { assertCredentials, signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
 import { classifyCode, NxcloudError, opKey, type ErrorKind, type NxcloudErrorInit } from './errors.js';
+import { startDeadline } from './deadline.js';
 import { SENDS, type OperationEntry } from './generated/operations.js';
 
 export interface RetryOptions {
@@ -139,18 +140,8 @@ export function createTransport(options: TransportOptions) {
   /** One network attempt: signed now, over the bytes read once for the whole call. */
   async function attempt(call: Call, operation: string, entry: OperationEntry): Promise<Outcome> {
     const { signal } = call;
-    // One plain controller and one timer per attempt, aborted by the timeout or the caller's signal: exact, and a
-    // fraction of what AbortSignal.timeout and AbortSignal.any cost per attempt on Node 20. The timer (capped at
-    // the largest delay timers take: a larger one fires at once) and the listener on the caller's signal go when
-    // the attempt ends, so nothing keeps the process alive and a long-lived signal gathers no listeners.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, Math.min(timeoutMs, 2 ** 31 - 1));
-    const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    // The timeout (and the caller's signal) of this attempt: see deadline.ts.
+    const deadline = startDeadline(timeoutMs, signal, options.fetch);
     try {
       // An already-aborted signal fires no event: nothing is sent.
       if (signal?.aborted) throw signal.reason;
@@ -167,8 +158,7 @@ export function createTransport(options: TransportOptions) {
       // the profile (a few µs per call on Node 20).
       const headers: Record<string, string> = Object.assign({}, call.headers, signed);
       // The API never redirects: a redirect is refused, so that the signed request never goes elsewhere.
-      const init: RequestInit = { method: call.method, headers, body: call.body, signal: controller.signal, redirect: 'manual' };
-      const response = await (options.fetch ? options.fetch(new Request(call.url, init)) : globalThis.fetch(call.url, init));
+      const response = await deadline.send(call.url, { method: call.method, headers, body: call.body, redirect: 'manual' });
       const { status } = response;
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         const target = response.headers.get('location');
@@ -208,12 +198,11 @@ export function createTransport(options: TransportOptions) {
       return { response, read, error };
     } catch (cause) {
       if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason, category: 'cancelled', retryable: false });
-      if (timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
+      if (deadline.timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
       if (cause instanceof NxcloudError) throw cause;
       return (await loadFailures()).networkFailure(options.host, operation, call.url, cause);
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      deadline.end();
     }
   }
 
@@ -288,8 +277,6 @@ export function createTransport(options: TransportOptions) {
     },
   };
 }
-
-/** Attempts that share the timeout's signal (see join). */
 
 /** An operation as the client works it out once: `<METHOD> <path>` and its line of the operation table. */
 export interface Op {
