@@ -15,7 +15,10 @@ const run = (cmd, args) => {
   if (result.error) console.error(`${cmd} could not run: ${result.error.message}`);
   return result.status ?? 1;
 };
-let status = run('node', ['scripts/check-generated.mjs']);
+// The Node versions the runtime matrix runs besides this one: a project of their own, outside the workspace (each
+// package's bin is named node, which would shadow this Node in the workspace's scripts).
+let status = run('pnpm', ['install', '--dir', 'packages/runtime-matrix/node-versions', '--ignore-workspace', '--frozen-lockfile', '--reporter=silent']);
+if (status === 0) status = run('node', ['scripts/check-generated.mjs']);
 // One task at a time: the suites start servers and browsers, and on two cores parallel suites starve each other.
 if (status === 0) status = run('pnpm', ['exec', 'turbo', 'run', 'lint', 'test', '--output-logs=new-only', '--continue', '--concurrency=1']);
 

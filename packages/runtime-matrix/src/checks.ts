@@ -44,6 +44,16 @@ async function seen(config: MatrixConfig, scenario: Scenario, count: number): Pr
   throw new Error(`the server never received ${count} ${scenario} request(s)`);
 }
 
+/** Waits (bounded) until the client has closed `count` unanswered requests of a scenario of this run. */
+async function closedByClient(config: MatrixConfig, scenario: Scenario, count: number): Promise<void> {
+  for (let i = 0; i < 2_000; i++) {
+    const answer = (await (await fetch(`${baseUrl(config, 'closed', scenario)}`)).json()) as { count: number };
+    if (answer.count >= count) return;
+    await sleep(25);
+  }
+  throw new Error(`the client never closed ${count} ${scenario} request(s)`);
+}
+
 type Check = [name: string, run: (config: MatrixConfig) => Promise<void>];
 
 export const checks: Check[] = [
@@ -152,6 +162,30 @@ export const checks: Check[] = [
       const { data, error } = await pending;
       equal(data, undefined, 'data');
       equal(error?.kind, 'aborted', 'error kind');
+    },
+  ],
+  [
+    'client: an attempt with no answer times out, and its request is cancelled',
+    async (config) => {
+      const hk = createHkClient(clientOptions(config, 'timeout', hosts.hk, { timeoutMs: 300 }));
+      // What the attempt gives fetch, seen by a pass-through: in Node a dispatcher of the client's (its fetch is
+      // undici's), elsewhere an abort signal. Either way the server must see the request's connection closed.
+      const runtimeFetch = globalThis.fetch;
+      const given: string[] = [];
+      globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit & { dispatcher?: unknown }) => {
+        given.push(init?.dispatcher ? 'dispatcher' : init?.signal ? 'signal' : 'nothing');
+        return runtimeFetch(input, init);
+      }) as typeof fetch;
+      try {
+        const { data, error } = await hk.GET('/saas/wa/template/{phone}', templateList);
+        equal(data, undefined, 'data');
+        equal(error?.kind, 'timeout', 'error kind');
+      } finally {
+        globalThis.fetch = runtimeFetch;
+      }
+      // (workerd with nodejs_compat names an undici version too, but has no undici dispatcher: a signal there.)
+      equal(given, [runtimeName().startsWith('Node ') ? 'dispatcher' : 'signal'], 'what the attempt gave fetch');
+      await closedByClient(config, 'timeout', 1);
     },
   ],
   [

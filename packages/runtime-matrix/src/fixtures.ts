@@ -24,10 +24,11 @@ export interface MatrixReport {
 
 /**
  * The scenarios the server plays, as the second segment of every path: `/<runId>/<scenario>/<host>/<path>`.
- * `refused` answers like `send` (the check signs it with a wrong secret); `seen` tells how many requests a
- * scenario of the run has received.
+ * `refused` answers like `send` (the check signs it with a wrong secret); `hang` and `timeout` are never answered;
+ * `seen` tells how many requests a scenario of the run has received, `closed` how many of its unanswered requests
+ * the client has closed.
  */
-export type Scenario = 'send' | 'signed-fetch' | 'refused' | 'retry' | 'hang' | 'callback' | 'seen';
+export type Scenario = 'send' | 'signed-fetch' | 'refused' | 'retry' | 'hang' | 'timeout' | 'callback' | 'seen' | 'closed';
 
 /** The inbound-message callback the server signs and serves: non-ASCII text, so its bytes matter. */
 export const inboundCallback = {

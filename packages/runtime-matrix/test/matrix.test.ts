@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks } from '../src/checks.js';
-import { bundleChecks, runProcess, runtimeBinary, runtimes, type Bundles } from './runtimes.js';
+import { bundleChecks, nodeBinary, runProcess, runtimeBinary, runtimes, type Bundles } from './runtimes.js';
 import { startCheckServer } from './server.js';
 
 let bundles: Bundles;
@@ -31,12 +31,13 @@ describe('runtime matrix', () => {
     expect(report.checks.map((c) => c.name)).toEqual(checks.map(([name]) => name));
     expect(report.nativeHash).toBe(runtime.nativeHash);
     // What the server saw: every request signed right for its operation, but the one signed with a wrong secret;
-    // three attempts of the retried read; the aborted call received.
+    // three attempts of the retried read; the aborted and the timed-out calls received.
     expect(server.verdicts(runId)).toEqual({
       'signed-fetch': ['valid'],
       send: ['valid', 'valid'],
       refused: ['bad-signature'],
       hang: ['valid'],
+      timeout: ['valid'],
       retry: ['valid', 'valid', 'valid'],
     });
   });
@@ -46,6 +47,7 @@ describe('a runtime that cannot run', () => {
   it('is a failure that says what is missing, not a skip', () => {
     expect(() => runtimeBinary('deno', 'plan9-mips')).toThrow(/no binary for plan9-mips/);
     expect(() => runtimeBinary('bun', 'plan9-mips')).toThrow(/no binary for plan9-mips/);
+    expect(() => nodeBinary('26', 'plan9-mips')).toThrow(/No Node 26 for plan9-mips: node-versions\/package\.json pins it for linux-x64, linux-arm64 only/);
   });
   it('is a failure that shows how it ended and what it said', async () => {
     await expect(runProcess('Node', process.execPath, ['-e', 'console.error("no such thing"); process.exit(3)'])).rejects.toThrow(/Node printed no report: it exited with 3\.[^]*no such thing/);

@@ -1,7 +1,7 @@
 // How each runtime gets the check script and runs it: the bundles (esbuild, one per kind of entry), the binaries
 // (from the registry packages' platform packages), and one runner per runtime, each bounded in time.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -81,6 +81,21 @@ export function runtimeBinary(runtime: 'deno' | 'bun', platform = `${process.pla
   return binary;
 }
 
+const nodeVersionsDir = join(packageDir, 'node-versions');
+
+/**
+ * The binary of another Node version, from the registry package its own project (node-versions/, outside the
+ * workspace) installs for this platform. Throws a message saying what is missing.
+ */
+export function nodeBinary(major: string, platform = `${process.platform}-${process.arch}`): string {
+  const name = `node${major}-${platform}`;
+  const declared = (JSON.parse(readFileSync(join(nodeVersionsDir, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies;
+  if (!declared[name]) throw new Error(`No Node ${major} for ${platform}: node-versions/package.json pins it for ${Object.keys(declared).filter((d) => d.startsWith(`node${major}-`)).map((d) => d.slice(`node${major}-`.length)).join(', ')} only.`);
+  const binary = join(nodeVersionsDir, 'node_modules', name, 'bin', 'node');
+  if (!existsSync(binary)) throw new Error(`No Node ${major} binary at ${binary}: run pnpm test, which installs it (or pnpm install --dir packages/runtime-matrix/node-versions --ignore-workspace).`);
+  return binary;
+}
+
 /** Runs a command-line runtime on the check bundle and reads the report it prints. */
 export async function runProcess(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<MatrixReport> {
   const child = spawn(command, args, { cwd: buildDir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_BOUND_MS, killSignal: 'SIGKILL' });
@@ -139,6 +154,16 @@ export const runtimes: Runtime[] = [
     nativeHash: true,
     run: (config, bundles) => runProcess('Node', process.execPath, [bundles.cli, JSON.stringify(config)]),
   },
+  // Node's fetch is a different undici in each (6, 7, 8): the client's timeout goes through undici's dispatcher API,
+  // whose handlers changed in undici 8.
+  ...['22', '24', '26'].map(
+    (major): Runtime => ({
+      name: `Node ${major}`,
+      describes: new RegExp(`^Node ${major}\\.`),
+      nativeHash: true,
+      run: (config, bundles) => runProcess(`Node ${major}`, nodeBinary(major), [bundles.cli, JSON.stringify(config)]),
+    }),
+  ),
   {
     name: 'Deno',
     describes: /^Deno 2\./,

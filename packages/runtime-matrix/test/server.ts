@@ -46,6 +46,9 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
   const received: Received[] = [];
   const retryAttempts = new Map<string, number>();
   const hanging = new Set<ServerResponse>();
+  // `<runId>/<scenario>` of each unanswered request whose connection the client closed.
+  const closed: string[] = [];
+  let stopping = false;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -66,6 +69,7 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
       const [, runId = '', scenario = '', host = '', ...rest] = url.pathname.split('/');
       const path = `/${rest.join('/')}`;
       if (scenario === 'seen') return json(res, 200, { count: received.filter((r) => r.runId === runId && r.scenario === host).length });
+      if (scenario === 'closed') return json(res, 200, { count: closed.filter((c) => c === `${runId}/${host}`).length });
       if (scenario === 'callback') {
         const body = Buffer.from(JSON.stringify(inboundCallback));
         const headers = { accessKey: credentials.accessKey, ts: String(Date.now()), bizType: '2', action: 'callback' };
@@ -84,10 +88,13 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
 
       if (verdict === 'unknown-operation') return json(res, 404, { code: 1002, message: 'Unknown operation', data: null });
       if (verdict !== 'valid') return json(res, 200, { code: 1003, message: 'Invalid signature', data: null });
-      if (scenario === 'hang') {
-        // Never answered: the client must abort it. Ended when the server closes.
+      if (scenario === 'hang' || scenario === 'timeout') {
+        // Never answered: the client must abort it (or time it out). Ended when the server closes.
         hanging.add(res);
-        res.on('close', () => hanging.delete(res));
+        res.on('close', () => {
+          hanging.delete(res);
+          if (!stopping) closed.push(`${runId}/${scenario}`);
+        });
         return;
       }
       if (scenario === 'retry') {
@@ -114,6 +121,7 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
     },
     close: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         for (const res of hanging) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
