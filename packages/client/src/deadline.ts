@@ -3,7 +3,8 @@
 // abort signal given to Node's fetch costs a few per cent of a loopback request by itself (undici follows it with a
 // listener, a WeakRef and a FinalizationRegistry entry per request); the dispatcher applies the same timeout, and
 // cancels the request as the signal would, without one. That code is Node's alone: it is loaded on the first
-// attempt in Node, never elsewhere (Deno, Bun, workerd and browsers have no undici).
+// attempt where the runtime names an undici version (Deno, Bun and browsers do not; workerd with nodejs_compat
+// does, but has no global dispatcher, so its attempts keep the signal).
 
 /** The sender of one attempt. */
 export interface Deadline {

@@ -34,24 +34,17 @@ const clientOptions = (config: MatrixConfig, scenario: Scenario, host: string, e
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits (bounded) until the server has received `count` requests of a scenario of this run. */
-async function seen(config: MatrixConfig, scenario: Scenario, count: number): Promise<void> {
+/**
+ * Waits (bounded) until the server counts `count` requests of a scenario of this run: received (`seen`), or left
+ * unanswered and closed by the client (`closed`).
+ */
+async function serverCounts(config: MatrixConfig, what: 'seen' | 'closed', scenario: Scenario, count: number): Promise<void> {
   for (let i = 0; i < 2_000; i++) {
-    const answer = (await (await fetch(`${baseUrl(config, 'seen', scenario)}`)).json()) as { count: number };
+    const answer = (await (await fetch(`${baseUrl(config, what, scenario)}`)).json()) as { count: number };
     if (answer.count >= count) return;
     await sleep(25);
   }
-  throw new Error(`the server never received ${count} ${scenario} request(s)`);
-}
-
-/** Waits (bounded) until the client has closed `count` unanswered requests of a scenario of this run. */
-async function closedByClient(config: MatrixConfig, scenario: Scenario, count: number): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
-    const answer = (await (await fetch(`${baseUrl(config, 'closed', scenario)}`)).json()) as { count: number };
-    if (answer.count >= count) return;
-    await sleep(25);
-  }
-  throw new Error(`the client never closed ${count} ${scenario} request(s)`);
+  throw new Error(what === 'seen' ? `the server never received ${count} ${scenario} request(s)` : `the client never closed ${count} ${scenario} request(s)`);
 }
 
 type Check = [name: string, run: (config: MatrixConfig) => Promise<void>];
@@ -157,7 +150,7 @@ export const checks: Check[] = [
       const controller = new AbortController();
       const pending = hk.GET('/saas/wa/template/{phone}', { ...templateList, signal: controller.signal });
       // Abort only once the server holds the request, so that the abort always lands mid-flight.
-      await seen(config, 'hang', 1);
+      await serverCounts(config, 'seen', 'hang', 1);
       controller.abort();
       const { data, error } = await pending;
       equal(data, undefined, 'data');
@@ -185,7 +178,7 @@ export const checks: Check[] = [
       }
       // (workerd with nodejs_compat names an undici version too, but has no undici dispatcher: a signal there.)
       equal(given, [runtimeName().startsWith('Node ') ? 'dispatcher' : 'signal'], 'what the attempt gave fetch');
-      await closedByClient(config, 'timeout', 1);
+      await serverCounts(config, 'closed', 'timeout', 1);
     },
   ],
   [
