@@ -103,7 +103,8 @@ describe("on Node, an attempt's timeout is a dispatcher, not an abort signal", (
     const controller = new AbortController();
     const closed = once(events, 'closed:hang');
     const received = once(events, 'request:hang');
-    const pending = client('hang').POST('/api/wa/mt', { body: textMessage, signal: controller.signal });
+    // A timeout of ten minutes: only the abort can end this call within the test's time.
+    const pending = client('hang', 600_000).POST('/api/wa/mt', { body: textMessage, signal: controller.signal });
     // Abort once the server holds the request.
     await received;
     controller.abort();
