@@ -9,7 +9,7 @@
 /** The sender of one attempt. */
 export interface Deadline {
   /** Whether the time ran out (the attempt's failure is then a timeout). */
-  timedOut: boolean;
+  readonly timedOut: boolean;
   send(url: string, init: RequestInit): Promise<Response>;
   /** Ends the attempt: its timer and any listener on the caller's signal go. */
   end(): void;
@@ -35,13 +35,16 @@ export function startDeadline(ms: number, signal: AbortSignal | null | undefined
   }
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
+  let timedOut = false;
   const timer = setTimeout(() => {
-    deadline.timedOut = true;
+    timedOut = true;
     controller.abort(new Error('timeout'));
   }, timerMs(ms));
   signal?.addEventListener('abort', onAbort, { once: true });
-  const deadline: Deadline = {
-    timedOut: false,
+  return {
+    get timedOut() {
+      return timedOut;
+    },
     send: (url, init) => {
       init.signal = controller.signal;
       return fetch ? fetch(new Request(url, init)) : globalThis.fetch(url, init);
@@ -51,5 +54,4 @@ export function startDeadline(ms: number, signal: AbortSignal | null | undefined
       signal?.removeEventListener('abort', onAbort);
     },
   };
-  return deadline;
 }

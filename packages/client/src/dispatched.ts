@@ -26,7 +26,6 @@ export function dispatchedDeadline(ms: number): Deadline | undefined {
 
 /** An attempt through Node's fetch: it is also the dispatcher fetch is given. */
 class Dispatched implements Deadline {
-  timedOut = false;
   private timer: ReturnType<typeof setTimeout>;
   private fail?: (reason: unknown) => void;
   /** The request's abort, from the moment undici starts it. */
@@ -51,6 +50,10 @@ class Dispatched implements Deadline {
         resolve(response);
       }, reject);
     });
+  }
+
+  get timedOut() {
+    return this.reason !== undefined;
   }
 
   end() {
@@ -79,7 +82,6 @@ class Dispatched implements Deadline {
   }
 
   private expire() {
-    this.timedOut = true;
     this.reason = new Error('timeout');
     this.fail?.(this.reason);
     this.cancel?.(this.reason);

@@ -48,8 +48,9 @@ let origin = '';
 // What each attempt gave fetch, seen by a pass-through around Node's own fetch.
 const nodeFetch = globalThis.fetch;
 const given: { dispatcher: boolean; signal: boolean }[] = [];
+const note = (init: (RequestInit & { dispatcher?: unknown }) | undefined) => given.push({ dispatcher: init?.dispatcher !== undefined, signal: init?.signal != null });
 const recorder: typeof fetch = (input, init) => {
-  given.push({ dispatcher: (init as { dispatcher?: unknown } | undefined)?.dispatcher !== undefined, signal: init?.signal != null });
+  note(init);
   return nodeFetch(input, init);
 };
 
@@ -177,7 +178,7 @@ describe("on Node, an attempt's timeout is a dispatcher, not an abort signal", (
 
   it('a fetch that drops the dispatcher still times out; once seen answering without it, it is given a signal', async () => {
     const dropping: typeof fetch = (input, init) => {
-      given.push({ dispatcher: (init as { dispatcher?: unknown } | undefined)?.dispatcher !== undefined, signal: init?.signal != null });
+      note(init);
       const { dispatcher: _, ...rest } = (init ?? {}) as RequestInit & { dispatcher?: unknown };
       return nodeFetch(input, rest);
     };

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freePortBase, portFree } from './support.js';
+import { freePortBase, portFree, stopChild } from './support.js';
 
 const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
 
@@ -90,9 +90,7 @@ describe('nxwa-mock', () => {
       const file = join(dir, 'state.json');
       const { child, out } = await run(['--state', file, '--template-review-ms', '5', '--quiet']);
       expect(out()).toContain('ready in');
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await stopChild(child);
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, media: [], templates: [], messages: [] });
 
       writeFileSync(file, '{ not json');
@@ -153,8 +151,7 @@ describe('nxwa-mock', () => {
       expect(out()).not.toContain(headers.sign);
       expect(out()).not.toContain('body-marker-7731');
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopChild(child);
     }
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { createNxcloudClient, type NxcloudHost, type RetryInfo } from '@org/nxwa
 import { signatureHeaders } from '@org/nxwa-signing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMock, type RunningMock } from '../src/index.js';
-import { demo, freePortBase } from './support.js';
+import { demo, freePortBase, stopChild } from './support.js';
 
 const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'fault' } } as const;
 const hkQuery = { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 10 } } } as never;
@@ -180,8 +180,7 @@ it('--fault reaches the running mock; a bad --callback-retry-base-ms is exit 2',
     expect((await send(undefined, text, url)).status).toBe(503);
     expect((await send(undefined, text, url)).status).toBe(200);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await stopChild(child);
   }
 }, 60_000);
 

@@ -4,6 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { inject } from 'vitest';
 import { createNxcloudClient, type NxcloudClientOptions, type NxcloudHost } from '@org/nxwa-client';
+import type { ChildProcess } from 'node:child_process';
 
 export const HOSTS: NxcloudHost[] = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
 export const demo = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' };
@@ -69,4 +70,12 @@ export function portFree(port: number): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** Stops a child process (SIGTERM) and waits until it has exited. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
