@@ -6,6 +6,7 @@
 //                                                 message or takes a multipart body, its documented codes;
 //   packages/client/src/generated/error-texts.ts — the meaning and remedy of each code (loaded on failure).
 // With --check, fails when a generated file differs from what the specs give instead of writing it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -30,7 +31,9 @@ function operationsTable() {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const method of METHODS.filter((m) => item[m])) {
         const op = item[method];
-        lines.push(`    '${method} ${path}': { operationId: '${op.operationId}', action: '${op['x-nxcloud-action']}', bizType: '${op['x-nxcloud-biz-type']}' },`);
+        lines.push(
+          `    '${method} ${path}': { operationId: '${op.operationId}', action: '${op['x-nxcloud-action']}', bizType: '${op['x-nxcloud-biz-type']}' },`,
+        );
       }
     }
     lines.push('  },');
@@ -71,7 +74,13 @@ async function hostTypes(host) {
 const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'];
 
 /** What a local `$ref` of a bundle points at (the node itself when it has none). */
-const deref = (doc, node) => (node?.$ref ? node.$ref.split('/').slice(1).reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : node);
+const deref = (doc, node) =>
+  node?.$ref
+    ? node.$ref
+        .split('/')
+        .slice(1)
+        .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
+    : node;
 
 /** Every property name a schema takes, through $ref, allOf, oneOf and anyOf. */
 function propertyNames(doc, schema, out = new Set(), seen = new Set()) {
@@ -79,7 +88,8 @@ function propertyNames(doc, schema, out = new Set(), seen = new Set()) {
   seen.add(schema);
   if (schema.$ref) return propertyNames(doc, deref(doc, schema), out, seen);
   for (const key of Object.keys(schema.properties ?? {})) out.add(key);
-  for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) propertyNames(doc, sub, out, seen);
+  for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])])
+    propertyNames(doc, sub, out, seen);
   return out;
 }
 
@@ -111,7 +121,10 @@ function clientTable() {
         }
         return index.get(id);
       });
-      const flags = (op['x-nxcloud-sends-message'] === true ? 1 : 0) | (op.requestBody?.content?.['multipart/form-data'] ? 2 : 0) | fillFlags(doc, op);
+      const flags =
+        (op['x-nxcloud-sends-message'] === true ? 1 : 0) |
+        (op.requestBody?.content?.['multipart/form-data'] ? 2 : 0) |
+        fillFlags(doc, op);
       table[host][key] = [op['x-nxcloud-action'], op['x-nxcloud-biz-type'], flags, codes];
     }
   }
@@ -120,7 +133,11 @@ function clientTable() {
     '// Loaded only when a call fails: what each documented code means and what to do about it.',
     '',
     '/** [meaning, remedy], at the index of the entry in errorEntries (operations.ts). */',
-    `export const errorTexts: readonly (readonly [meaning: string, remedy: string])[] = ${JSON.stringify(entries.map((e) => [e[3], e[4]]), null, 1)};`,
+    `export const errorTexts: readonly (readonly [meaning: string, remedy: string])[] = ${JSON.stringify(
+      entries.map((e) => [e[3], e[4]]),
+      null,
+      1,
+    )};`,
     '',
   ].join('\n');
   const code = [
@@ -160,8 +177,21 @@ const outputs = {
 };
 for (const host of hosts) outputs[`packages/client/src/generated/${host}.ts`] = await hostTypes(host);
 
+/** The repository's formatter decides the layout of generated code as of hand-written code. */
+function formatted(file, content) {
+  const biome = join(root, 'node_modules', '.bin', 'biome');
+  const result = spawnSync(biome, ['format', `--stdin-file-path=${file}`], {
+    cwd: root,
+    input: content,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`biome could not format ${file}: ${result.stderr || result.error?.message}`);
+  return result.stdout;
+}
+
 let stale = 0;
-for (const [file, content] of Object.entries(outputs)) {
+for (const [file, raw] of Object.entries(outputs)) {
+  const content = formatted(file, raw);
   const abs = join(root, file);
   if (check) {
     if (!existsSync(abs) || readFileSync(abs, 'utf8') !== content) {

@@ -12,10 +12,15 @@ if (!existsSync(from) || !statSync(from).isDirectory()) {
   console.error(`refresh-reference: ${from} is not a folder; pass the reference folder as the first argument.`);
   process.exit(2);
 }
-const list = (dir) => readdirSync(dir, { recursive: true }).filter((f) => statSync(join(dir, f)).isFile()).sort();
+const list = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
 const before = new Set(existsSync(to) ? list(to) : []);
 cpSync(from, to, { recursive: true });
 // The source may be read-only; the copy is the repo's own and stays writable.
 for (const f of list(to)) chmodSync(join(to, f), 0o644);
 const added = list(to).filter((f) => !before.has(f));
-console.log(`spec/reference refreshed from ${relative(root, from) || '.'}: ${added.length} new file(s)${added.length ? `: ${added.join(', ')}` : ''}.`);
+console.log(
+  `spec/reference refreshed from ${relative(root, from) || '.'}: ${added.length} new file(s)${added.length ? `: ${added.join(', ')}` : ''}.`,
+);

@@ -9,14 +9,24 @@ const root = join(import.meta.dirname, '..');
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 // The pinned pnpm through npx: another terminal may have no pnpm at all.
 const pnpm = `npx --yes ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager}`;
-const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], { stdio: 'inherit', cwd: root, env });
+const built = spawnSync('pnpm', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], {
+  stdio: 'inherit',
+  cwd: root,
+  env,
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-const docs = spawn(process.execPath, [join(root, 'apps', 'docs', 'scripts', 'serve.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env });
+const docs = spawn(process.execPath, [join(root, 'apps', 'docs', 'scripts', 'serve.mjs')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env,
+});
 let docsLine = '';
 docs.stdout.on('data', (chunk) => (docsLine += chunk));
 
-const mock = spawn(process.execPath, [join(root, 'packages', 'mock', 'dist', 'cli.js')], { stdio: ['ignore', 'pipe', 'inherit'], env });
+const mock = spawn(process.execPath, [join(root, 'packages', 'mock', 'dist', 'cli.js')], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env,
+});
 let banner = false;
 let out = '';
 mock.stdout.on('data', (chunk) => {
@@ -27,7 +37,9 @@ mock.stdout.on('data', (chunk) => {
     if (docsLine) process.stdout.write(`  ${docsLine.trim()}\n`);
     // The mock's banner names the inspector's page: the place to watch the demo's message arrive.
     const inspector = /^\s+inspector\s+(\S+)/m.exec(out)?.[1];
-    console.log(`\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch it arrive, and its status change, live:\n  ${inspector}\n` : ''}`);
+    console.log(
+      `\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch it arrive, and its status change, live:\n  ${inspector}\n` : ''}`,
+    );
   }
 });
 const stop = (signal) => {

@@ -17,10 +17,29 @@ const run = (cmd, args) => {
 };
 // The Node versions the runtime matrix runs besides this one: a project of their own, outside the workspace (each
 // package's bin is named node, which would shadow this Node in the workspace's scripts).
-let status = run('pnpm', ['install', '--dir', 'packages/runtime-matrix/node-versions', '--ignore-workspace', '--frozen-lockfile', '--reporter=silent']);
+let status = run('pnpm', [
+  'install',
+  '--dir',
+  'packages/runtime-matrix/node-versions',
+  '--ignore-workspace',
+  '--frozen-lockfile',
+  '--reporter=silent',
+]);
+// Layout is the formatter's: unformatted code or unsorted imports fail the run, as they fail `pnpm lint`.
+if (status === 0) status = run('pnpm', ['exec', 'biome', 'ci', '.']);
 if (status === 0) status = run('node', ['scripts/check-generated.mjs']);
 // One task at a time: the suites start servers and browsers, and on two cores parallel suites starve each other.
-if (status === 0) status = run('pnpm', ['exec', 'turbo', 'run', 'lint', 'test', '--output-logs=new-only', '--continue', '--concurrency=1']);
+if (status === 0)
+  status = run('pnpm', [
+    'exec',
+    'turbo',
+    'run',
+    'lint',
+    'test',
+    '--output-logs=new-only',
+    '--continue',
+    '--concurrency=1',
+  ]);
 
 const total = summarize(workspaces);
 for (const p of total.problems) console.error(p);

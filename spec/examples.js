@@ -29,7 +29,15 @@ export function requestExampleCases(hosts) {
         }
         if (!op.requestBody) return [{ host, method, path, name: '(parameter examples)', params }];
         return Object.entries(op.requestBody.content).flatMap(([mediaType, media]) =>
-          Object.entries(media.examples).map(([name, example]) => ({ host, method, path, name, mediaType, body: example.value, params })),
+          Object.entries(media.examples).map(([name, example]) => ({
+            host,
+            method,
+            path,
+            name,
+            mediaType,
+            body: example.value,
+            params,
+          })),
         );
       }),
     );

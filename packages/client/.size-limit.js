@@ -11,7 +11,16 @@ export default [
     // are loaded by a dynamic import on the first failed call only, the middleware runner on the first call with
     // middleware, and the timeout's dispatcher on the first call in Node (no other runtime loads it); they are
     // measured on their own below.
-    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './error-texts-*.js', './failures-*.js', './middleware-*.js', './dispatched-*.js'] }),
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      external: [
+        ...(config.external ?? []),
+        './error-texts-*.js',
+        './failures-*.js',
+        './middleware-*.js',
+        './dispatched-*.js',
+      ],
+    }),
   },
   {
     name: 'error building chunk (loaded on the first failure; what it shares with the entry is counted there)',
@@ -19,7 +28,10 @@ export default [
     gzip: true,
     // It also reads every answer that is not a plain success (moved out of the entry, whose every byte is loaded).
     limit: '1.5 kB',
-    modifyEsbuildConfig: (config) => ({ ...config, external: [...(config.external ?? []), './chunk-*.js', './error-texts-*.js'] }),
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      external: [...(config.external ?? []), './chunk-*.js', './error-texts-*.js'],
+    }),
   },
   {
     name: 'error texts chunk (loaded on the first failure)',

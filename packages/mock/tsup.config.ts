@@ -23,14 +23,18 @@ const shared: Options = {
     {
       name: 'no-faker',
       setup(build) {
-        build.onResolve({ filter: /^@faker-js\/faker(\/.*)?$/ }, () => ({ path: fileURLToPath(new URL('./src/engine/no-faker.cjs', import.meta.url)) }));
+        build.onResolve({ filter: /^@faker-js\/faker(\/.*)?$/ }, () => ({
+          path: fileURLToPath(new URL('./src/engine/no-faker.cjs', import.meta.url)),
+        }));
       },
     },
     {
       // Its "module" build patches `module.exports`, which only works unbundled: take its CommonJS build.
       name: 'ono-commonjs',
       setup(build) {
-        build.onResolve({ filter: /^@jsdevtools\/ono$/ }, (args) => ({ path: createRequire(join(args.resolveDir, 'x.js')).resolve('@jsdevtools/ono') }));
+        build.onResolve({ filter: /^@jsdevtools\/ono$/ }, (args) => ({
+          path: createRequire(join(args.resolveDir, 'x.js')).resolve('@jsdevtools/ono'),
+        }));
       },
     },
   ],
@@ -44,7 +48,9 @@ export default defineConfig([
     dts: { entry: 'src/index.ts' },
     clean: true,
     // The bundled CommonJS code requires Node's built-ins.
-    banner: { js: "import { createRequire as __nxwaCreateRequire } from 'node:module'; const require = __nxwaCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __nxwaCreateRequire } from 'node:module'; const require = __nxwaCreateRequire(import.meta.url);",
+    },
   },
   { ...shared, entry: ['src/index.ts'], format: ['cjs'], dts: { entry: 'src/index.ts' }, clean: false, shims: true },
 ]);

@@ -1,7 +1,7 @@
 // The one summary line of `pnpm test`, over every workspace's vitest JSON report (`test-results/vitest.json`).
 // A workspace with a test script and no report, and a test file that failed to load or whose hooks failed (vitest
 // then counts its tests as skipped, not failed), count as failures.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Every workspace folder under `root` (spec, scripts, packages/*, apps/*) that has a package.json. */
@@ -47,4 +47,5 @@ export function summarize(workspaces) {
   return total;
 }
 
-export const summaryLine = ({ passed, failed, skipped }) => `tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+export const summaryLine = ({ passed, failed, skipped }) =>
+  `tests: ${passed} passed, ${failed} failed, ${skipped} skipped`;

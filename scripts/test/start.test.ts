@@ -1,6 +1,6 @@
 // The main job, as the README runs it: `pnpm start` builds, then serves the mock of every host and the docs, prints
 // every URL and the demo command; the demo sends through the mock; Ctrl-C stops everything and frees every port.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,9 @@ describe('pnpm start', () => {
         output += c;
         if (/\bdemo\n/.test(output)) resolve();
       });
-      child.once('exit', (code) => reject(new Error(`pnpm start exited (${code}) before its banner:\n${output.slice(-3_000)}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`pnpm start exited (${code}) before its banner:\n${output.slice(-3_000)}`)),
+      );
     });
     for (const host of [...HOSTS, 'docs']) {
       const match = new RegExp(`^\\s+${host.replace(/\./g, '\\.')}\\s+(http://127\\.0\\.0\\.1:\\d+)`, 'm').exec(output);

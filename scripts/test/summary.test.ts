@@ -9,7 +9,10 @@ const base = join(import.meta.dirname, '..', 'test-results', 'summary-fixtures')
 function workspace(name: string, { test = true, report }: { test?: boolean; report?: object } = {}): string {
   const dir = join(base, 'packages', name);
   mkdirSync(join(dir, 'test-results'), { recursive: true });
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `@fixture/${name}`, scripts: test ? { test: 'vitest run' } : {} }));
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: `@fixture/${name}`, scripts: test ? { test: 'vitest run' } : {} }),
+  );
   if (report) writeFileSync(join(dir, 'test-results', 'vitest.json'), JSON.stringify(report));
   return dir;
 }
@@ -28,7 +31,9 @@ describe('summarize', () => {
 
   it('adds up passed, failed and skipped tests of every report', () => {
     const a = workspace('a', { report: passing });
-    const b = workspace('b', { report: { ...passing, numPassedTests: 2, numFailedTests: 1, numPendingTests: 0, numTodoTests: 2 } });
+    const b = workspace('b', {
+      report: { ...passing, numPassedTests: 2, numFailedTests: 1, numPendingTests: 0, numTodoTests: 2 },
+    });
     const total = summarize([a, b]);
     expect(total).toMatchObject({ passed: 5, failed: 1, skipped: 3, problems: [] });
     expect(summaryLine(total)).toBe('tests: 5 passed, 1 failed, 3 skipped');
@@ -41,12 +46,21 @@ describe('summarize', () => {
         numFailedTests: 0,
         numPendingTests: 16,
         numTodoTests: 0,
-        testResults: [{ name: join(base, 'packages', 'c', 'test', 'site.test.ts'), status: 'failed', message: 'Error: No Chromium at /usr/bin/chromium\n    at x', assertionResults: [{ status: 'skipped' }] }],
+        testResults: [
+          {
+            name: join(base, 'packages', 'c', 'test', 'site.test.ts'),
+            status: 'failed',
+            message: 'Error: No Chromium at /usr/bin/chromium\n    at x',
+            assertionResults: [{ status: 'skipped' }],
+          },
+        ],
       },
     });
     const total = summarize([dir]);
     expect(total.failed).toBe(1);
-    expect(total.problems).toEqual(['@fixture/c: test/site.test.ts failed to run: Error: No Chromium at /usr/bin/chromium']);
+    expect(total.problems).toEqual([
+      '@fixture/c: test/site.test.ts failed to run: Error: No Chromium at /usr/bin/chromium',
+    ]);
   });
 
   it('counts a workspace whose tests left no report as a failure, and ignores one without tests', () => {

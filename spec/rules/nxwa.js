@@ -57,24 +57,36 @@ function OperationErrors() {
 }
 
 const hasNamedExamples = (mediaType) =>
-  mediaType && mediaType.examples && typeof mediaType.examples === 'object' && Object.keys(mediaType.examples).length > 0;
+  mediaType &&
+  mediaType.examples &&
+  typeof mediaType.examples === 'object' &&
+  Object.keys(mediaType.examples).length > 0;
 
 function OperationExamples() {
   return {
     Operation(operation, ctx) {
       if (!isPathOperation(ctx)) return;
-      const body = operation.requestBody && operation.requestBody.$ref ? ctx.resolve(operation.requestBody).node : operation.requestBody;
+      const body =
+        operation.requestBody && operation.requestBody.$ref
+          ? ctx.resolve(operation.requestBody).node
+          : operation.requestBody;
       if (body) {
         const media = Object.values(body.content || {});
         if (!media.some(hasNamedExamples)) {
-          ctx.report({ message: 'Operation must have at least one named request body example.', location: ctx.location.child('requestBody') });
+          ctx.report({
+            message: 'Operation must have at least one named request body example.',
+            location: ctx.location.child('requestBody'),
+          });
         }
       } else {
         // Without a body, the request is its parameters: each must show an example value.
         for (const [i, p] of (operation.parameters || []).entries()) {
           const param = p && p.$ref ? ctx.resolve(p).node : p;
           if (param && param.required && param.example === undefined && !param.examples) {
-            ctx.report({ message: `Parameter \`${param.name}\` of a bodiless operation must have an example.`, location: ctx.location.child(['parameters', i]) });
+            ctx.report({
+              message: `Parameter \`${param.name}\` of a bodiless operation must have an example.`,
+              location: ctx.location.child(['parameters', i]),
+            });
           }
         }
       }
@@ -84,7 +96,10 @@ function OperationExamples() {
         return response && Object.values(response.content || {}).some(hasNamedExamples);
       });
       if (!withExamples) {
-        ctx.report({ message: 'Operation must have at least one named response example.', location: ctx.location.child('responses') });
+        ctx.report({
+          message: 'Operation must have at least one named response example.',
+          location: ctx.location.child('responses'),
+        });
       }
     },
   };
@@ -94,8 +109,14 @@ function OperationSource() {
   return {
     Operation(operation, ctx) {
       const source = operation['x-nxcloud-source'];
-      if (!Array.isArray(source) || source.length === 0 || !source.every((s) => typeof s === 'string' && s.length > 0)) {
-        ctx.report({ message: 'Operation must name the reference documents it is written from in `x-nxcloud-source`.' });
+      if (
+        !Array.isArray(source) ||
+        source.length === 0 ||
+        !source.every((s) => typeof s === 'string' && s.length > 0)
+      ) {
+        ctx.report({
+          message: 'Operation must name the reference documents it is written from in `x-nxcloud-source`.',
+        });
       }
     },
   };
@@ -129,10 +150,27 @@ function ErrorExamples() {
           const e = entry && entry.$ref ? ctx.resolve(entry).node : entry;
           const name = `code-${e.code}`;
           if (media.examples[name]) continue;
-          const value = e.code === 9099
-            ? { code: 9099, message: e.message, data: { error: { code: 131026, message: 'Message undeliverable', type: 'OAuthException', fbtrace_id: 'AmCuD7sOjcEDetBNhlT2cJm', error_data: { messaging_product: 'whatsapp', details: 'Message undeliverable' } } } }
-            : { code: e.code, message: e.message, data: null };
-          media.examples[name] = { summary: `${e.code}: ${e.message}`, description: `${e.meaning} Remedy: ${e.remedy}`, value };
+          const value =
+            e.code === 9099
+              ? {
+                  code: 9099,
+                  message: e.message,
+                  data: {
+                    error: {
+                      code: 131026,
+                      message: 'Message undeliverable',
+                      type: 'OAuthException',
+                      fbtrace_id: 'AmCuD7sOjcEDetBNhlT2cJm',
+                      error_data: { messaging_product: 'whatsapp', details: 'Message undeliverable' },
+                    },
+                  },
+                }
+              : { code: e.code, message: e.message, data: null };
+          media.examples[name] = {
+            summary: `${e.code}: ${e.message}`,
+            description: `${e.meaning} Remedy: ${e.remedy}`,
+            value,
+          };
         }
       },
     },

@@ -1,13 +1,15 @@
 // What a field-by-field audit of the first wave against the documents found (issue 12, part 2), each as a check
 // on the bundles: values the documents allow are accepted, codes mean what each host's own document says, retry
 // hints follow the documents, and the specs describe themselves accurately.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clone } from './support/cases.js';
 import {
+  type Doc,
   describeErrors,
   hosts,
+  type Json,
   loadBundle,
   namedExamples,
   operation,
@@ -17,8 +19,6 @@ import {
   specDir,
   validatorAt,
   webhookSchemaPointer,
-  type Doc,
-  type Json,
 } from './support/spec.js';
 
 function example(host: string, where: string, name: string): any {
@@ -36,7 +36,8 @@ function invalid(host: string, schemaPointer: string, value: unknown): void {
   expect(validatorAt(host, schemaPointer)(value)).toBe(false);
 }
 
-const errorsOf = (host: string, path: string, method = 'post'): Doc[] => operation(host, path, method)['x-nxcloud-errors'];
+const errorsOf = (host: string, path: string, method = 'post'): Doc[] =>
+  operation(host, path, method)['x-nxcloud-errors'];
 const codeOf = (host: string, path: string, code: number, method = 'post'): Doc => {
   const entry = errorsOf(host, path, method).find((e) => e.code === code);
   if (!entry) throw new Error(`${method} ${path} on ${host} lists no ${code}`);
@@ -172,7 +173,9 @@ describe('3. no constraint that no document states', () => {
   });
   it('a callback ts header of other than 13 digits is accepted', () => {
     const doc = loadBundle('api2.nxcloud.com');
-    const ts = Object.entries(doc.components.parameters as Doc).find(([, p]) => (p as Doc).in === 'header' && (p as Doc).name === 'ts');
+    const ts = Object.entries(doc.components.parameters as Doc).find(
+      ([, p]) => (p as Doc).in === 'header' && (p as Doc).name === 'ts',
+    );
     expect(ts).toBeDefined();
     valid('api2.nxcloud.com', `#/components/parameters/${ts![0]}/schema`, '165571088543');
   });
@@ -190,8 +193,15 @@ describe('4. category and retryable only as the documents support', () => {
   });
 
   it('the generated error table of the client carries the same category and retryable', () => {
-    const generated = readFileSync(join(specDir, '..', 'packages', 'client', 'src', 'generated', 'operations.ts'), 'utf8');
-    const table = JSON.parse(generated.match(/export const errorEntries: readonly ErrorEntry\[\] = (\[.*\]);/)![1]) as [number, string, boolean][];
+    const generated = readFileSync(
+      join(specDir, '..', 'packages', 'client', 'src', 'generated', 'operations.ts'),
+      'utf8',
+    );
+    const table = JSON.parse(generated.match(/export const errorEntries: readonly ErrorEntry\[\] = (\[.*\]);/)![1]) as [
+      number,
+      string,
+      boolean,
+    ][];
     for (const [code, category, retryable] of table) {
       expect(retryable, `code ${code}`).toBe(RETRYABLE.has(code));
       if (!RETRYABLE.has(code)) expect(category, `code ${code}`).not.toBe('transient');
@@ -269,9 +279,16 @@ describe('8. rules the documents state are enforced', () => {
   });
   it('HK accepts customizeType on a URL button: the table gives it for QUICK_REPLY, example 4 sends it on URL too', () => {
     const body = example(hk, 'POST /saas/wa/template/{phone} request', 'urlButtons');
-    body.buttonComponents.push({ type: 'URL', text: 'Site', url: 'https://example.com/', customizeType: 'conventional' });
+    body.buttonComponents.push({
+      type: 'URL',
+      text: 'Site',
+      url: 'https://example.com/',
+      customizeType: 'conventional',
+    });
     valid(hk, create, body);
-    expect(loadBundle(hk).components.schemas.TemplateButton.description).toMatch(/customizeType[^.]*QUICK_REPLY[^.]*example 4[^.]*URL/);
+    expect(loadBundle(hk).components.schemas.TemplateButton.description).toMatch(
+      /customizeType[^.]*QUICK_REPLY[^.]*example 4[^.]*URL/,
+    );
   });
   it.each([
     ['a CJK compatibility ideograph', 'name_\uF900'],
@@ -308,7 +325,18 @@ describe('9. the specs describe themselves accurately', () => {
   });
   it('every README anchor the specs link to exists', () => {
     const headings = (file: string) =>
-      new Set(readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#+\s*/, '').toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+      new Set(
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => l.startsWith('#'))
+          .map((l) =>
+            l
+              .replace(/^#+\s*/, '')
+              .toLowerCase()
+              .replace(/[^a-z0-9 -]/g, '')
+              .replace(/ /g, '-'),
+          ),
+      );
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const f of readdirSync(dir)) {
@@ -321,7 +349,9 @@ describe('9. the specs describe themselves accurately', () => {
     walk(specDir);
     const broken: string[] = [];
     for (const file of files) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/((?:spec\/)?(?:[\w-]+\/)*(?:README|EXTENSIONS)(?:\.md)?)#([\w-]+)/g)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /((?:spec\/)?(?:[\w-]+\/)*(?:README|EXTENSIONS)(?:\.md)?)#([\w-]+)/g,
+      )) {
         const target = join(specDir, m[1].replace(/^spec\//, '').replace(/(README|EXTENSIONS)$/, '$1.md'));
         if (!headings(target).has(m[2])) broken.push(`${relative(specDir, file)}: ${m[0]}`);
       }
@@ -349,7 +379,8 @@ describe('descriptions carry no provenance (that is x-nxcloud-source)', () => {
       else if (v && typeof v === 'object') {
         for (const [k, x] of Object.entries(v)) {
           if (k === 'x-nxcloud-source' || k === 'x-generated') continue;
-          if (['description', 'summary', 'meaning', 'remedy', 'title'].includes(k) && typeof x === 'string') texts.push([`${host} ${at}/${k}`, x]);
+          if (['description', 'summary', 'meaning', 'remedy', 'title'].includes(k) && typeof x === 'string')
+            texts.push([`${host} ${at}/${k}`, x]);
           else visit(x, `${at}/${k}`);
         }
       }
@@ -363,7 +394,8 @@ describe('descriptions carry no provenance (that is x-nxcloud-source)', () => {
   it('every operation and callback names its documents in x-nxcloud-source', () => {
     for (const { op } of allOperations) expect(op['x-nxcloud-source'].length).toBeGreaterThan(0);
     for (const host of hosts) {
-      for (const item of Object.values(loadBundle(host).webhooks ?? {})) expect((item as Doc).post['x-nxcloud-source'].length).toBeGreaterThan(0);
+      for (const item of Object.values(loadBundle(host).webhooks ?? {}))
+        expect((item as Doc).post['x-nxcloud-source'].length).toBeGreaterThan(0);
     }
   });
 });

@@ -1,6 +1,6 @@
 // The coverage table of spec/README.md names every operation and callback of every spec and every document in
 // spec/reference/; every document is the source of at least one operation, except the pages marked check-only.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hosts, loadBundle, specDir } from './support/spec.js';
@@ -32,7 +32,9 @@ const operations: Operation[] = hosts.flatMap((host) => {
 
 /** Every document in reference/ (its README, which describes the folder, aside), relative to it. */
 const documents = [
-  ...['seeds', 'nxcloud-wiki-2023', 'nxcloud-wiki-2023-more'].flatMap((dir) => readdirSync(join(referenceDir, dir)).map((f) => `${dir}/${f}`)),
+  ...['seeds', 'nxcloud-wiki-2023', 'nxcloud-wiki-2023-more'].flatMap((dir) =>
+    readdirSync(join(referenceDir, dir)).map((f) => `${dir}/${f}`),
+  ),
   ...readdirSync(referenceDir).filter((f) => f.endsWith('.md') && f !== 'README.md'),
 ];
 
@@ -40,7 +42,10 @@ describe('coverage table', () => {
   it.each(operations.map((o) => [`${o.host} ${o.id}`, o] as const))('lists %s', (_label, op) => {
     const rows = tableRows.filter((line) => line.includes(`\`${op.id}\``));
     expect(rows.length, `no row names ${op.id}`).toBeGreaterThan(0);
-    expect(rows.some((row) => row.includes(op.host)), `no row for ${op.id} names ${op.host}`).toBe(true);
+    expect(
+      rows.some((row) => row.includes(op.host)),
+      `no row for ${op.id} names ${op.host}`,
+    ).toBe(true);
   });
 
   it.each(documents)('lists %s', (doc) => {

@@ -1,7 +1,7 @@
 // The published packages as a user meets them: packed into tarballs, installed with npm (and with pnpm) into fresh
 // apps outside the workspace, then used from ESM and CommonJS, type-checked under strict TypeScript, and the
 // mock's command run from the installed package.
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,9 @@ const pinned = (name: string) => {
 const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1] as string;
 
 /** The environment of a user's shell: nothing of the workspace's package manager leaks into the scratch apps. */
-const userEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|PNPM_|NODE_OPTIONS|VITEST|TEST)/i.test(k)));
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(npm_|pnpm_|PNPM_|NODE_OPTIONS|VITEST|TEST)/i.test(k)),
+);
 
 function run(cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }) {
   const result = spawnSync(cmd, args, { encoding: 'utf8', env: userEnv, timeout: 540_000, ...options });
@@ -28,7 +30,10 @@ function run(cmd: string, args: string[], options: SpawnSyncOptions & { cwd: str
 }
 function mustRun(cmd: string, args: string[], options: SpawnSyncOptions & { cwd: string }) {
   const result = run(cmd, args, options);
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${result.status}) in ${options.cwd}:\n${result.output.slice(-4_000)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (exit ${result.status}) in ${options.cwd}:\n${result.output.slice(-4_000)}`,
+    );
   return result;
 }
 
@@ -52,7 +57,18 @@ function createApp(name: string, packages: string[], extra: Record<string, strin
   const deps = Object.fromEntries(packages.map((p) => [p, `file:${tarballs[p]}`]));
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: `nxwa-consumer-${name}`, private: true, version: '1.0.0', dependencies: { ...deps, ...extra }, overrides: deps, pnpm: { overrides: deps } }, null, 2),
+    JSON.stringify(
+      {
+        name: `nxwa-consumer-${name}`,
+        private: true,
+        version: '1.0.0',
+        dependencies: { ...deps, ...extra },
+        overrides: deps,
+        pnpm: { overrides: deps },
+      },
+      null,
+      2,
+    ),
   );
   return dir;
 }
@@ -78,7 +94,10 @@ afterAll(() => {
 describe('installed with npm', () => {
   let app: string;
   beforeAll(() => {
-    app = createApp('npm', Object.keys(tarballs), { typescript: pinned('typescript'), '@types/node': pinned("@types/node") });
+    app = createApp('npm', Object.keys(tarballs), {
+      typescript: pinned('typescript'),
+      '@types/node': pinned('@types/node'),
+    });
     cpSync(join(here, '..', 'app'), app, { recursive: true });
     mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app });
   });
@@ -97,16 +116,26 @@ describe('installed with npm', () => {
     expect(line.id).toEqual(expect.any(String));
   });
 
-  it.each(['nodenext', 'bundler'])('every entry point type-checks under strict TypeScript (%s), without skipLibCheck', (resolution) => {
-    const result = run(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${resolution}.json`], { cwd: app });
-    expect(result.output).toBe('');
-    expect(result.status).toBe(0);
-  });
+  it.each(['nodenext', 'bundler'])(
+    'every entry point type-checks under strict TypeScript (%s), without skipLibCheck',
+    (resolution) => {
+      const result = run(
+        process.execPath,
+        [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${resolution}.json`],
+        { cwd: app },
+      );
+      expect(result.output).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
 
   it.each([
     ['npx nxwa-mock --help', ['--no-install', 'nxwa-mock', '--help']],
     // The docs' quick start, as written there.
-    ['npx --package @org/nxwa-mock nxwa-mock --help', ['--offline', '--package', '@org/nxwa-mock', 'nxwa-mock', '--help']],
+    [
+      'npx --package @org/nxwa-mock nxwa-mock --help',
+      ['--offline', '--package', '@org/nxwa-mock', 'nxwa-mock', '--help'],
+    ],
   ])('%s runs the installed command', (_label, args) => {
     const { stdout } = mustRun('npx', args, { cwd: app });
     expect(stdout).toContain('--port-base');
@@ -115,11 +144,18 @@ describe('installed with npm', () => {
 
 describe('the signing package alone (openapi-fetch, an optional peer, absent)', () => {
   it('type-checks under strict TypeScript without skipLibCheck', () => {
-    const app = createApp('signing-only', ['@org/nxwa-signing'], { typescript: pinned('typescript'), '@types/node': pinned('@types/node') });
+    const app = createApp('signing-only', ['@org/nxwa-signing'], {
+      typescript: pinned('typescript'),
+      '@types/node': pinned('@types/node'),
+    });
     cpSync(join(here, '..', 'app-signing-only'), app, { recursive: true });
     mustRun('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: app });
     expect(readdirSync(join(app, 'node_modules'))).not.toContain('openapi-fetch');
-    const result = run(process.execPath, [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: app });
+    const result = run(
+      process.execPath,
+      [join(app, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'],
+      { cwd: app },
+    );
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
@@ -130,7 +166,9 @@ describe('installed with pnpm, engines enforced', () => {
     const app = createApp('pnpm', ['@org/nxwa-signing', '@org/nxwa-mock'], {});
     writeFileSync(join(app, '.npmrc'), 'engine-strict=true\n');
     writeFileSync(join(app, 'pnpm-workspace.yaml'), 'packages: []\n');
-    mustRun('npx', ['--yes', `pnpm@${pnpmVersion}`, 'install', '--prefer-offline', '--reporter=append-only'], { cwd: app });
+    mustRun('npx', ['--yes', `pnpm@${pnpmVersion}`, 'install', '--prefer-offline', '--reporter=append-only'], {
+      cwd: app,
+    });
     const { stdout } = mustRun(join(app, 'node_modules', '.bin', 'nxwa-mock'), ['--help'], { cwd: app });
     expect(stdout).toContain('--port-base');
   });

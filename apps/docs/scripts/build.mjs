@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
+import { parse } from 'yaml';
 import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
 import { sandboxGuide, slug } from '../src/sandbox.mjs';
@@ -18,10 +18,14 @@ const specDir = join(app, '..', '..', 'spec');
 const out = join(app, 'dist');
 const redocly = join(app, 'node_modules', '.bin', 'redocly');
 const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
-const specs = Object.fromEntries(hosts.map((h) => [h, JSON.parse(readFileSync(join(specDir, 'dist', `${h}.json`), 'utf8'))]));
+const specs = Object.fromEntries(
+  hosts.map((h) => [h, JSON.parse(readFileSync(join(specDir, 'dist', `${h}.json`), 'utf8'))]),
+);
 const METHODS = ['get', 'put', 'post', 'delete'];
 const operationsOf = (doc) =>
-  Object.entries(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })));
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })),
+  );
 const webhooksOf = (doc) => Object.entries(doc.webhooks ?? {}).map(([name, item]) => ({ name, op: item.post }));
 const pageOf = (host) => `${host}.html`;
 
@@ -49,11 +53,26 @@ for (const host of hosts) {
   writeFileSync(join(staged, `${host}.json`), JSON.stringify(withCodeSamples(host, specs[host]), null, 2));
   execFileSync(
     redocly,
-    ['build-docs', join(staged, `${host}.json`), '--inlineBundle', '--output', join(out, pageOf(host)), '--title', `${specs[host].info.title} · nxwa`, '--lint-config', 'off'],
-    { cwd: app, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } },
+    [
+      'build-docs',
+      join(staged, `${host}.json`),
+      '--inlineBundle',
+      '--output',
+      join(out, pageOf(host)),
+      '--title',
+      `${specs[host].info.title} · nxwa`,
+      '--lint-config',
+      'off',
+    ],
+    {
+      cwd: app,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
   );
   writeFileSync(join(out, pageOf(host)), offline(readFileSync(join(out, pageOf(host)), 'utf8')));
-  for (const ext of ['json', 'yaml']) copyFileSync(join(specDir, 'dist', `${host}.${ext}`), join(out, 'specs', `${host}.${ext}`));
+  for (const ext of ['json', 'yaml'])
+    copyFileSync(join(specDir, 'dist', `${host}.${ext}`), join(out, 'specs', `${host}.${ext}`));
 }
 
 // The index.
@@ -120,7 +139,13 @@ ${opRows}
 );
 
 // The signing guide, worked from the official vectors.
-const vector = { accessKey: 'fme2na3kdi3ki', accessSecret: 'abciiiko2k3', action: 'send', bizType: '1', ts: '1655710885431' };
+const vector = {
+  accessKey: 'fme2na3kdi3ki',
+  accessSecret: 'abciiiko2k3',
+  action: 'send',
+  bizType: '1',
+  ts: '1655710885431',
+};
 const body = '{"name":"牛小信","id":10001}';
 writeFileSync(
   join(out, 'signing.html'),
@@ -179,10 +204,17 @@ const sections = hosts
     return `<h2 id="${host}">${escape(host)}</h2>
 ${ops
   .map(
-    ({ path, method, op }) => `<h3 id="${host}-${op.operationId}"><code>${method.toUpperCase()} ${escape(path)}</code> — <a href="${operationLink(host, op)}">${escape(op.summary)}</a></h3>
+    ({
+      path,
+      method,
+      op,
+    }) => `<h3 id="${host}-${op.operationId}"><code>${method.toUpperCase()} ${escape(path)}</code> — <a href="${operationLink(host, op)}">${escape(op.summary)}</a></h3>
 <table><thead><tr><th>code</th><th>message</th><th>meaning</th><th>remedy</th><th>category</th><th>retry helps</th></tr></thead><tbody>
 ${(op['x-nxcloud-errors'] ?? [])
-  .map((e) => `<tr><td>${e.code}</td><td>${escape(e.message)}</td><td>${escape(e.meaning)}</td><td>${escape(e.remedy)}</td><td>${e.category}</td><td>${e.retryable ? 'yes' : 'no'}</td></tr>`)
+  .map(
+    (e) =>
+      `<tr><td>${e.code}</td><td>${escape(e.message)}</td><td>${escape(e.meaning)}</td><td>${escape(e.remedy)}</td><td>${e.category}</td><td>${e.retryable ? 'yes' : 'no'}</td></tr>`,
+  )
   .join('\n')}
 </tbody></table>`,
   )

@@ -1,5 +1,6 @@
 // The frame of the site's own pages (index, signing, errors): plain HTML and CSS, no font or script from anywhere.
-export const escape = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+export const escape = (s) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** Escapes text, keeping Markdown's inline `code`. */
 export const inline = (s) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
@@ -8,11 +9,13 @@ export const inline = (s) => escape(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The site's icon (an SVG, and the ICO browsers ask /favicon.ico for); both ship with the site. */
-export const FAVICON_LINKS = '<link rel="icon" href="favicon.ico" sizes="any"><link rel="icon" href="favicon.svg" type="image/svg+xml">';
+export const FAVICON_LINKS =
+  '<link rel="icon" href="favicon.ico" sizes="any"><link rel="icon" href="favicon.svg" type="image/svg+xml">';
 
 /** The link of an operation on its host's Redoc page. */
 // Redoc's anchor of an operation: its first tag (lower-cased, spaces as dashes) and its operationId (lower-cased).
-export const operationAnchor = (op) => `#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
+export const operationAnchor = (op) =>
+  `#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
 export const operationLink = (host, op) => `${host}.html${operationAnchor(op)}`;
 
 export function page({ title, body }) {

@@ -12,7 +12,12 @@ const FACTORIES = {
   'api-hk.nxlink.ai': ['createHkClient', 'hk'],
 };
 // A file part's name on disk, by its media type (the example only says what it is).
-const FILE_NAMES = { 'image/jpeg': 'photo.jpg', 'image/png': 'image.png', 'application/pdf': 'document.pdf', 'video/mp4': 'video.mp4' };
+const FILE_NAMES = {
+  'image/jpeg': 'photo.jpg',
+  'image/png': 'image.png',
+  'application/pdf': 'document.pdf',
+  'video/mp4': 'video.mp4',
+};
 export const fileNameOf = (type) => FILE_NAMES[type] ?? 'media.bin';
 
 /** Code to put in a literal as it is (a file read, say), not as a string. */
@@ -37,7 +42,13 @@ export function literal(value, indent = '', multiline = false) {
     const key = (k) => (IDENTIFIER.test(k) ? k : tsString(k));
     // Small flat objects on one line, as one would write them.
     const flat = `{ ${entries.map(([k, v]) => `${key(k)}: ${v instanceof Code ? v.code : literal(v, inner)}`).join(', ')} }`;
-    if (!multiline && flat.length + indent.length <= 90 && !flat.includes('\n') && !entries.some(([, v]) => v && typeof v === 'object' && !(v instanceof Code) && Object.keys(v).length > 2)) return flat;
+    if (
+      !multiline &&
+      flat.length + indent.length <= 90 &&
+      !flat.includes('\n') &&
+      !entries.some(([, v]) => v && typeof v === 'object' && !(v instanceof Code) && Object.keys(v).length > 2)
+    )
+      return flat;
     return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${v instanceof Code ? v.code : literal(v, inner)},`).join('\n')}\n${indent}}`;
   }
   return typeof value === 'string' ? tsString(value) : JSON.stringify(value);
@@ -90,7 +101,9 @@ console.log(data);
 
 function shellSample({ doc, method, path, params, body, mediaType, files, op }) {
   const url = `${path.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(String(params.path[name])))}${
-    Object.keys(params.query ?? {}).length ? `?${new URLSearchParams(Object.entries(params.query).map(([k, v]) => [k, String(v)]))}` : ''
+    Object.keys(params.query ?? {}).length
+      ? `?${new URLSearchParams(Object.entries(params.query).map(([k, v]) => [k, String(v)]))}`
+      : ''
   }`;
   const json = body !== undefined && mediaType === 'application/json';
   const headers = `accessKey=$NXCLOUD_ACCESS_KEY&action=${op['x-nxcloud-action']}&bizType=${op['x-nxcloud-biz-type'] ?? 2}&ts=$TS`;
@@ -128,7 +141,10 @@ export function samplesOf(host, doc) {
     for (const method of METHODS.filter((m) => item[m])) {
       const op = item[method];
       const c = cases.find((x) => x.method === method && x.path === path);
-      if (!c) throw new Error(`${host} ${method.toUpperCase()} ${path}: no request example to make its code samples from; add a named example to the spec.`);
+      if (!c)
+        throw new Error(
+          `${host} ${method.toUpperCase()} ${path}: no request example to make its code samples from; add a named example to the spec.`,
+        );
       const files = c.body !== undefined && c.mediaType !== 'application/json' ? fileFields(doc, op, c.mediaType) : [];
       const input = { host, doc, method, path, op, params: c.params, body: c.body, mediaType: c.mediaType, files };
       samples.set(`${method} ${path}`, {

@@ -42,12 +42,17 @@ md.core.ruler.push('drop_repository_links', (state) => {
 /** The README's `## ` sections whose heading contains "sandbox", in their order: `{ heading, markdown }`. */
 export function sandboxSections(readme) {
   const parts = readme.split(/^(?=## )/m).filter((part) => part.startsWith('## '));
-  return parts.map((part) => ({ heading: part.slice(3, part.indexOf('\n')).trim(), markdown: part })).filter((s) => /sandbox/i.test(s.heading));
+  return parts
+    .map((part) => ({ heading: part.slice(3, part.indexOf('\n')).trim(), markdown: part }))
+    .filter((s) => /sandbox/i.test(s.heading));
 }
 
 /** The guide's HTML (the page's body), from the README's text; `source` names the README in errors. */
 export function sandboxGuide(readme, source) {
   const sections = sandboxSections(readme);
-  if (sections.length === 0) throw new Error(`${source} has no "## " section whose heading names the sandbox: the docs' sandbox guide is made from those.`);
+  if (sections.length === 0)
+    throw new Error(
+      `${source} has no "## " section whose heading names the sandbox: the docs' sandbox guide is made from those.`,
+    );
   return { sections, html: md.render(sections.map((s) => s.markdown).join('\n')) };
 }

@@ -8,10 +8,16 @@ const app = join(import.meta.dirname, '..');
 const dist = join(app, 'dist');
 const html = (name: string) => readFileSync(join(dist, name), 'utf8');
 const pages = () => readdirSync(dist).filter((f) => f.endsWith('.html'));
-const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const text = (s: string) =>
+  s
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 beforeAll(() => {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
 });
 
 describe('counts', () => {
@@ -44,7 +50,9 @@ describe('the icon', () => {
 });
 
 describe('npx commands', () => {
-  const commands = () => [...new Set(pages().flatMap((p) => [...text(html(p)).matchAll(/^\s*(npx [^#\n]*?)\s*(#|$)/gm)].map((m) => m[1])))];
+  const commands = () => [
+    ...new Set(pages().flatMap((p) => [...text(html(p)).matchAll(/^\s*(npx [^#\n]*?)\s*(#|$)/gm)].map((m) => m[1]))),
+  ];
 
   it('name our scoped package, never a bare name someone else could publish', () => {
     const found = commands();
@@ -67,12 +75,13 @@ describe('the sandbox guide', () => {
   it('is built from every sandbox section of the mock README, the inspector among them', () => {
     expect(headings).toContain('Sandbox: the inspector');
     const guide = html('sandbox.html');
-    for (const heading of headings) expect(guide).toMatch(new RegExp(`<h2 id="[\\w-]+">${heading.replace(/[()]/g, '\\$&')}</h2>`));
+    for (const heading of headings)
+      expect(guide).toMatch(new RegExp(`<h2 id="[\\w-]+">${heading.replace(/[()]/g, '\\$&')}</h2>`));
     expect(text(guide)).toContain('http://127.0.0.1:4010/__nxwa/');
     expect(text(guide)).toContain('GET /__nxwa/events');
   });
 
-  it('is linked from the index and from every page of the site\'s own', () => {
+  it("is linked from the index and from every page of the site's own", () => {
     expect(html('index.html')).toContain('<a href="sandbox.html">the sandbox guide</a>');
     for (const page of ['index.html', 'signing.html', 'errors.html', 'sandbox.html']) {
       expect(html(page).split('</header>')[0], page).toContain('<a href="sandbox.html">Sandbox</a>');

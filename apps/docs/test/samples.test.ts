@@ -5,9 +5,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock } from '@org/nxwa-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { literal, samplesOf, shellQuote, withCodeSamples } from '../src/samples.mjs';
 
 const app = join(import.meta.dirname, '..');
@@ -19,7 +19,11 @@ const dir = join(app, 'build', 'samples');
 const credentials = { accessKey: 'docs-sample-key', accessSecret: 'docs-sample-secret' };
 
 // Asynchronous: the mock's gateway runs in this process and must go on answering while a sample runs.
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((ok) => {
     execFile(file, args, { cwd: dir, env, encoding: 'utf8', timeout: 30_000 }, (error, stdout, stderr) =>
       ok({ status: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
@@ -29,7 +33,9 @@ function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ st
 
 const METHODS = ['get', 'put', 'post', 'delete'];
 const operations = (host: string) =>
-  Object.entries<any>(spec(host).paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => `${m} ${path}`));
+  Object.entries<any>(spec(host).paths).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((m) => `${m} ${path}`),
+  );
 const samples = hosts.flatMap((host) =>
   [...samplesOf(host, spec(host))].map(([key, s]) => ({ host, key, name: `${host}-${s.operationId}`, ...s })),
 );
@@ -46,11 +52,16 @@ beforeAll(async () => {
     writeFileSync(join(dir, `${s.name}.ts`), s.typescript);
     writeFileSync(join(dir, `${s.name}.sh`), s.shell);
     // A small JPEG-looking file for the samples that upload one.
-    for (const file of s.files) writeFileSync(join(dir, file), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]));
+    for (const file of s.files)
+      writeFileSync(join(dir, file), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]));
   }
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ extends: '../../../../tsconfig.base.json', compilerOptions: { strict: true, types: ['node'], outDir: 'out', declaration: false }, include: ['*.ts'] }),
+    JSON.stringify({
+      extends: '../../../../tsconfig.base.json',
+      compilerOptions: { strict: true, types: ['node'], outDir: 'out', declaration: false },
+      include: ['*.ts'],
+    }),
   );
   // Type-checks and compiles them (to out/), as a user's build would.
   tsc = spawnSync(join(app, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
@@ -73,7 +84,13 @@ const env = (host: string, secret = credentials.accessSecret) => ({
 });
 
 describe('quoting', () => {
-  const awkward = { "it's": 'a "quoted" \\ back\\slash, $HOME, `cmd`, 牛小信 and a\nline', 'Media-ID': 'x', n: 1, ok: true, list: [{ a: null }] };
+  const awkward = {
+    "it's": 'a "quoted" \\ back\\slash, $HOME, `cmd`, 牛小信 and a\nline',
+    'Media-ID': 'x',
+    n: 1,
+    ok: true,
+    list: [{ a: null }],
+  };
 
   it('a TypeScript literal evaluates to the example', () => {
     expect(new Function(`return ${literal(awkward)};`)()).toEqual(awkward);
@@ -82,7 +99,12 @@ describe('quoting', () => {
   it('a shell-quoted body is the exact text, byte for byte', async () => {
     const text = JSON.stringify(awkward);
     const result = await new Promise<string>((ok, fail) =>
-      execFile('bash', ['-c', `BODY=${shellQuote(text)}; printf '%s' "$BODY"`], { encoding: 'utf8' }, (error, stdout) => (error ? fail(error) : ok(stdout))),
+      execFile(
+        'bash',
+        ['-c', `BODY=${shellQuote(text)}; printf '%s' "$BODY"`],
+        { encoding: 'utf8' },
+        (error, stdout) => (error ? fail(error) : ok(stdout)),
+      ),
     );
     expect(result).toBe(text);
   });
@@ -95,7 +117,10 @@ describe('code samples', () => {
     for (const key of operations(host)) {
       const [method, path] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
       const codeSamples = built.paths[path][method]['x-codeSamples'];
-      expect(codeSamples?.map((s: any) => s.lang), key).toEqual(['TypeScript', 'curl']);
+      expect(
+        codeSamples?.map((s: any) => s.lang),
+        key,
+      ).toEqual(['TypeScript', 'curl']);
       expect(codeSamples[0].source, key).toContain(`.${method.toUpperCase()}('${path}'`);
       expect(codeSamples[1].source, key).toContain('openssl dgst -md5');
     }
@@ -106,23 +131,33 @@ describe('code samples', () => {
     expect(tsc.status).toBe(0);
   });
 
-  it.each(samples.map((s) => [`${s.host} ${s.key} (${s.example})`, s] as const))('TypeScript %s runs against the mock', async (_, s) => {
-    const result = await run(process.execPath, [join(dir, 'out', `${s.name}.js`)], env(s.host));
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(result.stdout.length).toBeGreaterThan(0);
-  });
+  it.each(samples.map((s) => [`${s.host} ${s.key} (${s.example})`, s] as const))(
+    'TypeScript %s runs against the mock',
+    async (_, s) => {
+      const result = await run(process.execPath, [join(dir, 'out', `${s.name}.js`)], env(s.host));
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(0);
+    },
+  );
 
-  it.each(samples.map((s) => [`${s.host} ${s.key} (${s.example})`, s] as const))('curl %s runs against the mock, its signature accepted', async (_, s) => {
-    const result = await run('bash', [join(dir, `${s.name}.sh`)], env(s.host));
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    const answer = JSON.parse(result.stdout);
-    expect(answer.code ?? 0, result.stdout).toBe(0);
-  });
+  it.each(samples.map((s) => [`${s.host} ${s.key} (${s.example})`, s] as const))(
+    'curl %s runs against the mock, its signature accepted',
+    async (_, s) => {
+      const result = await run('bash', [join(dir, `${s.name}.sh`)], env(s.host));
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const answer = JSON.parse(result.stdout);
+      expect(answer.code ?? 0, result.stdout).toBe(0);
+    },
+  );
 
   it('the mock does check the curl samples: a wrong secret is refused (1003)', async () => {
-    for (const s of [samples[0], samples.find((x) => x.files.length > 0)!, samples.find((x) => x.key.startsWith('get '))!]) {
+    for (const s of [
+      samples[0],
+      samples.find((x) => x.files.length > 0)!,
+      samples.find((x) => x.key.startsWith('get '))!,
+    ]) {
       const result = await run('bash', [join(dir, `${s.name}.sh`)], env(s.host, 'not-the-secret'));
       expect(JSON.parse(result.stdout).code, `${s.host} ${s.key}`).toBe(1003);
     }

@@ -28,7 +28,10 @@ Recorded. See [the inspector](#sandbox-the-inspector), [the client](../client/RE
 
 describe('the sandbox guide', () => {
   it('takes the sections whose heading names the sandbox, in order', () => {
-    expect(sandboxSections(readme).map((s) => s.heading)).toEqual(['What it records (the sandbox)', 'Sandbox: the inspector']);
+    expect(sandboxSections(readme).map((s) => s.heading)).toEqual([
+      'What it records (the sandbox)',
+      'Sandbox: the inspector',
+    ]);
   });
 
   it('gives headings the anchors GitHub gives them', () => {
@@ -57,6 +60,8 @@ describe('the sandbox guide', () => {
   });
 
   it('refuses a README with no sandbox section, naming it', () => {
-    expect(() => sandboxGuide('# x\n\n## Other\n', 'packages/mock/README.md')).toThrow(/packages\/mock\/README\.md has no "## " section whose heading names the sandbox/);
+    expect(() => sandboxGuide('# x\n\n## Other\n', 'packages/mock/README.md')).toThrow(
+      /packages\/mock\/README\.md has no "## " section whose heading names the sandbox/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The docs server over real HTTP on 127.0.0.1: it serves the files inside its folder and nothing else (no sibling
 // folder whose name starts the same, no symlink leading out, real paths compared), answers 400 to a malformed
 // path, and survives whatever it is sent. Raw requests (node:http) so that no client normalises the path first.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -53,11 +53,29 @@ afterAll(async () => {
 
 describe('serveSite', () => {
   it('serves the files of its folder, with their types', async () => {
-    expect(await get(server.url, '/')).toMatchObject({ status: 200, body: '<!doctype html><title>index</title>', type: expect.stringMatching(/^text\/html/) });
-    expect(await get(server.url, '/page.html')).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/html/) });
-    expect(await get(server.url, '/specs/a.json')).toMatchObject({ status: 200, body: '{"a":1}', type: expect.stringMatching(/^application\/json/) });
-    expect(await get(server.url, '/specs/a.yaml')).toMatchObject({ status: 200, body: 'a: 1\n', type: expect.stringMatching(/^application\/yaml/) });
-    expect(await get(server.url, '/alias.html')).toMatchObject({ status: 200, body: '<!doctype html><title>page</title>' });
+    expect(await get(server.url, '/')).toMatchObject({
+      status: 200,
+      body: '<!doctype html><title>index</title>',
+      type: expect.stringMatching(/^text\/html/),
+    });
+    expect(await get(server.url, '/page.html')).toMatchObject({
+      status: 200,
+      type: expect.stringMatching(/^text\/html/),
+    });
+    expect(await get(server.url, '/specs/a.json')).toMatchObject({
+      status: 200,
+      body: '{"a":1}',
+      type: expect.stringMatching(/^application\/json/),
+    });
+    expect(await get(server.url, '/specs/a.yaml')).toMatchObject({
+      status: 200,
+      body: 'a: 1\n',
+      type: expect.stringMatching(/^application\/yaml/),
+    });
+    expect(await get(server.url, '/alias.html')).toMatchObject({
+      status: 200,
+      body: '<!doctype html><title>page</title>',
+    });
     expect(await get(server.url, '/page.html?x=1#y')).toMatchObject({ status: 200 });
     expect(await get(server.url, '/nope.html')).toMatchObject({ status: 404 });
   });
@@ -70,7 +88,13 @@ describe('serveSite', () => {
   });
 
   it('serves nothing from a sibling folder whose name starts like its own', async () => {
-    for (const path of ['/..%2fdist-secret%2fs.txt', '/..%2Fdist-secret/s.txt', '/%2e%2e/dist-secret/s.txt', '/specs/..%2f..%2fdist-secret%2fs.txt', '/..%5cdist-secret%5cs.txt']) {
+    for (const path of [
+      '/..%2fdist-secret%2fs.txt',
+      '/..%2Fdist-secret/s.txt',
+      '/%2e%2e/dist-secret/s.txt',
+      '/specs/..%2f..%2fdist-secret%2fs.txt',
+      '/..%5cdist-secret%5cs.txt',
+    ]) {
       const res = await get(server.url, path);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.body, path).not.toContain('secret');
@@ -98,7 +122,9 @@ describe('the serve command', () => {
   });
 
   it('survives a malformed path: 400, then it still answers', async () => {
-    child = spawn(process.execPath, [join(app, 'scripts', 'serve.mjs'), '--port', '0', '--dir', site], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [join(app, 'scripts', 'serve.mjs'), '--port', '0', '--dir', site], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stderr!.on('data', (c) => (out += c));
     const url = await new Promise<string>((ok, fail) => {

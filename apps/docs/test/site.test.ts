@@ -4,9 +4,9 @@
 // Screenshots of the index and a host page are saved under build/screenshots for review.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { parse } from 'yaml';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { serveSite } from '../scripts/serve.mjs';
 import { operationAnchor } from '../src/page.mjs';
 import { samplesOf } from '../src/samples.mjs';
@@ -24,13 +24,23 @@ let browser: Browser;
 const outside: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
-  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
+  if (!existsSync(executablePath))
+    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
   site = await serveSite(dist);
   browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(screenshots, { recursive: true });
 });
@@ -68,14 +78,17 @@ function expectedLinks(host: string): string[] {
 }
 
 describe('pages', () => {
-  it.each(['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map((h) => `${h}.html`)])('%s loads with no console error and no outside request', async (path) => {
-    const { page, errors } = await open(path);
-    await page.waitForTimeout(path.includes('nx') ? 800 : 100);
-    expect(await page.title()).toMatch(/nxwa/);
-    expect(errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await page.close();
-  });
+  it.each(['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map((h) => `${h}.html`)])(
+    '%s loads with no console error and no outside request',
+    async (path) => {
+      const { page, errors } = await open(path);
+      await page.waitForTimeout(path.includes('nx') ? 800 : 100);
+      expect(await page.title()).toMatch(/nxwa/);
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    },
+  );
 });
 
 describe('host pages', () => {
@@ -84,9 +97,15 @@ describe('host pages', () => {
     const tags: string[] = spec(host).tags.map((t: { name: string }) => t.name);
     const seen = new Set<string>();
     for (const tag of tags) {
-      await page.locator('.menu-content [data-component-name="Menu/MenuItem"]', { hasText: new RegExp(`^${tag}$`) }).first().click();
+      await page
+        .locator('.menu-content [data-component-name="Menu/MenuItem"]', { hasText: new RegExp(`^${tag}$`) })
+        .first()
+        .click();
       await page.waitForTimeout(150);
-      for (const href of await page.$$eval('.menu-content a[href^="#/"]', (els) => els.map((e) => e.getAttribute('href')!))) seen.add(href);
+      for (const href of await page.$$eval('.menu-content a[href^="#/"]', (els) =>
+        els.map((e) => e.getAttribute('href')!),
+      ))
+        seen.add(href);
     }
     const expected = expectedLinks(host);
     expect(expected.length).toBeGreaterThan(2);
@@ -95,16 +114,17 @@ describe('host pages', () => {
     const first = expected[0];
     await page.goto(`${site.url}/${host}.html${first}`, { waitUntil: 'load' });
     await page.waitForTimeout(500);
-    const op = [...Object.values<any>(spec(host).paths).flatMap((i) => METHODS.filter((m) => i[m]).map((m) => i[m])), ...Object.values<any>(spec(host).webhooks ?? {}).map((i) => i.post)].find(
-      (o) => first.endsWith(o.operationId.toLowerCase()),
-    );
+    const op = [
+      ...Object.values<any>(spec(host).paths).flatMap((i) => METHODS.filter((m) => i[m]).map((m) => i[m])),
+      ...Object.values<any>(spec(host).webhooks ?? {}).map((i) => i.post),
+    ].find((o) => first.endsWith(o.operationId.toLowerCase()));
     await expect.poll(() => page.getByText(op.summary, { exact: true }).count()).toBeGreaterThan(0);
     if (host === 'api2.nxcloud.com') await page.screenshot({ path: join(screenshots, `${host}.png`) });
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it.each(hosts)('%s shows every operation\'s TypeScript and curl samples, offline', async (host) => {
+  it.each(hosts)("%s shows every operation's TypeScript and curl samples, offline", async (host) => {
     const { page, errors } = await open(`${host}.html`);
     const doc = spec(host);
     const samples = [...samplesOf(host, doc)].map(([key, s]) => {
@@ -113,7 +133,10 @@ describe('host pages', () => {
       return {
         link: operationAnchor(op),
         typescript: s.typescript.split('\n').find((l: string) => l.includes(`.${method.toUpperCase()}(`))!,
-        curl: s.shell.split('\n').find((l: string) => l.startsWith('curl '))!.replace(/ \\$/, ''),
+        curl: s.shell
+          .split('\n')
+          .find((l: string) => l.startsWith('curl '))!
+          .replace(/ \\$/, ''),
       };
     });
     expect(samples.length).toBe(expectedLinks(host).filter((l) => !l.startsWith('#/callbacks')).length);
@@ -126,8 +149,11 @@ describe('host pages', () => {
           await page.getByRole('button', { name: 'TypeScript', exact: true }).first().click();
           await page.getByRole('menuitem', { name: 'curl' }).first().click();
         }
-        await expect.poll(visible(sample[language]), { timeout: 10_000, message: `${host}${sample.link}: ${sample[language]}` }).toBe(true);
-        if (host === 'api2.nxcloud.com' && sample === samples[0]) await page.screenshot({ path: join(screenshots, `${host}-${language}-sample.png`) });
+        await expect
+          .poll(visible(sample[language]), { timeout: 10_000, message: `${host}${sample.link}: ${sample[language]}` })
+          .toBe(true);
+        if (host === 'api2.nxcloud.com' && sample === samples[0])
+          await page.screenshot({ path: join(screenshots, `${host}-${language}-sample.png`) });
       }
     }
     expect(errors).toEqual([]);
@@ -140,7 +166,9 @@ describe('host pages', () => {
     await page.waitForTimeout(500);
     await page.keyboard.press('Control+k');
     await page.locator('input[placeholder^="Search"]').fill('one-time code');
-    await expect.poll(async () => (await page.locator('body').innerText()).includes('/api/wa/otp'), { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(async () => (await page.locator('body').innerText()).includes('/api/wa/otp'), { timeout: 5_000 })
+      .toBe(true);
     await expect.poll(() => page.getByText('Send a one-time code').count()).toBeGreaterThan(0);
     await page.close();
   });
@@ -179,7 +207,15 @@ describe('site pages', () => {
     }
     expect(hrefs).toEqual(expect.arrayContaining(['signing.html', 'errors.html', 'sandbox.html']));
     // Every operation is linked to its section on its host's page.
-    expect(hrefs).toEqual(expect.arrayContaining(hosts.flatMap((h) => expectedLinks(h).filter((l) => !l.startsWith('#/callbacks')).map((l) => `${h}.html${l}`))));
+    expect(hrefs).toEqual(
+      expect.arrayContaining(
+        hosts.flatMap((h) =>
+          expectedLinks(h)
+            .filter((l) => !l.startsWith('#/callbacks'))
+            .map((l) => `${h}.html${l}`),
+        ),
+      ),
+    );
     for (const href of hrefs.filter((h) => !h.startsWith('#'))) {
       const res = await fetch(`${site.url}/${href.split('#')[0]}`);
       expect(res.status, href).toBe(200);
@@ -197,7 +233,8 @@ describe('site pages', () => {
     for (const href of hrefs) {
       // An anchor names a heading on the page; a page of the site is served; an outside link is not followed here.
       if (href.startsWith('#')) expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
-      else if (!/^https?:/.test(href)) expect((await fetch(`${site.url}/${href.split('#')[0]}`)).status, href).toBe(200);
+      else if (!/^https?:/.test(href))
+        expect((await fetch(`${site.url}/${href.split('#')[0]}`)).status, href).toBe(200);
     }
     await page.screenshot({ path: join(screenshots, 'sandbox.png'), fullPage: true });
     expect(errors).toEqual([]);
@@ -208,14 +245,23 @@ describe('site pages', () => {
   it('the downloads are the bundled specs', async () => {
     for (const host of hosts) {
       expect(await (await fetch(`${site.url}/specs/${host}.json`)).json()).toEqual(spec(host));
-      expect(await (await fetch(`${site.url}/specs/${host}.yaml`)).text()).toBe(readFileSync(join(specDir, 'dist', `${host}.yaml`), 'utf8'));
+      expect(await (await fetch(`${site.url}/specs/${host}.yaml`)).text()).toBe(
+        readFileSync(join(specDir, 'dist', `${host}.yaml`), 'utf8'),
+      );
     }
   });
 
   it('the error reference lists every code of every operation, counted from the specs', async () => {
     const { page } = await open('errors.html');
     const rows = await page.$$eval('table tbody tr', (trs) => trs.length);
-    const expected = hosts.reduce((n, h) => n + Object.values<any>(spec(h).paths).flatMap((i) => METHODS.filter((m) => i[m]).map((m) => i[m]['x-nxcloud-errors'].length)).reduce((a, b) => a + b, 0), 0);
+    const expected = hosts.reduce(
+      (n, h) =>
+        n +
+        Object.values<any>(spec(h).paths)
+          .flatMap((i) => METHODS.filter((m) => i[m]).map((m) => i[m]['x-nxcloud-errors'].length))
+          .reduce((a, b) => a + b, 0),
+      0,
+    );
     expect(rows).toBe(expected);
     expect(await page.locator('body').innerText()).toContain('Top up the account.');
     await page.close();
@@ -224,7 +270,9 @@ describe('site pages', () => {
   it('the signing page works the official vector', async () => {
     const { page } = await open('signing.html');
     const text = await page.locator('body').innerText();
-    expect(text).toContain('accessKey=fme2na3kdi3ki&action=send&bizType=1&ts=1655710885431&body={"name":"牛小信","id":10001}&accessSecret=abciiiko2k3');
+    expect(text).toContain(
+      'accessKey=fme2na3kdi3ki&action=send&bizType=1&ts=1655710885431&body={"name":"牛小信","id":10001}&accessSecret=abciiiko2k3',
+    );
     expect(text).toContain('87c3560d3331ae23f1021e2025722354');
     expect(text).toContain('e0eec2c99ef80f269a82795e2223f618ebfc0616c8b6c8c7d438021ec38ad0eb');
     await page.close();

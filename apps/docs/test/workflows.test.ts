@@ -3,12 +3,17 @@
 // publish.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const workflow = (name: string) => parse(readFileSync(join(root, '.github', 'workflows', name), 'utf8'), { strict: true, uniqueKeys: true });
-const runs = (job: any) => job.steps.filter((s: any) => s.run).map((s: any) => s.run as string).join('\n');
+const workflow = (name: string) =>
+  parse(readFileSync(join(root, '.github', 'workflows', name), 'utf8'), { strict: true, uniqueKeys: true });
+const runs = (job: any) =>
+  job.steps
+    .filter((s: any) => s.run)
+    .map((s: any) => s.run as string)
+    .join('\n');
 
 describe('ci.yml', () => {
   const ci = workflow('ci.yml');
@@ -18,7 +23,9 @@ describe('ci.yml', () => {
   it('runs .ci/run on Node 20, 22 and 24', () => {
     const job = ci.jobs.test;
     expect(job.strategy.matrix.node).toEqual([20, 22, 24]);
-    expect(job.steps.find((s: any) => s.uses?.startsWith('actions/setup-node')).with['node-version']).toBe('${{ matrix.node }}');
+    expect(job.steps.find((s: any) => s.uses?.startsWith('actions/setup-node')).with['node-version']).toBe(
+      '${{ matrix.node }}',
+    );
     expect(runs(job)).toContain('bash .ci/run');
     expect(runs(job)).toContain('apt-get install -y -qq chromium');
   });

@@ -21,8 +21,8 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { signatureHeaders } from '@org/nxwa-signing';
+import { build } from 'esbuild';
 import { createApi2Client } from '../dist/index.js';
 
 // Short rounds, many of them: a burst of load on the shared machine touches fewer of them.
@@ -31,7 +31,11 @@ const PER_ROUND = 100;
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
 
-const answer = JSON.stringify({ code: 0, message: 'Request successful', data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] } });
+const answer = JSON.stringify({
+  code: 0,
+  message: 'Request successful',
+  data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] },
+});
 const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
@@ -43,14 +47,32 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const credentials = { accessKey: 'bench-key', accessSecret: 'bench-secret' };
-const body = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'Your order has shipped 📦 '.repeat(8) } };
+const body = {
+  appkey: 'f543ertg',
+  business_phone: '8615800001795',
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '8613600009759',
+  type: 'text',
+  text: { body: 'Your order has shipped 📦 '.repeat(8) },
+};
 const client = createApi2Client({ ...credentials, baseUrl: base });
 
 async function baseline() {
   const text = JSON.stringify(body);
   // The signing input written out, not spread from `credentials`: on Node 20 an object spread followed by more
   // properties costs about 6 µs here, which would slow the baseline down and flatter the client.
-  const headers = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: credentials.accessKey, accessSecret: credentials.accessSecret, action: 'mt', bizType: '2', ts: Date.now(), body: text }) };
+  const headers = {
+    'content-type': 'application/json',
+    ...signatureHeaders({
+      accessKey: credentials.accessKey,
+      accessSecret: credentials.accessSecret,
+      action: 'mt',
+      bizType: '2',
+      ts: Date.now(),
+      body: text,
+    }),
+  };
   const res = await fetch(`${base}/api/wa/mt`, { method: 'POST', headers, body: text });
   const json = await res.json();
   if (json.code !== 0) throw new Error('baseline failed');
@@ -59,8 +81,23 @@ async function baseline() {
 async function handWritten() {
   const text = JSON.stringify(body);
   const ts = String(Date.now());
-  const sign = createHash('md5').update(`accessKey=${credentials.accessKey}&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=${credentials.accessSecret}`).digest('hex');
-  const res = await fetch(`${base}/api/wa/mt`, { method: 'POST', headers: { 'content-type': 'application/json', accessKey: credentials.accessKey, ts, bizType: '2', action: 'mt', sign }, body: text });
+  const sign = createHash('md5')
+    .update(
+      `accessKey=${credentials.accessKey}&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=${credentials.accessSecret}`,
+    )
+    .digest('hex');
+  const res = await fetch(`${base}/api/wa/mt`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accessKey: credentials.accessKey,
+      ts,
+      bizType: '2',
+      action: 'mt',
+      sign,
+    },
+    body: text,
+  });
   const json = await res.json();
   if (json.code !== 0) throw new Error('hand-written request failed');
 }
@@ -70,16 +107,47 @@ const textBody = JSON.stringify(body.text.body);
 async function lastByte() {
   const text = `{"appkey":"f543ertg","business_phone":"8615800001795","messaging_product":"whatsapp","recipient_type":"individual","to":"8613600009759","type":"text","text":{"body":${textBody}}}`;
   const ts = String(Date.now());
-  const sign = createHash('md5').update(`accessKey=${credentials.accessKey}&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=${credentials.accessSecret}`).digest('hex');
-  const res = await fetch(`${base}/api/wa/mt`, { method: 'POST', headers: { 'content-type': 'application/json', accessKey: credentials.accessKey, ts, bizType: '2', action: 'mt', sign }, body: text });
+  const sign = createHash('md5')
+    .update(
+      `accessKey=${credentials.accessKey}&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=${credentials.accessSecret}`,
+    )
+    .digest('hex');
+  const res = await fetch(`${base}/api/wa/mt`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accessKey: credentials.accessKey,
+      ts,
+      bizType: '2',
+      action: 'mt',
+      sign,
+    },
+    body: text,
+  });
   const json = await res.json();
   if (json.code !== 0) throw new Error('request failed');
 }
 async function handWrittenWithTimeout() {
   const text = JSON.stringify(body);
   const ts = String(Date.now());
-  const sign = createHash('md5').update(`accessKey=${credentials.accessKey}&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=${credentials.accessSecret}`).digest('hex');
-  const res = await fetch(`${base}/api/wa/mt`, { method: 'POST', headers: { 'content-type': 'application/json', accessKey: credentials.accessKey, ts, bizType: '2', action: 'mt', sign }, body: text, signal: AbortSignal.timeout(30_000) });
+  const sign = createHash('md5')
+    .update(
+      `accessKey=${credentials.accessKey}&action=mt&bizType=2&ts=${ts}&body=${text}&accessSecret=${credentials.accessSecret}`,
+    )
+    .digest('hex');
+  const res = await fetch(`${base}/api/wa/mt`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accessKey: credentials.accessKey,
+      ts,
+      bizType: '2',
+      action: 'mt',
+      sign,
+    },
+    body: text,
+    signal: AbortSignal.timeout(30_000),
+  });
   const json = await res.json();
   if (json.code !== 0) throw new Error('hand-written request failed');
 }
@@ -115,13 +183,29 @@ console.table([
   { task: 'hand-written to the last byte (own JSON text)', 'median µs/request': Math.round(median(times.lastByte)) },
   { task: 'fetch + signing package', 'median µs/request': Math.round(median(times.baseline)) },
   { task: '@org/nxwa-client', 'median µs/request': Math.round(median(times.client)) },
-  { task: 'hand-written, with AbortSignal.timeout', 'median µs/request': Math.round(median(times.handWrittenWithTimeout)) },
+  {
+    task: 'hand-written, with AbortSignal.timeout',
+    'median µs/request': Math.round(median(times.handWrittenWithTimeout)),
+  },
 ]);
-console.log(`client / hand-written fetch + md5: median ${ratio('handWritten')}× over ${ROUNDS} rounds of ${PER_ROUND} (target ≤ 1.05×)`);
+console.log(
+  `client / hand-written fetch + md5: median ${ratio('handWritten')}× over ${ROUNDS} rounds of ${PER_ROUND} (target ≤ 1.05×)`,
+);
 console.log(`client / hand-written to the last byte: median ${ratio('lastByte')}×`);
 console.log(`client / fetch + signing package: median ${ratio('baseline')}×`);
 console.log(`client / hand-written with a timeout: median ${ratio('handWrittenWithTimeout')}×`);
 
-const bundled = await build({ entryPoints: [new URL('../dist/index.js', import.meta.url).pathname], bundle: true, minify: true, format: 'esm', write: false, platform: 'browser', logLevel: 'silent', external: ['./error-texts-*.js', './failures-*.js', './middleware-*.js', './dispatched-*.js'] });
+const bundled = await build({
+  entryPoints: [new URL('../dist/index.js', import.meta.url).pathname],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  write: false,
+  platform: 'browser',
+  logLevel: 'silent',
+  external: ['./error-texts-*.js', './failures-*.js', './middleware-*.js', './dispatched-*.js'],
+});
 const bytes = bundled.outputFiles[0].contents;
-console.log(`bundle (runtime entry as loaded at start, dependencies included): ${(bytes.length / 1000).toFixed(1)} kB minified, ${(gzipSync(bytes).length / 1000).toFixed(2)} kB gzipped`);
+console.log(
+  `bundle (runtime entry as loaded at start, dependencies included): ${(bytes.length / 1000).toFixed(1)} kB minified, ${(gzipSync(bytes).length / 1000).toFixed(2)} kB gzipped`,
+);

@@ -1,6 +1,6 @@
-import { verifySignature, type HeadersLike, type VerifyFailure } from '@org/nxwa-signing';
-import type { components as Api2 } from './generated/api2.nxcloud.com.js';
+import { type HeadersLike, type VerifyFailure, verifySignature } from '@org/nxwa-signing';
 import type { components as Saas } from './generated/api.nxcloud.com.js';
+import type { components as Api2 } from './generated/api2.nxcloud.com.js';
 
 type A = Api2['schemas'];
 type S = Saas['schemas'];
@@ -84,20 +84,33 @@ export function seenSignatures(maxAgeMs = 120_000, now: () => number = Date.now)
   };
 }
 
-const TEMPLATE_EVENTS = ['message_template_status_update', 'message_template_quality_update', 'template_category_update'];
-const ACCOUNT_EVENTS = ['account_update', 'account_review_update', 'phone_number_name_update', 'phone_number_quality_update', 'user_preferences'];
+const TEMPLATE_EVENTS = [
+  'message_template_status_update',
+  'message_template_quality_update',
+  'template_category_update',
+];
+const ACCOUNT_EVENTS = [
+  'account_update',
+  'account_review_update',
+  'phone_number_name_update',
+  'phone_number_quality_update',
+  'user_preferences',
+];
 const STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted'];
 const INBOUND_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'];
 
 const header = (headers: HeadersLike, name: string) =>
-  typeof headers.get === 'function' ? (headers as Headers).get(name) : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  typeof headers.get === 'function'
+    ? (headers as Headers).get(name)
+    : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (values: string[]) => values.join(', ');
 
 function arrayOfObjects(payload: Record<string, unknown>, key: string): Record<string, unknown>[] {
   const value = payload[key];
-  if (!Array.isArray(value)) throw new CallbackError('invalid-field', `${key} is ${value === null ? 'null' : typeof value}: expected an array.`);
+  if (!Array.isArray(value))
+    throw new CallbackError('invalid-field', `${key} is ${value === null ? 'null' : typeof value}: expected an array.`);
   value.forEach((item, i) => {
     if (!isObject(item)) throw new CallbackError('invalid-field', `${key}[${i}] is not an object.`);
   });
@@ -116,13 +129,25 @@ export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: 
   if (options.verify !== false) {
     const { accessSecret, headers = {} } = options;
     if (typeof accessSecret !== 'string' || accessSecret === '') {
-      throw new TypeError(`parseCallback: accessSecret is ${accessSecret === '' ? 'empty' : typeof accessSecret}: expected the account's access secret to verify the callback, or verify: false to take callbacks unverified.`);
+      throw new TypeError(
+        `parseCallback: accessSecret is ${accessSecret === '' ? 'empty' : typeof accessSecret}: expected the account's access secret to verify the callback, or verify: false to take callbacks unverified.`,
+      );
     }
     // Callbacks are JSON: the raw body is always part of the signature, whatever the Content-Type says.
-    const result = verifySignature({ headers, body: bytes ?? (body as string), accessSecret, action: options.action ?? 'callback', maxDriftMs: options.maxDriftMs, now: options.now, signedBody: 'always' });
-    if (!result.valid) throw new CallbackError('signature', `The callback's signature is not valid: ${result.message}`, result.reason);
+    const result = verifySignature({
+      headers,
+      body: bytes ?? (body as string),
+      accessSecret,
+      action: options.action ?? 'callback',
+      maxDriftMs: options.maxDriftMs,
+      now: options.now,
+      signedBody: 'always',
+    });
+    if (!result.valid)
+      throw new CallbackError('signature', `The callback's signature is not valid: ${result.message}`, result.reason);
     const sign = String(header(headers, 'sign')).toLowerCase();
-    if (options.seen?.has(sign)) throw new CallbackError('replayed', 'The callback was taken before (same signature): refused as a replay.');
+    if (options.seen?.has(sign))
+      throw new CallbackError('replayed', 'The callback was taken before (same signature): refused as a replay.');
     options.seen?.add(sign);
   }
   let payload: unknown;
@@ -131,48 +156,88 @@ export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: 
   } catch (error) {
     throw new CallbackError('not-json', `The callback body is not JSON: ${(error as Error).message}`);
   }
-  if (!isObject(payload)) throw new CallbackError('unknown-shape', `The callback body is ${Array.isArray(payload) ? 'an array' : typeof payload}: expected a JSON object.`);
+  if (!isObject(payload))
+    throw new CallbackError(
+      'unknown-shape',
+      `The callback body is ${Array.isArray(payload) ? 'an array' : typeof payload}: expected a JSON object.`,
+    );
 
   if ('field' in payload) {
     const field = payload.field;
-    if (payload.value !== undefined && !isObject(payload.value)) throw new CallbackError('invalid-field', 'value is not an object.');
+    if (payload.value !== undefined && !isObject(payload.value))
+      throw new CallbackError('invalid-field', 'value is not an object.');
     if (typeof field === 'string' && TEMPLATE_EVENTS.includes(field)) {
-      return { kind: 'template-event', payload: payload as TemplateEventCallback, event: field as TemplateEventCallback['field'] };
+      return {
+        kind: 'template-event',
+        payload: payload as TemplateEventCallback,
+        event: field as TemplateEventCallback['field'],
+      };
     }
     if (typeof field === 'string' && ACCOUNT_EVENTS.includes(field)) {
-      return { kind: 'account-event', payload: payload as AccountEventCallback, event: field as AccountEventCallback['field'] };
+      return {
+        kind: 'account-event',
+        payload: payload as AccountEventCallback,
+        event: field as AccountEventCallback['field'],
+      };
     }
-    throw new CallbackError('invalid-field', `field is ${JSON.stringify(field)}: expected one of ${list([...TEMPLATE_EVENTS, ...ACCOUNT_EVENTS])}.`);
+    throw new CallbackError(
+      'invalid-field',
+      `field is ${JSON.stringify(field)}: expected one of ${list([...TEMPLATE_EVENTS, ...ACCOUNT_EVENTS])}.`,
+    );
   }
   if ('statuses' in payload) {
     const statuses = arrayOfObjects(payload, 'statuses');
     statuses.forEach((s, i) => {
       if (s.status !== undefined && !STATUSES.includes(s.status as string)) {
-        throw new CallbackError('invalid-field', `statuses[${i}].status is ${JSON.stringify(s.status)}: expected one of ${list(STATUSES)}.`);
+        throw new CallbackError(
+          'invalid-field',
+          `statuses[${i}].status is ${JSON.stringify(s.status)}: expected one of ${list(STATUSES)}.`,
+        );
       }
     });
-    return { kind: 'status', payload: payload as StatusCallback, statuses: statuses as NonNullable<StatusCallback['statuses']> };
+    return {
+      kind: 'status',
+      payload: payload as StatusCallback,
+      statuses: statuses as NonNullable<StatusCallback['statuses']>,
+    };
   }
   if ('messages' in payload) {
     const messages = arrayOfObjects(payload, 'messages');
     if (messages.length > 0 && messages.every((m) => m.type === 'button')) {
       const clicks = messages.map((m, i) => {
         if (m.wa_ext === undefined || m.wa_ext === null || m.wa_ext === '') return m as ButtonClick;
-        if (typeof m.wa_ext !== 'string') throw new CallbackError('invalid-field', `messages[${i}].wa_ext is ${typeof m.wa_ext}: expected a JSON string.`);
+        if (typeof m.wa_ext !== 'string')
+          throw new CallbackError(
+            'invalid-field',
+            `messages[${i}].wa_ext is ${typeof m.wa_ext}: expected a JSON string.`,
+          );
         try {
           return { ...m, waExt: JSON.parse(m.wa_ext) } as ButtonClick;
         } catch (error) {
-          throw new CallbackError('invalid-field', `messages[${i}].wa_ext is not valid JSON: ${(error as Error).message}`);
+          throw new CallbackError(
+            'invalid-field',
+            `messages[${i}].wa_ext is not valid JSON: ${(error as Error).message}`,
+          );
         }
       });
       return { kind: 'button-click', payload: payload as ButtonClickCallback, clicks };
     }
     messages.forEach((m, i) => {
       if (!INBOUND_TYPES.includes(m.type as string)) {
-        throw new CallbackError('invalid-field', `messages[${i}].type is ${JSON.stringify(m.type)}: expected one of ${list([...INBOUND_TYPES, 'button'])}.`);
+        throw new CallbackError(
+          'invalid-field',
+          `messages[${i}].type is ${JSON.stringify(m.type)}: expected one of ${list([...INBOUND_TYPES, 'button'])}.`,
+        );
       }
     });
-    return { kind: 'inbound-message', payload: payload as InboundMessageCallback, messages: messages as InboundMessage[] };
+    return {
+      kind: 'inbound-message',
+      payload: payload as InboundMessageCallback,
+      messages: messages as InboundMessage[],
+    };
   }
-  throw new CallbackError('unknown-shape', 'The callback has none of statuses, messages or field: it is not a documented callback.');
+  throw new CallbackError(
+    'unknown-shape',
+    'The callback has none of statuses, messages or field: it is not a documented callback.',
+  );
 }

@@ -1,11 +1,11 @@
-import { callHeaders, callUrl, checkMiddleware, type MaybeOptionalInit, type Middleware } from './request.js';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { NxcloudError, opKey } from './errors.js';
-import type * as Api2 from './generated/api2.nxcloud.com.js';
 import type * as Saas from './generated/api.nxcloud.com.js';
-import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
+import type * as Idn from './generated/api-idn.nxlink.ai.js';
+import type * as Api2 from './generated/api2.nxcloud.com.js';
 import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT } from './generated/operations.js';
+import { callHeaders, callUrl, checkMiddleware, type MaybeOptionalInit, type Middleware } from './request.js';
 import { createTransport, loadFailures, type Op, type Sent, type TransportOptions } from './transport.js';
 
 /** The generated `paths` type of each documented host. */
@@ -42,16 +42,32 @@ export type FixedFields = 'messaging_product' | 'recipient_type';
 
 // Bodies and queries as the caller writes them: the keys K optional (the client fills them in), and arrays
 // readonly so that a body written `as const` is accepted.
-type Loose<T, K extends PropertyKey> = T extends Blob ? T : T extends readonly (infer U)[] ? readonly Loose<U, K>[] : T extends object ? Omit<{ [P in keyof T]: Loose<T[P], never> }, K> & { [P in K & keyof T]?: Loose<T[P], never> } : T;
+type Loose<T, K extends PropertyKey> = T extends Blob
+  ? T
+  : T extends readonly (infer U)[]
+    ? readonly Loose<U, K>[]
+    : T extends object
+      ? Omit<{ [P in keyof T]: Loose<T[P], never> }, K> & { [P in K & keyof T]?: Loose<T[P], never> }
+      : T;
 type LooseParameters<P, K extends PropertyKey> = P extends { query: infer Q }
   ? Omit<P, 'query'> & (RequiredKeysOf<Loose<Q, K>> extends never ? { query?: Loose<Q, K> } : { query: Loose<Q, K> })
   : P;
-type LooseRequestBody<R, K extends PropertyKey> = R extends { content: infer C } ? Omit<R, 'content'> & { content: { [M in keyof C]: Loose<C[M], K> } } : R;
+type LooseRequestBody<R, K extends PropertyKey> = R extends { content: infer C }
+  ? Omit<R, 'content'> & { content: { [M in keyof C]: Loose<C[M], K> } }
+  : R;
 type LooseOperation<Op, K extends PropertyKey> = Op extends object
-  ? { [F in keyof Op]: F extends 'requestBody' ? LooseRequestBody<Op[F], K> : F extends 'parameters' ? LooseParameters<Op[F], K> : Op[F] }
+  ? {
+      [F in keyof Op]: F extends 'requestBody'
+        ? LooseRequestBody<Op[F], K>
+        : F extends 'parameters'
+          ? LooseParameters<Op[F], K>
+          : Op[F];
+    }
   : Op;
 /** A host's paths as calls are typed: the fixed fields and the fields given as `defaults` optional. */
-export type LoosePaths<Paths, K extends PropertyKey> = { [P in keyof Paths]: { [M in keyof Paths[P]]: M extends HttpMethod ? LooseOperation<Paths[P][M], K> : Paths[P][M] } };
+export type LoosePaths<Paths, K extends PropertyKey> = {
+  [P in keyof Paths]: { [M in keyof Paths[P]]: M extends HttpMethod ? LooseOperation<Paths[P][M], K> : Paths[P][M] };
+};
 
 type Envelope<Op> = Op extends { responses: { 200: { content: { 'application/json': infer E } } } } ? E : never;
 /** The success envelope of an operation (`code` 0). */
@@ -66,7 +82,10 @@ export type NxResult<Op> =
 
 type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
 
-export type NxMethod<Paths extends {}, M extends HttpMethod> = <P extends PathsWithMethod<Paths, M>, I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>>(
+export type NxMethod<Paths extends {}, M extends HttpMethod> = <
+  P extends PathsWithMethod<Paths, M>,
+  I extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
+>(
   url: P,
   ...init: InitParam<I>
 ) => Promise<NxResult<Paths[P] extends Record<M, infer Op> ? Op : never>>;
@@ -125,12 +144,18 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
   const transport = createTransport({ ...options, host });
   const table = operationTable[host] ?? {};
   const baseUrl = options.baseUrl ?? `https://${host}`;
-  if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl)) throw new TypeError(`baseUrl is ${JSON.stringify(baseUrl)}: expected an http:// or https:// URL, e.g. "https://${host}".`);
+  if (!/^https?:\/\/[^/]/i.test(baseUrl) || !URL.canParse(baseUrl))
+    throw new TypeError(
+      `baseUrl is ${JSON.stringify(baseUrl)}: expected an http:// or https:// URL, e.g. "https://${host}".`,
+    );
   const middleware = checkMiddleware(options.middleware ?? []);
   const defaults: Record<string, unknown> = { ...options.defaults };
   for (const [key, value] of Object.entries(defaults)) {
     const expected = key === 'tenant_id' ? 'number' : 'string';
-    if (typeof value !== expected || value === '') throw new TypeError(`defaults.${key} is ${value === '' ? 'empty' : typeof value}: expected a ${expected === 'number' ? 'number' : 'non-empty string'}.`);
+    if (typeof value !== expected || value === '')
+      throw new TypeError(
+        `defaults.${key} is ${value === '' ? 'empty' : typeof value}: expected a ${expected === 'number' ? 'number' : 'non-empty string'}.`,
+      );
   }
   const fills: Record<string, unknown> = { messaging_product: 'whatsapp', recipient_type: 'individual', ...defaults };
 
@@ -158,10 +183,19 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
       const { operation, flags } = op;
       let given = init.body;
       if (given === undefined) {
-        if (flags & QUERY_TENANT) init = { ...init, params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) } };
+        if (flags & QUERY_TENANT)
+          init = {
+            ...init,
+            params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) },
+          };
       } else given = fill(given, op.wanted);
       // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
-      const body = given === undefined || given instanceof FormData ? given : flags & MULTIPART ? toFormData(given) : JSON.stringify(given);
+      const body =
+        given === undefined || given instanceof FormData
+          ? given
+          : flags & MULTIPART
+            ? toFormData(given)
+            : JSON.stringify(given);
       const to = typeof init.body?.to === 'string' && init.body.to ? init.body.to : undefined;
       const url = op.url !== undefined && !init.params?.query ? op.url : callUrl(baseUrl, path, init.params);
       const headers = callHeaders(init, body);
@@ -170,16 +204,39 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
         sent = middleware.length
           ? // The middleware path is loaded the first time a call has middleware, so that the runtime entry stays small.
             await import('./middleware.js').then((m) =>
-              m.sendThrough({ middleware, baseUrl, path, url, init: { method: name, headers, body, signal: init.signal }, params: init.params ?? {} }, typeof body === 'string' ? body : undefined, (c) => transport.send(op, c, to)),
+              m.sendThrough(
+                {
+                  middleware,
+                  baseUrl,
+                  path,
+                  url,
+                  init: { method: name, headers, body, signal: init.signal },
+                  params: init.params ?? {},
+                },
+                typeof body === 'string' ? body : undefined,
+                (c) => transport.send(op, c, to),
+              ),
             )
-          : await transport.send(op, { url, method: name, headers, body, multipart: body instanceof FormData, signal: init.signal }, to);
+          : await transport.send(
+              op,
+              { url, method: name, headers, body, multipart: body instanceof FormData, signal: init.signal },
+              to,
+            );
       } catch (error) {
         if (error instanceof NxcloudError) return { error: hide(error, to) };
         throw error;
       }
       const { response, read } = sent;
-      const envelope = read && 'json' in read ? (read.json as { code?: unknown; data?: unknown; traceId?: unknown } | null) : undefined;
-      if (response.ok && envelope?.code === 0) return { data: envelope.data as never, traceId: typeof envelope.traceId === 'string' ? envelope.traceId : undefined, response };
+      const envelope =
+        read && 'json' in read
+          ? (read.json as { code?: unknown; data?: unknown; traceId?: unknown } | null)
+          : undefined;
+      if (response.ok && envelope?.code === 0)
+        return {
+          data: envelope.data as never,
+          traceId: typeof envelope.traceId === 'string' ? envelope.traceId : undefined,
+          response,
+        };
       // Anything else (a failure, or a response a middleware replaced) is read by code loaded then (see failures.ts).
       const result = await loadFailures().then((f) => f.resultOf(host, operation, response, read));
       if (result.error) hide(result.error, to);
@@ -202,10 +259,18 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
 }
 
 /** `https://api2.nxcloud.com`: messages, one-time codes, media. */
-export const createApi2Client = <const D extends HostDefaults['api2.nxcloud.com'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api2.nxcloud.com', options);
+export const createApi2Client = <const D extends HostDefaults['api2.nxcloud.com'] = {}>(
+  options: NxcloudClientOptions & { defaults?: D },
+) => createNxcloudClient('api2.nxcloud.com', options);
 /** `https://api.nxcloud.com`: SaaS template sends. */
-export const createSaasClient = <const D extends HostDefaults['api.nxcloud.com'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api.nxcloud.com', options);
+export const createSaasClient = <const D extends HostDefaults['api.nxcloud.com'] = {}>(
+  options: NxcloudClientOptions & { defaults?: D },
+) => createNxcloudClient('api.nxcloud.com', options);
 /** `https://api-idn.nxlink.ai`: SaaS template sends, Indonesia region (phone number or BSUID). */
-export const createIdnClient = <const D extends HostDefaults['api-idn.nxlink.ai'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api-idn.nxlink.ai', options);
+export const createIdnClient = <const D extends HostDefaults['api-idn.nxlink.ai'] = {}>(
+  options: NxcloudClientOptions & { defaults?: D },
+) => createNxcloudClient('api-idn.nxlink.ai', options);
 /** `https://api-hk.nxlink.ai`: templates, flows and template media, Hong Kong / APAC region. */
-export const createHkClient = <const D extends HostDefaults['api-hk.nxlink.ai'] = {}>(options: NxcloudClientOptions & { defaults?: D }) => createNxcloudClient('api-hk.nxlink.ai', options);
+export const createHkClient = <const D extends HostDefaults['api-hk.nxlink.ai'] = {}>(
+  options: NxcloudClientOptions & { defaults?: D },
+) => createNxcloudClient('api-hk.nxlink.ai', options);

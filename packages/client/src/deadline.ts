@@ -23,7 +23,11 @@ let loading: Promise<unknown> | undefined;
 let viaDispatcher: ((ms: number) => Deadline | undefined) | undefined;
 
 /** Starts an attempt's timer: `signal` is the call's, `fetch` the one given in the options, if any. */
-export function startDeadline(ms: number, signal: AbortSignal | null | undefined, fetch: ((request: Request) => Promise<Response>) | undefined): Deadline {
+export function startDeadline(
+  ms: number,
+  signal: AbortSignal | null | undefined,
+  fetch: ((request: Request) => Promise<Response>) | undefined,
+): Deadline {
   if (!fetch && !signal && onNode) {
     const deadline = viaDispatcher?.(ms);
     if (deadline) return deadline;

@@ -4,7 +4,7 @@
 // socket closed) as a signal would cancel it. The attempt's promise is rejected at that moment too, so the timeout
 // is exact even where fetch never calls the dispatcher (a fetch replaced by a test library); such a fetch, once
 // seen answering without it, is given a signal from then on.
-import { timerMs, type Deadline } from './deadline.js';
+import { type Deadline, timerMs } from './deadline.js';
 
 /** A request handler of undici's dispatcher API (fetch's own, which ours wraps). */
 type Handler = Record<string, (...args: any[]) => any>;
@@ -13,7 +13,9 @@ type Fetch = (input: string, init: RequestInit & { dispatcher?: unknown }) => Pr
 
 // Node's undici keeps its global dispatcher under `.1` in undici 6 and 7 (Node 20 to 24), whose handlers have the
 // onConnect/onHeaders API, and under `.2` in undici 8 (Node 26), whose handlers have onRequestStart/onResponseStart.
-const GLOBAL_DISPATCHER = Symbol.for(`undici.globalDispatcher.${Number.parseInt(process.versions.undici!, 10) >= 8 ? 2 : 1}`);
+const GLOBAL_DISPATCHER = Symbol.for(
+  `undici.globalDispatcher.${Number.parseInt(process.versions.undici!, 10) >= 8 ? 2 : 1}`,
+);
 const global = globalThis as typeof globalThis & Record<symbol, Dispatcher | undefined>;
 /** The last fetch seen answering without calling the dispatcher it was given. */
 let ignoresDispatcher: unknown;
@@ -68,7 +70,14 @@ class Dispatched implements Deadline {
   dispatch(options: object, handler: Handler): boolean {
     this.dispatched = true;
     // A handler of neither API is handed on as it is: the timeout then ends the attempt without cancelling it.
-    return global[GLOBAL_DISPATCHER]!.dispatch(options, handler.onConnect ? new LegacyHandler(this, handler) : handler.onRequestStart ? new CurrentHandler(this, handler) : handler);
+    return global[GLOBAL_DISPATCHER]!.dispatch(
+      options,
+      handler.onConnect
+        ? new LegacyHandler(this, handler)
+        : handler.onRequestStart
+          ? new CurrentHandler(this, handler)
+          : handler,
+    );
   }
 
   /** Undici starts the request: `abort` cancels it. False when the time has already run out (it is cancelled). */

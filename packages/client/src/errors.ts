@@ -130,10 +130,22 @@ const loadTexts = () => import('./generated/error-texts.js').then((m) => m.error
  */
 export async function documentedCodes(host: string, key: string): Promise<DocumentedCode[]> {
   const operations = operationTable[host];
-  if (!operations) throw new Error(`documentedCodes: host ${JSON.stringify(host)} is unknown: expected one of ${Object.keys(operationTable).join(', ')}.`);
-  if (!operations[opKey(key)]) throw new Error(`documentedCodes: ${JSON.stringify(key)} is not an operation of ${host}: expected "<METHOD> <path>", one of ${Object.keys(operations).join(', ')}.`);
+  if (!operations)
+    throw new Error(
+      `documentedCodes: host ${JSON.stringify(host)} is unknown: expected one of ${Object.keys(operationTable).join(', ')}.`,
+    );
+  if (!operations[opKey(key)])
+    throw new Error(
+      `documentedCodes: ${JSON.stringify(key)} is not an operation of ${host}: expected "<METHOD> <path>", one of ${Object.keys(operations).join(', ')}.`,
+    );
   const texts = await loadTexts();
-  return codesOf(host, key).map(({ code, category, retryable, index }) => ({ code, meaning: texts[index][0], remedy: texts[index][1], category, retryable }));
+  return codesOf(host, key).map(({ code, category, retryable, index }) => ({
+    code,
+    meaning: texts[index][0],
+    remedy: texts[index][1],
+    category,
+    retryable,
+  }));
 }
 
 /** What the specs say of `code` for this operation (or, failing that, for another operation of the host). */

@@ -1,6 +1,6 @@
 // Runs a call through its middleware (openapi-fetch's contract: onRequest in order, then onError / onResponse in
 // reverse). Loaded by the client the first time a call has middleware: most clients never use it.
-import { unsigned, type CallParams, type Middleware } from './request.js';
+import { type CallParams, type Middleware, unsigned } from './request.js';
 import type { Call, Read, Sent } from './transport.js';
 
 /** A call as its middleware sees it. */
@@ -14,9 +14,17 @@ export interface MiddlewareCall {
   params: CallParams;
 }
 
-async function runMiddleware({ middleware, baseUrl, path, url, init, params }: MiddlewareCall, fetch: (request: Request) => Promise<Response>): Promise<Response> {
+async function runMiddleware(
+  { middleware, baseUrl, path, url, init, params }: MiddlewareCall,
+  fetch: (request: Request) => Promise<Response>,
+): Promise<Response> {
   let request = new Request(url, init);
-  const context = { schemaPath: path, params, options: { baseUrl, fetch, parseAs: 'stream' }, id: Math.random().toString(36).slice(2, 11) } as const;
+  const context = {
+    schemaPath: path,
+    params,
+    options: { baseUrl, fetch, parseAs: 'stream' },
+    id: Math.random().toString(36).slice(2, 11),
+  } as const;
   let response: Response | undefined;
   for (const m of middleware) {
     const result = await m.onRequest?.({ ...context, request } as never);
@@ -57,12 +65,23 @@ async function runMiddleware({ middleware, baseUrl, path, url, init, params }: M
  * call: its body is the JSON text the client made (when there is one); otherwise (multipart) the bytes it holds,
  * read once. What the transport parsed goes with the response it gave, unless a middleware replaced it.
  */
-export async function sendThrough(call: MiddlewareCall, serialized: string | undefined, send: (call: Call) => Promise<Sent>): Promise<Sent> {
+export async function sendThrough(
+  call: MiddlewareCall,
+  serialized: string | undefined,
+  send: (call: Call) => Promise<Sent>,
+): Promise<Sent> {
   const read = new WeakMap<Response, Read | undefined>();
   const response = await runMiddleware(call, async (request) => {
     const body = serialized ?? (request.body === null ? undefined : new Uint8Array(await request.arrayBuffer()));
     const multipart = /^\s*multipart\/form-data/i.test(request.headers.get('content-type') ?? '');
-    const sent = await send({ url: request.url, method: request.method, headers: unsigned(Object.fromEntries(request.headers)), body, multipart, signal: request.signal });
+    const sent = await send({
+      url: request.url,
+      method: request.method,
+      headers: unsigned(Object.fromEntries(request.headers)),
+      body,
+      multipart,
+      signal: request.signal,
+    });
     read.set(sent.response, sent.read);
     return sent.response;
   });

@@ -1,7 +1,7 @@
+import type { NxcloudClient } from './client.js';
 import type { NxcloudError } from './errors.js';
 import type { components } from './generated/api-hk.nxlink.ai.js';
 import type { components as Api2Components, paths as Api2Paths } from './generated/api2.nxcloud.com.js';
-import type { NxcloudClient } from './client.js';
 
 export type TemplateRecord = components['schemas']['TemplateRecord'];
 type TemplatePage = components['schemas']['TemplatePage'];
@@ -26,7 +26,11 @@ export interface PaginateOptions extends PageOptions {
 
 // The getTemplate body as the given client types it (appkey and business_phone optional when they are its
 // defaults); the cursors are the iterator's own, except `after` to start from.
-type CursorBody<P> = P extends { '/api/wa/getTemplate': { post: { requestBody: { content: { 'application/json': infer B } } } } } ? Omit<B, 'before'> : never;
+type CursorBody<P> = P extends {
+  '/api/wa/getTemplate': { post: { requestBody: { content: { 'application/json': infer B } } } };
+}
+  ? Omit<B, 'before'>
+  : never;
 
 export interface CursorPaginateOptions<Body = CursorBody<Api2Paths>> extends PageOptions {
   /** The getTemplate body: `limit` per page (20 when left out), `name`, and `after` to start after a cursor. */
@@ -34,42 +38,70 @@ export interface CursorPaginateOptions<Body = CursorBody<Api2Paths>> extends Pag
 }
 
 // Any HK client (with or without defaults): only its GET of the template list is used.
-type ListClient = { GET(path: '/saas/wa/template/{phone}', init: any): Promise<{ data?: unknown; error?: NxcloudError }> };
+type ListClient = {
+  GET(path: '/saas/wa/template/{phone}', init: any): Promise<{ data?: unknown; error?: NxcloudError }>;
+};
 
 /**
  * Every template of a sender number on the HK host, page by page (`page_number`/`page_size`), as an async
  * iterator. It stops at the end (`has_next_page` false, a short or empty page, or `total` reached) and throws the
  * {@link NxcloudError} of a page that fails (an abort included).
  */
-export function paginate(client: ListClient, path: '/saas/wa/template/{phone}', options: PaginateOptions): AsyncGenerator<TemplateRecord, void, undefined>;
+export function paginate(
+  client: ListClient,
+  path: '/saas/wa/template/{phone}',
+  options: PaginateOptions,
+): AsyncGenerator<TemplateRecord, void, undefined>;
 /**
  * Every template of a number on api2 (`POST /api/wa/getTemplate`), following the answer's cursor: each page's
  * `paging.cursors.after` is sent as `after` for the next. It stops at the end (no `paging.next`, no `after`
  * cursor, an empty page, or the same cursor answered again) and throws the {@link NxcloudError} of a page that
  * fails (an abort included).
  */
-export function paginate<P extends {}>(client: NxcloudClient<P>, path: '/api/wa/getTemplate', options: CursorPaginateOptions<CursorBody<P>>): AsyncGenerator<TemplateInfo, void, undefined>;
+export function paginate<P extends {}>(
+  client: NxcloudClient<P>,
+  path: '/api/wa/getTemplate',
+  options: CursorPaginateOptions<CursorBody<P>>,
+): AsyncGenerator<TemplateInfo, void, undefined>;
 export function paginate(client: any, path: string, options: any): AsyncGenerator<any, void, undefined> {
-  return path === '/api/wa/getTemplate' ? byCursor(client, path, options) : byPageNumber(client, path as '/saas/wa/template/{phone}', options);
+  return path === '/api/wa/getTemplate'
+    ? byCursor(client, path, options)
+    : byPageNumber(client, path as '/saas/wa/template/{phone}', options);
 }
 
-async function* byPageNumber(client: ListClient, path: '/saas/wa/template/{phone}', options: PaginateOptions): AsyncGenerator<TemplateRecord, void, undefined> {
+async function* byPageNumber(
+  client: ListClient,
+  path: '/saas/wa/template/{phone}',
+  options: PaginateOptions,
+): AsyncGenerator<TemplateRecord, void, undefined> {
   const query = { page_size: 20, page_number: 1, ...options.params.query };
   let seen = 0;
   for (let page = 0; page < (options.maxPages ?? 1_000); page++, query.page_number++) {
-    const result = await client.GET(path, { params: { ...options.params, query: { ...query } }, signal: options.signal });
+    const result = await client.GET(path, {
+      params: { ...options.params, query: { ...query } },
+      signal: options.signal,
+    });
     if (result.error) throw result.error;
     const data = result.data as TemplatePage | undefined;
     const list = data?.list ?? [];
     yield* list;
     seen += list.length;
-    if (data?.has_next_page === false || list.length < query.page_size || (typeof data?.total === 'number' && seen >= data.total)) return;
+    if (
+      data?.has_next_page === false ||
+      list.length < query.page_size ||
+      (typeof data?.total === 'number' && seen >= data.total)
+    )
+      return;
   }
 }
 
 type CursorClient = { POST(path: '/api/wa/getTemplate', init: any): Promise<{ data?: unknown; error?: NxcloudError }> };
 
-async function* byCursor(client: CursorClient, path: '/api/wa/getTemplate', options: CursorPaginateOptions<Record<string, unknown>>): AsyncGenerator<TemplateInfo, void, undefined> {
+async function* byCursor(
+  client: CursorClient,
+  path: '/api/wa/getTemplate',
+  options: CursorPaginateOptions<Record<string, unknown>>,
+): AsyncGenerator<TemplateInfo, void, undefined> {
   const { before: _ignored, ...body } = options.body as Record<string, unknown>;
   let after = typeof body.after === 'string' && body.after !== '' ? body.after : undefined;
   for (let page = 0; page < (options.maxPages ?? 1_000); page++) {

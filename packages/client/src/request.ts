@@ -24,12 +24,15 @@ const encode = (value: unknown) => encodeURIComponent(String(value));
 
 /** `baseUrl` + the path with its `{parameters}` filled in + the query (arrays repeated, objects as `a[b]=c`). */
 export function callUrl(baseUrl: string, path: string, params: CallParams = {}): string {
-  const filled = path.replace(/\{([^{}]+)\}/g, (match, name: string) => (params.path?.[name] == null ? match : encode(params.path[name])));
+  const filled = path.replace(/\{([^{}]+)\}/g, (match, name: string) =>
+    params.path?.[name] == null ? match : encode(params.path[name]),
+  );
   const query: string[] = [];
   const add = (name: string, value: unknown) => value != null && query.push(`${encode(name)}=${encode(value)}`);
   for (const [name, value] of Object.entries(params.query ?? {})) {
     if (Array.isArray(value)) value.forEach((v) => add(name, v));
-    else if (typeof value === 'object' && value) for (const [key, v] of Object.entries(value)) add(`${name}[${key}]`, v);
+    else if (typeof value === 'object' && value)
+      for (const [key, v] of Object.entries(value)) add(`${name}[${key}]`, v);
     else add(name, value);
   }
   return `${baseUrl.replace(/\/$/, '')}${filled}${query.length ? `?${query.join('&')}` : ''}`;
@@ -38,11 +41,16 @@ export function callUrl(baseUrl: string, path: string, params: CallParams = {}):
 /** The call's headers as a record, names in lower case (the transport adds the signature to a copy per attempt). */
 export function callHeaders(init: CallInit, body: CallInit['body']): Record<string, string> {
   // The usual call gives no headers of its own: no Headers object is needed to merge them.
-  if (!init.headers && !init.params?.header) return typeof body === 'string' ? { 'content-type': 'application/json' } : {};
+  if (!init.headers && !init.params?.header)
+    return typeof body === 'string' ? { 'content-type': 'application/json' } : {};
   const headers = new Headers();
   for (const source of [init.headers, init.params?.header]) {
     if (!source) continue;
-    for (const [name, value] of source instanceof Headers ? source : Array.isArray(source) ? source : Object.entries(source)) {
+    for (const [name, value] of source instanceof Headers
+      ? source
+      : Array.isArray(source)
+        ? source
+        : Object.entries(source)) {
       if (value === null) headers.delete(name);
       else if (Array.isArray(value)) value.forEach((v) => headers.append(name, String(v)));
       else if (value !== undefined) headers.set(name, String(value));

@@ -1,7 +1,7 @@
-import { assertCredentials, signatureHeaders, type SignatureAlgorithm } from '@org/nxwa-signing';
-import { classifyCode, NxcloudError, opKey, type ErrorKind, type NxcloudErrorInit } from './errors.js';
+import { assertCredentials, type SignatureAlgorithm, signatureHeaders } from '@org/nxwa-signing';
 import { startDeadline } from './deadline.js';
-import { SENDS, type OperationEntry } from './generated/operations.js';
+import { classifyCode, type ErrorKind, NxcloudError, type NxcloudErrorInit, opKey } from './errors.js';
+import { type OperationEntry, SENDS } from './generated/operations.js';
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3; 1 turns retries off. */
@@ -40,7 +40,10 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type Logger = Partial<Record<LogLevel, (line: string, fields: AttemptLog) => void>>;
 
 /** `8613600009759` → `861********59`: enough to tell numbers apart in a log, not enough to message them. */
-export const maskNumber = (value: string) => (value.length <= 5 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`);
+export const maskNumber = (value: string) =>
+  value.length <= 5
+    ? '*'.repeat(value.length)
+    : `${value.slice(0, 3)}${'*'.repeat(value.length - 5)}${value.slice(-2)}`;
 
 export interface RetryInfo {
   /** The attempt about to start (2 for the first retry). */
@@ -134,8 +137,21 @@ export function createTransport(options: TransportOptions) {
   assertCredentials(options);
 
   // A failure of the transport itself (not an answer of NxCloud's): all are transient.
-  const failure = (kind: Exclude<ErrorKind, 'api'>, operation: string, message: string, extra: Partial<NxcloudErrorInit> = {}) =>
-    new NxcloudError({ kind, message: `${operation} ${message}`, operation, host: options.host, category: 'transient', retryable: kind !== 'aborted', ...extra });
+  const failure = (
+    kind: Exclude<ErrorKind, 'api'>,
+    operation: string,
+    message: string,
+    extra: Partial<NxcloudErrorInit> = {},
+  ) =>
+    new NxcloudError({
+      kind,
+      message: `${operation} ${message}`,
+      operation,
+      host: options.host,
+      category: 'transient',
+      retryable: kind !== 'aborted',
+      ...extra,
+    });
 
   /** One network attempt: signed now, over the bytes read once for the whole call. */
   async function attempt(call: Call, operation: string, entry: OperationEntry): Promise<Outcome> {
@@ -158,16 +174,33 @@ export function createTransport(options: TransportOptions) {
       // the profile (a few µs per call on Node 20).
       const headers: Record<string, string> = Object.assign({}, call.headers, signed);
       // The API never redirects: a redirect is refused, so that the signed request never goes elsewhere.
-      const response = await deadline.send(call.url, { method: call.method, headers, body: call.body, redirect: 'manual' });
+      const response = await deadline.send(call.url, {
+        method: call.method,
+        headers,
+        body: call.body,
+        redirect: 'manual',
+      });
       const { status } = response;
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         const target = response.headers.get('location');
-        return { error: failure('http', operation, `was redirected${status ? ` (HTTP ${status})` : ''} to ${target ? new URL(target, call.url).href : 'an undisclosed address'}; the API never redirects: check baseUrl.`, { status: status || undefined, category: 'config', retryable: false }) };
+        return {
+          error: failure(
+            'http',
+            operation,
+            `was redirected${status ? ` (HTTP ${status})` : ''} to ${target ? new URL(target, call.url).href : 'an undisclosed address'}; the API never redirects: check baseUrl.`,
+            { status: status || undefined, category: 'config', retryable: false },
+          ),
+        };
       }
       // Every answer is read here, under the timeout and the caller's signal, and at most maxResponseBytes of it.
       const text = await readText(response, maxResponseBytes);
       if (text === undefined) {
-        throw failure('invalid-response', operation, `answered more than maxResponseBytes (${maxResponseBytes} bytes).`, { status, retryable: false });
+        throw failure(
+          'invalid-response',
+          operation,
+          `answered more than maxResponseBytes (${maxResponseBytes} bytes).`,
+          { status, retryable: false },
+        );
       }
       if (status !== 200) {
         // The client reads a non-200 answer itself: it gets a copy of what was read.
@@ -197,7 +230,12 @@ export function createTransport(options: TransportOptions) {
       }
       return { response, read, error };
     } catch (cause) {
-      if (signal?.aborted) throw failure('aborted', operation, 'was aborted.', { cause: signal.reason, category: 'cancelled', retryable: false });
+      if (signal?.aborted)
+        throw failure('aborted', operation, 'was aborted.', {
+          cause: signal.reason,
+          category: 'cancelled',
+          retryable: false,
+        });
       if (deadline.timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
       if (cause instanceof NxcloudError) throw cause;
       return (await loadFailures()).networkFailure(options.host, operation, call.url, cause);
@@ -206,12 +244,27 @@ export function createTransport(options: TransportOptions) {
     }
   }
 
-  function log(operation: string, attempt: number, began: number, to: string | undefined, { response, read, error }: Outcome) {
+  function log(
+    operation: string,
+    attempt: number,
+    began: number,
+    to: string | undefined,
+    { response, read, error }: Outcome,
+  ) {
     const { logger } = options;
     if (!logger) return;
     const json = read as { json?: { code?: unknown; traceId?: unknown } } | undefined;
     const code = typeof json?.json?.code === 'number' ? json.json.code : undefined;
-    const fields: AttemptLog = { operation, attempt, ms: Math.round(now() - began), status: response?.status ?? error?.status, code, traceId: typeof json?.json?.traceId === 'string' ? json.json.traceId : undefined, error: error?.kind, to: to && (options.maskRecipients === false ? to : maskNumber(to)) };
+    const fields: AttemptLog = {
+      operation,
+      attempt,
+      ms: Math.round(now() - began),
+      status: response?.status ?? error?.status,
+      code,
+      traceId: typeof json?.json?.traceId === 'string' ? json.json.traceId : undefined,
+      error: error?.kind,
+      to: to && (options.maskRecipients === false ? to : maskNumber(to)),
+    };
     const line = `${operation} attempt ${attempt}: ${fields.status ? `HTTP ${fields.status}` : (error?.kind ?? 'no answer')}${code === undefined ? '' : ` code ${code}`} in ${fields.ms} ms${fields.traceId ? ` traceId ${fields.traceId}` : ''}${fields.to ? ` to ${fields.to}` : ''}`;
     (code === 0 ? logger.info : logger.warn)?.call(logger, line, fields);
   }
@@ -226,7 +279,13 @@ export function createTransport(options: TransportOptions) {
     /** Sends one call of an operation: every attempt signed afresh, retried as the options say. */
     async send(op: Op, call: Call, to?: string): Promise<Sent> {
       const { operation, entry } = op;
-      if (!entry) throw new NxcloudError({ kind: 'invalid-response', message: `${operation} is not an operation of ${options.host}.`, operation, host: options.host });
+      if (!entry)
+        throw new NxcloudError({
+          kind: 'invalid-response',
+          message: `${operation} is not an operation of ${options.host}.`,
+          operation,
+          host: options.host,
+        });
       const isSend = (entry[2] & SENDS) !== 0;
       // Seed 003: bodiless calls (the HK host's GET and DELETE) carry Content-Type: application/json too.
       if (call.body == null && !('content-type' in call.headers)) call.headers['content-type'] = 'application/json';
@@ -251,7 +310,10 @@ export function createTransport(options: TransportOptions) {
           clockCorrected = true;
           const offset = outcome.serverTime - now();
           if (Math.abs(offset) > maxClockOffsetMs) {
-            throw new NxcloudError({ ...error, message: `${error.message} The server's Date is ${offset} ms off this clock, more than maxClockOffsetMs (${maxClockOffsetMs} ms): not applied; check this machine's clock.` });
+            throw new NxcloudError({
+              ...error,
+              message: `${error.message} The server's Date is ${offset} ms off this clock, more than maxClockOffsetMs (${maxClockOffsetMs} ms): not applied; check this machine's clock.`,
+            });
           }
           state.clockOffsetMs = offset;
           delayMs = 0;
@@ -260,7 +322,11 @@ export function createTransport(options: TransportOptions) {
           if (!allowed || n >= maxAttempts) return finish(outcome);
           // Retry-After is seconds or an HTTP date (the server's clock: compared with the corrected local time).
           const retryAfter = outcome.response?.headers.get('retry-after')?.trim();
-          const retryAfterMs = retryAfter ? (/^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Math.ceil(Date.parse(retryAfter) - now() - state.clockOffsetMs)) : NaN;
+          const retryAfterMs = retryAfter
+            ? /^\d+$/.test(retryAfter)
+              ? Number(retryAfter) * 1000
+              : Math.ceil(Date.parse(retryAfter) - now() - state.clockOffsetMs)
+            : NaN;
           const backoff = Math.min(retry.maxDelayMs ?? 8_000, (retry.baseDelayMs ?? 250) * 2 ** (n - 1));
           delayMs = retryAfterMs > 0 ? retryAfterMs : Math.round(backoff * (0.5 + random() / 2));
           if (now() + delayMs - started > (retry.deadlineMs ?? 60_000)) return finish(outcome);
@@ -335,5 +401,5 @@ function finish(outcome: Outcome): Sent {
 export const loadFailures = () => import('./failures.js');
 
 /** The error for an envelope whose `code` is not 0. */
-export const apiError: (typeof import('./failures.js'))['apiError'] = async (...args) => (await loadFailures()).apiError(...args);
-
+export const apiError: typeof import('./failures.js')['apiError'] = async (...args) =>
+  (await loadFailures()).apiError(...args);

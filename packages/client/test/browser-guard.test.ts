@@ -1,8 +1,8 @@
 // Issue 13: a client is not made in a web page (the secret would ship to every visitor) unless the caller says
 // dangerouslyAllowBrowser: true; parseCallback and signature checks are unaffected.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi2Client, createHkClient, type NxcloudClientOptions } from '../src/index.js';
 import { parseCallback } from '../src/callbacks.js';
+import { createApi2Client, createHkClient, type NxcloudClientOptions } from '../src/index.js';
 import { credentials, ok, scriptedFetch, textMessage } from './support.js';
 
 const global = globalThis as Record<string, unknown>;
@@ -16,10 +16,15 @@ afterEach(() => {
 });
 
 describe('in a web page', () => {
-  it.each<(options: NxcloudClientOptions) => unknown>([createApi2Client, createHkClient])('%o throws a clear error', (create) => {
-    pretendBrowser();
-    expect(() => create({ ...credentials })).toThrow(/looks like a web page: the accessSecret would ship to every visitor.*dangerouslyAllowBrowser: true/);
-  });
+  it.each<(options: NxcloudClientOptions) => unknown>([createApi2Client, createHkClient])(
+    '%o throws a clear error',
+    (create) => {
+      pretendBrowser();
+      expect(() => create({ ...credentials })).toThrow(
+        /looks like a web page: the accessSecret would ship to every visitor.*dangerouslyAllowBrowser: true/,
+      );
+    },
+  );
 
   it('the error never contains the secret', () => {
     pretendBrowser();

@@ -18,7 +18,12 @@ const kinds: Record<string, string> = {
 const examples = ['api2.nxcloud.com', 'api-hk.nxlink.ai'].flatMap((host) => {
   const spec = loadSpec(host);
   return Object.entries(spec.webhooks).flatMap(([hook, item]: [string, any]) =>
-    Object.entries(item.post.requestBody.content['application/json'].examples).map(([name, e]: [string, any]) => ({ host, hook, name, value: e.value })),
+    Object.entries(item.post.requestBody.content['application/json'].examples).map(([name, e]: [string, any]) => ({
+      host,
+      hook,
+      name,
+      value: e.value,
+    })),
   );
 });
 
@@ -51,10 +56,16 @@ describe('signed callbacks', () => {
   const secret = 'callback-secret-77';
   const raw = JSON.stringify(examples.find((e) => e.hook === 'messageStatus')!.value, null, 2);
   const now = 1_700_000_000_000;
-  const headers = Object.fromEntries(Object.entries(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'mt', bizType: '2', ts: now, body: raw })).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers = Object.fromEntries(
+    Object.entries(
+      signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'mt', bizType: '2', ts: now, body: raw }),
+    ).map(([k, v]) => [k.toLowerCase(), v]),
+  );
 
   it('are accepted with the lower-case headers the vendor sends, over the raw bytes', () => {
-    expect(parseCallback(new TextEncoder().encode(raw), { headers, accessSecret: secret, action: 'mt', now }).kind).toBe('status');
+    expect(
+      parseCallback(new TextEncoder().encode(raw), { headers, accessSecret: secret, action: 'mt', now }).kind,
+    ).toBe('status');
   });
   it.each([
     ['a body re-serialised (not the raw bytes)', { body: JSON.stringify(JSON.parse(raw)) }, 'bad-signature'],
@@ -82,11 +93,36 @@ describe('payloads that cannot be taken say why', () => {
     ['none of the documented keys', '{"hello":1}', 'unknown-shape', /none of statuses, messages or field/],
     ['statuses that is not an array', '{"statuses":{}}', 'invalid-field', /statuses is object: expected an array/],
     ['a status item that is not an object', '{"statuses":[1]}', 'invalid-field', /statuses\[0\] is not an object/],
-    ['an unknown status', '{"statuses":[{"status":"bounced"}]}', 'invalid-field', /statuses\[0\]\.status is "bounced": expected one of sent, delivered, read, failed, deleted/],
-    ['an unknown inbound type', '{"messages":[{"type":"reaction"}]}', 'invalid-field', /messages\[0\]\.type is "reaction": expected one of text, image/],
-    ['wa_ext that is not JSON', '{"messages":[{"type":"button","wa_ext":"{oops"}]}', 'invalid-field', /messages\[0\]\.wa_ext is not valid JSON/],
-    ['wa_ext as an object', '{"messages":[{"type":"button","wa_ext":{"templateId":1}}]}', 'invalid-field', /messages\[0\]\.wa_ext is object: expected a JSON string/],
-    ['an unknown event field', '{"field":"page_update","value":{}}', 'invalid-field', /field is "page_update": expected one of message_template_status_update/],
+    [
+      'an unknown status',
+      '{"statuses":[{"status":"bounced"}]}',
+      'invalid-field',
+      /statuses\[0\]\.status is "bounced": expected one of sent, delivered, read, failed, deleted/,
+    ],
+    [
+      'an unknown inbound type',
+      '{"messages":[{"type":"reaction"}]}',
+      'invalid-field',
+      /messages\[0\]\.type is "reaction": expected one of text, image/,
+    ],
+    [
+      'wa_ext that is not JSON',
+      '{"messages":[{"type":"button","wa_ext":"{oops"}]}',
+      'invalid-field',
+      /messages\[0\]\.wa_ext is not valid JSON/,
+    ],
+    [
+      'wa_ext as an object',
+      '{"messages":[{"type":"button","wa_ext":{"templateId":1}}]}',
+      'invalid-field',
+      /messages\[0\]\.wa_ext is object: expected a JSON string/,
+    ],
+    [
+      'an unknown event field',
+      '{"field":"page_update","value":{}}',
+      'invalid-field',
+      /field is "page_update": expected one of message_template_status_update/,
+    ],
   ] as const)('%s', (_label, body, reason, message) => {
     expect(() => parseCallback(body, unverified)).toThrow(message);
     try {

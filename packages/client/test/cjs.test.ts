@@ -21,7 +21,14 @@ it('require() of the built CJS entry creates a client that sends', async () => {
       const failed = await createApi2Client({ baseUrl, accessKey, accessSecret: 'not-the-secret' }).POST('/api/wa/mt', { body: JSON.parse(body) });
       console.log(JSON.stringify({ data: ok.data, error: ok.error && ok.error.message, failed: { code: failed.error.code, meaning: failed.error.meaning } }));
     })();`;
-  const { stdout } = await run(process.execPath, ['-e', script, server.baseUrl('api2.nxcloud.com'), credentials.accessKey, credentials.accessSecret, JSON.stringify(textMessage)]);
+  const { stdout } = await run(process.execPath, [
+    '-e',
+    script,
+    server.baseUrl('api2.nxcloud.com'),
+    credentials.accessKey,
+    credentials.accessSecret,
+    JSON.stringify(textMessage),
+  ]);
   const result = JSON.parse(stdout);
   expect(result.error).toBeUndefined();
   expect(result.data.messages[0].id).toBeTruthy();

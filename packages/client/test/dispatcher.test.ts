@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import { createServer, type ServerResponse } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,11 @@ import { credentials, textMessage } from './support.js';
 
 const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 const dispatcherSlot = globalThis as unknown as Record<symbol, unknown>;
-const answer = JSON.stringify({ code: 0, message: 'Request successful', data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.loopback' }] } });
+const answer = JSON.stringify({
+  code: 0,
+  message: 'Request successful',
+  data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.loopback' }] },
+});
 
 // The server: `/<mode>/…` answers (ok), holds the request (hang) or sends half its body and holds (stall). It
 // tells which client port each request came from, and when each connection closed.
@@ -48,7 +52,8 @@ let origin = '';
 // What each attempt gave fetch, seen by a pass-through around Node's own fetch.
 const nodeFetch = globalThis.fetch;
 const given: { dispatcher: boolean; signal: boolean }[] = [];
-const note = (init: (RequestInit & { dispatcher?: unknown }) | undefined) => given.push({ dispatcher: init?.dispatcher !== undefined, signal: init?.signal != null });
+const note = (init: (RequestInit & { dispatcher?: unknown }) | undefined) =>
+  given.push({ dispatcher: init?.dispatcher !== undefined, signal: init?.signal != null });
 const recorder: typeof fetch = (input, init) => {
   note(init);
   return nodeFetch(input, init);
@@ -66,7 +71,8 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const client = (mode: string, timeoutMs = 30_000) => createApi2Client({ ...credentials, baseUrl: `${origin}/${mode}`, timeoutMs, retry: { attempts: 1 } });
+const client = (mode: string, timeoutMs = 30_000) =>
+  createApi2Client({ ...credentials, baseUrl: `${origin}/${mode}`, timeoutMs, retry: { attempts: 1 } });
 const send = (mode: string, timeoutMs?: number) => client(mode, timeoutMs).POST('/api/wa/mt', { body: textMessage });
 
 describe("on Node, an attempt's timeout is a dispatcher, not an abort signal", () => {
@@ -156,7 +162,11 @@ describe("on Node, an attempt's timeout is a dispatcher, not an abort signal", (
     const previous = dispatcherSlot[GLOBAL_DISPATCHER];
     const mock = new MockAgent();
     mock.disableNetConnect();
-    const mocked = JSON.stringify({ code: 0, message: 'Request successful', data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.mocked' }] } });
+    const mocked = JSON.stringify({
+      code: 0,
+      message: 'Request successful',
+      data: { messaging_product: 'whatsapp', messages: [{ id: 'wamid.mocked' }] },
+    });
     // Fetch hands a mock the body's text only when the dispatcher it was given says a mock is active.
     mock
       .get(origin)
@@ -204,9 +214,11 @@ describe("on Node, an attempt's timeout is a dispatcher, not an abort signal", (
 
 describe('the built entries in a process of their own', () => {
   const run = promisify(execFile);
-  it.each(['index.js', 'index.cjs'])('%s: attempts through the dispatcher leave no timer armed, so the process ends by itself', async (entry) => {
-    const dist = join(import.meta.dirname, '..', 'dist', entry);
-    const script = `
+  it.each(['index.js', 'index.cjs'])(
+    '%s: attempts through the dispatcher leave no timer armed, so the process ends by itself',
+    async (entry) => {
+      const dist = join(import.meta.dirname, '..', 'dist', entry);
+      const script = `
       const load = ${entry.endsWith('.cjs') ? `async () => require(${JSON.stringify(dist)})` : `() => import(${JSON.stringify(dist)})`};
       (async () => {
         const { createApi2Client } = await load();
@@ -224,9 +236,14 @@ describe('the built entries in a process of their own', () => {
         const timers = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
         console.log(JSON.stringify({ dispatched, timers }));
       })();`;
-    const { stdout } = await run(process.execPath, ['-e', script, `${origin}/ok`, credentials.accessKey, credentials.accessSecret, JSON.stringify(textMessage)], { timeout: 120_000 });
-    const result = JSON.parse(stdout) as { dispatched: number; timers: number };
-    expect(result.dispatched).toBeGreaterThan(20);
-    expect(result.timers).toBe(0);
-  });
+      const { stdout } = await run(
+        process.execPath,
+        ['-e', script, `${origin}/ok`, credentials.accessKey, credentials.accessSecret, JSON.stringify(textMessage)],
+        { timeout: 120_000 },
+      );
+      const result = JSON.parse(stdout) as { dispatched: number; timers: number };
+      expect(result.dispatched).toBeGreaterThan(20);
+      expect(result.timers).toBe(0);
+    },
+  );
 });

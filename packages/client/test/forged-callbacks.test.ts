@@ -2,14 +2,27 @@
 // body whatever the Content-Type, bound to the callback action and the ts window, and replays can be refused.
 import { signatureHeaders } from '@org/nxwa-signing';
 import { describe, expect, it } from 'vitest';
-import { CallbackError, parseCallback, seenSignatures, type ParseCallbackOptions } from '../src/callbacks.js';
+import { CallbackError, type ParseCallbackOptions, parseCallback, seenSignatures } from '../src/callbacks.js';
 
 const secret = 'callback-secret-91';
 const now = 1_700_000_000_000;
-const forged = JSON.stringify({ messages: [{ from: '8613600009759', id: 'wamid.forged', timestamp: '1700000000', type: 'text', text: { body: 'refund me' } }] });
-const genuine = JSON.stringify({ statuses: [{ id: 'wamid.1', status: 'delivered', timestamp: '1700000000', recipient_id: '8613600009759' }] });
+const forged = JSON.stringify({
+  messages: [
+    { from: '8613600009759', id: 'wamid.forged', timestamp: '1700000000', type: 'text', text: { body: 'refund me' } },
+  ],
+});
+const genuine = JSON.stringify({
+  statuses: [{ id: 'wamid.1', status: 'delivered', timestamp: '1700000000', recipient_id: '8613600009759' }],
+});
 
-const contentTypes = ['application/json', 'multipart/form-data; boundary=x', 'Multipart/Form-Data', 'text/plain', 'application/x-www-form-urlencoded', undefined];
+const contentTypes = [
+  'application/json',
+  'multipart/form-data; boundary=x',
+  'Multipart/Form-Data',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  undefined,
+];
 const actions = ['uploadMedia', 'mt', 'getMedia', 'deleteMedia', 'callback'];
 const ages = [0, -61_000, 61_000, 3_600_000];
 
@@ -31,38 +44,93 @@ function refusal(body: string, options: ParseCallbackOptions): CallbackError | '
 describe('the forged-callback matrix: content types × actions × ts', () => {
   // The headers of a signed bodiless or multipart request of the account (e.g. the app's own uploadMedia),
   // captured and put in front of a forged inbound message.
-  const cases = contentTypes.flatMap((contentType) => actions.flatMap((action) => ages.map((age) => ({ contentType, action, age }))));
-  it.each(cases.map((c) => [`${c.contentType ?? 'no content-type'}, action ${c.action}, ts ${c.age >= 0 ? '-' : '+'}${Math.abs(c.age)} ms`, c] as const))(
-    'a forged body under %s is refused',
-    (_label, { contentType, action, age }) => {
-      const headers = headersOf(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action, bizType: '2', ts: now - age }), contentType);
-      const result = refusal(forged, { headers, accessSecret: secret, now });
-      expect(result).toBeInstanceOf(CallbackError);
-      expect((result as CallbackError).reason).toBe('signature');
+  const cases = contentTypes.flatMap((contentType) =>
+    actions.flatMap((action) => ages.map((age) => ({ contentType, action, age }))),
+  );
+  it.each(
+    cases.map(
+      (c) =>
+        [
+          `${c.contentType ?? 'no content-type'}, action ${c.action}, ts ${c.age >= 0 ? '-' : '+'}${Math.abs(c.age)} ms`,
+          c,
+        ] as const,
+    ),
+  )('a forged body under %s is refused', (_label, { contentType, action, age }) => {
+    const headers = headersOf(
+      signatureHeaders({ accessKey: 'ak', accessSecret: secret, action, bizType: '2', ts: now - age }),
+      contentType,
+    );
+    const result = refusal(forged, { headers, accessSecret: secret, now });
+    expect(result).toBeInstanceOf(CallbackError);
+    expect((result as CallbackError).reason).toBe('signature');
+  });
+
+  it.each(contentTypes.map((c) => [c ?? 'no content-type', c] as const))(
+    'a genuine callback is taken under %s',
+    (_label, contentType) => {
+      const headers = headersOf(
+        signatureHeaders({
+          accessKey: 'ak',
+          accessSecret: secret,
+          action: 'callback',
+          bizType: '2',
+          ts: now,
+          body: genuine,
+        }),
+        contentType,
+      );
+      expect(parseCallback(genuine, { headers, accessSecret: secret, now }).kind).toBe('status');
     },
   );
 
-  it.each(contentTypes.map((c) => [c ?? 'no content-type', c] as const))('a genuine callback is taken under %s', (_label, contentType) => {
-    const headers = headersOf(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body: genuine }), contentType);
-    expect(parseCallback(genuine, { headers, accessSecret: secret, now }).kind).toBe('status');
-  });
-
-  it.each(actions.filter((a) => a !== 'callback'))('a body signed with a request action (%s) is not a callback', (action) => {
-    const headers = headersOf(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action, bizType: '2', ts: now, body: genuine }), 'application/json');
-    expect(refusal(genuine, { headers, accessSecret: secret, now })).toMatchObject({ reason: 'signature', signature: 'wrong-action' });
-    // Unless the application says its callbacks carry that action.
-    expect(parseCallback(genuine, { headers, accessSecret: secret, now, action }).kind).toBe('status');
-  });
+  it.each(actions.filter((a) => a !== 'callback'))(
+    'a body signed with a request action (%s) is not a callback',
+    (action) => {
+      const headers = headersOf(
+        signatureHeaders({ accessKey: 'ak', accessSecret: secret, action, bizType: '2', ts: now, body: genuine }),
+        'application/json',
+      );
+      expect(refusal(genuine, { headers, accessSecret: secret, now })).toMatchObject({
+        reason: 'signature',
+        signature: 'wrong-action',
+      });
+      // Unless the application says its callbacks carry that action.
+      expect(parseCallback(genuine, { headers, accessSecret: secret, now, action }).kind).toBe('status');
+    },
+  );
 
   it.each([[-61_000], [61_000]])('a genuine callback %i ms off is stale; the window is configurable', (age) => {
-    const headers = headersOf(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'callback', bizType: '2', ts: now - age, body: genuine }), 'application/json');
-    expect(refusal(genuine, { headers, accessSecret: secret, now })).toMatchObject({ reason: 'signature', signature: 'stale-ts' });
+    const headers = headersOf(
+      signatureHeaders({
+        accessKey: 'ak',
+        accessSecret: secret,
+        action: 'callback',
+        bizType: '2',
+        ts: now - age,
+        body: genuine,
+      }),
+      'application/json',
+    );
+    expect(refusal(genuine, { headers, accessSecret: secret, now })).toMatchObject({
+      reason: 'signature',
+      signature: 'stale-ts',
+    });
     expect(parseCallback(genuine, { headers, accessSecret: secret, now, maxDriftMs: 120_000 }).kind).toBe('status');
   });
 });
 
 describe('verification is explicit', () => {
-  const headers = headersOf(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body: genuine }), 'application/json');
+  const headers = headersOf(
+    signatureHeaders({
+      accessKey: 'ak',
+      accessSecret: secret,
+      action: 'callback',
+      bizType: '2',
+      ts: now,
+      body: genuine,
+    }),
+    'application/json',
+  );
 
   it.each([
     ['no options', undefined],
@@ -70,7 +138,9 @@ describe('verification is explicit', () => {
     ['an empty accessSecret', { headers, accessSecret: '' }],
     ['verify: true without a secret', { headers, verify: true }],
   ])('%s throws, naming the option', (_label, options) => {
-    expect(() => parseCallback(forged, options as never)).toThrow(/parseCallback: accessSecret is (undefined|empty): expected the account's access secret to verify the callback, or verify: false/);
+    expect(() => parseCallback(forged, options as never)).toThrow(
+      /parseCallback: accessSecret is (undefined|empty): expected the account's access secret to verify the callback, or verify: false/,
+    );
   });
 
   it('verify: false takes an unsigned callback', () => {
@@ -79,12 +149,23 @@ describe('verification is explicit', () => {
 });
 
 describe('replays', () => {
-  const headers = headersOf(signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body: genuine }), 'application/json');
+  const headers = headersOf(
+    signatureHeaders({
+      accessKey: 'ak',
+      accessSecret: secret,
+      action: 'callback',
+      bizType: '2',
+      ts: now,
+      body: genuine,
+    }),
+    'application/json',
+  );
 
   it('with a seen store, the same callback is taken once', () => {
     const seen = new Set<string>();
     expect(parseCallback(genuine, { headers, accessSecret: secret, now, seen }).kind).toBe('status');
-    for (let i = 0; i < 100; i++) expect(refusal(genuine, { headers, accessSecret: secret, now, seen })).toMatchObject({ reason: 'replayed' });
+    for (let i = 0; i < 100; i++)
+      expect(refusal(genuine, { headers, accessSecret: secret, now, seen })).toMatchObject({ reason: 'replayed' });
     expect(seen.size).toBe(1);
   });
 

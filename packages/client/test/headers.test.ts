@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createApi2Client } from '../src/index.js';
 import { credentials, ok, scriptedFetch, textMessage } from './support.js';
 
-const stale = { AccessKey: 'someone-else', TS: '1000000000000', sign: 'forged', BizType: '9', Action: 'nope', 'X-Trace': 'kept' };
+const stale = {
+  AccessKey: 'someone-else',
+  TS: '1000000000000',
+  sign: 'forged',
+  BizType: '9',
+  Action: 'nope',
+  'X-Trace': 'kept',
+};
 
 describe('signature headers', () => {
   it.each([
@@ -17,8 +24,20 @@ describe('signature headers', () => {
     const { error } = await api2.POST('/api/wa/mt', { body: textMessage, headers: stale });
     expect(error).toBeUndefined();
     const sent = attempts[0].headers;
-    const expected = signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: sent.ts, body: attempts[0].body });
-    expect([sent.accesskey, sent.biztype, sent.action, sent.sign, sent['x-trace']]).toEqual([credentials.accessKey, '2', 'mt', expected.sign, 'kept']);
+    const expected = signatureHeaders({
+      ...credentials,
+      action: 'mt',
+      bizType: '2',
+      ts: sent.ts,
+      body: attempts[0].body,
+    });
+    expect([sent.accesskey, sent.biztype, sent.action, sent.sign, sent['x-trace']]).toEqual([
+      credentials.accessKey,
+      '2',
+      'mt',
+      expected.sign,
+      'kept',
+    ]);
     expect(sent.ts).toMatch(/^\d{13}$/);
     expect(sent.ts).not.toBe(stale.TS);
   });

@@ -40,8 +40,19 @@ describe('an already-aborted signal', () => {
 
 describe('error labels', () => {
   it.each([404, 405])('HTTP %i is a set-up error, not transient, with the server message kept', async (status) => {
-    const server = await answering(status, JSON.stringify({ type: 'https://stoplight.io/prism/errors#NOT_FOUND', title: 'Route not resolved', status, detail: 'exampleKey: code-22125 does not exist' }), 'application/problem+json');
-    const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', { body: textMessage });
+    const server = await answering(
+      status,
+      JSON.stringify({
+        type: 'https://stoplight.io/prism/errors#NOT_FOUND',
+        title: 'Route not resolved',
+        status,
+        detail: 'exampleKey: code-22125 does not exist',
+      }),
+      'application/problem+json',
+    );
+    const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', {
+      body: textMessage,
+    });
     expect(result.error).toMatchObject({ kind: 'http', status, category: 'config', retryable: false });
     expect(result.error!.message).toContain('exampleKey: code-22125 does not exist');
     expect(server.seen).toHaveLength(1);
@@ -49,27 +60,44 @@ describe('error labels', () => {
 
   it('a wrong baseUrl (a path the server does not have) is a set-up error', async () => {
     const server = await answering(404, 'Not Found', 'text/plain');
-    const result = await createApi2Client({ ...credentials, baseUrl: `${server.origin}/nowhere` }).POST('/api/wa/mt', { body: textMessage });
+    const result = await createApi2Client({ ...credentials, baseUrl: `${server.origin}/nowhere` }).POST('/api/wa/mt', {
+      body: textMessage,
+    });
     expect(result.error).toMatchObject({ kind: 'http', status: 404, category: 'config', retryable: false });
     expect(result.error!.message).toBe('POST /api/wa/mt answered HTTP 404: Not Found.');
   });
 
   it('a host name that does not resolve is a set-up error', async () => {
     const fetch = async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api2.nxcloud.invalid'), { code: 'ENOTFOUND' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND api2.nxcloud.invalid'), { code: 'ENOTFOUND' }),
+      });
     };
-    const result = await createApi2Client({ ...credentials, baseUrl: 'https://api2.nxcloud.invalid', fetch }).POST('/api/wa/mt', { body: textMessage });
+    const result = await createApi2Client({ ...credentials, baseUrl: 'https://api2.nxcloud.invalid', fetch }).POST(
+      '/api/wa/mt',
+      { body: textMessage },
+    );
     expect(result.error).toMatchObject({ kind: 'network', category: 'config', retryable: false });
     expect(result.error!.message).toContain('ENOTFOUND api2.nxcloud.invalid');
   });
 
-  it.each(['ftp://127.0.0.1:1', '127.0.0.1:4010', 'http://'])('baseUrl %s is refused when the client is made', (baseUrl) => {
-    expect(() => createApi2Client({ ...credentials, baseUrl })).toThrow(`baseUrl is "${baseUrl}": expected an http:// or https:// URL, e.g. "https://api2.nxcloud.com".`);
-  });
+  it.each(['ftp://127.0.0.1:1', '127.0.0.1:4010', 'http://'])(
+    'baseUrl %s is refused when the client is made',
+    (baseUrl) => {
+      expect(() => createApi2Client({ ...credentials, baseUrl })).toThrow(
+        `baseUrl is "${baseUrl}": expected an http:// or https:// URL, e.g. "https://api2.nxcloud.com".`,
+      );
+    },
+  );
 
-  it('code -1 on HTTP 404 (another host\'s server) is not retryable and keeps its message', async () => {
-    const server = await answering(404, JSON.stringify({ code: -1, message: 'No operation POST /api/wa/mt on api.nxcloud.com.', data: null }));
-    const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', { body: textMessage });
+  it("code -1 on HTTP 404 (another host's server) is not retryable and keeps its message", async () => {
+    const server = await answering(
+      404,
+      JSON.stringify({ code: -1, message: 'No operation POST /api/wa/mt on api.nxcloud.com.', data: null }),
+    );
+    const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', {
+      body: textMessage,
+    });
     expect(result.error).toMatchObject({ kind: 'api', code: -1, status: 404, retryable: false, category: 'config' });
     expect(result.error!.message).toContain('No operation POST /api/wa/mt on api.nxcloud.com.');
   });
@@ -80,7 +108,11 @@ describe('error labels', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as { port: number };
     await new Promise((resolve) => probe.close(resolve));
-    const result = await createApi2Client({ ...credentials, baseUrl: `http://127.0.0.1:${port}`, retry: { attempts: 1 } }).POST('/api/wa/mt', { body: textMessage });
+    const result = await createApi2Client({
+      ...credentials,
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: { attempts: 1 },
+    }).POST('/api/wa/mt', { body: textMessage });
     expect(result.error).toMatchObject({ kind: 'network', category: 'transient', retryable: true });
     expect(result.error!.message).toContain(`ECONNREFUSED 127.0.0.1:${port}`);
     expect(result.error!.message).toContain(`http://127.0.0.1:${port}/api/wa/mt`);
@@ -96,20 +128,30 @@ describe('documentedCodes', () => {
   });
 
   it('throws for an unknown host or operation, naming what is known', async () => {
-    await expect(documentedCodes('api3.nxcloud.com', 'POST /api/wa/mt')).rejects.toThrow(/host "api3.nxcloud.com" is unknown: expected one of api2.nxcloud.com/);
-    await expect(documentedCodes('api2.nxcloud.com', 'POST /api/wa/nope')).rejects.toThrow(/"POST \/api\/wa\/nope" is not an operation of api2.nxcloud.com: expected .*post \/api\/wa\/mt/);
+    await expect(documentedCodes('api3.nxcloud.com', 'POST /api/wa/mt')).rejects.toThrow(
+      /host "api3.nxcloud.com" is unknown: expected one of api2.nxcloud.com/,
+    );
+    await expect(documentedCodes('api2.nxcloud.com', 'POST /api/wa/nope')).rejects.toThrow(
+      /"POST \/api\/wa\/nope" is not an operation of api2.nxcloud.com: expected .*post \/api\/wa\/mt/,
+    );
   });
 });
 
-it('errors are NxcloudErrors', () => expect(new NxcloudError({ kind: 'http', message: 'x' }).category).toBe('transient'));
+it('errors are NxcloudErrors', () =>
+  expect(new NxcloudError({ kind: 'http', message: 'x' }).category).toBe('transient'));
 
 it("an envelope on another HTTP 4xx keeps its code's category, and is not retried", async () => {
   const server = await answering(400, JSON.stringify({ code: 22125, message: 'Insufficient balance', data: null }));
-  const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', { body: textMessage });
+  const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', {
+    body: textMessage,
+  });
   expect(result.error).toMatchObject({ kind: 'api', code: 22125, status: 400, retryable: false });
   // -1 is a business failure (its document says to contact support), and a 4xx is never retried, even with sends on.
   const other = await answering(400, JSON.stringify({ code: -1, message: 'Busy', data: null }));
-  const again = await createApi2Client({ ...credentials, baseUrl: other.origin, retry: { sends: true } }).POST('/api/wa/mt', { body: textMessage });
+  const again = await createApi2Client({ ...credentials, baseUrl: other.origin, retry: { sends: true } }).POST(
+    '/api/wa/mt',
+    { body: textMessage },
+  );
   expect(again.error).toMatchObject({ kind: 'api', code: -1, category: 'business', retryable: false });
   expect(other.seen).toHaveLength(1);
 });

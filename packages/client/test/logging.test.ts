@@ -2,7 +2,7 @@
 // never in it, nor in an error; recipients are masked in both (a property test over random requests and failures).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createApi2Client, type AttemptLog } from '../src/index.js';
+import { type AttemptLog, createApi2Client } from '../src/index.js';
 import { failure, json, scriptedFetch, textMessage } from './support.js';
 
 function recorder() {
@@ -22,26 +22,76 @@ const clock = () => {
 describe('logger', () => {
   it('one line per attempt, with what happened', async () => {
     const { lines, logger } = recorder();
-    const { fetch } = scriptedFetch([new Response('busy', { status: 503 }), json({ code: 0, message: 'ok', traceId: 'tr-9', data: { messages: [{ id: 'w' }] } })]);
-    const api2 = createApi2Client({ ...credentials, fetch, logger, now: clock(), sleep: async () => {}, retry: { sends: true } });
+    const { fetch } = scriptedFetch([
+      new Response('busy', { status: 503 }),
+      json({ code: 0, message: 'ok', traceId: 'tr-9', data: { messages: [{ id: 'w' }] } }),
+    ]);
+    const api2 = createApi2Client({
+      ...credentials,
+      fetch,
+      logger,
+      now: clock(),
+      sleep: async () => {},
+      retry: { sends: true },
+    });
     await api2.POST('/api/wa/mt', { body: textMessage });
     expect(lines).toEqual([
-      { level: 'warn', line: 'POST /api/wa/mt attempt 1: HTTP 503 in 14 ms to 861********59', fields: { operation: 'POST /api/wa/mt', attempt: 1, ms: 14, status: 503, code: undefined, traceId: undefined, error: 'http', to: '861********59' } },
-      { level: 'info', line: 'POST /api/wa/mt attempt 2: HTTP 200 code 0 in 14 ms traceId tr-9 to 861********59', fields: { operation: 'POST /api/wa/mt', attempt: 2, ms: 14, status: 200, code: 0, traceId: 'tr-9', error: undefined, to: '861********59' } },
+      {
+        level: 'warn',
+        line: 'POST /api/wa/mt attempt 1: HTTP 503 in 14 ms to 861********59',
+        fields: {
+          operation: 'POST /api/wa/mt',
+          attempt: 1,
+          ms: 14,
+          status: 503,
+          code: undefined,
+          traceId: undefined,
+          error: 'http',
+          to: '861********59',
+        },
+      },
+      {
+        level: 'info',
+        line: 'POST /api/wa/mt attempt 2: HTTP 200 code 0 in 14 ms traceId tr-9 to 861********59',
+        fields: {
+          operation: 'POST /api/wa/mt',
+          attempt: 2,
+          ms: 14,
+          status: 200,
+          code: 0,
+          traceId: 'tr-9',
+          error: undefined,
+          to: '861********59',
+        },
+      },
     ]);
   });
 
   it('a failed attempt without an answer is logged too; maskRecipients: false shows the number', async () => {
     const { lines, logger } = recorder();
-    const { fetch } = scriptedFetch([new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'read ECONNRESET' } })]);
-    const api2 = createApi2Client({ ...credentials, fetch, logger, now: clock(), retry: { attempts: 1 }, maskRecipients: false });
+    const { fetch } = scriptedFetch([
+      new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'read ECONNRESET' } }),
+    ]);
+    const api2 = createApi2Client({
+      ...credentials,
+      fetch,
+      logger,
+      now: clock(),
+      retry: { attempts: 1 },
+      maskRecipients: false,
+    });
     await api2.POST('/api/wa/mt', { body: textMessage });
     expect(lines.map((l) => l.line)).toEqual(['POST /api/wa/mt attempt 1: network in 14 ms to 8613600009759']);
   });
 
   it('an API code is logged as a warning', async () => {
     const { lines, logger } = recorder();
-    const api2 = createApi2Client({ ...credentials, fetch: scriptedFetch([failure(9000, 'bad')]).fetch, logger, now: clock() });
+    const api2 = createApi2Client({
+      ...credentials,
+      fetch: scriptedFetch([failure(9000, 'bad')]).fetch,
+      logger,
+      now: clock(),
+    });
     await api2.POST('/api/wa/mt', { body: textMessage });
     expect(lines.map((l) => [l.level, l.fields.code])).toEqual([['warn', 9000]]);
   });
@@ -50,9 +100,15 @@ describe('logger', () => {
 describe('property: no secret and no unmasked recipient in any log line or error', () => {
   const failures: fc.Arbitrary<(to: string) => Response | Error> = fc.oneof(
     fc.constant(() => new TypeError('fetch failed', { cause: { code: 'ECONNRESET', message: 'read ECONNRESET' } })),
-    fc.constantFrom(400, 404, 429, 500, 503).map((status) => (to: string) => new Response(`no route for ${to}`, { status })),
-    fc.constantFrom(-1, 1003, 9000, 9001, 22122, 424242).map((code) => (to: string) => failure(code, `recipient ${to} rejected`, { traceId: 'tr' })),
-    fc.constant((to: string) => json({ code: 0, message: `sent to ${to}`, data: { contacts: [{ input: to }], messages: [{ id: 'w' }] } })),
+    fc
+      .constantFrom(400, 404, 429, 500, 503)
+      .map((status) => (to: string) => new Response(`no route for ${to}`, { status })),
+    fc
+      .constantFrom(-1, 1003, 9000, 9001, 22122, 424242)
+      .map((code) => (to: string) => failure(code, `recipient ${to} rejected`, { traceId: 'tr' })),
+    fc.constant((to: string) =>
+      json({ code: 0, message: `sent to ${to}`, data: { contacts: [{ input: to }], messages: [{ id: 'w' }] } }),
+    ),
     fc.constant((to: string) => new Response(`{"code":1,"message":"${to}`, { status: 200 })),
   );
 
@@ -66,9 +122,19 @@ describe('property: no secret and no unmasked recipient in any log line or error
         async (to, accessSecret, text, script) => {
           const { lines, logger } = recorder();
           const answers = script.map((make) => () => make(to));
-          const api2 = createApi2Client({ accessKey: 'k', accessSecret, fetch: scriptedFetch(answers).fetch, logger, sleep: async () => {}, retry: { attempts: 4, sends: true } });
+          const api2 = createApi2Client({
+            accessKey: 'k',
+            accessSecret,
+            fetch: scriptedFetch(answers).fetch,
+            logger,
+            sleep: async () => {},
+            retry: { attempts: 4, sends: true },
+          });
           const result = await api2.POST('/api/wa/mt', { body: { ...textMessage, to, text: { body: text } } });
-          const seen = [...lines.map((l) => `${l.line} ${JSON.stringify(l.fields)}`), result.error ? `${result.error.message} ${JSON.stringify(result.error)}` : ''];
+          const seen = [
+            ...lines.map((l) => `${l.line} ${JSON.stringify(l.fields)}`),
+            result.error ? `${result.error.message} ${JSON.stringify(result.error)}` : '',
+          ];
           for (const entry of seen) {
             expect(entry).not.toContain(accessSecret);
             expect(entry).not.toContain(to);

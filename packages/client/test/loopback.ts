@@ -45,12 +45,21 @@ export async function startLoopback(secret: string) {
       const method = req.method!.toLowerCase();
       const template = Object.keys(spec.paths).find((p) => spec.paths[p][method] && templatePattern(p).test(path));
       const signatureValid = req.headers.sign === expectedSign(req.headers, raw, secret);
-      received.push({ host, method: req.method!, url: `${path}${url.search}`, headers: req.headers, raw, signatureValid });
+      received.push({
+        host,
+        method: req.method!,
+        url: `${path}${url.search}`,
+        headers: req.headers,
+        raw,
+        signatureValid,
+      });
       res.setHeader('content-type', 'application/json');
       if (!template) return res.end(JSON.stringify({ code: 1002, message: 'Unknown operation', data: null }));
       if (!signatureValid) return res.end(JSON.stringify({ code: 1003, message: 'Invalid signature', data: null }));
       const examples = spec.paths[template][method].responses['200'].content['application/json'].examples;
-      const success = Object.values(examples).map((e: any) => (e.$ref ? spec.components.examples[e.$ref.split('/').pop()] : e)).find((e: any) => e.value.code === 0) as { value: unknown };
+      const success = Object.values(examples)
+        .map((e: any) => (e.$ref ? spec.components.examples[e.$ref.split('/').pop()] : e))
+        .find((e: any) => e.value.code === 0) as { value: unknown };
       res.end(JSON.stringify(success.value));
     });
   });

@@ -24,7 +24,11 @@ beforeAll(async () => {
   blocks.forEach((code, i) => writeFileSync(join(dir, files[i]), code));
   writeFileSync(
     join(dir, 'tsconfig.json'),
-    JSON.stringify({ extends: '../../../tsconfig.base.json', compilerOptions: { noEmit: true, types: ['node'] }, include: ['*.ts'] }),
+    JSON.stringify({
+      extends: '../../../tsconfig.base.json',
+      compilerOptions: { noEmit: true, types: ['node'] },
+      include: ['*.ts'],
+    }),
   );
   loopback = await startLoopback(credentials.accessSecret);
   vi.stubEnv('NXCLOUD_ACCESS_KEY', credentials.accessKey);
@@ -53,7 +57,9 @@ describe('README examples', () => {
   });
 
   it('type-check against the built package', () => {
-    const tsc = spawnSync(join(packageDir, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    const tsc = spawnSync(join(packageDir, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
@@ -75,13 +81,17 @@ describe('README examples', () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
     const body = JSON.stringify({ statuses: [{ id: 'wamid.1', status: 'delivered', timestamp: '1660019987' }] });
     const headers = signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body });
-    const post = (init: { headers: Record<string, string>; body: string }) => handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', ...init }));
+    const post = (init: { headers: Record<string, string>; body: string }) =>
+      handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', ...init }));
     expect((await post({ headers, body })).status).toBe(200);
     expect(log).toHaveBeenCalledWith('wamid.1', 'delivered', '');
     expect((await post({ headers, body: body.replace('delivered', 'read') })).status).toBe(401);
     expect((await post({ headers, body })).status).toBe(401);
     // The headers of a signed multipart request (an upload) in front of a forged body.
-    const upload = { ...signatureHeaders({ ...credentials, action: 'uploadMedia', bizType: '2', ts: Date.now() }), 'content-type': 'multipart/form-data; boundary=x' };
+    const upload = {
+      ...signatureHeaders({ ...credentials, action: 'uploadMedia', bizType: '2', ts: Date.now() }),
+      'content-type': 'multipart/form-data; boundary=x',
+    };
     expect((await post({ headers: upload, body })).status).toBe(401);
     log.mockRestore();
   });
@@ -90,7 +100,9 @@ describe('README examples', () => {
     const { handleCallback } = await import(join(dir, files[5]));
     vi.stubEnv('NXCLOUD_ACCESS_SECRET', undefined);
     try {
-      await expect(handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', body: '{"statuses":[]}' }))).rejects.toThrow(/accessSecret is undefined/);
+      await expect(
+        handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', body: '{"statuses":[]}' })),
+      ).rejects.toThrow(/accessSecret is undefined/);
     } finally {
       vi.stubEnv('NXCLOUD_ACCESS_SECRET', credentials.accessSecret);
     }

@@ -53,23 +53,34 @@ describe('retries', () => {
   });
 
   it('honour Retry-After on 429', async () => {
-    const { client, sleeps } = setup([new Response('slow down', { status: 429, headers: { 'retry-after': '2' } }), mediaOk]);
+    const { client, sleeps } = setup([
+      new Response('slow down', { status: 429, headers: { 'retry-after': '2' } }),
+      mediaOk,
+    ]);
     expect((await client.POST('/api/wa/getMedia', { body: media })).data).toBeDefined();
     expect(sleeps).toEqual([2_000]);
   });
 
   it('retry 5xx, not the codes whose documents send you to support, nor auth or parameter codes', async () => {
-    expect((await setup([new Response('', { status: 502 }), mediaOk]).client.POST('/api/wa/getMedia', { body: media })).data).toBeDefined();
+    expect(
+      (await setup([new Response('', { status: 502 }), mediaOk]).client.POST('/api/wa/getMedia', { body: media })).data,
+    ).toBeDefined();
     for (const code of [-1, 9001]) {
       const support = setup([failure(code), mediaOk]);
-      expect((await support.client.POST('/api/wa/getMedia', { body: media })).error).toMatchObject({ code, retryable: false });
+      expect((await support.client.POST('/api/wa/getMedia', { body: media })).error).toMatchObject({
+        code,
+        retryable: false,
+      });
       expect(support.attempts).toHaveLength(1);
     }
     const auth = setup([failure(1003), mediaOk]);
     expect((await auth.client.POST('/api/wa/getMedia', { body: media })).error).toMatchObject({ code: 1003 });
     expect(auth.attempts).toHaveLength(1);
     const param = setup([failure(9000), mediaOk]);
-    expect((await param.client.POST('/api/wa/getMedia', { body: media })).error).toMatchObject({ code: 9000, category: 'parameter' });
+    expect((await param.client.POST('/api/wa/getMedia', { body: media })).error).toMatchObject({
+      code: 9000,
+      category: 'parameter',
+    });
     expect(param.attempts).toHaveLength(1);
   });
 
@@ -81,7 +92,9 @@ describe('retries', () => {
   });
 
   it('stop at the deadline', async () => {
-    const { client, attempts } = setup([networkError()], { retry: { attempts: 10, baseDelayMs: 4_000, maxDelayMs: 60_000, deadlineMs: 10_000 } });
+    const { client, attempts } = setup([networkError()], {
+      retry: { attempts: 10, baseDelayMs: 4_000, maxDelayMs: 60_000, deadlineMs: 10_000 },
+    });
     await client.POST('/api/wa/getMedia', { body: media });
     // Delays 3 000 and 6 000 fit in 10 s (with the 1 s ticks of the test clock); the next one does not.
     expect(attempts).toHaveLength(3);
@@ -101,7 +114,9 @@ describe('sends are not retried by default', () => {
   });
 
   it('unless the caller opts in', async () => {
-    const { client, attempts } = setup([networkError(), new Response('', { status: 502 }), ok()], { retry: { sends: true } });
+    const { client, attempts } = setup([networkError(), new Response('', { status: 502 }), ok()], {
+      retry: { sends: true },
+    });
     expect((await client.POST('/api/wa/mt', { body: textMessage })).data).toBeDefined();
     expect(attempts).toHaveLength(3);
   });
@@ -148,7 +163,11 @@ describe('timeouts and aborts', () => {
   it('an abort during a backoff stops the call', async () => {
     const controller = new AbortController();
     const script = scriptedFetch([networkError()]);
-    const client = createNxcloudClient('api2.nxcloud.com', { ...credentials, fetch: script.fetch, retry: { baseDelayMs: 60_000 } });
+    const client = createNxcloudClient('api2.nxcloud.com', {
+      ...credentials,
+      fetch: script.fetch,
+      retry: { baseDelayMs: 60_000 },
+    });
     const pending = client.POST('/api/wa/getMedia', { body: media, signal: controller.signal });
     await vi.waitFor(() => expect(script.attempts).toHaveLength(1));
     controller.abort();
@@ -165,7 +184,10 @@ describe('clock skew', () => {
     const answers = [
       (a: { headers: Record<string, string> }) => {
         serverNow = Number(a.headers.ts) + serverAhead;
-        return json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(serverNow).toUTCString() } });
+        return json(
+          { code: 1004, message: 'Timestamp expired', data: null },
+          { headers: { date: new Date(serverNow).toUTCString() } },
+        );
       },
       ok(),
     ];
@@ -180,7 +202,10 @@ describe('clock skew', () => {
   });
 
   it('only once per call', async () => {
-    const stale = json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(1_700_003_600_000).toUTCString() } });
+    const stale = json(
+      { code: 1004, message: 'Timestamp expired', data: null },
+      { headers: { date: new Date(1_700_003_600_000).toUTCString() } },
+    );
     const { client, attempts } = setup([stale]);
     const result = await client.POST('/api/wa/mt', { body: textMessage });
     expect(result.error).toMatchObject({ code: 1004, category: 'auth' });
@@ -188,7 +213,10 @@ describe('clock skew', () => {
   });
 
   it('not when turned off', async () => {
-    const stale = json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(1_800_000_000_000).toUTCString() } });
+    const stale = json(
+      { code: 1004, message: 'Timestamp expired', data: null },
+      { headers: { date: new Date(1_800_000_000_000).toUTCString() } },
+    );
     const { client, attempts } = setup([stale], { correctClockSkew: false });
     expect((await client.POST('/api/wa/mt', { body: textMessage })).error).toMatchObject({ code: 1004 });
     expect(attempts).toHaveLength(1);

@@ -19,10 +19,11 @@ const media = { business_phone: '8615800001795', messaging_product: 'whatsapp', 
 
 describe('an error answer that stalls after its headers', () => {
   // The server sends the status line and headers, one byte of body, then nothing.
-  const stalling = (status: number) => server((_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.write('{');
-  });
+  const stalling = (status: number) =>
+    server((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.write('{');
+    });
 
   it.each([400, 429, 503])('HTTP %i: the timeout still ends the call', async (status) => {
     const s = await stalling(status);
@@ -44,20 +45,23 @@ describe('an error answer that stalls after its headers', () => {
 });
 
 describe('redirects', () => {
-  it.each([301, 302, 303, 307, 308])('HTTP %i to another origin is an error naming the target; nothing is sent there', async (status) => {
-    const elsewhere = await server((_req, res) => res.end(JSON.stringify({ code: 0, data: { stolen: true } })));
-    const s = await server((_req, res) => {
-      res.writeHead(status, { location: `${elsewhere.origin}/collect` });
-      res.end();
-    });
-    const api2 = createApi2Client({ ...credentials, baseUrl: s.origin });
-    const result = await api2.POST('/api/wa/mt', { body: textMessage });
-    expect(result.data).toBeUndefined();
-    expect(result.error).toMatchObject({ kind: 'http', status, category: 'config', retryable: false });
-    expect(result.error!.message).toContain(`redirected (HTTP ${status}) to ${elsewhere.origin}/collect`);
-    expect(elsewhere.seen).toHaveLength(0);
-    expect(s.seen).toHaveLength(1);
-  });
+  it.each([301, 302, 303, 307, 308])(
+    'HTTP %i to another origin is an error naming the target; nothing is sent there',
+    async (status) => {
+      const elsewhere = await server((_req, res) => res.end(JSON.stringify({ code: 0, data: { stolen: true } })));
+      const s = await server((_req, res) => {
+        res.writeHead(status, { location: `${elsewhere.origin}/collect` });
+        res.end();
+      });
+      const api2 = createApi2Client({ ...credentials, baseUrl: s.origin });
+      const result = await api2.POST('/api/wa/mt', { body: textMessage });
+      expect(result.data).toBeUndefined();
+      expect(result.error).toMatchObject({ kind: 'http', status, category: 'config', retryable: false });
+      expect(result.error!.message).toContain(`redirected (HTTP ${status}) to ${elsewhere.origin}/collect`);
+      expect(elsewhere.seen).toHaveLength(0);
+      expect(s.seen).toHaveLength(1);
+    },
+  );
 
   it('a same-origin redirect is not followed either', async () => {
     const s = await server((req, res) => {
@@ -67,14 +71,23 @@ describe('redirects', () => {
       }
       res.end(JSON.stringify({ code: 0, data: {} }));
     });
-    const result = await createApi2Client({ ...credentials, baseUrl: s.origin }).POST('/api/wa/mt', { body: textMessage });
+    const result = await createApi2Client({ ...credentials, baseUrl: s.origin }).POST('/api/wa/mt', {
+      body: textMessage,
+    });
     expect(result.error!.message).toContain(`to ${s.origin}/moved`);
     expect(s.seen.map((r) => r.url)).toEqual(['/api/wa/mt']);
   });
 
   it('an opaque redirect (what browsers give for redirect: manual) is an error too', async () => {
     // What a browser's fetch answers: type opaqueredirect, status 0, no headers, no body.
-    const opaque = { type: 'opaqueredirect', status: 0, statusText: '', ok: false, headers: new Headers(), body: null } as unknown as Response;
+    const opaque = {
+      type: 'opaqueredirect',
+      status: 0,
+      statusText: '',
+      ok: false,
+      headers: new Headers(),
+      body: null,
+    } as unknown as Response;
     const requests: Request[] = [];
     const fetch = async (request: Request) => (requests.push(request), opaque);
     const result = await createApi2Client({ ...credentials, fetch }).POST('/api/wa/mt', { body: textMessage });
@@ -89,15 +102,24 @@ describe('Retry-After', () => {
     let clock = 1_700_000_000_000;
     const sleeps: number[] = [];
     const date = new Date(1_700_000_000_000 + 10_000).toUTCString();
-    const { fetch } = scriptedFetch([new Response('slow down', { status: 429, headers: { 'retry-after': date } }), ok()]);
-    const api2 = createApi2Client({ ...credentials, fetch, now: () => clock, sleep: async (ms) => void sleeps.push(ms) });
+    const { fetch } = scriptedFetch([
+      new Response('slow down', { status: 429, headers: { 'retry-after': date } }),
+      ok(),
+    ]);
+    const api2 = createApi2Client({
+      ...credentials,
+      fetch,
+      now: () => clock,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     expect((await api2.POST('/api/wa/getMedia', { body: media })).error).toBeUndefined();
     expect(sleeps).toEqual([10_000]);
   });
 });
 
 describe('clock correction from a 1004 answer', () => {
-  const expired = (date: number) => json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(date).toUTCString() } });
+  const expired = (date: number) =>
+    json({ code: 1004, message: 'Timestamp expired', data: null }, { headers: { date: new Date(date).toUTCString() } });
 
   it('is refused beyond a day, and the error says so', async () => {
     const clock = 1_700_000_000_000;
@@ -119,7 +141,9 @@ describe('clock correction from a 1004 answer', () => {
     expect(applied.clockOffsetMs).toBe(twoHours);
     const b = scriptedFetch([expired(clock + twoHours), ok()]);
     const bounded = createApi2Client({ ...credentials, fetch: b.fetch, now: () => clock, maxClockOffsetMs: 3_600_000 });
-    expect((await bounded.POST('/api/wa/mt', { body: textMessage })).error!.message).toContain('more than maxClockOffsetMs (3600000 ms)');
+    expect((await bounded.POST('/api/wa/mt', { body: textMessage })).error!.message).toContain(
+      'more than maxClockOffsetMs (3600000 ms)',
+    );
   });
 });
 
@@ -144,14 +168,18 @@ describe('answer size', () => {
   });
 
   it('a declared content-length over the cap is refused before reading', async () => {
-    const { fetch } = scriptedFetch([new Response('{"code":0}', { headers: { 'content-length': String(10 * 1024 * 1024) } })]);
+    const { fetch } = scriptedFetch([
+      new Response('{"code":0}', { headers: { 'content-length': String(10 * 1024 * 1024) } }),
+    ]);
     const result = await createApi2Client({ ...credentials, fetch }).POST('/api/wa/getMedia', { body: media });
     expect(result.error).toMatchObject({ kind: 'invalid-response' });
   });
 
   it('an answer under the cap is read', async () => {
     const { fetch } = scriptedFetch([ok({ url: 'x'.repeat(100_000) })]);
-    expect((await createApi2Client({ ...credentials, fetch }).POST('/api/wa/getMedia', { body: media })).data).toBeDefined();
+    expect(
+      (await createApi2Client({ ...credentials, fetch }).POST('/api/wa/getMedia', { body: media })).data,
+    ).toBeDefined();
   });
 });
 
@@ -162,8 +190,12 @@ describe('bodiless calls', () => {
       res.end(JSON.stringify({ code: 0, message: 'ok', data: { list: [] } }));
     });
     const hk = createHkClient({ ...credentials, baseUrl: s.origin });
-    await hk.GET('/saas/wa/template/{phone}', { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } } });
-    await hk.DELETE('/saas/wa/template/{phone}/{id}', { params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 1 } } });
+    await hk.GET('/saas/wa/template/{phone}', {
+      params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } },
+    });
+    await hk.DELETE('/saas/wa/template/{phone}/{id}', {
+      params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 1 } },
+    });
     expect(s.seen.map((r) => [r.method, r.headers['content-type']])).toEqual([
       ['GET', 'application/json'],
       ['DELETE', 'application/json'],

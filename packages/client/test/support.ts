@@ -27,16 +27,27 @@ export function scriptedFetch(answers: Answer[]) {
 }
 
 export const json = (body: unknown, init: ResponseInit = {}) =>
-  new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...(init.headers ?? {}) } });
+  new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers ?? {}) },
+  });
 
-export const ok = (data: unknown = { messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] }) => json({ code: 0, message: 'Request successful', data });
-export const failure = (code: number, message = 'failed', extra: object = {}) => json({ code, message, data: null, ...extra });
+export const ok = (data: unknown = { messaging_product: 'whatsapp', messages: [{ id: 'wamid.1' }] }) =>
+  json({ code: 0, message: 'Request successful', data });
+export const failure = (code: number, message = 'failed', extra: object = {}) =>
+  json({ code, message, data: null, ...extra });
 
 /** The signature of an attempt, computed independently with node:crypto. */
 export function independentSign(a: Attempt, secret = credentials.accessSecret): string {
   const multipart = /^multipart\/form-data/i.test(a.headers['content-type'] ?? '');
   const body = !multipart && a.body.length > 0 ? `&body=${a.body}` : '';
-  return createHash(a.headers.algorithm ?? 'md5').update(`accessKey=${a.headers.accesskey}&action=${a.headers.action}&bizType=${a.headers.biztype}&ts=${a.headers.ts}${body}&accessSecret=${secret}`, 'utf8').digest('hex');
+  return createHash(a.headers.algorithm ?? 'md5')
+    .update(
+      `accessKey=${a.headers.accesskey}&action=${a.headers.action}&bizType=${a.headers.biztype}&ts=${a.headers.ts}${body}&accessSecret=${secret}`,
+      'utf8',
+    )
+    .digest('hex');
 }
 
 export const textMessage = {

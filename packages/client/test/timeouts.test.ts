@@ -3,7 +3,7 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createNxcloudClient } from '../src/index.js';
-import { credentials, ok, scriptedFetch, textMessage, type Attempt } from './support.js';
+import { type Attempt, credentials, ok, scriptedFetch, textMessage } from './support.js';
 
 const media = { business_phone: '8615800001795', messaging_product: 'whatsapp', 'Media-ID': 'm-1' } as const;
 const mediaOk = ok({ mime_type: 'image/jpeg', file_name: 'a', url: 'https://example.com/a' });
@@ -24,25 +24,35 @@ afterEach(() => {
 });
 
 const client = (answers: Parameters<typeof scriptedFetch>[0], timeoutMs: number) =>
-  createNxcloudClient('api2.nxcloud.com', { ...credentials, fetch: scriptedFetch(answers).fetch, timeoutMs, retry: { attempts: 1 } });
+  createNxcloudClient('api2.nxcloud.com', {
+    ...credentials,
+    fetch: scriptedFetch(answers).fetch,
+    timeoutMs,
+    retry: { attempts: 1 },
+  });
 
 describe('the timeout of each attempt', () => {
-  it.each([1_000, 30_000])('every attempt times out after timeoutMs (%i ms) exactly, among 40 in flight', async (timeoutMs) => {
-    const api2 = client([hanging], timeoutMs);
-    // 40 calls, started 7 ms apart, all in flight at once.
-    const ends: { start: number; end?: number; kind?: string }[] = [];
-    for (let i = 0; i < 40; i++) {
-      const entry: (typeof ends)[number] = { start: Date.now() };
-      ends.push(entry);
-      void api2.POST('/api/wa/mt', { body: textMessage }).then((r) => Object.assign(entry, { end: Date.now(), kind: r.error?.kind }));
-      await vi.advanceTimersByTimeAsync(7);
-    }
-    await vi.advanceTimersByTimeAsync(timeoutMs);
-    for (const { start, end, kind } of ends) {
-      expect(kind).toBe('timeout');
-      expect(end! - start).toBe(timeoutMs);
-    }
-  });
+  it.each([1_000, 30_000])(
+    'every attempt times out after timeoutMs (%i ms) exactly, among 40 in flight',
+    async (timeoutMs) => {
+      const api2 = client([hanging], timeoutMs);
+      // 40 calls, started 7 ms apart, all in flight at once.
+      const ends: { start: number; end?: number; kind?: string }[] = [];
+      for (let i = 0; i < 40; i++) {
+        const entry: (typeof ends)[number] = { start: Date.now() };
+        ends.push(entry);
+        void api2
+          .POST('/api/wa/mt', { body: textMessage })
+          .then((r) => Object.assign(entry, { end: Date.now(), kind: r.error?.kind }));
+        await vi.advanceTimersByTimeAsync(7);
+      }
+      await vi.advanceTimersByTimeAsync(timeoutMs);
+      for (const { start, end, kind } of ends) {
+        expect(kind).toBe('timeout');
+        expect(end! - start).toBe(timeoutMs);
+      }
+    },
+  );
 
   it('an attempt that starts after another has been answered still times out (the timer is armed again)', async () => {
     const api2 = client([mediaOk, hanging], 1_000);
@@ -82,11 +92,14 @@ describe('the timeout of each attempt', () => {
   it("a long-lived caller's signal gathers no listeners, however many calls it is given to", async () => {
     const api2 = client([mediaOk], 30_000);
     const controller = new AbortController();
-    for (let i = 0; i < 100; i++) expect((await api2.POST('/api/wa/getMedia', { body: media, signal: controller.signal })).data).toBeDefined();
+    for (let i = 0; i < 100; i++)
+      expect((await api2.POST('/api/wa/getMedia', { body: media, signal: controller.signal })).data).toBeDefined();
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
     // And it still aborts the next call.
     const hangs = client([(a) => (controller.abort(), hanging(a))], 30_000);
-    expect((await hangs.POST('/api/wa/getMedia', { body: media, signal: controller.signal })).error).toMatchObject({ kind: 'aborted' });
+    expect((await hangs.POST('/api/wa/getMedia', { body: media, signal: controller.signal })).error).toMatchObject({
+      kind: 'aborted',
+    });
   });
 
   it('the largest timeoutMs timers take (2 ** 31 - 1 ms) does not end a call at once', async () => {
@@ -94,7 +107,9 @@ describe('the timeout of each attempt', () => {
     const controller = new AbortController();
     const api2 = client([hanging], 2 ** 31 - 1);
     let settled = false;
-    const pending = api2.POST('/api/wa/getMedia', { body: media, signal: controller.signal }).then((r) => ((settled = true), r));
+    const pending = api2
+      .POST('/api/wa/getMedia', { body: media, signal: controller.signal })
+      .then((r) => ((settled = true), r));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(settled).toBe(false);
     controller.abort();

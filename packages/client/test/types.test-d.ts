@@ -1,12 +1,27 @@
 // Invalid requests do not compile, and answers are typed from the specs.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createApi2Client, createHkClient, createIdnClient, createSaasClient, NxcloudError, paginate, type Api2, type TemplateInfo } from '../src/index.js';
 import { parseCallback } from '../src/callbacks.js';
+import {
+  type Api2,
+  createApi2Client,
+  createHkClient,
+  createIdnClient,
+  createSaasClient,
+  NxcloudError,
+  paginate,
+  type TemplateInfo,
+} from '../src/index.js';
 
 const api2 = createApi2Client({ accessKey: 'k', accessSecret: 's' });
 const hk = createHkClient({ accessKey: 'k', accessSecret: 's' });
 const idn = createIdnClient({ accessKey: 'k', accessSecret: 's' });
-const base = { appkey: 'a', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759' } as const;
+const base = {
+  appkey: 'a',
+  business_phone: '8615800001795',
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '8613600009759',
+} as const;
 
 describe('requests that break the spec do not compile', () => {
   it('a text message needs its text', () => {
@@ -20,21 +35,48 @@ describe('requests that break the spec do not compile', () => {
   });
   it('a template needs a name', () => {
     // @ts-expect-error template.name is required
-    void api2.POST('/api/wa/mt', { body: { ...base, type: 'template', template: { language: { code: 'en_US', policy: 'deterministic' } } } });
-    void api2.POST('/api/wa/mt', { body: { ...base, type: 'template', template: { name: 'hello', language: { code: 'en_US', policy: 'deterministic' } } } });
+    void api2.POST('/api/wa/mt', {
+      body: { ...base, type: 'template', template: { language: { code: 'en_US', policy: 'deterministic' } } },
+    });
+    void api2.POST('/api/wa/mt', {
+      body: {
+        ...base,
+        type: 'template',
+        template: { name: 'hello', language: { code: 'en_US', policy: 'deterministic' } },
+      },
+    });
   });
   it('a media message takes id or link (the document does not forbid both), not neither', () => {
-    void api2.POST('/api/wa/mt', { body: { ...base, type: 'image', image: { id: '1', link: 'https://example.com/a.jpg' } } });
+    void api2.POST('/api/wa/mt', {
+      body: { ...base, type: 'image', image: { id: '1', link: 'https://example.com/a.jpg' } },
+    });
     // @ts-expect-error neither id nor link
     void api2.POST('/api/wa/mt', { body: { ...base, type: 'image', image: { caption: 'c' } } });
     void api2.POST('/api/wa/mt', { body: { ...base, type: 'image', image: { id: '1', caption: 'c' } } });
-    void api2.POST('/api/wa/mt', { body: { ...base, type: 'document', document: { link: 'https://example.com/a.pdf', filename: 'a.pdf' } } });
+    void api2.POST('/api/wa/mt', {
+      body: { ...base, type: 'document', document: { link: 'https://example.com/a.pdf', filename: 'a.pdf' } },
+    });
   });
   it('a language code must be documented', () => {
     // @ts-expect-error en-US is not a documented code (en_US is)
-    void api2.POST('/api/wa/mt', { body: { ...base, type: 'template', template: { name: 't', language: { code: 'en-US', policy: 'deterministic' } } } });
+    void api2.POST('/api/wa/mt', {
+      body: {
+        ...base,
+        type: 'template',
+        template: { name: 't', language: { code: 'en-US', policy: 'deterministic' } },
+      },
+    });
     // @ts-expect-error OTP language_code must be documented
-    void api2.POST('/api/wa/otp', { body: { appkey: 'a', messaging_product: 'whatsapp', recipient_type: 'individual', to: '1', content: '123456', language_code: 'english' } });
+    void api2.POST('/api/wa/otp', {
+      body: {
+        appkey: 'a',
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '1',
+        content: '123456',
+        language_code: 'english',
+      },
+    });
   });
   it('a path parameter cannot be left out', () => {
     // @ts-expect-error params.path.phone is required
@@ -50,15 +92,34 @@ describe('requests that break the spec do not compile', () => {
     void api2.GET('/api/wa/mt');
   });
   it('fields with a default may be left out', () => {
-    void api2.POST('/api/wa/otp', { body: { appkey: 'a', messaging_product: 'whatsapp', recipient_type: 'individual', to: '1', content: '123456', language_code: 'en' } });
+    void api2.POST('/api/wa/otp', {
+      body: {
+        appkey: 'a',
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '1',
+        content: '123456',
+        language_code: 'en',
+      },
+    });
     void api2.POST('/api/wa/mt', { body: { ...base, type: 'text', text: { body: 'hi' } } });
   });
   it('the common headers are never asked for', () => {
-    void api2.POST('/api/wa/getMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' } });
+    void api2.POST('/api/wa/getMedia', {
+      body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' },
+    });
   });
   it('the SaaS send of api.nxcloud.com needs to', () => {
     const saas = createSaasClient({ accessKey: 'k', accessSecret: 's' });
-    const t = { tenant_id: 1, appkey: 'a', business_phone: '1', messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } } as const;
+    const t = {
+      tenant_id: 1,
+      appkey: 'a',
+      business_phone: '1',
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      type: 'template',
+      template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } },
+    } as const;
     void saas.POST('/saas/wa/send', { body: { ...t, to: '8613600009759' } });
     // @ts-expect-error to is required on this host
     void saas.POST('/saas/wa/send', { body: t });
@@ -66,7 +127,15 @@ describe('requests that break the spec do not compile', () => {
     void saas.POST('/saas/wa/send', { body: { ...t, to: '1', type: 'text' } });
   });
   it('the IDN send takes to or recipient', () => {
-    const t = { tenant_id: 1, appkey: 'a', business_phone: '1', messaging_product: 'whatsapp', recipient_type: 'individual', type: 'template', template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } } as const;
+    const t = {
+      tenant_id: 1,
+      appkey: 'a',
+      business_phone: '1',
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      type: 'template',
+      template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } },
+    } as const;
     void idn.POST('/saas/wa/send', { body: { ...t, recipient: 'HK.1' } });
     void idn.POST('/saas/wa/send', { body: { ...t, to: '1' } });
   });
@@ -83,18 +152,32 @@ describe('answers are typed', () => {
     }
   });
   it('the HK list answers a page of templates', async () => {
-    const { data } = await hk.GET('/saas/wa/template/{phone}', { params: { path: { phone: '1' }, query: { tenant_id: 1, page_number: 1, page_size: 10 } } });
-    expectTypeOf(data).toEqualTypeOf<Api2.components['schemas'] extends never ? never : import('../src/index.js').Hk.components['schemas']['TemplatePage'] | undefined>();
+    const { data } = await hk.GET('/saas/wa/template/{phone}', {
+      params: { path: { phone: '1' }, query: { tenant_id: 1, page_number: 1, page_size: 10 } },
+    });
+    expectTypeOf(data).toEqualTypeOf<
+      Api2.components['schemas'] extends never
+        ? never
+        : import('../src/index.js').Hk.components['schemas']['TemplatePage'] | undefined
+    >();
   });
   it('the upload takes a Blob', () => {
-    void api2.POST('/api/wa/uploadMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/jpeg', file: new Blob([]) } });
+    void api2.POST('/api/wa/uploadMedia', {
+      body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/jpeg', file: new Blob([]) },
+    });
     // @ts-expect-error a MIME type WhatsApp does not take
-    void api2.POST('/api/wa/uploadMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/gif', file: new Blob([]) } });
+    void api2.POST('/api/wa/uploadMedia', {
+      body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/gif', file: new Blob([]) },
+    });
   });
   it('callbacks are discriminated by kind', () => {
     const callback = parseCallback('{}', { verify: false });
-    if (callback.kind === 'status') expectTypeOf(callback.statuses[0].status).toEqualTypeOf<'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | undefined>();
-    if (callback.kind === 'button-click') expectTypeOf(callback.clicks[0].waExt?.templateName).toEqualTypeOf<string | undefined>();
+    if (callback.kind === 'status')
+      expectTypeOf(callback.statuses[0].status).toEqualTypeOf<
+        'sent' | 'delivered' | 'read' | 'failed' | 'deleted' | undefined
+      >();
+    if (callback.kind === 'button-click')
+      expectTypeOf(callback.clicks[0].waExt?.templateName).toEqualTypeOf<string | undefined>();
     if (callback.kind === 'inbound-message') {
       const m = callback.messages[0];
       if (m.type === 'location') expectTypeOf(m.location?.latitude).toEqualTypeOf<number | string | undefined>();
@@ -109,7 +192,9 @@ describe('less to type', () => {
     void api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: '8615800001795', ...text } });
     void api2.POST('/api/wa/getMedia', { body: { business_phone: '8615800001795', 'Media-ID': 'm' } });
     // @ts-expect-error still only 'whatsapp' when given
-    void api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: '8615800001795', ...text, messaging_product: 'sms' } });
+    void api2.POST('/api/wa/mt', {
+      body: { appkey: 'a', business_phone: '8615800001795', ...text, messaging_product: 'sms' },
+    });
   });
 
   it('without defaults, appkey and business_phone are required', () => {
@@ -120,7 +205,11 @@ describe('less to type', () => {
   });
 
   it('with defaults, they are optional', () => {
-    const withDefaults = createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { appkey: 'a', business_phone: '8615800001795' } });
+    const withDefaults = createApi2Client({
+      accessKey: 'k',
+      accessSecret: 's',
+      defaults: { appkey: 'a', business_phone: '8615800001795' },
+    });
     void withDefaults.POST('/api/wa/mt', { body: text });
     void withDefaults.POST('/api/wa/getMedia', { body: { 'Media-ID': 'm' } });
     const onlyAppkey = createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { appkey: 'a' } });
@@ -132,18 +221,38 @@ describe('less to type', () => {
 
   it('tenant_id on the HK host: required without a default, optional with one', () => {
     // @ts-expect-error tenant_id is required
-    void hk.GET('/saas/wa/template/{phone}', { params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } } });
+    void hk.GET('/saas/wa/template/{phone}', {
+      params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } },
+    });
     const hkDefaults = createHkClient({ accessKey: 'k', accessSecret: 's', defaults: { tenant_id: 1 } });
-    void hkDefaults.GET('/saas/wa/template/{phone}', { params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } } });
+    void hkDefaults.GET('/saas/wa/template/{phone}', {
+      params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } },
+    });
     void hkDefaults.GET('/saas/wa/flow/{phone}', { params: { path: { phone: '1' } } });
   });
 
   it('tenant_id on the SaaS host', () => {
-    const saas = createSaasClient({ accessKey: 'k', accessSecret: 's', defaults: { tenant_id: 1, appkey: 'a', business_phone: '1' } });
-    void saas.POST('/saas/wa/send', { body: { to: '8613600009759', type: 'template', template: { name: 'n', language: { code: 'en_US', policy: 'deterministic' } } } });
+    const saas = createSaasClient({
+      accessKey: 'k',
+      accessSecret: 's',
+      defaults: { tenant_id: 1, appkey: 'a', business_phone: '1' },
+    });
+    void saas.POST('/saas/wa/send', {
+      body: {
+        to: '8613600009759',
+        type: 'template',
+        template: { name: 'n', language: { code: 'en_US', policy: 'deterministic' } },
+      },
+    });
     const bare = createSaasClient({ accessKey: 'k', accessSecret: 's' });
     // @ts-expect-error tenant_id, appkey, business_phone are required without defaults
-    void bare.POST('/saas/wa/send', { body: { to: '8613600009759', type: 'template', template: { name: 'n', language: { code: 'en_US', policy: 'deterministic' } } } });
+    void bare.POST('/saas/wa/send', {
+      body: {
+        to: '8613600009759',
+        type: 'template',
+        template: { name: 'n', language: { code: 'en_US', policy: 'deterministic' } },
+      },
+    });
   });
 
   it('a body written as const type-checks', () => {
@@ -152,7 +261,11 @@ describe('less to type', () => {
       business_phone: '8615800001795',
       to: '8613600009759',
       type: 'template',
-      template: { name: 'order_shipped', language: { code: 'en_US', policy: 'deterministic' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'David' }] }] },
+      template: {
+        name: 'order_shipped',
+        language: { code: 'en_US', policy: 'deterministic' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: 'David' }] }],
+      },
     } as const;
     void api2.POST('/api/wa/mt', { body });
   });
@@ -167,7 +280,10 @@ describe('paginate over getTemplate', () => {
     // @ts-expect-error page_size is the HK list's field, not getTemplate's
     paginate(api2, '/api/wa/getTemplate', { body: { appkey: 'a', business_phone: '1', page_size: 20 } });
     const withDefaults = createApi2Client({ accessKey: 'k', accessSecret: 's', defaults: { business_phone: '1' } });
-    const templates = paginate(withDefaults, '/api/wa/getTemplate', { body: { appkey: 'a', limit: 50, after: 'MTkZD' }, signal: AbortSignal.timeout(1_000) });
+    const templates = paginate(withDefaults, '/api/wa/getTemplate', {
+      body: { appkey: 'a', limit: 50, after: 'MTkZD' },
+      signal: AbortSignal.timeout(1_000),
+    });
     expectTypeOf(templates).toEqualTypeOf<AsyncGenerator<TemplateInfo, void, undefined>>();
     // @ts-expect-error an HK client has no getTemplate
     paginate(hk, '/api/wa/getTemplate', { body: { appkey: 'a', business_phone: '1' } });

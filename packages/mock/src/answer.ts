@@ -17,8 +17,17 @@ export type Family = 'classic' | 'saas';
 export const familyOf = (host: string): Family => (host === 'api2.nxcloud.com' ? 'classic' : 'saas');
 
 export function envelope(family: Family, code: number, message: string): string {
-  return JSON.stringify({ code, message, data: null, ...(family === 'saas' ? { traceId: `mock-${Date.now().toString(16)}` } : {}) });
+  return JSON.stringify({
+    code,
+    message,
+    data: null,
+    ...(family === 'saas' ? { traceId: `mock-${Date.now().toString(16)}` } : {}),
+  });
 }
 
 /** A documented failure: HTTP 200 with NxCloud's envelope, as the real servers answer. */
-export const failure = (family: Family, code: number, message: string): Answer => ({ status: 200, code, body: envelope(family, code, message) });
+export const failure = (family: Family, code: number, message: string): Answer => ({
+  status: 200,
+  code,
+  body: envelope(family, code, message),
+});

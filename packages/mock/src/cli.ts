@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { parseRules, scopesOf } from './faults/faults.js';
 import { loadSpec } from './hosts.js';
-import { DEMO_CREDENTIALS, HOSTS, startMock, type MockHost } from './index.js';
+import { DEMO_CREDENTIALS, HOSTS, type MockHost, startMock } from './index.js';
 
 const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one process; signatures, NxCloud's codes, callbacks)
 
@@ -52,7 +52,9 @@ try {
   }));
 } catch (error) {
   // Node's message names the flag ("Unknown option '--x'"); its stack helps no one here.
-  fail(`${(error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see nxwa-mock --help)`);
+  fail(
+    `${(error as Error).message.split('\n')[0].replace(/\. To specify a positional argument.*$/, '')} (see nxwa-mock --help)`,
+  );
 }
 
 if (values!.help) {
@@ -64,23 +66,34 @@ const env = process.env;
 const number = (v: unknown, name: string): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || !/^\d+$/.test(v) || !Number.isSafeInteger(n)) fail(`${name} must be a whole number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || !Number.isSafeInteger(n))
+    fail(`${name} must be a whole number, got ${JSON.stringify(v)}`);
   return n;
 };
 const hosts = (values!.host as string[] | undefined) ?? [...HOSTS];
 const unknown = hosts.filter((h) => !(HOSTS as readonly string[]).includes(h));
 if (unknown.length) fail(`unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}`);
 const portBase = number(values!['port-base'] ?? env.NXWA_MOCK_PORT_BASE, '--port-base');
-if (portBase !== undefined && portBase + HOSTS.length - 1 > 65_535) fail(`--port-base must leave room for ${HOSTS.length} ports below 65536, got ${portBase}`);
+if (portBase !== undefined && portBase + HOSTS.length - 1 > 65_535)
+  fail(`--port-base must leave room for ${HOSTS.length} ports below 65536, got ${portBase}`);
 const faults = (values!.fault as string[] | undefined) ?? [];
 try {
-  if (faults.length > 0) parseRules(faults, scopesOf(hosts, hosts.map((h) => loadSpec(h as MockHost))), (i) => `--fault ${JSON.stringify(faults[i])}`);
+  if (faults.length > 0)
+    parseRules(
+      faults,
+      scopesOf(
+        hosts,
+        hosts.map((h) => loadSpec(h as MockHost)),
+      ),
+      (i) => `--fault ${JSON.stringify(faults[i])}`,
+    );
 } catch (error) {
   fail((error as Error).message);
 }
 const credentials = {
   accessKey: (values!['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY ?? DEMO_CREDENTIALS.accessKey,
-  accessSecret: (values!['access-secret'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_SECRET ?? DEMO_CREDENTIALS.accessSecret,
+  accessSecret:
+    (values!['access-secret'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_SECRET ?? DEMO_CREDENTIALS.accessSecret,
 };
 const startedByNpm = env.npm_command === 'exec';
 // Read once; nothing this process might start later inherits it.
@@ -110,7 +123,8 @@ try {
   process.exit(1);
 }
 
-const secretShown = credentials.accessSecret === DEMO_CREDENTIALS.accessSecret ? credentials.accessSecret : '(as given)';
+const secretShown =
+  credentials.accessSecret === DEMO_CREDENTIALS.accessSecret ? credentials.accessSecret : '(as given)';
 // Since the process started (module loading included).
 console.log(`\nnxwa-mock ready in ${(performance.now() / 1000).toFixed(1)} s`);
 for (const { host, url } of mock.servers) console.log(`  ${host.padEnd(18)} ${url}`);

@@ -5,7 +5,15 @@ import { createInbound } from './callbacks/inbound.js';
 import { createLifecycles } from './callbacks/lifecycle.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
-import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadOperations, loadSpec, type MockHost, type Spec } from './hosts.js';
+import {
+  DEFAULT_PORT_BASE,
+  DEMO_CREDENTIALS,
+  HOSTS,
+  loadOperations,
+  loadSpec,
+  type MockHost,
+  type Spec,
+} from './hosts.js';
 import { createSandbox } from './sandbox/index.js';
 import { createHostServer } from './server.js';
 import { createMediaStore } from './state/media.js';
@@ -13,8 +21,15 @@ import { createMessageStore, type MessageFilter, type MockMessage } from './stat
 import { createPersister, loadState } from './state/persist.js';
 import { createTemplateStore } from './state/templates.js';
 
-export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, specFile, type MockHost } from './hosts.js';
-export type { CallbackAttempt, MessageFilter, MessageStatus, MockMessage, StatusError, TimelineEvent } from './state/messages.js';
+export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './hosts.js';
+export type {
+  CallbackAttempt,
+  MessageFilter,
+  MessageStatus,
+  MockMessage,
+  StatusError,
+  TimelineEvent,
+} from './state/messages.js';
 export { MAGIC_RECIPIENTS } from './state/recipients.js';
 
 export interface MockCredentials {
@@ -93,12 +108,19 @@ function accountsOf(options: MockOptions): Map<string, string> {
     throw new TypeError('startMock: give either credentials or accessKey and accessSecret, not both.');
   }
   if ((options.accessKey === undefined) !== (options.accessSecret === undefined)) {
-    throw new TypeError(`startMock: ${options.accessKey === undefined ? 'accessKey' : 'accessSecret'} is missing; give both accessKey and accessSecret (non-empty strings).`);
+    throw new TypeError(
+      `startMock: ${options.accessKey === undefined ? 'accessKey' : 'accessSecret'} is missing; give both accessKey and accessSecret (non-empty strings).`,
+    );
   }
-  const list = options.credentials ?? (options.accessKey !== undefined ? [{ accessKey: options.accessKey, accessSecret: options.accessSecret! }] : [DEMO_CREDENTIALS]);
+  const list =
+    options.credentials ??
+    (options.accessKey !== undefined
+      ? [{ accessKey: options.accessKey, accessSecret: options.accessSecret! }]
+      : [DEMO_CREDENTIALS]);
   for (const [i, c] of list.entries()) {
     for (const field of ['accessKey', 'accessSecret'] as const) {
-      if (typeof c?.[field] !== 'string' || c[field] === '') throw new TypeError(`startMock: credentials[${i}].${field} must be a non-empty string.`);
+      if (typeof c?.[field] !== 'string' || c[field] === '')
+        throw new TypeError(`startMock: credentials[${i}].${field} must be a non-empty string.`);
     }
   }
   return new Map(list.map((c) => [c.accessKey, c.accessSecret]));
@@ -106,14 +128,18 @@ function accountsOf(options: MockOptions): Map<string, string> {
 
 function nonNegative(options: MockOptions, name: 'callbackDelayMs' | 'callbackRetryBaseMs'): number | undefined {
   const value = options[name];
-  if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new TypeError(`startMock: ${name} must be a whole number of ms, 0 or more; got ${value}.`);
+  if (value !== undefined && (!Number.isInteger(value) || value < 0))
+    throw new TypeError(`startMock: ${name} must be a whole number of ms, 0 or more; got ${value}.`);
   return value;
 }
 
 /** The run's fault rules, checked against the hosts served and their operationIds. */
 function faultRules(options: MockOptions, hosts: readonly MockHost[], specs: Spec[]) {
   if (options.faults === undefined) return [];
-  if (!Array.isArray(options.faults)) throw new TypeError(`startMock: faults must be an array of strings such as "sendMessage:accepted-then-500"; got ${typeof options.faults}.`);
+  if (!Array.isArray(options.faults))
+    throw new TypeError(
+      `startMock: faults must be an array of strings such as "sendMessage:accepted-then-500"; got ${typeof options.faults}.`,
+    );
   try {
     return parseRules(options.faults, scopesOf(hosts, specs), (i) => `faults[${i}]`);
   } catch (error) {
@@ -122,8 +148,11 @@ function faultRules(options: MockOptions, hosts: readonly MockHost[], specs: Spe
 }
 
 function portOf(options: MockOptions, host: MockHost): number {
-  const port = options.ports?.[host] ?? (options.portBase === 0 ? 0 : (options.portBase ?? DEFAULT_PORT_BASE) + HOSTS.indexOf(host));
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new TypeError(`startMock: the port of ${host} must be a whole number from 0 to 65535; got ${port}.`);
+  const port =
+    options.ports?.[host] ??
+    (options.portBase === 0 ? 0 : (options.portBase ?? DEFAULT_PORT_BASE) + HOSTS.indexOf(host));
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new TypeError(`startMock: the port of ${host} must be a whole number from 0 to 65535; got ${port}.`);
   return port;
 }
 
@@ -139,13 +168,15 @@ function loadStateOrFail(file: string) {
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   const hosts = options.hosts ?? HOSTS;
   const unknown = hosts.filter((h) => !HOSTS.includes(h));
-  if (unknown.length > 0) throw new TypeError(`startMock: unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new TypeError(`startMock: unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}.`);
   const accounts = accountsOf(options);
   if (options.messageLimit !== undefined && (!Number.isInteger(options.messageLimit) || options.messageLimit < 1)) {
     throw new TypeError(`startMock: messageLimit must be a whole number of at least 1; got ${options.messageLimit}.`);
   }
   const reviewMs = options.templateReviewMs ?? 1_000;
-  if (!Number.isInteger(reviewMs) || reviewMs < 0) throw new TypeError(`startMock: templateReviewMs must be a whole number of ms, 0 or more; got ${reviewMs}.`);
+  if (!Number.isInteger(reviewMs) || reviewMs < 0)
+    throw new TypeError(`startMock: templateReviewMs must be a whole number of ms, 0 or more; got ${reviewMs}.`);
   const ports = hosts.map((h) => portOf(options, h));
   const log = options.log ?? (() => {});
   const listen = options.listen ?? '127.0.0.1';
@@ -164,8 +195,22 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const delivery = createDelivery({ retryBaseMs, log });
   const lifecycles = createLifecycles({ stepMs, delivery, messages });
   const allowAnyCallbackTarget = options.allowAnyCallbackTarget ?? false;
-  const inbound = createInbound({ messages, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget });
-  const sandbox = createSandbox({ media, templates, delivery, accounts, webhookUrl: options.webhookUrl, allowAnyCallbackTarget, log });
+  const inbound = createInbound({
+    messages,
+    delivery,
+    accounts,
+    webhookUrl: options.webhookUrl,
+    allowAnyCallbackTarget,
+  });
+  const sandbox = createSandbox({
+    media,
+    templates,
+    delivery,
+    accounts,
+    webhookUrl: options.webhookUrl,
+    allowAnyCallbackTarget,
+    log,
+  });
   // A reset of the record (mock.reset(), DELETE /__nxwa/state) forgets media and templates too.
   messages.onReset(() => sandbox.reset());
   if (saved) {
@@ -173,7 +218,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     media.restore(saved.media);
     templates.restore(saved.templates);
   }
-  if (options.stateFile !== undefined) persister = createPersister(options.stateFile, () => ({ version: 1, media: media.snapshot(), templates: templates.snapshot(), messages: messages.snapshot() }), log);
+  if (options.stateFile !== undefined)
+    persister = createPersister(
+      options.stateFile,
+      () => ({ version: 1, media: media.snapshot(), templates: templates.snapshot(), messages: messages.snapshot() }),
+      log,
+    );
   const servers: ReturnType<typeof createHostServer>[] = [];
   const stop = async () => {
     lifecycles.cancelAll();
@@ -207,7 +257,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         started.push({ host, url: await server.listen(ports[i], listen) });
       } catch (error) {
         const e = error as NodeJS.ErrnoException;
-        if (e.code === 'EADDRINUSE') throw new Error(`port ${ports[i]} (${host}) on ${listen} is already in use: stop what holds it, or choose other ports (--port-base, or port 0 for free ones).`);
+        if (e.code === 'EADDRINUSE')
+          throw new Error(
+            `port ${ports[i]} (${host}) on ${listen} is already in use: stop what holds it, or choose other ports (--port-base, or port 0 for free ones).`,
+          );
         throw error;
       }
     }

@@ -45,11 +45,20 @@ export interface UploadedFile {
  * Parses a multipart/form-data body into its fields (a file stands as a placeholder string, for the validator); the
  * file parts themselves, bytes included, go into `files` when given.
  */
-export function parseMultipart(headers: IncomingHttpHeaders, raw: Buffer, limit: number, files?: Map<string, UploadedFile>): Promise<Record<string, string>> {
+export function parseMultipart(
+  headers: IncomingHttpHeaders,
+  raw: Buffer,
+  limit: number,
+  files?: Map<string, UploadedFile>,
+): Promise<Record<string, string>> {
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers, defParamCharset: 'utf8', limits: { fileSize: limit, files: 5, fields: 50, parts: 60 } });
+      parser = busboy({
+        headers,
+        defParamCharset: 'utf8',
+        limits: { fileSize: limit, files: 5, fields: 50, parts: 60 },
+      });
     } catch (error) {
       return reject(new Error((error as Error).message));
     }

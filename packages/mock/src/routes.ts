@@ -42,7 +42,9 @@ export function compileRoutes(spec: Spec): Route[] {
   const routes: Route[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     const names: string[] = [];
-    const regex = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+    const regex = new RegExp(
+      `^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`,
+    );
     const shared: any[] = item.parameters ?? [];
     for (const method of METHODS.filter((m) => item[m])) {
       const op = item[method];
@@ -67,7 +69,10 @@ export function compileRoutes(spec: Spec): Route[] {
         parameters,
         mediaTypes: Object.keys(op.requestBody?.content ?? {}),
         fieldCodes: new Map(errors.filter((e) => e.field).map((e) => [e.field!, e])),
-        genericParameterCode: errors.find((e) => e.category === 'parameter' && !e.field) ?? { code: 1002, message: 'Parameter error' },
+        genericParameterCode: errors.find((e) => e.category === 'parameter' && !e.field) ?? {
+          code: 1002,
+          message: 'Parameter error',
+        },
         sends: op['x-nxcloud-sends-message'] === true,
       });
     }

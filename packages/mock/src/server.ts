@@ -2,7 +2,7 @@
 // write. Every stage but the engine answers in NxCloud's envelope with the host's documented codes.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { envelope, familyOf, type Answer } from './answer.js';
+import { type Answer, envelope, familyOf } from './answer.js';
 import type { Inbound } from './callbacks/inbound.js';
 import type { Lifecycles } from './callbacks/lifecycle.js';
 import { callbackAllowed, refusedTarget, wantedStatuses } from './callbacks/status.js';
@@ -18,7 +18,7 @@ import { HttpFailure, readBody } from './read.js';
 import { compileRoutes } from './routes.js';
 import type { Sandbox } from './sandbox/index.js';
 import { inspect } from './state/inspect.js';
-import { newMessageId, type MessageStore } from './state/messages.js';
+import { type MessageStore, newMessageId } from './state/messages.js';
 import { plannedStatuses } from './state/recipients.js';
 
 export interface HostServerOptions {
@@ -39,7 +39,15 @@ export interface HostServerOptions {
 }
 
 // The mock's own request headers, never passed to the engine.
-const OWN_HEADERS = new Set(['x-nxwa-callbacks', 'x-nxwa-fault', 'host', 'connection', 'transfer-encoding', 'keep-alive', 'content-length']);
+const OWN_HEADERS = new Set([
+  'x-nxwa-callbacks',
+  'x-nxwa-fault',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'content-length',
+]);
 
 export function createHostServer(options: HostServerOptions) {
   const { host, spec, engine, accounts, lifecycles, messages, maxBodyBytes, log } = options;
@@ -56,13 +64,23 @@ export function createHostServer(options: HostServerOptions) {
     try {
       url = new URL(`http://mock.invalid${target.startsWith('/') ? '' : '/'}${target}`);
     } catch {
-      throw new HttpFailure(400, -1, `The request target ${JSON.stringify(target.slice(0, 100))} is not a valid URL path.`);
+      throw new HttpFailure(
+        400,
+        -1,
+        `The request target ${JSON.stringify(target.slice(0, 100))} is not a valid URL path.`,
+      );
     }
     if (req.method === 'GET' && url.pathname === '/__health') {
       const ok = await engine.healthy();
-      return { status: ok ? 200 : 503, body: JSON.stringify(ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' }) };
+      return {
+        status: ok ? 200 : 503,
+        body: JSON.stringify(
+          ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
+        ),
+      };
     }
-    if (url.pathname === '/__nxwa/inbound') return options.inbound.answer(req.method ?? 'GET', await readBody(req, maxBodyBytes));
+    if (url.pathname === '/__nxwa/inbound')
+      return options.inbound.answer(req.method ?? 'GET', await readBody(req, maxBodyBytes));
     if (url.pathname.startsWith('/__nxwa/')) {
       req.resume();
       return options.sandbox.inspect(req.method ?? 'GET', url) ?? inspect(req.method ?? 'GET', url, messages)!;
@@ -73,7 +91,14 @@ export function createHostServer(options: HostServerOptions) {
     if (!route) {
       const other = routes.find((r) => r.regex.test(url.pathname));
       return other
-        ? { status: 405, body: envelope(family, -1, `${req.method} is not allowed on ${url.pathname}; use ${other.method.toUpperCase()}.`) }
+        ? {
+            status: 405,
+            body: envelope(
+              family,
+              -1,
+              `${req.method} is not allowed on ${url.pathname}; use ${other.method.toUpperCase()}.`,
+            ),
+          }
         : { status: 404, body: envelope(family, -1, `No operation ${req.method} ${url.pathname} on ${host}.`) };
     }
 
@@ -109,23 +134,45 @@ export function createHostServer(options: HostServerOptions) {
     // documented answer).
     if (!headers.prefer) {
       const base = `http://${headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
-      const own = options.sandbox.answer({ host, family, route, url, path: pathParameters(route, url), body, files: parsed.files, accessKey: String(headers.accesskey), base });
+      const own = options.sandbox.answer({
+        host,
+        family,
+        route,
+        url,
+        path: pathParameters(route, url),
+        body,
+        files: parsed.files,
+        accessKey: String(headers.accesskey),
+        base,
+      });
       if (own) return own;
     }
 
     // The engine answers from the spec's examples.
     const engineHeaders: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined && !OWN_HEADERS.has(name)) engineHeaders[name] = String(value);
+    for (const [name, value] of Object.entries(headers))
+      if (value !== undefined && !OWN_HEADERS.has(name)) engineHeaders[name] = String(value);
     const query: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) {
       const all = url.searchParams.getAll(key);
       query[key] = all.length === 1 ? all[0] : all;
     }
-    const answer = await engine.answer({ method, path: url.pathname, operationPath: route.path, query, headers: engineHeaders, body });
+    const answer = await engine.answer({
+      method,
+      path: url.pathname,
+      operationPath: route.path,
+      query,
+      headers: engineHeaders,
+      body,
+    });
     if (answer.status === 422) {
       const c = route.genericParameterCode;
       const detail = (answer.body as { detail?: string } | undefined)?.detail;
-      return { status: 200, code: c.code, body: envelope(family, c.code, `${c.message}: ${detail || 'the request does not match the spec'}`) };
+      return {
+        status: 200,
+        code: c.code,
+        body: envelope(family, c.code, `${c.message}: ${detail || 'the request does not match the spec'}`),
+      };
     }
     let out = answer.body as Record<string, any> | undefined;
     const code = typeof out?.code === 'number' ? out.code : undefined;
@@ -158,7 +205,9 @@ export function createHostServer(options: HostServerOptions) {
         message: recorded,
         family,
         statuses: plannedStatuses(to, wantedStatuses(headers['x-nxwa-callbacks'])),
-        webhook: webhook ? { url: webhook, credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! } } : undefined,
+        webhook: webhook
+          ? { url: webhook, credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! } }
+          : undefined,
       });
     }
     const text = typeof out === 'string' ? out : out === undefined ? '' : JSON.stringify(out);
@@ -180,20 +229,32 @@ export function createHostServer(options: HostServerOptions) {
         const socket = req.socket as typeof req.socket & { resetAndDestroy?: () => void };
         if (socket.resetAndDestroy) socket.resetAndDestroy();
         else socket.destroy();
-        log(`${host} ${req.method} ${(req.url ?? '').split('?')[0]} → connection reset (fault) ${Date.now() - started}ms`);
+        log(
+          `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → connection reset (fault) ${Date.now() - started}ms`,
+        );
         return;
       }
       const known = error instanceof HttpFailure;
       if (!known) log(`${host} ${req.method} internal error: ${(error as Error).stack ?? (error as Error).message}`);
       const status = known ? error.status : 500;
       const code = known ? (error.code ?? routes[0]?.genericParameterCode.code ?? -1) : -1;
-      result = { status, code, body: envelope(family, code, known ? error.message : `The mock failed: ${(error as Error).message}`) };
+      result = {
+        status,
+        code,
+        body: envelope(family, code, known ? error.message : `The mock failed: ${(error as Error).message}`),
+      };
     }
     if (!res.headersSent) {
-      res.writeHead(result.status, { ...result.headers, 'content-type': result.contentType ?? 'application/json', connection: result.status === 413 ? 'close' : 'keep-alive' });
+      res.writeHead(result.status, {
+        ...result.headers,
+        'content-type': result.contentType ?? 'application/json',
+        connection: result.status === 413 ? 'close' : 'keep-alive',
+      });
       res.end(result.body);
     }
-    log(`${host} ${req.method} ${(req.url ?? '').split('?')[0]} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`);
+    log(
+      `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
+    );
   });
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;

@@ -15,8 +15,13 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     try {
-      const callback = parseCallback(new Uint8Array(Buffer.concat(chunks)), { headers: req.headers as Record<string, string>, accessSecret: demo.accessSecret, action: 'callback' });
-      if (callback.kind === 'status') for (const s of callback.statuses) received.push({ status: s.status, id: s.id, verified: true });
+      const callback = parseCallback(new Uint8Array(Buffer.concat(chunks)), {
+        headers: req.headers as Record<string, string>,
+        accessSecret: demo.accessSecret,
+        action: 'callback',
+      });
+      if (callback.kind === 'status')
+        for (const s of callback.statuses) received.push({ status: s.status, id: s.id, verified: true });
       res.end('ok');
     } catch (error) {
       received.push({ verified: false, error: (error as Error).message });
@@ -29,12 +34,22 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'hi' } } as const;
+const text = {
+  appkey: 'f543ertg',
+  business_phone: '8615800001795',
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '8613600009759',
+  type: 'text',
+  text: { body: 'hi' },
+} as const;
 
 describe('status callbacks', () => {
   it('sent, delivered and read arrive in order, signed, for the message sent', async () => {
     received.length = 0;
-    const { data, error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, cus_message_id: 'cb-1', dr_webhook: hookUrl } });
+    const { data, error } = await client('api2.nxcloud.com').POST('/api/wa/mt', {
+      body: { ...text, cus_message_id: 'cb-1', dr_webhook: hookUrl },
+    });
     expect(error).toBeUndefined();
     expect(data?.messages[0].id).toBe('cb-1');
     await vi.waitFor(() => expect(received).toHaveLength(3), { timeout: 5_000 });
@@ -47,14 +62,20 @@ describe('status callbacks', () => {
 
   it('a failed status when asked for', async () => {
     received.length = 0;
-    await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, cus_message_id: 'cb-2', dr_webhook: hookUrl }, headers: { 'x-nxwa-callbacks': 'sent,failed' } });
+    await client('api2.nxcloud.com').POST('/api/wa/mt', {
+      body: { ...text, cus_message_id: 'cb-2', dr_webhook: hookUrl },
+      headers: { 'x-nxwa-callbacks': 'sent,failed' },
+    });
     await vi.waitFor(() => expect(received).toHaveLength(2), { timeout: 5_000 });
     expect(received.map((r) => r.status)).toEqual(['sent', 'failed']);
   });
 
   it('no callback after a failed send', async () => {
     received.length = 0;
-    const { error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, dr_webhook: hookUrl }, headers: { Prefer: 'example=code-10005' } });
+    const { error } = await client('api2.nxcloud.com').POST('/api/wa/mt', {
+      body: { ...text, dr_webhook: hookUrl },
+      headers: { Prefer: 'example=code-10005' },
+    });
     expect(error).toMatchObject({ code: 10005 });
     await new Promise((r) => setTimeout(r, 300));
     expect(received).toEqual([]);
@@ -64,7 +85,18 @@ describe('status callbacks', () => {
     received.length = 0;
     const saas = client('api.nxcloud.com');
     // The SaaS send takes no dr_webhook: the mock's configured webhook would be used. Without one, nothing is sent.
-    const { error } = await saas.POST('/saas/wa/send', { body: { tenant_id: 1, appkey: 'a', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'template', template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } } } });
+    const { error } = await saas.POST('/saas/wa/send', {
+      body: {
+        tenant_id: 1,
+        appkey: 'a',
+        business_phone: '8615800001795',
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: '8613600009759',
+        type: 'template',
+        template: { name: 't', language: { code: 'en_US', policy: 'deterministic' } },
+      },
+    });
     expect(error).toBeUndefined();
     await new Promise((r) => setTimeout(r, 200));
     expect(received).toEqual([]);
@@ -72,7 +104,9 @@ describe('status callbacks', () => {
 
   it('a dr_webhook that is not on loopback is not called', async () => {
     received.length = 0;
-    const { error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: { ...text, dr_webhook: 'https://example.com/hook' } });
+    const { error } = await client('api2.nxcloud.com').POST('/api/wa/mt', {
+      body: { ...text, dr_webhook: 'https://example.com/hook' },
+    });
     expect(error).toBeUndefined();
     await new Promise((r) => setTimeout(r, 200));
     expect(received).toEqual([]);

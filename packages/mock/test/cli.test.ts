@@ -12,7 +12,10 @@ const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
 
 /** Every process below `pid` (Linux `ps`). */
 function descendants(pid: number): number[] {
-  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const out: number[] = [];
   const walk = (p: number) => rows.filter(([, pp]) => pp === p).forEach(([c]) => (out.push(c), walk(c)));
   walk(pid);
@@ -30,49 +33,67 @@ async function run(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
 
 async function start(args: string[], env: NodeJS.ProcessEnv) {
   const base = await freePortBase();
-  const child = spawn(process.execPath, [bin, '--port-base', String(base), '--access-key', 'cli-key', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NXWA_MOCK_ACCESS_SECRET: 'cli-secret', ...env } });
+  const child = spawn(process.execPath, [bin, '--port-base', String(base), '--access-key', 'cli-key', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NXWA_MOCK_ACCESS_SECRET: 'cli-secret', ...env },
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const deadline = Date.now() + 30_000;
   // Until the banner's last line: it comes in more than one chunk.
-  while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+  while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null)
+    await new Promise((r) => setTimeout(r, 50));
   return { child, out: () => out, base };
 }
 
 describe('nxwa-mock', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('starts one process serving every host, and stops on %s freeing every port', async (signal) => {
-    const { child, out, base } = await run();
-    try {
-      expect(out()).toContain('ready in');
-      const urls = [...out().matchAll(/^\s+(\S+\.(?:com|ai))\s+(http:\/\/127\.0\.0\.1:\d+)$/gm)].map((m) => [m[1], m[2]]);
-      expect(urls).toEqual([
-        ['api2.nxcloud.com', `http://127.0.0.1:${base}`],
-        ['api.nxcloud.com', `http://127.0.0.1:${base + 1}`],
-        ['api-idn.nxlink.ai', `http://127.0.0.1:${base + 2}`],
-        ['api-hk.nxlink.ai', `http://127.0.0.1:${base + 3}`],
-      ]);
-      // Only the public URLs: no other address or port in the banner (the inspector is on the first host's port).
-      expect([...out().matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])).sort()).toEqual([base, base, base + 1, base + 2, base + 3]);
-      const inspector = /^\s+inspector\s+(http:\/\/127\.0\.0\.1:\d+\/__nxwa\/)$/m.exec(out())?.[1];
-      expect(inspector).toBe(`http://127.0.0.1:${base}/__nxwa/`);
-      const page = await fetch(inspector!);
-      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(await page.text()).toContain('<title>nxwa sandbox · inspector</title>');
-      expect(out()).toContain('accessKey cli-key, accessSecret (as given)');
-      expect(out()).not.toContain('cli-secret');
-      for (const [, url] of urls) expect(await (await fetch(`${url}/__health`)).json()).toMatchObject({ status: 'ok' });
-      // One process: nothing started below it (so nothing can inherit NXWA_MOCK_ACCESS_SECRET either).
-      expect(descendants(child.pid!)).toEqual([]);
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    'starts one process serving every host, and stops on %s freeing every port',
+    async (signal) => {
+      const { child, out, base } = await run();
+      try {
+        expect(out()).toContain('ready in');
+        const urls = [...out().matchAll(/^\s+(\S+\.(?:com|ai))\s+(http:\/\/127\.0\.0\.1:\d+)$/gm)].map((m) => [
+          m[1],
+          m[2],
+        ]);
+        expect(urls).toEqual([
+          ['api2.nxcloud.com', `http://127.0.0.1:${base}`],
+          ['api.nxcloud.com', `http://127.0.0.1:${base + 1}`],
+          ['api-idn.nxlink.ai', `http://127.0.0.1:${base + 2}`],
+          ['api-hk.nxlink.ai', `http://127.0.0.1:${base + 3}`],
+        ]);
+        // Only the public URLs: no other address or port in the banner (the inspector is on the first host's port).
+        expect([...out().matchAll(/127\.0\.0\.1:(\d+)/g)].map((m) => Number(m[1])).sort()).toEqual([
+          base,
+          base,
+          base + 1,
+          base + 2,
+          base + 3,
+        ]);
+        const inspector = /^\s+inspector\s+(http:\/\/127\.0\.0\.1:\d+\/__nxwa\/)$/m.exec(out())?.[1];
+        expect(inspector).toBe(`http://127.0.0.1:${base}/__nxwa/`);
+        const page = await fetch(inspector!);
+        expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(await page.text()).toContain('<title>nxwa sandbox · inspector</title>');
+        expect(out()).toContain('accessKey cli-key, accessSecret (as given)');
+        expect(out()).not.toContain('cli-secret');
+        for (const [, url] of urls)
+          expect(await (await fetch(`${url}/__health`)).json()).toMatchObject({ status: 'ok' });
+        // One process: nothing started below it (so nothing can inherit NXWA_MOCK_ACCESS_SECRET either).
+        expect(descendants(child.pid!)).toEqual([]);
 
-      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-      child.kill(signal);
-      expect(await exited).toBe(0);
-      for (let port = base; port < base + 4; port++) expect(await portFree(port)).toBe(true);
-    } finally {
-      child.kill('SIGKILL');
-    }
-  }, 60_000);
+        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+        child.kill(signal);
+        expect(await exited).toBe(0);
+        for (let port = base; port < base + 4; port++) expect(await portFree(port)).toBe(true);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
 
   it('refuses an unknown host and a bad port, saying what is expected', () => {
     const host = spawnSync(process.execPath, [bin, '--host', 'api.example.com'], { encoding: 'utf8' });
@@ -94,7 +115,10 @@ describe('nxwa-mock', () => {
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, media: [], templates: [], messages: [] });
 
       writeFileSync(file, '{ not json');
-      const broken = spawnSync(process.execPath, [bin, '--port-base', '0', '--state', file], { encoding: 'utf8', timeout: 30_000 });
+      const broken = spawnSync(process.execPath, [bin, '--port-base', '0', '--state', file], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(broken.status).toBe(1);
       expect(broken.stderr).toContain(`could not start: startMock: the state file ${file} is not valid JSON`);
       const review = spawnSync(process.execPath, [bin, '--template-review-ms', 'soon'], { encoding: 'utf8' });
@@ -124,9 +148,14 @@ describe('nxwa-mock', () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(base + 1, '127.0.0.1', r));
     try {
-      const run = spawnSync(process.execPath, [bin, '--port-base', String(base)], { encoding: 'utf8', timeout: 30_000 });
+      const run = spawnSync(process.execPath, [bin, '--port-base', String(base)], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(new RegExp(`port ${base + 1} \\(api\\.nxcloud\\.com\\) .*already in use.*--port-base`));
+      expect(run.stderr).toMatch(
+        new RegExp(`port ${base + 1} \\(api\\.nxcloud\\.com\\) .*already in use.*--port-base`),
+      );
       // Nothing left listening on the ports that were free.
       expect(await portFree(base)).toBe(true);
     } finally {
@@ -139,11 +168,35 @@ describe('nxwa-mock', () => {
     try {
       const { signatureHeaders } = await import('@org/nxwa-signing');
       const body = '{"business_phone":"8615800001795","messaging_product":"whatsapp","Media-ID":"body-marker-7731"}';
-      const headers: Record<string, string> = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'cli-key', accessSecret: 'cli-secret', action: 'getMedia', bizType: '2', ts: Date.now(), body }) };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...signatureHeaders({
+          accessKey: 'cli-key',
+          accessSecret: 'cli-secret',
+          action: 'getMedia',
+          bizType: '2',
+          ts: Date.now(),
+          body,
+        }),
+      };
       await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers, body });
-      await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, { method: 'POST', headers: { ...headers, sign: 'f'.repeat(32) }, body });
-      await expect.poll(() => out().split('\n').filter((l) => l.includes('/api/wa/getMedia')).length, { timeout: 5_000 }).toBe(2);
-      const lines = out().split('\n').filter((l) => l.includes('/api/wa/getMedia'));
+      await fetch(`http://127.0.0.1:${base}/api/wa/getMedia`, {
+        method: 'POST',
+        headers: { ...headers, sign: 'f'.repeat(32) },
+        body,
+      });
+      await expect
+        .poll(
+          () =>
+            out()
+              .split('\n')
+              .filter((l) => l.includes('/api/wa/getMedia')).length,
+          { timeout: 5_000 },
+        )
+        .toBe(2);
+      const lines = out()
+        .split('\n')
+        .filter((l) => l.includes('/api/wa/getMedia'));
       // No medium "body-marker-7731" was uploaded: the sandbox answers 9000.
       expect(lines[0]).toMatch(/POST \/api\/wa\/getMedia → 200 code 9000/);
       expect(lines[1]).toMatch(/code 1003/);
@@ -160,14 +213,26 @@ describe('nxwa-mock under npx', () => {
   it('stops and frees its ports when the npx process that started it is gone', async () => {
     const base = await freePortBase();
     // A stand-in for npm exec: starts the mock (with the environment npm gives it), then gets killed.
-    const launcher = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(bin)}, '--port-base', '${base}', '--quiet'], { stdio: 'inherit', env: { ...process.env, npm_command: 'exec' } }); console.log('pid ' + c.pid); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const launcher = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(bin)}, '--port-base', '${base}', '--quiet'], { stdio: 'inherit', env: { ...process.env, npm_command: 'exec' } }); console.log('pid ' + c.pid); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     launcher.stdout.on('data', (d) => (out += d));
     try {
       await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toContain('__health');
       expect(await portFree(base)).toBe(false);
       launcher.kill('SIGKILL');
-      await expect.poll(async () => (await Promise.all([0, 1, 2, 3].map((i) => portFree(base + i)))).every(Boolean), { timeout: 15_000, interval: 200 }).toBe(true);
+      await expect
+        .poll(async () => (await Promise.all([0, 1, 2, 3].map((i) => portFree(base + i)))).every(Boolean), {
+          timeout: 15_000,
+          interval: 200,
+        })
+        .toBe(true);
     } finally {
       launcher.kill('SIGKILL');
       // Never leave the mock behind, even when this test fails.

@@ -12,8 +12,13 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   // The CLI and memory tests run the built package, as installed.
-  if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli.js'))) throw new Error('Build the mock first: pnpm --filter @org/nxwa-mock build');
-  const mock = await startMock({ portBase: 0, callbackDelayMs: 20, credentials: [DEMO_CREDENTIALS, { accessKey: 'second-key', accessSecret: 'second-secret' }] });
+  if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli.js')))
+    throw new Error('Build the mock first: pnpm --filter @org/nxwa-mock build');
+  const mock = await startMock({
+    portBase: 0,
+    callbackDelayMs: 20,
+    credentials: [DEMO_CREDENTIALS, { accessKey: 'second-key', accessSecret: 'second-secret' }],
+  });
   project.provide('urls', mock.urls as Record<string, string>);
   return () => mock.stop();
 }

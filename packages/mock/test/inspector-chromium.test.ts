@@ -8,16 +8,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../src/index.js';
+import { type RunningMock, startMock } from '../src/index.js';
 import { createInspector } from '../src/inspector/index.js';
 import { createMessageStore } from '../src/state/messages.js';
 import { demo } from './support.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = { timeout: 30_000 };
-const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'hello' } } as const;
+const text = {
+  appkey: 'f543ertg',
+  business_phone: '8615800001795',
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '8613600009759',
+  type: 'text',
+  text: { body: 'hello' },
+} as const;
 
 let mock: RunningMock;
 let browser: Browser;
@@ -26,7 +34,8 @@ let webhook: string;
 const received: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  if (!existsSync(executablePath))
+    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
   mock = await startMock({ portBase: 0 });
   hook = createServer((req, res) => {
     let body = '';
@@ -38,7 +47,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -47,7 +64,8 @@ afterAll(async () => {
   hook?.close();
 });
 
-const api2 = () => createNxcloudClient('api2.nxcloud.com', { ...demo, baseUrl: mock.urls['api2.nxcloud.com']!, retry: { attempts: 1 } });
+const api2 = () =>
+  createNxcloudClient('api2.nxcloud.com', { ...demo, baseUrl: mock.urls['api2.nxcloud.com']!, retry: { attempts: 1 } });
 
 /** Opens the inspector of one host's port; records every request the page makes and every console error. */
 async function open(host: keyof RunningMock['urls'] = 'api2.nxcloud.com') {
@@ -59,7 +77,9 @@ async function open(host: keyof RunningMock['urls'] = 'api2.nxcloud.com') {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   // Anything for another origin is refused here too, so that it could never reach the network.
-  await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort()));
+  await page.route('**/*', (route) =>
+    new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
+  );
   await page.goto(`${origin}/__nxwa/`, { waitUntil: 'load' });
   await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
   return { page, origin, requests, errors };
@@ -97,7 +117,11 @@ const watchStatuses = (page: Page) =>
         const list = (seen[node.dataset.id] ??= []);
         if (list.at(-1) !== node.dataset.status) list.push(node.dataset.status!);
       }
-    }).observe(document.getElementById('messages')!, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+    }).observe(document.getElementById('messages')!, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['data-status'],
+    });
   });
 
 const row = (page: Page, id: string) => page.locator(`details.message[data-id="${id}"]`);
@@ -109,7 +133,9 @@ describe('the inspector page', () => {
     await page.evaluate(() => ((window as any).loadedOnce = true));
     await watchStatuses(page);
 
-    const { data, error } = await api2().POST('/api/wa/mt', { body: { ...text, to: '8613600000101', cus_message_id: 'live-1', dr_webhook: webhook } });
+    const { data, error } = await api2().POST('/api/wa/mt', {
+      body: { ...text, to: '8613600000101', cus_message_id: 'live-1', dr_webhook: webhook },
+    });
     expect(error).toBeUndefined();
     expect(data?.messages[0].id).toBe('live-1');
     await row(page, 'live-1').waitFor(WAIT);
@@ -163,7 +189,9 @@ describe('the inspector page', () => {
     await row(page, 'markup-1').locator('summary').click();
     await row(page, 'markup-1').locator('pre.json').waitFor(WAIT);
     expect(await row(page, 'markup-1').locator('pre.json').textContent()).toContain(JSON.stringify(payload));
-    expect(await page.evaluate(() => document.querySelectorAll('#messages img, #messages script, #messages b').length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelectorAll('#messages img, #messages script, #messages b').length),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
     // The image was never asked for, and nothing left the origin.
     expect(requests.filter((u) => new URL(u).pathname.endsWith('/x'))).toEqual([]);
@@ -175,21 +203,37 @@ describe('the inspector page', () => {
   it('filters by recipient and status, and empties on a reset', async () => {
     mock.reset();
     const { page, errors } = await open();
-    await api2().POST('/api/wa/mt', { body: { ...text, to: '8613600000201', cus_message_id: 'filter-1', dr_webhook: webhook } });
+    await api2().POST('/api/wa/mt', {
+      body: { ...text, to: '8613600000201', cus_message_id: 'filter-1', dr_webhook: webhook },
+    });
     // An empty x-nxwa-callbacks header keeps this one at accepted: the status filter then tells the two apart.
-    await api2().POST('/api/wa/mt', { body: { ...text, to: '8613600000202', cus_message_id: 'filter-2' }, headers: { 'x-nxwa-callbacks': '' } });
+    await api2().POST('/api/wa/mt', {
+      body: { ...text, to: '8613600000202', cus_message_id: 'filter-2' },
+      headers: { 'x-nxwa-callbacks': '' },
+    });
     await page.locator('details.message[data-id="filter-1"][data-status="read"]').waitFor(WAIT);
     await row(page, 'filter-2').waitFor(WAIT);
-    const visible = () => page.$$eval('details.message', (nodes) => nodes.filter((n) => !(n as HTMLElement).hidden).map((n) => (n as HTMLElement).dataset.id));
+    const visible = () =>
+      page.$$eval('details.message', (nodes) =>
+        nodes.filter((n) => !(n as HTMLElement).hidden).map((n) => (n as HTMLElement).dataset.id),
+      );
     // Newest first.
     expect(await visible()).toEqual(['filter-2', 'filter-1']);
 
     await page.locator('#filter-to').fill('0202');
-    await page.waitForFunction(() => document.querySelectorAll('details.message:not([hidden])').length === 1, undefined, WAIT);
+    await page.waitForFunction(
+      () => document.querySelectorAll('details.message:not([hidden])').length === 1,
+      undefined,
+      WAIT,
+    );
     expect(await visible()).toEqual(['filter-2']);
     await page.locator('#filter-to').fill('');
     await page.locator('#filter-status').selectOption('read');
-    await page.waitForFunction(() => document.querySelectorAll('details.message:not([hidden])').length === 1, undefined, WAIT);
+    await page.waitForFunction(
+      () => document.querySelectorAll('details.message:not([hidden])').length === 1,
+      undefined,
+      WAIT,
+    );
     expect(await visible()).toEqual(['filter-1']);
     expect(await page.locator('#count').textContent()).toBe('1 of 2 messages');
 
@@ -210,9 +254,23 @@ describe('the inspector page', () => {
     // Records the mock's sends do not make (yet).
     const { store, page, errors, close } = await bareInspector();
     try {
-      const inbound = store.record({ id: 'in-1', host: 'api2.nxcloud.com', operation: 'POST /__nxwa/inbound', accessKey: 'k', direction: 'inbound', from: '8613600000301', referral: { source: 'ad-7' }, body: { type: 'image' } } as any);
+      const inbound = store.record({
+        id: 'in-1',
+        host: 'api2.nxcloud.com',
+        operation: 'POST /__nxwa/inbound',
+        accessKey: 'k',
+        direction: 'inbound',
+        from: '8613600000301',
+        referral: { source: 'ad-7' },
+        body: { type: 'image' },
+      } as any);
       store.advance(inbound, 'received' as any);
-      store.attempt(inbound, { status: 'received', url: 'http://127.0.0.1:1/hook', error: 'refused', attempt: 2 } as any);
+      store.attempt(inbound, {
+        status: 'received',
+        url: 'http://127.0.0.1:1/hook',
+        error: 'refused',
+        attempt: 2,
+      } as any);
       await page.locator('details.message[data-id="in-1"][data-status="received"]').waitFor(WAIT);
       const summary = row(page, 'in-1').locator('summary');
       expect(await summary.locator('.direction').textContent()).toBe('\u2190');
@@ -224,23 +282,46 @@ describe('the inspector page', () => {
       const attempts = row(page, 'in-1').locator('.details table').nth(1);
       await attempts.waitFor(WAIT);
       expect(await attempts.locator('th').allTextContents()).toEqual(['status', 'url', 'error', 'attempt', 'at']);
-      expect(JSON.parse((await row(page, 'in-1').locator('pre.json').textContent())!)).toMatchObject({ direction: 'inbound', referral: { source: 'ad-7' } });
+      expect(JSON.parse((await row(page, 'in-1').locator('pre.json').textContent())!)).toMatchObject({
+        direction: 'inbound',
+        referral: { source: 'ad-7' },
+      });
       expect(errors).toEqual([]);
     } finally {
       await close();
     }
   });
 
-  it('shows two accounts\' messages with the same ID as two messages, each following its own changes', async () => {
+  it("shows two accounts' messages with the same ID as two messages, each following its own changes", async () => {
     const { store, page, close } = await bareInspector();
     try {
-      const mine = store.record({ id: 'same-id', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'key-a', to: '8613600000401', body: {} });
-      store.record({ id: 'same-id', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'key-b', to: '8613600000402', body: {} });
-      await page.waitForFunction(() => document.querySelectorAll('details.message[data-id="same-id"]').length === 2, undefined, WAIT);
+      const mine = store.record({
+        id: 'same-id',
+        host: 'api2.nxcloud.com',
+        operation: 'POST /api/wa/mt',
+        accessKey: 'key-a',
+        to: '8613600000401',
+        body: {},
+      });
+      store.record({
+        id: 'same-id',
+        host: 'api2.nxcloud.com',
+        operation: 'POST /api/wa/mt',
+        accessKey: 'key-b',
+        to: '8613600000402',
+        body: {},
+      });
+      await page.waitForFunction(
+        () => document.querySelectorAll('details.message[data-id="same-id"]').length === 2,
+        undefined,
+        WAIT,
+      );
       // The first account's message changes; the second's row stays as it was.
       store.advance(mine, 'delivered');
       await page.locator('details.message[data-id="same-id"][data-status="delivered"]').waitFor(WAIT);
-      const rows = await page.$$eval('details.message[data-id="same-id"]', (nodes) => nodes.map((n) => [(n as HTMLElement).dataset.status, n.querySelector('.recipient')?.textContent]));
+      const rows = await page.$$eval('details.message[data-id="same-id"]', (nodes) =>
+        nodes.map((n) => [(n as HTMLElement).dataset.status, n.querySelector('.recipient')?.textContent]),
+      );
       expect(rows).toEqual([
         ['accepted', '8613600000402'],
         ['delivered', '8613600000401'],

@@ -2,21 +2,31 @@
 // inline style and script; the event stream's snapshot and changes; the bound on open streams; and a stop that
 // ends open streams instead of waiting for them. (test/inspector-chromium.test.ts renders the page.)
 import { createHash } from 'node:crypto';
-import { createServer, request, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '../src/index.js';
+import { type RunningMock, startMock } from '../src/index.js';
 import { createInspector } from '../src/inspector/index.js';
 import { createMessageStore } from '../src/state/messages.js';
 import { demo } from './support.js';
 
-const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'inspected' } } as const;
+const text = {
+  appkey: 'f543ertg',
+  business_phone: '8615800001795',
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '8613600009759',
+  type: 'text',
+  text: { body: 'inspected' },
+} as const;
 
 let mock: RunningMock;
 let base: string;
 const send = (cus_message_id: string, to: string = text.to) =>
-  createNxcloudClient('api2.nxcloud.com', { ...demo, baseUrl: base, retry: { attempts: 1 } }).POST('/api/wa/mt', { body: { ...text, to, cus_message_id } });
+  createNxcloudClient('api2.nxcloud.com', { ...demo, baseUrl: base, retry: { attempts: 1 } }).POST('/api/wa/mt', {
+    body: { ...text, to, cus_message_id },
+  });
 
 beforeAll(async () => {
   mock = await startMock({ hosts: ['api2.nxcloud.com', 'api-hk.nxlink.ai'], portBase: 0 });
@@ -53,7 +63,9 @@ function openEvents(url: string): Promise<Stream> {
         }
         waiters.splice(0).forEach((w) => w());
       });
-      const ended = new Promise<void>((r) => response.on('close', () => ((done = true), waiters.splice(0).forEach((w) => w()), r())));
+      const ended = new Promise<void>((r) =>
+        response.on('close', () => ((done = true), waiters.splice(0).forEach((w) => w()), r())),
+      );
       async function next(name: string): Promise<any> {
         for (;;) {
           const i = queue.findIndex((e) => e.name === name);
@@ -120,10 +132,21 @@ describe('the event stream', () => {
       expect(stream.response.headers['content-type']).toBe('text/event-stream; charset=utf-8');
       const first = await stream.next('snapshot');
       expect(first.messages.map((m: { id: string }) => m.id)).toEqual(['ev-2', 'ev-1']);
-      expect(first.messages[0]).toMatchObject({ host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', to: text.to, status: 'accepted', body: { text: { body: 'inspected' } } });
+      expect(first.messages[0]).toMatchObject({
+        host: 'api2.nxcloud.com',
+        operation: 'POST /api/wa/mt',
+        to: text.to,
+        status: 'accepted',
+        body: { text: { body: 'inspected' } },
+      });
 
       await send('ev-3', '8613600000003');
-      expect(await stream.next('upsert')).toMatchObject({ id: 'ev-3', to: '8613600000003', status: 'accepted', timeline: [{ status: 'accepted' }] });
+      expect(await stream.next('upsert')).toMatchObject({
+        id: 'ev-3',
+        to: '8613600000003',
+        status: 'accepted',
+        timeline: [{ status: 'accepted' }],
+      });
 
       mock.reset();
       expect((await stream.next('snapshot')).messages).toEqual([]);
@@ -132,15 +155,22 @@ describe('the event stream', () => {
     }
   });
 
-  it('follows two accounts\' messages with the same ID apart', async () => {
-    const two = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, credentials: [demo, { accessKey: 'key-b', accessSecret: 'secret-b' }] });
+  it("follows two accounts' messages with the same ID apart", async () => {
+    const two = await startMock({
+      hosts: ['api2.nxcloud.com'],
+      portBase: 0,
+      credentials: [demo, { accessKey: 'key-b', accessSecret: 'secret-b' }],
+    });
     try {
       const url = two.urls['api2.nxcloud.com']!;
       const stream = await openEvents(url);
       await stream.next('snapshot');
-      const as = (account: typeof demo) => createNxcloudClient('api2.nxcloud.com', { ...account, baseUrl: url, retry: { attempts: 1 } });
+      const as = (account: typeof demo) =>
+        createNxcloudClient('api2.nxcloud.com', { ...account, baseUrl: url, retry: { attempts: 1 } });
       await as(demo).POST('/api/wa/mt', { body: { ...text, to: '8613600000501', cus_message_id: 'twice' } });
-      await as({ accessKey: 'key-b', accessSecret: 'secret-b' }).POST('/api/wa/mt', { body: { ...text, to: '8613600000502', cus_message_id: 'twice' } });
+      await as({ accessKey: 'key-b', accessSecret: 'secret-b' }).POST('/api/wa/mt', {
+        body: { ...text, to: '8613600000502', cus_message_id: 'twice' },
+      });
       // Each account's message goes on to sent under its own account (not as the other's, which has the same ID).
       const seen = new Set<string>();
       while (seen.size < 2) {
@@ -162,7 +192,11 @@ describe('the event stream', () => {
     try {
       const stream = await openEvents(small.urls['api2.nxcloud.com']!);
       await stream.next('snapshot');
-      const api2 = createNxcloudClient('api2.nxcloud.com', { ...demo, baseUrl: small.urls['api2.nxcloud.com']!, retry: { attempts: 1 } });
+      const api2 = createNxcloudClient('api2.nxcloud.com', {
+        ...demo,
+        baseUrl: small.urls['api2.nxcloud.com']!,
+        retry: { attempts: 1 },
+      });
       await api2.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'keep-1' } });
       expect(await stream.next('upsert')).toMatchObject({ id: 'keep-1' });
       await api2.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'keep-2' } });
@@ -213,7 +247,13 @@ describe('the event stream', () => {
 
   it('a reader that stops reading is disconnected once its unsent output passes the bound', async () => {
     const store = createMessageStore();
-    const inspector = createInspector({ messages: store, host: 'test', log: () => {}, batchMs: 0, maxBuffered: 64 * 1024 });
+    const inspector = createInspector({
+      messages: store,
+      host: 'test',
+      log: () => {},
+      batchMs: 0,
+      maxBuffered: 64 * 1024,
+    });
     const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {

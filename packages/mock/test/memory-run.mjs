@@ -20,8 +20,21 @@ const credentials = DEMO_CREDENTIALS;
 let failures = 0;
 
 function send(i) {
-  const body = JSON.stringify({ appkey: 'a', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'm' }, cus_message_id: `mem-${i}` });
-  const headers = { 'content-type': 'application/json', 'x-nxwa-callbacks': 'sent', ...signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: Date.now(), body }) };
+  const body = JSON.stringify({
+    appkey: 'a',
+    business_phone: '8615800001795',
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to: '8613600009759',
+    type: 'text',
+    text: { body: 'm' },
+    cus_message_id: `mem-${i}`,
+  });
+  const headers = {
+    'content-type': 'application/json',
+    'x-nxwa-callbacks': 'sent',
+    ...signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: Date.now(), body }),
+  };
   return new Promise((resolve) => {
     const req = request({ host: '127.0.0.1', port, path: '/api/wa/mt', method: 'POST', headers, agent }, (res) => {
       let out = '';
@@ -52,7 +65,21 @@ async function sendUpTo(n) {
 
 const first = await sendUpTo(FIRST);
 const last = await sendUpTo(TOTAL);
-console.log(JSON.stringify({ sends: TOTAL, failures, pending: mock.pendingCallbacks(), rssFirst: first.rss, rssLast: last.rss, heapFirst: first.heapUsed, heapLast: last.heapUsed, heapTotalFirst: first.heapTotal, heapTotalLast: last.heapTotal, externalFirst: first.external, externalLast: last.external }));
+console.log(
+  JSON.stringify({
+    sends: TOTAL,
+    failures,
+    pending: mock.pendingCallbacks(),
+    rssFirst: first.rss,
+    rssLast: last.rss,
+    heapFirst: first.heapUsed,
+    heapLast: last.heapUsed,
+    heapTotalFirst: first.heapTotal,
+    heapTotalLast: last.heapTotal,
+    externalFirst: first.external,
+    externalLast: last.external,
+  }),
+);
 agent.destroy();
 await mock.stop();
 hook.close();

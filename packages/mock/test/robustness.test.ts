@@ -3,13 +3,21 @@
 // answers correctly on every host.
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { signatureHeaders } from '@org/nxwa-signing';
 import { connect } from 'node:net';
+import { signatureHeaders } from '@org/nxwa-signing';
 import fc from 'fast-check';
 import { describe, expect, inject, it } from 'vitest';
 import { client } from './support.js';
 
-const text = { appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'load' } } as const;
+const text = {
+  appkey: 'f543ertg',
+  business_phone: '8615800001795',
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to: '8613600009759',
+  type: 'text',
+  text: { body: 'load' },
+} as const;
 
 async function pool<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
@@ -42,7 +50,17 @@ describe('load', () => {
 /** A signed api2 send over a kept-alive connection; resolves with the answer's code and message ID. */
 function signedSend(agent: Agent, port: number, i: number): Promise<string> {
   const body = JSON.stringify({ ...text, cus_message_id: `hog-${i}` });
-  const headers = { 'content-type': 'application/json', ...signatureHeaders({ accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret', action: 'mt', bizType: '2', ts: Date.now(), body }) };
+  const headers = {
+    'content-type': 'application/json',
+    ...signatureHeaders({
+      accessKey: 'nxwa-demo-key',
+      accessSecret: 'nxwa-demo-secret',
+      action: 'mt',
+      bizType: '2',
+      ts: Date.now(),
+      body,
+    }),
+  };
   return new Promise((resolve) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: '/api/wa/mt', method: 'POST', headers, agent }, (res) => {
       let out = '';
@@ -50,7 +68,11 @@ function signedSend(agent: Agent, port: number, i: number): Promise<string> {
       res.on('end', () => {
         try {
           const answer = JSON.parse(out);
-          resolve(answer.code === 0 ? answer.data.messages[0].id : `HTTP ${res.statusCode} code ${answer.code}: ${answer.message}`);
+          resolve(
+            answer.code === 0
+              ? answer.data.messages[0].id
+              : `HTTP ${res.statusCode} code ${answer.code}: ${answer.message}`,
+          );
         } catch {
           resolve(`HTTP ${res.statusCode}: ${out.slice(0, 200)}`);
         }
@@ -65,7 +87,9 @@ function signedSend(agent: Agent, port: number, i: number): Promise<string> {
 describe('load beside a CPU hog', () => {
   it('20,000 signed sends at concurrency 100 while another process keeps a core busy: every answer a success', async () => {
     // The hog stops by itself after 3 minutes, whatever happens to this test.
-    const hog = spawn(process.execPath, ['-e', 'const end = Date.now() + 180_000; while (Date.now() < end);'], { stdio: 'ignore' });
+    const hog = spawn(process.execPath, ['-e', 'const end = Date.now() + 180_000; while (Date.now() < end);'], {
+      stdio: 'ignore',
+    });
     const agent = new Agent({ keepAlive: true, maxSockets: 100 });
     try {
       const port = Number(new URL(inject('urls')['api2.nxcloud.com']).port);
@@ -107,13 +131,25 @@ describe('abuse', () => {
   it('1,000 malformed or random requests, then the mock still answers correctly', async () => {
     const urls = inject('urls');
     const ports = Object.values(urls).map((u) => Number(new URL(u).port));
-    const auth = { accessKey: 'nxwa-demo-key', ts: String(Date.now()), bizType: '2', action: 'mt', sign: '0'.repeat(32) };
+    const auth = {
+      accessKey: 'nxwa-demo-key',
+      ts: String(Date.now()),
+      bizType: '2',
+      action: 'mt',
+      sign: '0'.repeat(32),
+    };
     const kinds = fc.sample(
       fc.oneof(
         fc.record({ kind: fc.constant('json'), body: fc.string({ unit: 'binary', maxLength: 300 }) }),
-        fc.record({ kind: fc.constant('truncated'), body: fc.jsonValue().map((v) => JSON.stringify({ v }).slice(0, -1)) }),
+        fc.record({
+          kind: fc.constant('truncated'),
+          body: fc.jsonValue().map((v) => JSON.stringify({ v }).slice(0, -1)),
+        }),
         fc.record({ kind: fc.constant('multipart'), body: fc.string({ maxLength: 200 }) }),
-        fc.record({ kind: fc.constant('bytes'), body: fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('latin1')) }),
+        fc.record({
+          kind: fc.constant('bytes'),
+          body: fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('latin1')),
+        }),
         fc.record({ kind: fc.constant('path'), body: fc.webPath() }),
         fc.record({ kind: fc.constant('http'), body: fc.string({ unit: 'binary-ascii', maxLength: 200 }) }),
       ),
@@ -127,11 +163,26 @@ describe('abuse', () => {
       switch (k.kind) {
         case 'json':
         case 'truncated':
-          return send(port, i % 2 ? '/api/wa/mt' : '/saas/wa/send', { ...auth, 'content-type': 'application/json' }, k.body);
+          return send(
+            port,
+            i % 2 ? '/api/wa/mt' : '/saas/wa/send',
+            { ...auth, 'content-type': 'application/json' },
+            k.body,
+          );
         case 'multipart':
-          return send(port, '/api/wa/uploadMedia', { ...auth, action: 'uploadMedia', 'content-type': 'multipart/form-data; boundary=xyz' }, `--xyz\r\n${k.body}`);
+          return send(
+            port,
+            '/api/wa/uploadMedia',
+            { ...auth, action: 'uploadMedia', 'content-type': 'multipart/form-data; boundary=xyz' },
+            `--xyz\r\n${k.body}`,
+          );
         case 'bytes':
-          return send(port, '/api/wa/mt', { 'content-type': 'application/octet-stream' }, Buffer.from(k.body, 'latin1'));
+          return send(
+            port,
+            '/api/wa/mt',
+            { 'content-type': 'application/octet-stream' },
+            Buffer.from(k.body, 'latin1'),
+          );
         case 'path':
           return send(port, k.body || '/', auth, '{}');
         default:
@@ -142,7 +193,12 @@ describe('abuse', () => {
     expect(Date.now() - started).toBeLessThan(60_000);
 
     // Oversized: refused with a clear limit, and the connection closed.
-    const big = await send(ports[0], '/api/wa/mt', { ...auth, 'content-type': 'application/json' }, Buffer.alloc(21 * 1024 * 1024, 32));
+    const big = await send(
+      ports[0],
+      '/api/wa/mt',
+      { ...auth, 'content-type': 'application/json' },
+      Buffer.alloc(21 * 1024 * 1024, 32),
+    );
     expect([413, -1]).toContain(big);
 
     // Still answering correctly, every host.

@@ -1,10 +1,10 @@
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import { createNxcloudClient, type NxcloudClientOptions, type NxcloudHost } from '@org/nxwa-client';
 import { loadSpec, requestExampleCases } from '@org/nxwa-spec/examples';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { inject } from 'vitest';
-import { createNxcloudClient, type NxcloudClientOptions, type NxcloudHost } from '@org/nxwa-client';
-import type { ChildProcess } from 'node:child_process';
 
 export const HOSTS: NxcloudHost[] = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
 export const demo = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' };
@@ -23,7 +23,13 @@ const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Validates an answer's envelope against the schema the client's types are generated from. */
 export function answerProblems(host: string, path: string, method: string, envelope: unknown): string | undefined {
-  const validate = ajv.getSchema(`https://nxwa.invalid/${host}#/paths/${esc(path)}/${method}/responses/200/content/application~1json/schema`) ?? ajv.compile({ $ref: `https://nxwa.invalid/${host}#/paths/${esc(path)}/${method}/responses/200/content/application~1json/schema` });
+  const validate =
+    ajv.getSchema(
+      `https://nxwa.invalid/${host}#/paths/${esc(path)}/${method}/responses/200/content/application~1json/schema`,
+    ) ??
+    ajv.compile({
+      $ref: `https://nxwa.invalid/${host}#/paths/${esc(path)}/${method}/responses/200/content/application~1json/schema`,
+    });
   return validate(envelope) ? undefined : ajv.errorsText(validate.errors);
 }
 
@@ -34,7 +40,9 @@ export const exampleCases = () => requestExampleCases(HOSTS) as ExampleCase[];
 
 /** A multipart example shows its file as a placeholder string; a real file part is sent instead. */
 export const withRealFile = (c: ExampleCase) =>
-  c.mediaType === 'multipart/form-data' && 'file' in c.body ? { ...c.body, file: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: c.body.type }) } : c.body;
+  c.mediaType === 'multipart/form-data' && 'file' in c.body
+    ? { ...c.body, file: new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], { type: c.body.type }) }
+    : c.body;
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {

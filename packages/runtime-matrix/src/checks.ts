@@ -3,10 +3,26 @@
 // that it runs unchanged in Node, Deno, Bun, workerd and Chromium, and reports instead of throwing.
 import { createApi2Client, createHkClient, type NxcloudClientOptions, type NxcloudError } from '@org/nxwa-client';
 import { CallbackError, parseCallback } from '@org/nxwa-client/callbacks';
-import { computeSignature, createSignedFetch, hasNativeHash, signatureHeaders, stringToSign, verifySignature, type HashImplementation } from '@org/nxwa-signing';
+import {
+  computeSignature,
+  createSignedFetch,
+  type HashImplementation,
+  hasNativeHash,
+  signatureHeaders,
+  stringToSign,
+  verifySignature,
+} from '@org/nxwa-signing';
 // The official vectors, from the signing package's own tests: one source for every runtime.
 import { credentials as vectorCredentials, operation as vectorOperation, vectors } from '../../signing/test/vectors.js';
-import { credentials, inboundCallback, textMessage, type CheckResult, type MatrixConfig, type MatrixReport, type Scenario } from './fixtures.js';
+import {
+  type CheckResult,
+  credentials,
+  inboundCallback,
+  type MatrixConfig,
+  type MatrixReport,
+  type Scenario,
+  textMessage,
+} from './fixtures.js';
 
 /** Longest a single check may take before it is reported as stuck (a bound, not a measure: far above normal). */
 const CHECK_BOUND_MS = 60_000;
@@ -17,18 +33,36 @@ function equal(actual: unknown, expected: unknown, what: string): void {
   if (a !== e) throw new Error(`${what}: got ${a}, expected ${e}`);
 }
 
-const describeError = (error: NxcloudError | undefined) => (error ? `${error.kind}${error.code === undefined ? '' : ` ${error.code}`}${error.status === undefined ? '' : ` (HTTP ${error.status})`}: ${error.message}` : undefined);
+const describeError = (error: NxcloudError | undefined) =>
+  error
+    ? `${error.kind}${error.code === undefined ? '' : ` ${error.code}`}${error.status === undefined ? '' : ` (HTTP ${error.status})`}: ${error.message}`
+    : undefined;
 
 const hosts = { api2: 'api2.nxcloud.com', hk: 'api-hk.nxlink.ai' } as const;
-const baseUrl = (config: MatrixConfig, scenario: Scenario, host: string) => `${config.origin}/${config.runId}/${scenario}/${host}`;
-const templateList = { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } } };
+const baseUrl = (config: MatrixConfig, scenario: Scenario, host: string) =>
+  `${config.origin}/${config.runId}/${scenario}/${host}`;
+const templateList = {
+  params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } },
+};
 
 /**
  * The client options every check uses. `dangerouslyAllowBrowser` is passed for Chromium, where the client is
  * meant to refuse to start without it; clients that do not know the option ignore it.
  */
-const clientOptions = (config: MatrixConfig, scenario: Scenario, host: string, extra: Partial<NxcloudClientOptions> = {}) => {
-  const options = { ...credentials, baseUrl: baseUrl(config, scenario, host), dangerouslyAllowBrowser: true as const, timeoutMs: 30_000, retry: { attempts: 1 }, ...extra };
+const clientOptions = (
+  config: MatrixConfig,
+  scenario: Scenario,
+  host: string,
+  extra: Partial<NxcloudClientOptions> = {},
+) => {
+  const options = {
+    ...credentials,
+    baseUrl: baseUrl(config, scenario, host),
+    dangerouslyAllowBrowser: true as const,
+    timeoutMs: 30_000,
+    retry: { attempts: 1 },
+    ...extra,
+  };
   return options;
 };
 
@@ -38,13 +72,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Waits (bounded) until the server counts `count` requests of a scenario of this run: received (`seen`), or left
  * unanswered and closed by the client (`closed`).
  */
-async function serverCounts(config: MatrixConfig, what: 'seen' | 'closed', scenario: Scenario, count: number): Promise<void> {
+async function serverCounts(
+  config: MatrixConfig,
+  what: 'seen' | 'closed',
+  scenario: Scenario,
+  count: number,
+): Promise<void> {
   for (let i = 0; i < 2_000; i++) {
     const answer = (await (await fetch(`${baseUrl(config, what, scenario)}`)).json()) as { count: number };
     if (answer.count >= count) return;
     await sleep(25);
   }
-  throw new Error(what === 'seen' ? `the server never received ${count} ${scenario} request(s)` : `the client never closed ${count} ${scenario} request(s)`);
+  throw new Error(
+    what === 'seen'
+      ? `the server never received ${count} ${scenario} request(s)`
+      : `the client never closed ${count} ${scenario} request(s)`,
+  );
 }
 
 type Check = [name: string, run: (config: MatrixConfig) => Promise<void>];
@@ -58,15 +101,25 @@ export const checks: Check[] = [
         'accessKey=fme2na3kdi3ki&action=send&bizType=1&ts=1655710885431&body={"name":"牛小信","id":10001}&accessSecret=abciiiko2k3',
         'string to sign',
       );
-      const implementations: HashImplementation[] = hasNativeHash ? ['auto', 'portable', 'native'] : ['auto', 'portable'];
+      const implementations: HashImplementation[] = hasNativeHash
+        ? ['auto', 'portable', 'native']
+        : ['auto', 'portable'];
       for (const hashImplementation of implementations) {
         for (const v of vectors) {
           const input = { ...vectorCredentials, ...vectorOperation, body: v.body, hashImplementation };
           equal(computeSignature(input), v.md5, `md5 (${hashImplementation}) of ${v.body ?? 'no body'}`);
-          equal(computeSignature({ ...input, algorithm: 'sha256' }), v.sha256, `sha256 (${hashImplementation}) of ${v.body ?? 'no body'}`);
+          equal(
+            computeSignature({ ...input, algorithm: 'sha256' }),
+            v.sha256,
+            `sha256 (${hashImplementation}) of ${v.body ?? 'no body'}`,
+          );
         }
         const bytes = new TextEncoder().encode(vectors[0].body);
-        equal(computeSignature({ ...vectorCredentials, ...vectorOperation, body: bytes, hashImplementation }), vectors[0].md5, `md5 (${hashImplementation}) of the bytes of the first vector`);
+        equal(
+          computeSignature({ ...vectorCredentials, ...vectorOperation, body: bytes, hashImplementation }),
+          vectors[0].md5,
+          `md5 (${hashImplementation}) of the bytes of the first vector`,
+        );
       }
     },
   ],
@@ -75,10 +128,26 @@ export const checks: Check[] = [
     async () => {
       const body = JSON.stringify(textMessage);
       for (const algorithm of ['md5', 'sha256'] as const) {
-        const headers = signatureHeaders({ ...credentials, action: 'mt', bizType: '2', ts: Date.now(), body, algorithm });
-        const good = verifySignature({ headers, body: new TextEncoder().encode(body), accessSecret: credentials.accessSecret, action: 'mt' });
+        const headers = signatureHeaders({
+          ...credentials,
+          action: 'mt',
+          bizType: '2',
+          ts: Date.now(),
+          body,
+          algorithm,
+        });
+        const good = verifySignature({
+          headers,
+          body: new TextEncoder().encode(body),
+          accessSecret: credentials.accessSecret,
+          action: 'mt',
+        });
         equal(good.valid, true, `${algorithm}: valid`);
-        const bad = verifySignature({ headers, body: body.replace('shipped', 'shipper'), accessSecret: credentials.accessSecret });
+        const bad = verifySignature({
+          headers,
+          body: body.replace('shipped', 'shipper'),
+          accessSecret: credentials.accessSecret,
+        });
         equal(bad.valid ? 'valid' : bad.reason, 'bad-signature', `${algorithm}: a changed body`);
       }
     },
@@ -111,7 +180,10 @@ export const checks: Check[] = [
   [
     'client: a send signed with a wrong secret is refused with 1003',
     async (config) => {
-      const api2 = createApi2Client({ ...clientOptions(config, 'refused', hosts.api2), accessSecret: 'not-the-secret' });
+      const api2 = createApi2Client({
+        ...clientOptions(config, 'refused', hosts.api2),
+        accessSecret: 'not-the-secret',
+      });
       const { data, error } = await api2.POST('/api/wa/mt', { body: textMessage });
       equal(data, undefined, 'data');
       equal([error?.kind, error?.code], ['api', 1003], 'error');
@@ -186,19 +258,43 @@ export const checks: Check[] = [
     async (config) => {
       const retries: { attempt: number; status?: number }[] = [];
       const hk = createHkClient(
-        clientOptions(config, 'retry', hosts.hk, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 10, onRetry: ({ attempt, error }) => retries.push({ attempt, status: error.status }) } }),
+        clientOptions(config, 'retry', hosts.hk, {
+          retry: {
+            attempts: 3,
+            baseDelayMs: 1,
+            maxDelayMs: 10,
+            onRetry: ({ attempt, error }) => retries.push({ attempt, status: error.status }),
+          },
+        }),
       );
       const { data, error } = await hk.GET('/saas/wa/template/{phone}', templateList);
       equal(describeError(error), undefined, 'error');
-      equal(data?.list?.map((t) => t.name), ['order_shipped'], 'templates');
-      equal(retries, [{ attempt: 2, status: 503 }, { attempt: 3, status: 429 }], 'retries');
+      equal(
+        data?.list?.map((t) => t.name),
+        ['order_shipped'],
+        'templates',
+      );
+      equal(
+        retries,
+        [
+          { attempt: 2, status: 503 },
+          { attempt: 3, status: 429 },
+        ],
+        'retries',
+      );
     },
   ],
 ];
 
 /** The name under which the runtime describes itself. */
 function runtimeName(): string {
-  const g = globalThis as { Deno?: { version: { deno: string } }; Bun?: { version: string }; process?: { versions?: { node?: string } }; navigator?: { userAgent?: string }; document?: unknown };
+  const g = globalThis as {
+    Deno?: { version: { deno: string } };
+    Bun?: { version: string };
+    process?: { versions?: { node?: string } };
+    navigator?: { userAgent?: string };
+    document?: unknown;
+  };
   if (g.Deno) return `Deno ${g.Deno.version.deno}`;
   if (g.Bun) return `Bun ${g.Bun.version}`;
   if (g.navigator?.userAgent === 'Cloudflare-Workers') return 'workerd';
@@ -215,12 +311,19 @@ export async function runChecks(config: MatrixConfig): Promise<MatrixReport> {
       await Promise.race([
         run(config),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`did not finish within ${CHECK_BOUND_MS / 1000} s`)), CHECK_BOUND_MS);
+          timer = setTimeout(
+            () => reject(new Error(`did not finish within ${CHECK_BOUND_MS / 1000} s`)),
+            CHECK_BOUND_MS,
+          );
         }),
       ]);
       results.push({ name, ok: true });
     } catch (error) {
-      results.push({ name, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      results.push({
+        name,
+        ok: false,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
     } finally {
       clearTimeout(timer);
     }

@@ -28,11 +28,28 @@ export interface MatrixReport {
  * `seen` tells how many requests a scenario of the run has received, `closed` how many of its unanswered requests
  * the client has closed.
  */
-export type Scenario = 'send' | 'signed-fetch' | 'refused' | 'retry' | 'hang' | 'timeout' | 'callback' | 'seen' | 'closed';
+export type Scenario =
+  | 'send'
+  | 'signed-fetch'
+  | 'refused'
+  | 'retry'
+  | 'hang'
+  | 'timeout'
+  | 'callback'
+  | 'seen'
+  | 'closed';
 
 /** The inbound-message callback the server signs and serves: non-ASCII text, so its bytes matter. */
 export const inboundCallback = {
-  messages: [{ from: '8613600009759', id: 'wamid.matrix.in.1', timestamp: '1700000000', type: 'text', text: { body: '牛小信 👋 runtime matrix' } }],
+  messages: [
+    {
+      from: '8613600009759',
+      id: 'wamid.matrix.in.1',
+      timestamp: '1700000000',
+      type: 'text',
+      text: { body: '牛小信 👋 runtime matrix' },
+    },
+  ],
 } as const;
 
 /** A message to send: non-ASCII text, so that the signature covers multi-byte UTF-8. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checks } from '../src/checks.js';
-import { bundleChecks, nodeBinary, runProcess, runtimeBinary, runtimes, type Bundles } from './runtimes.js';
+import { type Bundles, bundleChecks, nodeBinary, runProcess, runtimeBinary, runtimes } from './runtimes.js';
 import { startCheckServer } from './server.js';
 
 let bundles: Bundles;
@@ -13,7 +13,10 @@ let server: Awaited<ReturnType<typeof startCheckServer>>;
 beforeAll(async () => {
   bundles = await bundleChecks();
   server = await startCheckServer({
-    '/matrix.html': ['text/html; charset=utf-8', '<!doctype html><meta charset="utf-8"><title>nxwa runtime matrix</title><script type="module" src="/browser.mjs"></script>'],
+    '/matrix.html': [
+      'text/html; charset=utf-8',
+      '<!doctype html><meta charset="utf-8"><title>nxwa runtime matrix</title><script type="module" src="/browser.mjs"></script>',
+    ],
     '/browser.mjs': ['text/javascript; charset=utf-8', readFileSync(bundles.browser, 'utf8')],
   });
 });
@@ -47,10 +50,16 @@ describe('a runtime that cannot run', () => {
   it('is a failure that says what is missing, not a skip', () => {
     expect(() => runtimeBinary('deno', 'plan9-mips')).toThrow(/no binary for plan9-mips/);
     expect(() => runtimeBinary('bun', 'plan9-mips')).toThrow(/no binary for plan9-mips/);
-    expect(() => nodeBinary('26', 'plan9-mips')).toThrow(/No Node 26 for plan9-mips: node-versions\/package\.json pins it for linux-x64, linux-arm64 only/);
+    expect(() => nodeBinary('26', 'plan9-mips')).toThrow(
+      /No Node 26 for plan9-mips: node-versions\/package\.json pins it for linux-x64, linux-arm64 only/,
+    );
   });
   it('is a failure that shows how it ended and what it said', async () => {
-    await expect(runProcess('Node', process.execPath, ['-e', 'console.error("no such thing"); process.exit(3)'])).rejects.toThrow(/Node printed no report: it exited with 3\.[^]*no such thing/);
-    await expect(runProcess('Nothing', '/nonexistent/runtime', [])).rejects.toThrow(/Nothing did not start \(\/nonexistent\/runtime\)/);
+    await expect(
+      runProcess('Node', process.execPath, ['-e', 'console.error("no such thing"); process.exit(3)']),
+    ).rejects.toThrow(/Node printed no report: it exited with 3\.[^]*no such thing/);
+    await expect(runProcess('Nothing', '/nonexistent/runtime', [])).rejects.toThrow(
+      /Nothing did not start \(\/nonexistent\/runtime\)/,
+    );
   });
 });

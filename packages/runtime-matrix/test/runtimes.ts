@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { chromium } from 'playwright-core';
-import { REPORT_MARKER, type MatrixConfig, type MatrixReport } from '../src/fixtures.js';
+import { type MatrixConfig, type MatrixReport, REPORT_MARKER } from '../src/fixtures.js';
 
 const packageDir = join(import.meta.dirname, '..');
 export const buildDir = join(packageDir, 'build');
@@ -26,10 +26,15 @@ export interface Bundles {
 export async function bundleChecks(): Promise<Bundles> {
   for (const pkg of ['@org/nxwa-signing', '@org/nxwa-client']) {
     const dist = join(dirname(require.resolve(`${pkg}/package.json`)), 'dist', 'index.js');
-    if (!existsSync(dist)) throw new Error(`${pkg} is not built (${dist} is missing): run pnpm --filter ${pkg} build, or pnpm test.`);
+    if (!existsSync(dist))
+      throw new Error(`${pkg} is not built (${dist} is missing): run pnpm --filter ${pkg} build, or pnpm test.`);
   }
   mkdirSync(buildDir, { recursive: true });
-  const bundles: Bundles = { cli: join(buildDir, 'cli.mjs'), worker: join(buildDir, 'worker.mjs'), browser: join(buildDir, 'browser.mjs') };
+  const bundles: Bundles = {
+    cli: join(buildDir, 'cli.mjs'),
+    worker: join(buildDir, 'worker.mjs'),
+    browser: join(buildDir, 'browser.mjs'),
+  };
   for (const [entry, outfile] of Object.entries(bundles)) {
     await build({
       entryPoints: [join(packageDir, 'src', 'entries', `${entry}.ts`)],
@@ -49,11 +54,21 @@ export async function bundleChecks(): Promise<Bundles> {
 const PLATFORM_PACKAGES: Record<'deno' | 'bun', { file: string; packages: Record<string, string> }> = {
   deno: {
     file: 'deno',
-    packages: { 'linux-x64': '@deno/linux-x64-glibc', 'linux-arm64': '@deno/linux-arm64-glibc', 'darwin-x64': '@deno/darwin-x64', 'darwin-arm64': '@deno/darwin-arm64' },
+    packages: {
+      'linux-x64': '@deno/linux-x64-glibc',
+      'linux-arm64': '@deno/linux-arm64-glibc',
+      'darwin-x64': '@deno/darwin-x64',
+      'darwin-arm64': '@deno/darwin-arm64',
+    },
   },
   bun: {
     file: 'bin/bun',
-    packages: { 'linux-x64': '@oven/bun-linux-x64', 'linux-arm64': '@oven/bun-linux-aarch64', 'darwin-x64': '@oven/bun-darwin-x64', 'darwin-arm64': '@oven/bun-darwin-aarch64' },
+    packages: {
+      'linux-x64': '@oven/bun-linux-x64',
+      'linux-arm64': '@oven/bun-linux-aarch64',
+      'darwin-x64': '@oven/bun-darwin-x64',
+      'darwin-arm64': '@oven/bun-darwin-aarch64',
+    },
   },
 };
 
@@ -64,7 +79,10 @@ const PLATFORM_PACKAGES: Record<'deno' | 'bun', { file: string; packages: Record
 export function runtimeBinary(runtime: 'deno' | 'bun', platform = `${process.platform}-${process.arch}`): string {
   const { file, packages } = PLATFORM_PACKAGES[runtime];
   const platformPackage = packages[platform];
-  if (!platformPackage) throw new Error(`The ${runtime} package has no binary for ${platform} that this matrix knows (it knows ${Object.keys(packages).join(', ')}).`);
+  if (!platformPackage)
+    throw new Error(
+      `The ${runtime} package has no binary for ${platform} that this matrix knows (it knows ${Object.keys(packages).join(', ')}).`,
+    );
   let packageJson: string;
   try {
     packageJson = require.resolve(`${runtime}/package.json`);
@@ -75,7 +93,9 @@ export function runtimeBinary(runtime: 'deno' | 'bun', platform = `${process.pla
   try {
     binary = join(dirname(createRequire(packageJson).resolve(`${platformPackage}/package.json`)), file);
   } catch {
-    throw new Error(`No ${runtime} binary: ${platformPackage}, the optional dependency of ${runtime} for ${platform}, is not installed (run pnpm install; optional dependencies must not be skipped).`);
+    throw new Error(
+      `No ${runtime} binary: ${platformPackage}, the optional dependency of ${runtime} for ${platform}, is not installed (run pnpm install; optional dependencies must not be skipped).`,
+    );
   }
   if (!existsSync(binary)) throw new Error(`No ${runtime} binary at ${binary}: reinstall ${platformPackage}.`);
   return binary;
@@ -89,16 +109,40 @@ const nodeVersionsDir = join(packageDir, 'node-versions');
  */
 export function nodeBinary(major: string, platform = `${process.platform}-${process.arch}`): string {
   const name = `node${major}-${platform}`;
-  const declared = (JSON.parse(readFileSync(join(nodeVersionsDir, 'package.json'), 'utf8')) as { optionalDependencies: Record<string, string> }).optionalDependencies;
-  if (!declared[name]) throw new Error(`No Node ${major} for ${platform}: node-versions/package.json pins it for ${Object.keys(declared).filter((d) => d.startsWith(`node${major}-`)).map((d) => d.slice(`node${major}-`.length)).join(', ')} only.`);
+  const declared = (
+    JSON.parse(readFileSync(join(nodeVersionsDir, 'package.json'), 'utf8')) as {
+      optionalDependencies: Record<string, string>;
+    }
+  ).optionalDependencies;
+  if (!declared[name])
+    throw new Error(
+      `No Node ${major} for ${platform}: node-versions/package.json pins it for ${Object.keys(declared)
+        .filter((d) => d.startsWith(`node${major}-`))
+        .map((d) => d.slice(`node${major}-`.length))
+        .join(', ')} only.`,
+    );
   const binary = join(nodeVersionsDir, 'node_modules', name, 'bin', 'node');
-  if (!existsSync(binary)) throw new Error(`No Node ${major} binary at ${binary}: run pnpm test, which installs it (or pnpm install --dir packages/runtime-matrix/node-versions --ignore-workspace).`);
+  if (!existsSync(binary))
+    throw new Error(
+      `No Node ${major} binary at ${binary}: run pnpm test, which installs it (or pnpm install --dir packages/runtime-matrix/node-versions --ignore-workspace).`,
+    );
   return binary;
 }
 
 /** Runs a command-line runtime on the check bundle and reads the report it prints. */
-export async function runProcess(name: string, command: string, args: string[], env: Record<string, string> = {}): Promise<MatrixReport> {
-  const child = spawn(command, args, { cwd: buildDir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: RUN_BOUND_MS, killSignal: 'SIGKILL' });
+export async function runProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<MatrixReport> {
+  const child = spawn(command, args, {
+    cwd: buildDir,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: RUN_BOUND_MS,
+    killSignal: 'SIGKILL',
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -113,9 +157,11 @@ export async function runProcess(name: string, command: string, args: string[], 
       signal === 'SIGKILL'
         ? `was stopped after ${RUN_BOUND_MS / 1000} s`
         : signal === 'SIGILL'
-          ? 'crashed on an instruction this CPU lacks (Bun\'s x64 binary needs AVX2)'
+          ? "crashed on an instruction this CPU lacks (Bun's x64 binary needs AVX2)"
           : `exited with ${signal ?? code}`;
-    throw new Error(`${name} printed no report: it ${how}.\n--- stderr (end) ---\n${stderr}\n--- stdout (end) ---\n${stdout.slice(-2_000)}`);
+    throw new Error(
+      `${name} printed no report: it ${how}.\n--- stderr (end) ---\n${stderr}\n--- stdout (end) ---\n${stdout.slice(-2_000)}`,
+    );
   }
   return JSON.parse(line.slice(REPORT_MARKER.length)) as MatrixReport;
 }
@@ -125,7 +171,13 @@ export async function runProcess(name: string, command: string, args: string[], 
  * date must be one the pinned workerd knows: a later one makes it refuse to start.
  */
 async function runWorker(config: MatrixConfig, bundles: Bundles, compatibilityFlags: string[]): Promise<MatrixReport> {
-  const mf = new Miniflare({ modules: true, modulesRoot: buildDir, scriptPath: bundles.worker, compatibilityDate: '2026-04-20', compatibilityFlags });
+  const mf = new Miniflare({
+    modules: true,
+    modulesRoot: buildDir,
+    scriptPath: bundles.worker,
+    compatibilityDate: '2026-04-20',
+    compatibilityFlags,
+  });
   try {
     const response = await mf.dispatchFetch('http://matrix.local/', { method: 'POST', body: JSON.stringify(config) });
     const text = await response.text();
@@ -169,13 +221,18 @@ export const runtimes: Runtime[] = [
     describes: /^Deno 2\./,
     nativeHash: true,
     run: (config, bundles) =>
-      runProcess('Deno', runtimeBinary('deno'), ['run', '--no-config', '--no-lock', '--allow-net=127.0.0.1', bundles.cli, JSON.stringify(config)], {
-        // Deno's cache stays in the package; no update check, no prompt, no package.json discovery.
-        DENO_DIR: join(buildDir, 'deno-dir'),
-        DENO_NO_UPDATE_CHECK: '1',
-        DENO_NO_PROMPT: '1',
-        DENO_NO_PACKAGE_JSON: '1',
-      }),
+      runProcess(
+        'Deno',
+        runtimeBinary('deno'),
+        ['run', '--no-config', '--no-lock', '--allow-net=127.0.0.1', bundles.cli, JSON.stringify(config)],
+        {
+          // Deno's cache stays in the package; no update check, no prompt, no package.json discovery.
+          DENO_DIR: join(buildDir, 'deno-dir'),
+          DENO_NO_UPDATE_CHECK: '1',
+          DENO_NO_PROMPT: '1',
+          DENO_NO_PACKAGE_JSON: '1',
+        },
+      ),
   },
   {
     name: 'Bun',
@@ -207,13 +264,22 @@ export const runtimes: Runtime[] = [
     describes: /HeadlessChrome\//,
     nativeHash: false,
     async run(config) {
-      if (!existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH.`);
+      if (!existsSync(chromiumPath))
+        throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH.`);
       // playwright gives every launch a fresh, empty profile of its own.
       const browser = await chromium.launch({
         executablePath: chromiumPath,
         headless: true,
         timeout: RUN_BOUND_MS,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       try {
         const page = await browser.newPage();
@@ -230,9 +296,20 @@ export const runtimes: Runtime[] = [
         });
         await page.goto(`${config.origin}/matrix.html`);
         await page.waitForFunction(() => 'nxwaRuntimeMatrix' in globalThis);
-        const report = await page.evaluate((c) => (globalThis as unknown as { nxwaRuntimeMatrix(c: MatrixConfig): Promise<MatrixReport> }).nxwaRuntimeMatrix(c), config);
+        const report = await page.evaluate(
+          (c) =>
+            (globalThis as unknown as { nxwaRuntimeMatrix(c: MatrixConfig): Promise<MatrixReport> }).nxwaRuntimeMatrix(
+              c,
+            ),
+          config,
+        );
         // Failed loads (the 503 and 429 of the retry check) are console errors by design; uncaught errors are not.
-        if (problems.length > 0) report.checks.push({ name: 'page: no uncaught error, no outside request', ok: false, error: problems.join('\n') });
+        if (problems.length > 0)
+          report.checks.push({
+            name: 'page: no uncaught error, no outside request',
+            ok: false,
+            error: problems.join('\n'),
+          });
         return report;
       } finally {
         await browser.close();

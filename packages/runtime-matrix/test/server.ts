@@ -31,14 +31,22 @@ function findOperation(host: string, method: string, path: string) {
   const table = (operations as Record<string, Record<string, { action: string; bizType: string }>>)[host] ?? {};
   for (const [key, signing] of Object.entries(table)) {
     const [m, template] = key.split(' ');
-    if (m === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path)) return { key, ...signing };
+    if (m === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path))
+      return { key, ...signing };
   }
   return undefined;
 }
 
 const success: Record<string, () => unknown> = {
-  'post /api/wa/mt': () => ({ messaging_product: 'whatsapp', contacts: [{ input: '8613600009759', wa_id: '8613600009759' }], messages: [{ id: `wamid.matrix.${Math.random().toString(36).slice(2)}` }] }),
-  'get /saas/wa/template/{phone}': () => ({ total: 1, list: [{ name: 'order_shipped', language: 'en_US', status: 'APPROVED', category: 'UTILITY' }] }),
+  'post /api/wa/mt': () => ({
+    messaging_product: 'whatsapp',
+    contacts: [{ input: '8613600009759', wa_id: '8613600009759' }],
+    messages: [{ id: `wamid.matrix.${Math.random().toString(36).slice(2)}` }],
+  }),
+  'get /saas/wa/template/{phone}': () => ({
+    total: 1,
+    list: [{ name: 'order_shipped', language: 'en_US', status: 'APPROVED', category: 'UTILITY' }],
+  }),
 };
 
 /** Starts the server; `files` are served as they are (path → [content type, text]). */
@@ -68,12 +76,17 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
       }
       const [, runId = '', scenario = '', host = '', ...rest] = url.pathname.split('/');
       const path = `/${rest.join('/')}`;
-      if (scenario === 'seen') return json(res, 200, { count: received.filter((r) => r.runId === runId && r.scenario === host).length });
-      if (scenario === 'closed') return json(res, 200, { count: closed.filter((c) => c === `${runId}/${host}`).length });
+      if (scenario === 'seen')
+        return json(res, 200, { count: received.filter((r) => r.runId === runId && r.scenario === host).length });
+      if (scenario === 'closed')
+        return json(res, 200, { count: closed.filter((c) => c === `${runId}/${host}`).length });
       if (scenario === 'callback') {
         const body = Buffer.from(JSON.stringify(inboundCallback));
         const headers = { accessKey: credentials.accessKey, ts: String(Date.now()), bizType: '2', action: 'callback' };
-        const sign = expectedSign({ accesskey: headers.accessKey, ts: headers.ts, biztype: headers.bizType, action: headers.action }, body)!;
+        const sign = expectedSign(
+          { accesskey: headers.accessKey, ts: headers.ts, biztype: headers.bizType, action: headers.action },
+          body,
+        )!;
         res.writeHead(200, { 'content-type': 'application/json', ...headers, sign });
         return res.end(body);
       }
@@ -83,10 +96,12 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
       let verdict: Verdict = 'valid';
       if (!operation) verdict = 'unknown-operation';
       else if (req.headers.sign !== expectedSign(req.headers, raw)) verdict = 'bad-signature';
-      else if (req.headers.action !== operation.action || req.headers.biztype !== operation.bizType) verdict = 'wrong-operation-headers';
+      else if (req.headers.action !== operation.action || req.headers.biztype !== operation.bizType)
+        verdict = 'wrong-operation-headers';
       received.push({ runId, scenario, operation: operation?.key ?? `${method} ${path}`, verdict });
 
-      if (verdict === 'unknown-operation') return json(res, 404, { code: 1002, message: 'Unknown operation', data: null });
+      if (verdict === 'unknown-operation')
+        return json(res, 404, { code: 1002, message: 'Unknown operation', data: null });
       if (verdict !== 'valid') return json(res, 200, { code: 1003, message: 'Invalid signature', data: null });
       if (scenario === 'hang' || scenario === 'timeout') {
         // Never answered: the client must abort it (or time it out). Ended when the server closes.
@@ -116,7 +131,8 @@ export async function startCheckServer(files: Record<string, [string, string]>) 
     /** What the server decided about every signed request of a run, by scenario. */
     verdicts(runId: string): Partial<Record<Scenario, Verdict[]>> {
       const byScenario: Partial<Record<Scenario, Verdict[]>> = {};
-      for (const r of received.filter((x) => x.runId === runId)) (byScenario[r.scenario as Scenario] ??= []).push(r.verdict);
+      for (const r of received.filter((x) => x.runId === runId))
+        (byScenario[r.scenario as Scenario] ??= []).push(r.verdict);
       return byScenario;
     },
     close: () =>

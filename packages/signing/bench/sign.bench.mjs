@@ -6,12 +6,27 @@ import { createHash } from 'node:crypto';
 import { Bench } from 'tinybench';
 import { computeSignature, hasNativeHash } from '../dist/index.js';
 
-const base = { accessKey: 'fme2na3kdi3ki', accessSecret: 'abciiiko2k3', action: 'mt', bizType: '2', ts: '1655710885431' };
+const base = {
+  accessKey: 'fme2na3kdi3ki',
+  accessSecret: 'abciiiko2k3',
+  action: 'mt',
+  bizType: '2',
+  ts: '1655710885431',
+};
 const bodyOf = (size) => JSON.stringify({ text: '牛小信 WhatsApp 👍 '.repeat(Math.ceil(size / 20)) }).slice(0, size);
-const sizes = [['200 B', 200], ['2 KB', 2048], ['64 KB', 65536]];
+const sizes = [
+  ['200 B', 200],
+  ['2 KB', 2048],
+  ['64 KB', 65536],
+];
 
 function nodeCryptoSign(body) {
-  return createHash('md5').update(`accessKey=${base.accessKey}&action=${base.action}&bizType=${base.bizType}&ts=${base.ts}&body=${body}&accessSecret=${base.accessSecret}`, 'utf8').digest('hex');
+  return createHash('md5')
+    .update(
+      `accessKey=${base.accessKey}&action=${base.action}&bizType=${base.bizType}&ts=${base.ts}&body=${body}&accessSecret=${base.accessSecret}`,
+      'utf8',
+    )
+    .digest('hex');
 }
 
 const rows = [];

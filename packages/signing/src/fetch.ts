@@ -1,6 +1,6 @@
 import { SigningError } from './errors.js';
 import type { HashImplementation, SignatureAlgorithm } from './hash.js';
-import { assertCredentials, signatureHeaders, type Credentials } from './sign.js';
+import { assertCredentials, type Credentials, signatureHeaders } from './sign.js';
 
 /** The `action` and `bizType` an operation is signed with. */
 export interface OperationSigning {

@@ -36,7 +36,11 @@ export const hasNativeHash = nativeCrypto !== undefined;
 const utf8 = new TextEncoder();
 
 /** Lowercase hex digest of the concatenation of `parts` (strings are hashed as their UTF-8 bytes). */
-export function hexDigest(algorithm: SignatureAlgorithm, parts: readonly (Uint8Array | string)[], implementation: HashImplementation = 'auto'): string {
+export function hexDigest(
+  algorithm: SignatureAlgorithm,
+  parts: readonly (Uint8Array | string)[],
+  implementation: HashImplementation = 'auto',
+): string {
   if (implementation !== 'portable' && nativeCrypto) {
     const hash = nativeCrypto.createHash(algorithm);
     for (const part of parts) hash.update(part);

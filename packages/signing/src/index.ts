@@ -1,7 +1,27 @@
 export { SigningError, type SigningErrorCode } from './errors.js';
-export { hasNativeHash, hexDigest, SIGNATURE_ALGORITHMS, type HashImplementation, type SignatureAlgorithm } from './hash.js';
-export { assertCredentials, computeSignature, signatureHeaders, stringToSign, type Credentials, type SignatureInput } from './sign.js';
-export { timingSafeEqual, verifySignature, type HeadersLike, type VerifyFailure, type VerifyOptions, type VerifyResult } from './verify.js';
 export { createSignedFetch, type OperationSigning, type SignedFetch, type SignedFetchOptions } from './fetch.js';
-export { operationHeaders, type OperationHeadersMiddleware, type OperationTable } from './middleware.js';
-export { operations, type NxcloudHost } from './generated/operations.js';
+export { type NxcloudHost, operations } from './generated/operations.js';
+export {
+  type HashImplementation,
+  hasNativeHash,
+  hexDigest,
+  SIGNATURE_ALGORITHMS,
+  type SignatureAlgorithm,
+} from './hash.js';
+export { type OperationHeadersMiddleware, type OperationTable, operationHeaders } from './middleware.js';
+export {
+  assertCredentials,
+  type Credentials,
+  computeSignature,
+  type SignatureInput,
+  signatureHeaders,
+  stringToSign,
+} from './sign.js';
+export {
+  type HeadersLike,
+  timingSafeEqual,
+  type VerifyFailure,
+  type VerifyOptions,
+  type VerifyResult,
+  verifySignature,
+} from './verify.js';

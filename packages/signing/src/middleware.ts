@@ -23,7 +23,10 @@ export function operationHeaders(table: OperationTable): OperationHeadersMiddlew
       const key = `${request.method.toLowerCase()} ${schemaPath}`;
       const operation = table[key];
       if (!operation) {
-        throw new SigningError('missing-operation', `No operation ${request.method} ${schemaPath} in the signing table: expected one of the spec's operations.`);
+        throw new SigningError(
+          'missing-operation',
+          `No operation ${request.method} ${schemaPath} in the signing table: expected one of the spec's operations.`,
+        );
       }
       request.headers.set('action', operation.action);
       request.headers.set('bizType', operation.bizType);

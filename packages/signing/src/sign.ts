@@ -1,5 +1,5 @@
 import { SigningError } from './errors.js';
-import { hexDigest, SIGNATURE_ALGORITHMS, type HashImplementation, type SignatureAlgorithm } from './hash.js';
+import { type HashImplementation, hexDigest, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './hash.js';
 
 /** The account's credentials. The secret is only ever hashed: it is never sent, logged or put in an error. */
 export interface Credentials {
@@ -31,27 +31,45 @@ const HEADER_VALUE = /^[\x21-\x7e]+$/;
 
 function checked(input: SignatureInput): { ts: string; algorithm: SignatureAlgorithm } {
   if (typeof input.accessKey !== 'string' || input.accessKey.length === 0) {
-    throw new SigningError('missing-access-key', 'accessKey is missing: expected the account\'s access key, a non-empty string.');
+    throw new SigningError(
+      'missing-access-key',
+      "accessKey is missing: expected the account's access key, a non-empty string.",
+    );
   }
   if (!HEADER_VALUE.test(input.accessKey)) {
-    throw new SigningError('invalid-access-key', 'accessKey is not a valid header value: expected visible ASCII characters without spaces.');
+    throw new SigningError(
+      'invalid-access-key',
+      'accessKey is not a valid header value: expected visible ASCII characters without spaces.',
+    );
   }
   if (typeof input.accessSecret !== 'string' || input.accessSecret.length === 0) {
-    throw new SigningError('missing-access-secret', 'accessSecret is missing: expected the account\'s access secret, a non-empty string.');
+    throw new SigningError(
+      'missing-access-secret',
+      "accessSecret is missing: expected the account's access secret, a non-empty string.",
+    );
   }
   for (const field of ['action', 'bizType'] as const) {
     const value = input[field];
     if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
-      throw new SigningError('invalid-operation', `${field} is ${value === undefined ? 'missing' : 'invalid'}: expected the operation's ${field} header value, e.g. ${field === 'action' ? '"mt"' : '"2"'}.`);
+      throw new SigningError(
+        'invalid-operation',
+        `${field} is ${value === undefined ? 'missing' : 'invalid'}: expected the operation's ${field} header value, e.g. ${field === 'action' ? '"mt"' : '"2"'}.`,
+      );
     }
   }
   const ts = typeof input.ts === 'number' ? (Number.isInteger(input.ts) ? String(input.ts) : '') : input.ts;
   if (typeof ts !== 'string' || !TS.test(ts)) {
-    throw new SigningError('invalid-ts', `ts is invalid: expected milliseconds since the epoch, 13 digits (e.g. 1655710885431), got ${describe(input.ts, input.accessSecret)}.`);
+    throw new SigningError(
+      'invalid-ts',
+      `ts is invalid: expected milliseconds since the epoch, 13 digits (e.g. 1655710885431), got ${describe(input.ts, input.accessSecret)}.`,
+    );
   }
   const algorithm = input.algorithm ?? 'md5';
   if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-    throw new SigningError('unknown-algorithm', `algorithm is unknown: expected "md5" or "sha256", got ${describe(algorithm, input.accessSecret)}.`);
+    throw new SigningError(
+      'unknown-algorithm',
+      `algorithm is unknown: expected "md5" or "sha256", got ${describe(algorithm, input.accessSecret)}.`,
+    );
   }
   return { ts, algorithm };
 }
@@ -59,7 +77,9 @@ function checked(input: SignatureInput): { ts: string; algorithm: SignatureAlgor
 // Echoes a short bad value to help the caller, unless it could be (or contain) the secret.
 function describe(value: unknown, secret: unknown): string {
   if (typeof value === 'string') {
-    const risky = value.length > 24 || (typeof secret === 'string' && secret.length > 0 && (value.includes(secret) || secret.includes(value)));
+    const risky =
+      value.length > 24 ||
+      (typeof secret === 'string' && secret.length > 0 && (value.includes(secret) || secret.includes(value)));
     return risky ? `a string of ${value.length} characters` : JSON.stringify(value);
   }
   if (typeof value === 'number') return String(value);
@@ -82,7 +102,9 @@ function parts(input: SignatureInput, ts: string): (Uint8Array | string)[] {
 export function stringToSign(input: SignatureInput): string {
   const { ts } = checked(input);
   const decoder = new TextDecoder();
-  return parts(input, ts).map((p) => (typeof p === 'string' ? p : decoder.decode(p))).join('');
+  return parts(input, ts)
+    .map((p) => (typeof p === 'string' ? p : decoder.decode(p)))
+    .join('');
 }
 
 /** The `sign` header value: lowercase hex MD5 (or SHA-256) of the UTF-8 bytes of {@link stringToSign}. */

@@ -1,5 +1,5 @@
+import { type HashImplementation, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './hash.js';
 import { computeSignature } from './sign.js';
-import { SIGNATURE_ALGORITHMS, type HashImplementation, type SignatureAlgorithm } from './hash.js';
 
 /** Headers as a `Headers`, a plain record, or Node's `IncomingHttpHeaders`; names are matched case-insensitively. */
 export type HeadersLike = Headers | Record<string, string | readonly string[] | undefined>;
@@ -80,24 +80,40 @@ export function verifySignature(options: VerifyOptions): VerifyResult {
   }
   const { accessKey, ts, bizType, action, sign } = values as Record<(typeof names)[number], string>;
   const algorithm = (header(options.headers, 'algorithm')?.trim().toLowerCase() || 'md5') as SignatureAlgorithm;
-  if (!SIGNATURE_ALGORITHMS.includes(algorithm)) return fail('unknown-algorithm', 'The algorithm header is neither md5 nor sha256.');
-  if (!/^[0-9]{13}$/.test(ts)) return fail('malformed-ts', 'The ts header is not milliseconds since the epoch (13 digits).');
+  if (!SIGNATURE_ALGORITHMS.includes(algorithm))
+    return fail('unknown-algorithm', 'The algorithm header is neither md5 nor sha256.');
+  if (!/^[0-9]{13}$/.test(ts))
+    return fail('malformed-ts', 'The ts header is not milliseconds since the epoch (13 digits).');
   const drift = Math.abs((options.now ?? Date.now()) - Number(ts));
   const maxDrift = options.maxDriftMs ?? 60_000;
-  if (drift > maxDrift) return fail('stale-ts', `The ts header is ${drift} ms away from now; at most ${maxDrift} ms is allowed.`);
-  if (options.accessKey !== undefined && accessKey !== options.accessKey) return fail('wrong-access-key', 'The accessKey header is not the expected one.');
-  if (options.action !== undefined && action !== options.action) return fail('wrong-action', `The action header is not "${options.action}".`);
-  if (options.bizType !== undefined && bizType !== options.bizType) return fail('wrong-biz-type', `The bizType header is not "${options.bizType}".`);
+  if (drift > maxDrift)
+    return fail('stale-ts', `The ts header is ${drift} ms away from now; at most ${maxDrift} ms is allowed.`);
+  if (options.accessKey !== undefined && accessKey !== options.accessKey)
+    return fail('wrong-access-key', 'The accessKey header is not the expected one.');
+  if (options.action !== undefined && action !== options.action)
+    return fail('wrong-action', `The action header is not "${options.action}".`);
+  if (options.bizType !== undefined && bizType !== options.bizType)
+    return fail('wrong-biz-type', `The bizType header is not "${options.bizType}".`);
 
   const contentType = header(options.headers, 'content-type') ?? '';
   const raw = options.body instanceof ArrayBuffer ? new Uint8Array(options.body) : options.body;
   const body = options.signedBody !== 'always' && /^\s*multipart\/form-data/i.test(contentType) ? undefined : raw;
   let expected: string;
   try {
-    expected = computeSignature({ accessKey, accessSecret: options.accessSecret, action, bizType, ts, body, algorithm, hashImplementation: options.hashImplementation });
+    expected = computeSignature({
+      accessKey,
+      accessSecret: options.accessSecret,
+      action,
+      bizType,
+      ts,
+      body,
+      algorithm,
+      hashImplementation: options.hashImplementation,
+    });
   } catch {
     return fail('bad-signature', 'The signature cannot be checked: the headers are not valid values.');
   }
-  if (!timingSafeEqual(sign.toLowerCase(), expected)) return fail('bad-signature', 'The sign header does not match the request.');
+  if (!timingSafeEqual(sign.toLowerCase(), expected))
+    return fail('bad-signature', 'The sign header does not match the request.');
   return { valid: true, accessKey, action, bizType, ts: Number(ts), algorithm };
 }

@@ -2,11 +2,11 @@
 // inside a real headless Chromium (Debian's chromium, driven by playwright-core). No request leaves 127.0.0.1.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { builtinModules } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { credentials, operation, vectors } from './vectors.js';
 
@@ -49,12 +49,21 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  if (!existsSync(executablePath)) throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
+  if (!existsSync(executablePath))
+    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
   // playwright gives every launch a fresh, empty profile of its own.
   browser = await chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -95,7 +104,11 @@ describe('browser bundle', () => {
             md5: s.computeSignature({ ...credentials, ...operation, body }),
             sha256: s.computeSignature({ ...credentials, ...operation, body, algorithm: 'sha256' }),
           })),
-          verified: s.verifySignature({ headers: s.signatureHeaders({ ...credentials, ...operation, ts: Date.now(), body: '{"a":"牛"}' }), body: '{"a":"牛"}', accessSecret: credentials.accessSecret }).valid,
+          verified: s.verifySignature({
+            headers: s.signatureHeaders({ ...credentials, ...operation, ts: Date.now(), body: '{"a":"牛"}' }),
+            body: '{"a":"牛"}',
+            accessSecret: credentials.accessSecret,
+          }).valid,
         };
       },
       { credentials, operation, bodies: vectors.map((v) => v.body ?? null) },

@@ -21,7 +21,9 @@ interface Received {
 function independentSign(headers: IncomingMessage['headers'], body: Buffer): string {
   const algorithm = (headers.algorithm as string | undefined) ?? 'md5';
   const multipart = /^multipart\/form-data/i.test(headers['content-type'] ?? '');
-  const head = Buffer.from(`accessKey=${headers.accesskey}&action=${headers.action}&bizType=${headers.biztype}&ts=${headers.ts}`);
+  const head = Buffer.from(
+    `accessKey=${headers.accesskey}&action=${headers.action}&bizType=${headers.biztype}&ts=${headers.ts}`,
+  );
   const parts = !multipart && body.length > 0 ? [head, Buffer.from('&body='), body] : [head];
   const hash = createHash(algorithm);
   for (const p of [...parts, Buffer.from(`&accessSecret=${credentials.accessSecret}`)]) hash.update(p);
@@ -38,7 +40,13 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const entry = { method: req.method!, path: req.url!, headers: req.headers, body, expectedSign: independentSign(req.headers, body) };
+      const entry = {
+        method: req.method!,
+        path: req.url!,
+        headers: req.headers,
+        body,
+        expectedSign: independentSign(req.headers, body),
+      };
       received.push(entry);
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ code: entry.expectedSign === req.headers.sign ? 0 : 1003, message: '' }));
@@ -59,13 +67,21 @@ describe('createSignedFetch', () => {
       fc.oneof(
         fc.jsonValue().map((v) => JSON.stringify(v)),
         fc.jsonValue().map((v) => JSON.stringify(v, null, '\t')),
-        fc.string({ unit: 'grapheme', maxLength: 500 }).map((s) => JSON.stringify({ text: s, cn: '牛小信', emoji: '🎉' })),
-        fc.string({ unit: 'grapheme-ascii', minLength: 20_000, maxLength: 80_000 }).map((s) => JSON.stringify({ big: s })),
+        fc
+          .string({ unit: 'grapheme', maxLength: 500 })
+          .map((s) => JSON.stringify({ text: s, cn: '牛小信', emoji: '🎉' })),
+        fc
+          .string({ unit: 'grapheme-ascii', minLength: 20_000, maxLength: 80_000 })
+          .map((s) => JSON.stringify({ big: s })),
       ),
       { numRuns: 300, seed: 20261123 },
     );
     for (const body of bodies) {
-      const res = await signedFetch(`${base}/api/wa/mt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await signedFetch(`${base}/api/wa/mt`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(await res.json()).toEqual({ code: 0, message: '' });
       expect(last().body.equals(Buffer.from(body, 'utf8'))).toBe(true);
       expect(last().headers.sign).toBe(last().expectedSign);
@@ -74,7 +90,11 @@ describe('createSignedFetch', () => {
 
   it('signs with sha256 when asked, and says so in the algorithm header', async () => {
     const signedFetch = createSignedFetch({ ...credentials, algorithm: 'sha256', operation: () => mt });
-    await signedFetch(`${base}/api/wa/mt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    await signedFetch(`${base}/api/wa/mt`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(last().headers.algorithm).toBe('sha256');
     expect(last().headers.sign).toHaveLength(64);
     expect(last().headers.sign).toBe(last().expectedSign);
@@ -89,12 +109,19 @@ describe('createSignedFetch', () => {
   });
 
   it('signs a multipart upload by its headers only and sends the parts untouched', async () => {
-    const signedFetch = createSignedFetch({ ...credentials, operation: () => ({ action: 'uploadMedia', bizType: '2' }) });
+    const signedFetch = createSignedFetch({
+      ...credentials,
+      operation: () => ({ action: 'uploadMedia', bizType: '2' }),
+    });
     const form = new FormData();
     form.set('messaging_product', 'whatsapp');
     form.set('business_phone', '8615800001795');
     form.set('type', 'image/jpeg');
-    form.set('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3])], { type: 'image/jpeg' }), 'photo.jpg');
+    form.set(
+      'file',
+      new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3])], { type: 'image/jpeg' }),
+      'photo.jpg',
+    );
     await signedFetch(`${base}/api/wa/uploadMedia`, { method: 'POST', body: form });
     expect(last().headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(last().body.includes(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 3]))).toBe(true);
@@ -104,7 +131,11 @@ describe('createSignedFetch', () => {
   it('signs every attempt afresh, leaving the request it was given unread', async () => {
     let clock = 1_700_000_000_000;
     const signedFetch = createSignedFetch({ ...credentials, now: () => clock, operation: () => mt });
-    const request = new Request(`${base}/api/wa/mt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"try":1}' });
+    const request = new Request(`${base}/api/wa/mt`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"try":1}',
+    });
     await signedFetch(request);
     const first = last();
     clock += 61_000;
@@ -120,7 +151,12 @@ describe('createSignedFetch', () => {
 
   it('applies a clock offset to ts', async () => {
     let offset = 0;
-    const signedFetch = createSignedFetch({ ...credentials, now: () => 1_700_000_000_000, clockOffsetMs: () => offset, operation: () => mt });
+    const signedFetch = createSignedFetch({
+      ...credentials,
+      now: () => 1_700_000_000_000,
+      clockOffsetMs: () => offset,
+      operation: () => mt,
+    });
     offset = -2_500;
     await signedFetch(`${base}/api/wa/mt`, { method: 'POST', body: '{}' });
     expect(last().headers.ts).toBe('1699999997500');
@@ -137,13 +173,23 @@ describe('with openapi-fetch', () => {
   it('takes action and bizType from the table generated from the spec', async () => {
     const client = createClient<any>({ baseUrl: base, fetch: createSignedFetch(credentials) });
     client.use(operationHeaders(operations['api2.nxcloud.com']));
-    const body = { appkey: 'f543ertg', business_phone: '18500008399', messaging_product: 'whatsapp', recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: '你好 👋' } };
+    const body = {
+      appkey: 'f543ertg',
+      business_phone: '18500008399',
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '8613600009759',
+      type: 'text',
+      text: { body: '你好 👋' },
+    };
     const { data } = await client.POST('/api/wa/mt', { body });
     expect(data).toEqual({ code: 0, message: '' });
     expect(last().headers).toMatchObject({ action: 'mt', biztype: '2', accesskey: 'loopback-key' });
     expect(JSON.parse(last().body.toString('utf8'))).toEqual(body);
 
-    await client.POST('/api/wa/getMedia', { body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' } });
+    await client.POST('/api/wa/getMedia', {
+      body: { business_phone: '1', messaging_product: 'whatsapp', 'Media-ID': 'x' },
+    });
     expect(last().headers.action).toBe('getMedia');
     expect(last().headers.sign).toBe(last().expectedSign);
   });
@@ -151,7 +197,9 @@ describe('with openapi-fetch', () => {
   it('signs path and query operations of the HK host', async () => {
     const client = createClient<any>({ baseUrl: base, fetch: createSignedFetch(credentials) });
     client.use(operationHeaders(operations['api-hk.nxlink.ai']));
-    await client.DELETE('/saas/wa/template/{phone}/{id}', { params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 123 } } });
+    await client.DELETE('/saas/wa/template/{phone}/{id}', {
+      params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 123 } },
+    });
     expect(last().method).toBe('DELETE');
     expect(last().path).toBe('/saas/wa/template/8615800001795/314?tenant_id=123');
     expect(last().headers.sign).toBe(last().expectedSign);
@@ -160,6 +208,8 @@ describe('with openapi-fetch', () => {
   it('rejects an operation that is not in the table', async () => {
     const client = createClient<any>({ baseUrl: base, fetch: createSignedFetch(credentials) });
     client.use(operationHeaders(operations['api.nxcloud.com']));
-    await expect(client.POST('/api/wa/mt', { body: {} })).rejects.toThrow(/No operation POST \/api\/wa\/mt in the signing table/);
+    await expect(client.POST('/api/wa/mt', { body: {} })).rejects.toThrow(
+      /No operation POST \/api\/wa\/mt in the signing table/,
+    );
   });
 });

@@ -3,11 +3,19 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeSignature, hasNativeHash, type HashImplementation, type SignatureAlgorithm } from '../src/index.js';
+import { computeSignature, type HashImplementation, hasNativeHash, type SignatureAlgorithm } from '../src/index.js';
 
-function reference(algorithm: SignatureAlgorithm, s: { accessKey: string; action: string; bizType: string; ts: string; body: string; accessSecret: string }): string {
+function reference(
+  algorithm: SignatureAlgorithm,
+  s: { accessKey: string; action: string; bizType: string; ts: string; body: string; accessSecret: string },
+): string {
   const body = s.body.length > 0 ? `&body=${s.body}` : '';
-  return createHash(algorithm).update(`accessKey=${s.accessKey}&action=${s.action}&bizType=${s.bizType}&ts=${s.ts}${body}&accessSecret=${s.accessSecret}`, 'utf8').digest('hex');
+  return createHash(algorithm)
+    .update(
+      `accessKey=${s.accessKey}&action=${s.action}&bizType=${s.bizType}&ts=${s.ts}${body}&accessSecret=${s.accessSecret}`,
+      'utf8',
+    )
+    .digest('hex');
 }
 
 const token = fc.stringMatching(/^[\x21-\x7e]{1,24}$/);

@@ -1,7 +1,7 @@
 // The published typings type-check under strict TypeScript without skipLibCheck when openapi-fetch (an optional
 // peer) is not installed: the package is copied into a scratch folder with nothing else beside it.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,10 +32,21 @@ it.each([
   ['esnext', 'bundler'],
 ])('module %s, moduleResolution %s', async (module, moduleResolution) => {
   const config = {
-    compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module, moduleResolution, target: 'es2022', lib: ['es2022', 'dom'], types: [] },
+    compilerOptions: {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      module,
+      moduleResolution,
+      target: 'es2022',
+      lib: ['es2022', 'dom'],
+      types: [],
+    },
     files: ['use.ts'],
   };
   writeFileSync(join(scratch, `tsconfig.${moduleResolution}.json`), JSON.stringify(config));
-  const result = await run(process.execPath, [tsc, '-p', `tsconfig.${moduleResolution}.json`], { cwd: scratch }).catch((error: { stdout: string }) => error);
+  const result = await run(process.execPath, [tsc, '-p', `tsconfig.${moduleResolution}.json`], { cwd: scratch }).catch(
+    (error: { stdout: string }) => error,
+  );
   expect(result.stdout).toBe('');
 });

@@ -5,14 +5,28 @@ import { signatureHeaders, verifySignature } from '../src/index.js';
 const secret = 'verify-secret-9x8y7z';
 const now = 1_700_000_000_000;
 const body = '{"statuses":[{"id":"wamid.1","status":"delivered","timestamp":"1660019987"}],"note":"牛小信 ✓"}';
-const signed = signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body });
+const signed = signatureHeaders({
+  accessKey: 'ak-1',
+  accessSecret: secret,
+  action: 'callback',
+  bizType: '2',
+  ts: now,
+  body,
+});
 const lower = Object.fromEntries(Object.entries(signed).map(([k, v]) => [k.toLowerCase(), v]));
 const upper = Object.fromEntries(Object.entries(signed).map(([k, v]) => [k.toUpperCase(), v]));
 const ok = { headers: signed, body, accessSecret: secret, action: 'callback', now };
 
 describe('verifySignature accepts', () => {
   it('the headers as signed', () => {
-    expect(verifySignature(ok)).toEqual({ valid: true, accessKey: 'ak-1', action: 'callback', bizType: '2', ts: now, algorithm: 'md5' });
+    expect(verifySignature(ok)).toEqual({
+      valid: true,
+      accessKey: 'ak-1',
+      action: 'callback',
+      bizType: '2',
+      ts: now,
+      algorithm: 'md5',
+    });
   });
   it.each([
     ['lower-case header names (as callbacks send them)', lower],
@@ -31,18 +45,39 @@ describe('verifySignature accepts', () => {
     expect(verifySignature({ ...ok, now: now - 60_000 }).valid).toBe(true);
   });
   it('a sha256 signature, by its algorithm header', () => {
-    const headers = signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body, algorithm: 'sha256' });
+    const headers = signatureHeaders({
+      accessKey: 'ak-1',
+      accessSecret: secret,
+      action: 'callback',
+      bizType: '2',
+      ts: now,
+      body,
+      algorithm: 'sha256',
+    });
     expect(verifySignature({ ...ok, headers })).toMatchObject({ valid: true, algorithm: 'sha256' });
   });
   it('a multipart body, which is not signed', () => {
-    const headers = { ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'uploadMedia', bizType: '2', ts: now }), 'Content-Type': 'multipart/form-data; boundary=x' };
+    const headers = {
+      ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'uploadMedia', bizType: '2', ts: now }),
+      'Content-Type': 'multipart/form-data; boundary=x',
+    };
     expect(verifySignature({ headers, body: '--x\r\n...', accessSecret: secret, now }).valid).toBe(true);
   });
   it("with signedBody: 'always', a body under a multipart Content-Type is still checked", () => {
-    const headers = { ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'uploadMedia', bizType: '2', ts: now }), 'Content-Type': 'multipart/form-data; boundary=x' };
-    expect(verifySignature({ headers, body: '{"forged":true}', accessSecret: secret, now, signedBody: 'always' })).toMatchObject({ valid: false, reason: 'bad-signature' });
-    const signed = { ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body }), 'Content-Type': 'multipart/form-data; boundary=x' };
-    expect(verifySignature({ headers: signed, body, accessSecret: secret, now, signedBody: 'always' }).valid).toBe(true);
+    const headers = {
+      ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'uploadMedia', bizType: '2', ts: now }),
+      'Content-Type': 'multipart/form-data; boundary=x',
+    };
+    expect(
+      verifySignature({ headers, body: '{"forged":true}', accessSecret: secret, now, signedBody: 'always' }),
+    ).toMatchObject({ valid: false, reason: 'bad-signature' });
+    const signed = {
+      ...signatureHeaders({ accessKey: 'ak-1', accessSecret: secret, action: 'callback', bizType: '2', ts: now, body }),
+      'Content-Type': 'multipart/form-data; boundary=x',
+    };
+    expect(verifySignature({ headers: signed, body, accessSecret: secret, now, signedBody: 'always' }).valid).toBe(
+      true,
+    );
   });
 });
 

@@ -18,7 +18,8 @@ export const clone = <T extends Json>(v: T): T => structuredClone(v);
 export function blamesField(errors: ErrorObject[] | null | undefined, field: string): boolean {
   const target = field.startsWith('/') ? field : `/${field}`;
   return (errors ?? []).some((e) => {
-    const missing = e.params && 'missingProperty' in e.params ? `${e.instancePath}/${String(e.params.missingProperty)}` : undefined;
+    const missing =
+      e.params && 'missingProperty' in e.params ? `${e.instancePath}/${String(e.params.missingProperty)}` : undefined;
     const extra = e.keyword === 'false schema' ? e.instancePath : undefined;
     return [e.instancePath, missing, extra].some((p) => p !== undefined && (p === target || p.endsWith(target)));
   });

@@ -51,8 +51,14 @@ export function operation(host: string, path: string, method: string): Doc {
   return op;
 }
 
-export function requestSchemaPointer(host: string, path: string, method: string, mediaType = 'application/json'): string {
-  if (!operation(host, path, method).requestBody?.content?.[mediaType]) throw new Error(`${method} ${path} takes no ${mediaType}`);
+export function requestSchemaPointer(
+  host: string,
+  path: string,
+  method: string,
+  mediaType = 'application/json',
+): string {
+  if (!operation(host, path, method).requestBody?.content?.[mediaType])
+    throw new Error(`${method} ${path} takes no ${mediaType}`);
   return pointer('paths', path, method, 'requestBody', 'content', mediaType, 'schema');
 }
 
@@ -76,7 +82,8 @@ export function parameterSchemaPointer(host: string, path: string, method: strin
     for (const [i, p] of params.entries()) {
       if (p.$ref) {
         const component = p.$ref.split('/').pop();
-        if (doc.components.parameters[component].name === name) return pointer('components', 'parameters', component, 'schema');
+        if (doc.components.parameters[component].name === name)
+          return pointer('components', 'parameters', component, 'schema');
       } else if (p.name === name) {
         return pointer(...base, String(i), 'schema');
       }
@@ -101,11 +108,20 @@ export function namedExamples(host: string): NamedExample[] {
   const visitContent = (content: Doc | undefined, base: string[], where: string) => {
     for (const [mediaType, media] of Object.entries(content ?? {})) {
       for (const [name, example] of Object.entries((media as Doc).examples ?? {})) {
-        out.push({ host, where: `${where} ${mediaType}`, name, schemaPointer: pointer(...base, 'content', mediaType, 'schema'), value: resolveExample(example as Doc).value });
+        out.push({
+          host,
+          where: `${where} ${mediaType}`,
+          name,
+          schemaPointer: pointer(...base, 'content', mediaType, 'schema'),
+          value: resolveExample(example as Doc).value,
+        });
       }
     }
   };
-  for (const [section, items] of [['paths', doc.paths], ['webhooks', doc.webhooks ?? {}]] as const) {
+  for (const [section, items] of [
+    ['paths', doc.paths],
+    ['webhooks', doc.webhooks ?? {}],
+  ] as const) {
     for (const [key, item] of Object.entries(items as Doc)) {
       for (const [method, op] of Object.entries(item as Doc)) {
         if (method === 'parameters') continue;
@@ -121,5 +137,10 @@ export function namedExamples(host: string): NamedExample[] {
 }
 
 export function describeErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'missingProperty' in e.params ? ` (${e.params.missingProperty})` : ''}`).join('\n');
+  return (errors ?? [])
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message}${e.params && 'missingProperty' in e.params ? ` (${e.params.missingProperty})` : ''}`,
+    )
+    .join('\n');
 }

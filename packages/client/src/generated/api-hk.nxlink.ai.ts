@@ -2,1107 +2,1197 @@
 // Run `pnpm generate` after changing a spec.
 
 export interface paths {
-    "/saas/wa/template/{phone}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List templates
-         * @description Lists the templates of a sender number, a page at a time, optionally filtered by name.
-         *
-         *     The document lists `phone` among the query parameters while its URL puts it in the path, as here; its table types `category_type` as a String while its example sends a number. The document gives action `mt` for every operation on this host, as here.
-         *
-         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
-         *
-         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
-         */
-        get: operations["listTemplates"];
-        /**
-         * Update a template
-         * @description Updates a template of a sender number. The body is the whole template definition, as for creation.
-         *
-         *     The document does not say how the template to update is chosen; by all appearances it is the one with the body's `name` and `language`. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
-         *
-         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
-         */
-        put: operations["updateTemplate"];
-        /**
-         * Create a template
-         * @description Creates a template for a sender number and (unless `syn_meta` is false) submits it to Meta for review.
-         *
-         *     The document's examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space; the examples here correct it. Examples 1 and 2 are identical. Its examples send a `payload` on buttons and a numeric `templateId`, which its tables do not list or type as a String; both are accepted. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
-         *
-         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
-         */
-        post: operations["createTemplate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/saas/wa/template/{phone}/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-                /**
-                 * @description The template ID.
-                 * @example 314
-                 */
-                id: components["parameters"]["TemplateId"];
-            };
-            cookie?: never;
-        };
-        /**
-         * Get a template
-         * @description Answers one template. The document shows two forms of answer: Meta's component list (HEADER, BODY, FOOTER, BUTTONS with NxCloud's button settings), and the record the list gives, with its buttons.
-         *
-         *     The document lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
-         *
-         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
-         *
-         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
-         */
-        get: operations["getTemplate"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete a template
-         * @description Deletes a template of a sender number.
-         *
-         *     The document's table omits `tenant_id`, which its URL carries in the query (`?tenant_id=123`), as here. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
-         *
-         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
-         *
-         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
-         */
-        delete: operations["deleteTemplate"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/saas/wa/flow/{phone}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        /**
-         * List WhatsApp Flows
-         * @description Lists the WhatsApp Flows of a sender number's account, as Meta describes them; a template's FLOW button names one by `flow_id`.
-         *
-         *     The document lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
-         *
-         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
-         *
-         *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
-         */
-        get: operations["listFlows"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/saas/wa/media/{phone}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload template media
-         * @description Uploads a media sample for a template header (and to Meta), as `multipart/form-data`, and answers the values a template definition takes: `media_id` (mediaId), `original_filename` (mediaName), `media_type` (mediaType). The signature covers the headers and the secret only (no body part).
-         *
-         *     The document's URL is `/saas/wa//media/{phone}`, with a doubled slash that no other path of the vendor has and that many servers and proxies reject or fold; these specs use the single slash. Its only body field is `url`, the media's URL; no file part is documented. The document gives action `mt` for every operation on this host, as here.
-         */
-        post: operations["uploadTemplateMedia"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-}
-export interface webhooks {
-    messageStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
-         */
-        post: operations["onSaasMessageStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    buttonClick: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
-         */
-        post: operations["onTemplateButtonClick"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-}
-export interface components {
-    schemas: {
-        /**
-         * Phone number
-         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
-         * @example 8615800001795
-         */
-        PhoneNumber: string;
-        /**
-         * Format: int64
-         * @description The SaaS tenant ID (a Java `Long` on the server).
-         * @example 1
-         */
-        TenantId: number;
-        /**
-         * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
-         * @example 56bf81643292cd6a89ecde64ae00db13
-         */
-        TraceId: string;
-        /**
-         * Success
-         * @description The SaaS success envelope; `data` depends on the operation.
-         */
-        SaasSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string | null;
-            data?: unknown;
-            traceId?: components["schemas"]["TraceId"];
-        };
-        /**
-         * @description Template status: 0 rejected, 1 pending, 2 in use, 3 appealed, 6 unavailable, 9 pending deletion, 11 paused, 12 exceeded limit, 14 deleted.
-         * @enum {integer}
-         */
-        TemplateStatus: 0 | 1 | 2 | 3 | 6 | 9 | 11 | 12 | 14;
-        /**
-         * @description Template category: 1 MARKETING, 2 UTILITY. The list document's table types it as a String, every example sends a number.
-         * @enum {integer}
-         */
-        CategoryType: 1 | 2;
-        /** @description An event of a button tap. Required by kind: `tag` needs `tagName`, `text` needs `text`, `template` needs `templateId` and `templateName`. The table types templateId as a String; the examples send a number; both are accepted. */
-        TemplateButtonEvent: {
-            /** @enum {string} */
-            event: "tag" | "text" | "template";
-            /** @description The tag to apply (event `tag`). */
-            tagName?: string | null;
-            /** @description The tag's ID (in answers). */
-            tagId?: number | null;
-            /** @description The text to reply (event `text`). */
-            text?: string | null;
-            /** @description The template to reply with (event `template`). */
-            templateId?: string | number | null;
-            /** @description The name of that template (event `template`). */
-            templateName?: string | null;
-        } & (unknown & unknown & unknown);
-        /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. */
-        TemplateButton: {
-            /** @enum {string} */
-            type: "QUICK_REPLY" | "URL" | "PHONE_NUMBER" | "FLOW" | "COPY_CODE";
-            /**
-             * @description For QUICK_REPLY buttons, `conventional` or `unsubscribe` (the table); the document's example 4 also sends it on a URL button, which is accepted.
-             * @enum {string|null}
-             */
-            customizeType?: "conventional" | "unsubscribe" | null;
-            /** @description The button's text. */
-            text: string;
-            /** @description The phone number a PHONE_NUMBER button calls. */
-            phoneNumber?: string | null;
-            /** @description The URL a URL button opens; a dynamic URL ends in a variable such as `{{1}}`. */
-            url?: string | null;
-            /** @description The flow a FLOW button opens. */
-            flow_id?: string | null;
-            /** @description Not in the document's tables; its examples send it and its answers return it. */
-            payload?: string | null;
-            /** @description Sample values: for a dynamic URL button the full sample URL (e.g. https://www.baidu.com/user); for a COPY_CODE button the sample code. */
-            example?: string[];
-            /** @description What happens when the button is tapped. */
-            buttonEvents?: components["schemas"]["TemplateButtonEvent"][] | null;
-            navigate_screen?: string | null;
-            flow_action?: string | null;
-        } & (unknown & unknown & unknown & unknown & unknown);
-        /**
-         * Template
-         * @description A template as the template list (and one form of the detail answer) gives it.
-         */
-        TemplateRecord: {
-            /**
-             * Format: int64
-             * @description Template ID.
-             */
-            id: number;
-            /** @description Channel type; 2 is WhatsApp. */
-            channel?: number;
-            /** @description Template name. */
-            name?: string;
-            /** @description Template content (the body text). */
-            content?: string | null;
-            /**
-             * @description Creation time, `yyyy-MM-dd HH:mm:ss`.
-             * @example 2024-06-25 14:31:26
-             */
-            created_at?: string;
-            /** @description Last update time, `yyyy-MM-dd HH:mm:ss`. */
-            updated_at?: string;
-            status?: components["schemas"]["TemplateStatus"];
-            /** @description Language code. */
-            language?: string;
-            /** @description Language name. */
-            language_name?: string;
-            /** @description Unsubscribe status. */
-            unsubscribe?: string | null;
-            /** @description Not described by the document; always `null` in its examples. */
-            additional?: unknown;
-            /** @description Template quality, e.g. `UNKNOWN`. */
-            quality?: string | null;
-            /**
-             * @description Template category name; the document lists MARKETING and UTILITY.
-             * @example MARKETING
-             */
-            category?: string;
-            category_type?: components["schemas"]["CategoryType"];
-            /** @description Why Meta rejected the template. */
-            waRejectedReason?: string | null;
-            /**
-             * @description Close unassigned sessions (0 no, 1 yes).
-             * @enum {integer}
-             */
-            is_close_auto_flow?: 0 | 1;
-            /** @description The template's buttons (detail answer only). */
-            buttonComponents?: components["schemas"]["TemplateButton"][] | null;
-            components?: never;
-        };
-        /** @description One page of templates. */
-        TemplatePage: {
-            list?: components["schemas"]["TemplateRecord"][];
-            /** @description Number of templates that match, over all pages. */
-            total?: number;
-            /** @description Whether another page follows. */
-            has_next_page?: boolean;
-        };
-        /**
-         * NxCloud failure
-         * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
-         */
-        Failure: {
-            /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
-            code: number;
-            /** @description What went wrong. */
-            message: string;
-            data?: null;
-            traceId?: components["schemas"]["TraceId"];
-        };
-        ListTemplatesResponse: (components["schemas"]["SaasSuccess"] & {
-            data: components["schemas"]["TemplatePage"];
-        }) | components["schemas"]["Failure"];
-        /**
-         * Template language code (template management)
-         * @description A language code from the template-management document's table, which is longer than the send documents' (it adds cy, jv, km, la, ml, pt, zh_KR and zu). That table is cut off in the document; the send documents' codes it lacks are kept too.
-         * @enum {string}
-         */
-        TemplateLanguageCode: "af" | "sq" | "ar" | "az" | "bn" | "bg" | "ca" | "zh_CN" | "zh_HK" | "zh_TW" | "zh_KR" | "hr" | "cs" | "cy" | "da" | "nl" | "en" | "en_GB" | "en_US" | "et" | "fil" | "fi" | "fr" | "de" | "el" | "gu" | "he" | "hi" | "hu" | "id" | "ga" | "it" | "ja" | "jv" | "kn" | "kk" | "km" | "ko" | "lo" | "la" | "lv" | "lt" | "mk" | "ms" | "ml" | "mr" | "nb" | "fa" | "pl" | "pt" | "pt_BR" | "pt_PT" | "pa" | "ro" | "ru" | "sr" | "sk" | "sl" | "es" | "es_AR" | "es_ES" | "es_MX" | "sw" | "sv" | "ta" | "te" | "th" | "tr" | "uk" | "ur" | "uz" | "vi" | "zu";
-        /**
-         * Template definition
-         * @description What a template is made of, to create or update it. The document's create examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space (so they carry no tenant_id); the examples here correct it. They also send a `payload` on buttons that the tables do not list; it is accepted. The update document does not say which template is updated; by all appearances it is the one with this `name` and `language`.
-         */
-        TemplateDefinition: {
-            tenant_id: components["schemas"]["TenantId"];
-            /**
-             * @description Template name; no Chinese characters (no character of the Han script: CJK ideographs of every block, compatibility ideographs and radicals included).
-             * @example test_1
-             */
-            name: string;
-            language: components["schemas"]["TemplateLanguageCode"];
-            category_type: components["schemas"]["CategoryType"];
-            /** @description Template content (the body text); variables as `{{name}}`. */
-            content: string;
-            /** @description Header text. */
-            headerText?: string;
-            /** @description Header media file name (the media upload's `original_filename`). */
-            mediaName?: string;
-            /** @description Header media ID (the media upload's `media_id`). */
-            mediaId?: string;
-            /**
-             * @description Header media type.
-             * @enum {string}
-             */
-            mediaType?: "IMAGE" | "DOCUMENT" | "VIDEO";
-            /** @description Header media template ID: the `h` of the media upload's answer (which the document's upload example does not show). */
-            templateMediaId?: string;
-            /** @description Footer text. */
-            footerText?: string;
-            /** @description A tag, which must exist; applied when the template is sent. */
-            tag_name?: string;
-            /**
-             * @description Whether to sync the template to Meta (default true).
-             * @default true
-             */
-            syn_meta?: boolean;
-            /**
-             * @description Close unassigned sessions (0 no, 1 yes).
-             * @enum {integer}
-             */
-            is_close_auto_flow?: 0 | 1;
-            /** @description The template's buttons. */
-            buttonComponents?: components["schemas"]["TemplateButton"][];
-        };
-        /** @description A `code` 0 success (its `data` not documented) or a failure. */
-        SaasResponse: components["schemas"]["SaasSuccess"] | components["schemas"]["Failure"];
-        /** @description One of Meta's template components; the fields a component does not use are `null`. */
-        MetaTemplateComponent: {
-            /** @enum {string} */
-            type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
-            /** @description Header format, e.g. IMAGE, VIDEO, DOCUMENT, TEXT. */
-            format?: string | null;
-            text?: string | null;
-            buttons?: {
-                type?: string;
-                text?: string;
-                payload?: string | null;
-                url?: string | null;
-                phone_number?: string | null;
-                flow_id?: string | null;
-                navigate_screen?: string | null;
-                flow_action?: string | null;
-                buttonReqs?: components["schemas"]["TemplateButton"];
-            }[] | null;
-            parameters?: unknown[] | null;
-            sub_type?: string | null;
-            index?: number | null;
-            /** @description Meta's sample values (`header_handle`, `body_text`, ...). */
-            example?: Record<string, never> | null;
-            filename?: string | null;
-            url?: string | null;
-            media_id?: string | null;
-            /** @description Meta's upload handle of the header sample. */
-            h?: string | null;
-            media_type?: string | null;
-        };
-        /**
-         * Template (Meta components)
-         * @description The first form of the detail answer: the template as Meta's component list (HEADER, BODY, FOOTER, BUTTONS), with NxCloud's button settings in `buttonReqs`.
-         */
-        MetaTemplateDetail: {
-            namespace?: string | null;
-            name?: string;
-            category?: string;
-            category_type?: components["schemas"]["CategoryType"];
-            components: components["schemas"]["MetaTemplateComponent"][];
-        };
-        /** @description The detail answer comes in two forms, both documented. */
-        TemplateDetail: components["schemas"]["MetaTemplateDetail"] | components["schemas"]["TemplateRecord"];
-        GetTemplateResponse: (components["schemas"]["SaasSuccess"] & {
-            data: components["schemas"]["TemplateDetail"];
-        }) | components["schemas"]["Failure"];
-        /** @description A WhatsApp Flow, as Meta describes it. */
-        Flow: {
-            id?: string;
-            name?: string;
-            /** @description Meta's flow status, e.g. DRAFT, PUBLISHED, DEPRECATED, BLOCKED, THROTTLED. */
-            status?: string;
-            categories?: string[];
-            validation_errors?: unknown[];
-            json_version?: string;
-            data_api_version?: string;
-            data_channel_uri?: string;
-            routing_model?: string;
-            preview?: {
-                url?: string;
-                expires_at?: string;
-            };
-            preview_url?: string;
-            preview_expires_at?: string;
-            created_at?: string;
-            updated_at?: string;
-            published?: boolean;
-            updated_by?: string;
-        };
-        ListFlowsResponse: (components["schemas"]["SaasSuccess"] & {
-            data: {
-                flow_list?: components["schemas"]["Flow"][];
-            };
-        }) | components["schemas"]["Failure"];
-        /**
-         * HTTP(S) URL
-         * Format: uri
-         * @description An absolute `http://` or `https://` URL.
-         * @example https://example.com/webhook
-         */
-        HttpUrl: string;
-        /**
-         * Template media upload
-         * @description The document's only body field is `url`, the media's URL, sent as a `multipart/form-data` field; no file part is documented.
-         */
-        UploadTemplateMediaRequest: {
-            /** @description The media's URL. */
-            url: components["schemas"]["HttpUrl"];
-        };
-        /** @description The uploaded media; use these values in a template definition. The document says a definition's `templateMediaId` is the upload answer's `h`, while its upload example answers no `h` (its template records carry `media_id` and `h` side by side); `h` is declared here so that a client can read it when it comes. */
-        TemplateMedia: {
-            /** @description Use as `mediaId`. */
-            media_id?: string;
-            /** @description Use as `mediaName`. */
-            original_filename?: string;
-            /** @description Use as `mediaType`, e.g. IMAGE. */
-            media_type?: string;
-            /** @description Where the media can be downloaded (a signed, expiring URL). */
-            url?: string;
-            /** @description Meta's upload handle of the media: use as `templateMediaId`. Absent from the document's only example of this answer. */
-            h?: string | null;
-        };
-        UploadTemplateMediaResponse: (components["schemas"]["SaasSuccess"] & {
-            data: components["schemas"]["TemplateMedia"];
-        }) | components["schemas"]["Failure"];
-        SaasCallbackBase: {
-            /** @description The business phone number. */
-            business_phone?: string;
-            /** @description Fixed value `whatsapp`. */
-            messaging_product?: string;
-            /** @description The application's ID. */
-            app_id?: string | number;
-            /** @description Channel; 2 is WhatsApp. */
-            channel?: number;
-            /** @description The business phone number (newer pages). */
-            merchant_phone?: string;
-            metadata?: {
-                display_phone_number?: string;
-                phone_number_id?: string;
-            };
-            /** @description The WhatsApp Business Account ID. */
-            wabaId?: string;
-        };
-        /** @description The conversation the message belongs to. */
-        Conversation: {
-            /** @description Conversation ID. */
-            id?: string;
-            /** @description When the conversation expires, Unix seconds. */
-            expiration_timestamp?: string;
-            origin?: {
-                /**
-                 * @description Conversation type: marketing, marketing_lite, utility, authentication, service, referral_conversion (from June 2023); older SaaS pages show business_initiated.
-                 * @example authentication
-                 */
-                type?: string;
-            };
-        };
-        StatusError: {
-            /** @description Error code (Meta's). */
-            code?: number;
-            /** @description Error message. */
-            title?: string;
-        };
-        /** @description What a message cost. */
-        Cost: {
-            /** @description Currency, e.g. USD. */
-            currency?: string;
-            /** @description Customer price (local currency, CNY). */
-            price?: number;
-            /** @description Customer price (foreign currency). */
-            foreign_price?: number;
-            /**
-             * @description Billing type: 1 message, 4 marketing, 5 utility (notification), 6 authentication, 7 service, 8 free (referral), 9 international authentication, 10 MM Lite API.
-             * @enum {integer}
-             */
-            cdr_type?: 1 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-            /** @description WhatsApp message ID. */
-            message_id?: string;
-            /**
-             * @description 1 outbound, 2 inbound.
-             * @enum {integer}
-             */
-            direction?: 1 | 2;
-        };
-        /** @description Meta's pricing of the message. */
-        Pricing: {
-            billable?: boolean;
-            pricing_model?: string;
-            /** @enum {string} */
-            category?: "authentication" | "authentication_international" | "marketing" | "marketing_lite" | "utility" | "service" | "referral_conversion";
-        };
-        /** @description A status change of a message sent. */
-        Status: {
-            /** @description ID of the message (its `cus_message_id` when one was sent). */
-            id?: string;
-            /** @enum {string} */
-            status?: "sent" | "delivered" | "read" | "failed" | "deleted";
-            /** @description When the status changed, Unix seconds (placeholders in some examples). */
-            timestamp?: string;
-            /** @description The recipient's WhatsApp ID. */
-            recipient_id?: string;
-            conversation?: components["schemas"]["Conversation"];
-            /** @description Why the message failed (status `failed`). */
-            errors?: components["schemas"]["StatusError"][];
-            costs?: components["schemas"]["Cost"][];
-            pricing?: components["schemas"]["Pricing"];
-            /** @description Meta's own message ID when it differs from NxCloud's. */
-            meta_message_id?: string;
-            /** @description The string sent with the message. */
-            biz_opaque_callback_data?: string;
-            /** @description What was deleted (status `deleted`), e.g. `message`. */
-            type?: string;
-            message?: {
-                recipient_id?: string;
-            };
-        };
-        /**
-         * Message status callback (SaaS)
-         * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200.
-         */
-        SaasStatusCallback: components["schemas"]["SaasCallbackBase"] & {
-            statuses?: components["schemas"]["Status"][];
-        };
-        SaasContact: {
-            /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
-            wa_id?: string;
-            /** @description The user's BSUID. */
-            user_id?: string;
-            /** @description The user's parent BSUID (only when parent BSUIDs are enabled). */
-            parent_user_id?: string;
-            profile?: {
-                name?: string;
-                username?: string;
-            };
-        };
-        /** @description What `wa_ext` holds once parsed. */
-        WaExt: {
-            templateId?: number | string;
-            templateName?: string;
-            components?: {
-                type?: string;
-                parameters?: Record<string, never>[];
-            }[];
-        };
-        /** @description A tap on a template's quick-reply button. */
-        ButtonClickMessage: {
-            button?: {
-                /** @description The button's ID (payload). */
-                payload?: string;
-                /** @description The button's text. */
-                text?: string;
-            };
-            /** @description The WhatsApp number of the user who tapped. */
-            from?: string;
-            /** @description Message ID. */
-            id?: string;
-            /** @description Unix seconds. */
-            timestamp?: string;
-            /**
-             * @description Always `button`.
-             * @constant
-             */
-            type?: "button";
-            /** @description A JSON *string* (parse it) with the template that was sent: templateId, templateName and its components. */
-            wa_ext?: string;
-            /** @description The message the button belongs to. */
-            context?: {
-                from?: string;
-                id?: string;
-            };
-            /** @description The tag applied by the button. */
-            tag_name?: string;
-        };
-        /**
-         * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API; answer HTTP 200.
-         */
-        ButtonClickCallback: components["schemas"]["SaasCallbackBase"] & {
-            contacts?: components["schemas"]["SaasContact"][];
-            messages?: components["schemas"]["ButtonClickMessage"][];
-        };
-    };
-    responses: never;
+  '/saas/wa/template/{phone}': {
     parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /**
          * @description The WhatsApp sender number, country code first.
          * @example 8615800001795
          */
-        Phone: components["schemas"]["PhoneNumber"];
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List templates
+     * @description Lists the templates of a sender number, a page at a time, optionally filtered by name.
+     *
+     *     The document lists `phone` among the query parameters while its URL puts it in the path, as here; its table types `category_type` as a String while its example sends a number. The document gives action `mt` for every operation on this host, as here.
+     *
+     *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     *
+     *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
+     */
+    get: operations['listTemplates'];
+    /**
+     * Update a template
+     * @description Updates a template of a sender number. The body is the whole template definition, as for creation.
+     *
+     *     The document does not say how the template to update is chosen; by all appearances it is the one with the body's `name` and `language`. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+     *
+     *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
+     */
+    put: operations['updateTemplate'];
+    /**
+     * Create a template
+     * @description Creates a template for a sender number and (unless `syn_meta` is false) submits it to Meta for review.
+     *
+     *     The document's examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space; the examples here correct it. Examples 1 and 2 are identical. Its examples send a `payload` on buttons and a numeric `templateId`, which its tables do not list or type as a String; both are accepted. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+     *
+     *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
+     */
+    post: operations['createTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/wa/template/{phone}/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
         /**
-         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-         * @example md5
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
          */
-        Algorithm: "md5" | "sha256";
-        /**
-         * @description The SaaS tenant ID.
-         * @example 123
-         */
-        TenantIdQuery: components["schemas"]["TenantId"];
+        phone: components['parameters']['Phone'];
         /**
          * @description The template ID.
          * @example 314
          */
-        TemplateId: string;
+        id: components['parameters']['TemplateId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a template
+     * @description Answers one template. The document shows two forms of answer: Meta's component list (HEADER, BODY, FOOTER, BUTTONS with NxCloud's button settings), and the record the list gives, with its buttons.
+     *
+     *     The document lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
+     *
+     *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     *
+     *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
+     */
+    get: operations['getTemplate'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a template
+     * @description Deletes a template of a sender number.
+     *
+     *     The document's table omits `tenant_id`, which its URL carries in the query (`?tenant_id=123`), as here. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+     *
+     *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     *
+     *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
+     */
+    delete: operations['deleteTemplate'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/wa/flow/{phone}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List WhatsApp Flows
+     * @description Lists the WhatsApp Flows of a sender number's account, as Meta describes them; a template's FLOW button names one by `flow_id`.
+     *
+     *     The document lists `tenant_id` among the path parameters while its URL puts it in the query, as here. The document gives action `mt` for every operation on this host, as here.
+     *
+     *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     *
+     *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
+     */
+    get: operations['listFlows'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/wa/media/{phone}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Upload template media
+     * @description Uploads a media sample for a template header (and to Meta), as `multipart/form-data`, and answers the values a template definition takes: `media_id` (mediaId), `original_filename` (mediaName), `media_type` (mediaType). The signature covers the headers and the secret only (no body part).
+     *
+     *     The document's URL is `/saas/wa//media/{phone}`, with a doubled slash that no other path of the vendor has and that many servers and proxies reject or fold; these specs use the single slash. Its only body field is `url`, the media's URL; no file part is documented. The document gives action `mt` for every operation on this host, as here.
+     */
+    post: operations['uploadTemplateMedia'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export interface webhooks {
+  messageStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Message status callback
+     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
+     */
+    post: operations['onSaasMessageStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  buttonClick: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Template button click callback
+     * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
+     */
+    post: operations['onTemplateButtonClick'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export interface components {
+  schemas: {
+    /**
+     * Phone number
+     * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
+     * @example 8615800001795
+     */
+    PhoneNumber: string;
+    /**
+     * Format: int64
+     * @description The SaaS tenant ID (a Java `Long` on the server).
+     * @example 1
+     */
+    TenantId: number;
+    /**
+     * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
+     * @example 56bf81643292cd6a89ecde64ae00db13
+     */
+    TraceId: string;
+    /**
+     * Success
+     * @description The SaaS success envelope; `data` depends on the operation.
+     */
+    SaasSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string | null;
+      data?: unknown;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /**
+     * @description Template status: 0 rejected, 1 pending, 2 in use, 3 appealed, 6 unavailable, 9 pending deletion, 11 paused, 12 exceeded limit, 14 deleted.
+     * @enum {integer}
+     */
+    TemplateStatus: 0 | 1 | 2 | 3 | 6 | 9 | 11 | 12 | 14;
+    /**
+     * @description Template category: 1 MARKETING, 2 UTILITY. The list document's table types it as a String, every example sends a number.
+     * @enum {integer}
+     */
+    CategoryType: 1 | 2;
+    /** @description An event of a button tap. Required by kind: `tag` needs `tagName`, `text` needs `text`, `template` needs `templateId` and `templateName`. The table types templateId as a String; the examples send a number; both are accepted. */
+    TemplateButtonEvent: {
+      /** @enum {string} */
+      event: 'tag' | 'text' | 'template';
+      /** @description The tag to apply (event `tag`). */
+      tagName?: string | null;
+      /** @description The tag's ID (in answers). */
+      tagId?: number | null;
+      /** @description The text to reply (event `text`). */
+      text?: string | null;
+      /** @description The template to reply with (event `template`). */
+      templateId?: string | number | null;
+      /** @description The name of that template (event `template`). */
+      templateName?: string | null;
+    } & (unknown & unknown & unknown);
+    /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. */
+    TemplateButton: {
+      /** @enum {string} */
+      type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'FLOW' | 'COPY_CODE';
+      /**
+       * @description For QUICK_REPLY buttons, `conventional` or `unsubscribe` (the table); the document's example 4 also sends it on a URL button, which is accepted.
+       * @enum {string|null}
+       */
+      customizeType?: 'conventional' | 'unsubscribe' | null;
+      /** @description The button's text. */
+      text: string;
+      /** @description The phone number a PHONE_NUMBER button calls. */
+      phoneNumber?: string | null;
+      /** @description The URL a URL button opens; a dynamic URL ends in a variable such as `{{1}}`. */
+      url?: string | null;
+      /** @description The flow a FLOW button opens. */
+      flow_id?: string | null;
+      /** @description Not in the document's tables; its examples send it and its answers return it. */
+      payload?: string | null;
+      /** @description Sample values: for a dynamic URL button the full sample URL (e.g. https://www.baidu.com/user); for a COPY_CODE button the sample code. */
+      example?: string[];
+      /** @description What happens when the button is tapped. */
+      buttonEvents?: components['schemas']['TemplateButtonEvent'][] | null;
+      navigate_screen?: string | null;
+      flow_action?: string | null;
+    } & (unknown & unknown & unknown & unknown & unknown);
+    /**
+     * Template
+     * @description A template as the template list (and one form of the detail answer) gives it.
+     */
+    TemplateRecord: {
+      /**
+       * Format: int64
+       * @description Template ID.
+       */
+      id: number;
+      /** @description Channel type; 2 is WhatsApp. */
+      channel?: number;
+      /** @description Template name. */
+      name?: string;
+      /** @description Template content (the body text). */
+      content?: string | null;
+      /**
+       * @description Creation time, `yyyy-MM-dd HH:mm:ss`.
+       * @example 2024-06-25 14:31:26
+       */
+      created_at?: string;
+      /** @description Last update time, `yyyy-MM-dd HH:mm:ss`. */
+      updated_at?: string;
+      status?: components['schemas']['TemplateStatus'];
+      /** @description Language code. */
+      language?: string;
+      /** @description Language name. */
+      language_name?: string;
+      /** @description Unsubscribe status. */
+      unsubscribe?: string | null;
+      /** @description Not described by the document; always `null` in its examples. */
+      additional?: unknown;
+      /** @description Template quality, e.g. `UNKNOWN`. */
+      quality?: string | null;
+      /**
+       * @description Template category name; the document lists MARKETING and UTILITY.
+       * @example MARKETING
+       */
+      category?: string;
+      category_type?: components['schemas']['CategoryType'];
+      /** @description Why Meta rejected the template. */
+      waRejectedReason?: string | null;
+      /**
+       * @description Close unassigned sessions (0 no, 1 yes).
+       * @enum {integer}
+       */
+      is_close_auto_flow?: 0 | 1;
+      /** @description The template's buttons (detail answer only). */
+      buttonComponents?: components['schemas']['TemplateButton'][] | null;
+      components?: never;
+    };
+    /** @description One page of templates. */
+    TemplatePage: {
+      list?: components['schemas']['TemplateRecord'][];
+      /** @description Number of templates that match, over all pages. */
+      total?: number;
+      /** @description Whether another page follows. */
+      has_next_page?: boolean;
+    };
+    /**
+     * NxCloud failure
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
+     */
+    Failure: {
+      /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
+      code: number;
+      /** @description What went wrong. */
+      message: string;
+      data?: null;
+      traceId?: components['schemas']['TraceId'];
+    };
+    ListTemplatesResponse:
+      | (components['schemas']['SaasSuccess'] & {
+          data: components['schemas']['TemplatePage'];
+        })
+      | components['schemas']['Failure'];
+    /**
+     * Template language code (template management)
+     * @description A language code from the template-management document's table, which is longer than the send documents' (it adds cy, jv, km, la, ml, pt, zh_KR and zu). That table is cut off in the document; the send documents' codes it lacks are kept too.
+     * @enum {string}
+     */
+    TemplateLanguageCode:
+      | 'af'
+      | 'sq'
+      | 'ar'
+      | 'az'
+      | 'bn'
+      | 'bg'
+      | 'ca'
+      | 'zh_CN'
+      | 'zh_HK'
+      | 'zh_TW'
+      | 'zh_KR'
+      | 'hr'
+      | 'cs'
+      | 'cy'
+      | 'da'
+      | 'nl'
+      | 'en'
+      | 'en_GB'
+      | 'en_US'
+      | 'et'
+      | 'fil'
+      | 'fi'
+      | 'fr'
+      | 'de'
+      | 'el'
+      | 'gu'
+      | 'he'
+      | 'hi'
+      | 'hu'
+      | 'id'
+      | 'ga'
+      | 'it'
+      | 'ja'
+      | 'jv'
+      | 'kn'
+      | 'kk'
+      | 'km'
+      | 'ko'
+      | 'lo'
+      | 'la'
+      | 'lv'
+      | 'lt'
+      | 'mk'
+      | 'ms'
+      | 'ml'
+      | 'mr'
+      | 'nb'
+      | 'fa'
+      | 'pl'
+      | 'pt'
+      | 'pt_BR'
+      | 'pt_PT'
+      | 'pa'
+      | 'ro'
+      | 'ru'
+      | 'sr'
+      | 'sk'
+      | 'sl'
+      | 'es'
+      | 'es_AR'
+      | 'es_ES'
+      | 'es_MX'
+      | 'sw'
+      | 'sv'
+      | 'ta'
+      | 'te'
+      | 'th'
+      | 'tr'
+      | 'uk'
+      | 'ur'
+      | 'uz'
+      | 'vi'
+      | 'zu';
+    /**
+     * Template definition
+     * @description What a template is made of, to create or update it. The document's create examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space (so they carry no tenant_id); the examples here correct it. They also send a `payload` on buttons that the tables do not list; it is accepted. The update document does not say which template is updated; by all appearances it is the one with this `name` and `language`.
+     */
+    TemplateDefinition: {
+      tenant_id: components['schemas']['TenantId'];
+      /**
+       * @description Template name; no Chinese characters (no character of the Han script: CJK ideographs of every block, compatibility ideographs and radicals included).
+       * @example test_1
+       */
+      name: string;
+      language: components['schemas']['TemplateLanguageCode'];
+      category_type: components['schemas']['CategoryType'];
+      /** @description Template content (the body text); variables as `{{name}}`. */
+      content: string;
+      /** @description Header text. */
+      headerText?: string;
+      /** @description Header media file name (the media upload's `original_filename`). */
+      mediaName?: string;
+      /** @description Header media ID (the media upload's `media_id`). */
+      mediaId?: string;
+      /**
+       * @description Header media type.
+       * @enum {string}
+       */
+      mediaType?: 'IMAGE' | 'DOCUMENT' | 'VIDEO';
+      /** @description Header media template ID: the `h` of the media upload's answer (which the document's upload example does not show). */
+      templateMediaId?: string;
+      /** @description Footer text. */
+      footerText?: string;
+      /** @description A tag, which must exist; applied when the template is sent. */
+      tag_name?: string;
+      /**
+       * @description Whether to sync the template to Meta (default true).
+       * @default true
+       */
+      syn_meta?: boolean;
+      /**
+       * @description Close unassigned sessions (0 no, 1 yes).
+       * @enum {integer}
+       */
+      is_close_auto_flow?: 0 | 1;
+      /** @description The template's buttons. */
+      buttonComponents?: components['schemas']['TemplateButton'][];
+    };
+    /** @description A `code` 0 success (its `data` not documented) or a failure. */
+    SaasResponse: components['schemas']['SaasSuccess'] | components['schemas']['Failure'];
+    /** @description One of Meta's template components; the fields a component does not use are `null`. */
+    MetaTemplateComponent: {
+      /** @enum {string} */
+      type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+      /** @description Header format, e.g. IMAGE, VIDEO, DOCUMENT, TEXT. */
+      format?: string | null;
+      text?: string | null;
+      buttons?:
+        | {
+            type?: string;
+            text?: string;
+            payload?: string | null;
+            url?: string | null;
+            phone_number?: string | null;
+            flow_id?: string | null;
+            navigate_screen?: string | null;
+            flow_action?: string | null;
+            buttonReqs?: components['schemas']['TemplateButton'];
+          }[]
+        | null;
+      parameters?: unknown[] | null;
+      sub_type?: string | null;
+      index?: number | null;
+      /** @description Meta's sample values (`header_handle`, `body_text`, ...). */
+      example?: Record<string, never> | null;
+      filename?: string | null;
+      url?: string | null;
+      media_id?: string | null;
+      /** @description Meta's upload handle of the header sample. */
+      h?: string | null;
+      media_type?: string | null;
+    };
+    /**
+     * Template (Meta components)
+     * @description The first form of the detail answer: the template as Meta's component list (HEADER, BODY, FOOTER, BUTTONS), with NxCloud's button settings in `buttonReqs`.
+     */
+    MetaTemplateDetail: {
+      namespace?: string | null;
+      name?: string;
+      category?: string;
+      category_type?: components['schemas']['CategoryType'];
+      components: components['schemas']['MetaTemplateComponent'][];
+    };
+    /** @description The detail answer comes in two forms, both documented. */
+    TemplateDetail: components['schemas']['MetaTemplateDetail'] | components['schemas']['TemplateRecord'];
+    GetTemplateResponse:
+      | (components['schemas']['SaasSuccess'] & {
+          data: components['schemas']['TemplateDetail'];
+        })
+      | components['schemas']['Failure'];
+    /** @description A WhatsApp Flow, as Meta describes it. */
+    Flow: {
+      id?: string;
+      name?: string;
+      /** @description Meta's flow status, e.g. DRAFT, PUBLISHED, DEPRECATED, BLOCKED, THROTTLED. */
+      status?: string;
+      categories?: string[];
+      validation_errors?: unknown[];
+      json_version?: string;
+      data_api_version?: string;
+      data_channel_uri?: string;
+      routing_model?: string;
+      preview?: {
+        url?: string;
+        expires_at?: string;
+      };
+      preview_url?: string;
+      preview_expires_at?: string;
+      created_at?: string;
+      updated_at?: string;
+      published?: boolean;
+      updated_by?: string;
+    };
+    ListFlowsResponse:
+      | (components['schemas']['SaasSuccess'] & {
+          data: {
+            flow_list?: components['schemas']['Flow'][];
+          };
+        })
+      | components['schemas']['Failure'];
+    /**
+     * HTTP(S) URL
+     * Format: uri
+     * @description An absolute `http://` or `https://` URL.
+     * @example https://example.com/webhook
+     */
+    HttpUrl: string;
+    /**
+     * Template media upload
+     * @description The document's only body field is `url`, the media's URL, sent as a `multipart/form-data` field; no file part is documented.
+     */
+    UploadTemplateMediaRequest: {
+      /** @description The media's URL. */
+      url: components['schemas']['HttpUrl'];
+    };
+    /** @description The uploaded media; use these values in a template definition. The document says a definition's `templateMediaId` is the upload answer's `h`, while its upload example answers no `h` (its template records carry `media_id` and `h` side by side); `h` is declared here so that a client can read it when it comes. */
+    TemplateMedia: {
+      /** @description Use as `mediaId`. */
+      media_id?: string;
+      /** @description Use as `mediaName`. */
+      original_filename?: string;
+      /** @description Use as `mediaType`, e.g. IMAGE. */
+      media_type?: string;
+      /** @description Where the media can be downloaded (a signed, expiring URL). */
+      url?: string;
+      /** @description Meta's upload handle of the media: use as `templateMediaId`. Absent from the document's only example of this answer. */
+      h?: string | null;
+    };
+    UploadTemplateMediaResponse:
+      | (components['schemas']['SaasSuccess'] & {
+          data: components['schemas']['TemplateMedia'];
+        })
+      | components['schemas']['Failure'];
+    SaasCallbackBase: {
+      /** @description The business phone number. */
+      business_phone?: string;
+      /** @description Fixed value `whatsapp`. */
+      messaging_product?: string;
+      /** @description The application's ID. */
+      app_id?: string | number;
+      /** @description Channel; 2 is WhatsApp. */
+      channel?: number;
+      /** @description The business phone number (newer pages). */
+      merchant_phone?: string;
+      metadata?: {
+        display_phone_number?: string;
+        phone_number_id?: string;
+      };
+      /** @description The WhatsApp Business Account ID. */
+      wabaId?: string;
+    };
+    /** @description The conversation the message belongs to. */
+    Conversation: {
+      /** @description Conversation ID. */
+      id?: string;
+      /** @description When the conversation expires, Unix seconds. */
+      expiration_timestamp?: string;
+      origin?: {
+        /**
+         * @description Conversation type: marketing, marketing_lite, utility, authentication, service, referral_conversion (from June 2023); older SaaS pages show business_initiated.
+         * @example authentication
+         */
+        type?: string;
+      };
+    };
+    StatusError: {
+      /** @description Error code (Meta's). */
+      code?: number;
+      /** @description Error message. */
+      title?: string;
+    };
+    /** @description What a message cost. */
+    Cost: {
+      /** @description Currency, e.g. USD. */
+      currency?: string;
+      /** @description Customer price (local currency, CNY). */
+      price?: number;
+      /** @description Customer price (foreign currency). */
+      foreign_price?: number;
+      /**
+       * @description Billing type: 1 message, 4 marketing, 5 utility (notification), 6 authentication, 7 service, 8 free (referral), 9 international authentication, 10 MM Lite API.
+       * @enum {integer}
+       */
+      cdr_type?: 1 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /** @description WhatsApp message ID. */
+      message_id?: string;
+      /**
+       * @description 1 outbound, 2 inbound.
+       * @enum {integer}
+       */
+      direction?: 1 | 2;
+    };
+    /** @description Meta's pricing of the message. */
+    Pricing: {
+      billable?: boolean;
+      pricing_model?: string;
+      /** @enum {string} */
+      category?:
+        | 'authentication'
+        | 'authentication_international'
+        | 'marketing'
+        | 'marketing_lite'
+        | 'utility'
+        | 'service'
+        | 'referral_conversion';
+    };
+    /** @description A status change of a message sent. */
+    Status: {
+      /** @description ID of the message (its `cus_message_id` when one was sent). */
+      id?: string;
+      /** @enum {string} */
+      status?: 'sent' | 'delivered' | 'read' | 'failed' | 'deleted';
+      /** @description When the status changed, Unix seconds (placeholders in some examples). */
+      timestamp?: string;
+      /** @description The recipient's WhatsApp ID. */
+      recipient_id?: string;
+      conversation?: components['schemas']['Conversation'];
+      /** @description Why the message failed (status `failed`). */
+      errors?: components['schemas']['StatusError'][];
+      costs?: components['schemas']['Cost'][];
+      pricing?: components['schemas']['Pricing'];
+      /** @description Meta's own message ID when it differs from NxCloud's. */
+      meta_message_id?: string;
+      /** @description The string sent with the message. */
+      biz_opaque_callback_data?: string;
+      /** @description What was deleted (status `deleted`), e.g. `message`. */
+      type?: string;
+      message?: {
+        recipient_id?: string;
+      };
+    };
+    /**
+     * Message status callback (SaaS)
+     * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200.
+     */
+    SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
+      statuses?: components['schemas']['Status'][];
+    };
+    SaasContact: {
+      /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
+      wa_id?: string;
+      /** @description The user's BSUID. */
+      user_id?: string;
+      /** @description The user's parent BSUID (only when parent BSUIDs are enabled). */
+      parent_user_id?: string;
+      profile?: {
+        name?: string;
+        username?: string;
+      };
+    };
+    /** @description What `wa_ext` holds once parsed. */
+    WaExt: {
+      templateId?: number | string;
+      templateName?: string;
+      components?: {
+        type?: string;
+        parameters?: Record<string, never>[];
+      }[];
+    };
+    /** @description A tap on a template's quick-reply button. */
+    ButtonClickMessage: {
+      button?: {
+        /** @description The button's ID (payload). */
+        payload?: string;
+        /** @description The button's text. */
+        text?: string;
+      };
+      /** @description The WhatsApp number of the user who tapped. */
+      from?: string;
+      /** @description Message ID. */
+      id?: string;
+      /** @description Unix seconds. */
+      timestamp?: string;
+      /**
+       * @description Always `button`.
+       * @constant
+       */
+      type?: 'button';
+      /** @description A JSON *string* (parse it) with the template that was sent: templateId, templateName and its components. */
+      wa_ext?: string;
+      /** @description The message the button belongs to. */
+      context?: {
+        from?: string;
+        id?: string;
+      };
+      /** @description The tag applied by the button. */
+      tag_name?: string;
+    };
+    /**
+     * Template button click callback
+     * @description A user tapped a quick-reply button of a template sent through the SaaS API; answer HTTP 200.
+     */
+    ButtonClickCallback: components['schemas']['SaasCallbackBase'] & {
+      contacts?: components['schemas']['SaasContact'][];
+      messages?: components['schemas']['ButtonClickMessage'][];
+    };
+  };
+  responses: never;
+  parameters: {
+    /**
+     * @description The WhatsApp sender number, country code first.
+     * @example 8615800001795
+     */
+    Phone: components['schemas']['PhoneNumber'];
+    /**
+     * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+     * @example md5
+     */
+    Algorithm: 'md5' | 'sha256';
+    /**
+     * @description The SaaS tenant ID.
+     * @example 123
+     */
+    TenantIdQuery: components['schemas']['TenantId'];
+    /**
+     * @description The template ID.
+     * @example 314
+     */
+    TemplateId: string;
+    /**
+     * @description Present when the application signs its callbacks; the application's accessKey.
+     * @example fme2na3kdi3ki
+     */
+    CallbackAccessKey: string;
+    /**
+     * @description Present on signed callbacks; the time of signing in milliseconds.
+     * @example 1655710885431
+     */
+    CallbackTs: string;
+    /**
+     * @description Present on signed callbacks; `2` for WhatsApp.
+     * @example 2
+     */
+    CallbackBizType: string;
+    /**
+     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+     * @example mt
+     */
+    CallbackAction: string;
+    /**
+     * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+     * @example 87c3560d3331ae23f1021e2025722354
+     */
+    CallbackSign: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  listTemplates: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 123
+         */
+        tenant_id: components['parameters']['TenantIdQuery'];
+        /**
+         * @description Page number.
+         * @example 1
+         */
+        page_number: number;
+        /**
+         * @description Templates per page.
+         * @example 10
+         */
+        page_size: number;
+        /**
+         * @description Only templates with this name.
+         * @example buttontest22
+         */
+        name?: string;
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The JSON envelope with one page of templates, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListTemplatesResponse'];
+        };
+      };
+    };
+  };
+  updateTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TemplateDefinition'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope: `code` 0, or a failure code (see `x-nxcloud-errors`). The document shows no answer for this operation; the success example is the SaaS envelope every other operation answers, not a documented one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaasResponse'];
+        };
+      };
+    };
+  };
+  createTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TemplateDefinition'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope: `code` 0, or a failure code (see `x-nxcloud-errors`). The document shows no answer for this operation; the success example is the SaaS envelope every other operation answers, not a documented one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaasResponse'];
+        };
+      };
+    };
+  };
+  getTemplate: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 123
+         */
+        tenant_id: components['parameters']['TenantIdQuery'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+        /**
+         * @description The template ID.
+         * @example 314
+         */
+        id: components['parameters']['TemplateId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The JSON envelope with the template, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetTemplateResponse'];
+        };
+      };
+    };
+  };
+  deleteTemplate: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 123
+         */
+        tenant_id: components['parameters']['TenantIdQuery'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+        /**
+         * @description The template ID.
+         * @example 314
+         */
+        id: components['parameters']['TemplateId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The JSON envelope: `code` 0, or a failure code (see `x-nxcloud-errors`). The document shows no answer for this operation; the success example is the SaaS envelope every other operation answers, not a documented one. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SaasResponse'];
+        };
+      };
+    };
+  };
+  listFlows: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 123
+         */
+        tenant_id: components['parameters']['TenantIdQuery'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The JSON envelope with the flows, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ListFlowsResponse'];
+        };
+      };
+    };
+  };
+  uploadTemplateMedia: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path: {
+        /**
+         * @description The WhatsApp sender number, country code first.
+         * @example 8615800001795
+         */
+        phone: components['parameters']['Phone'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadTemplateMediaRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the uploaded media, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadTemplateMediaResponse'];
+        };
+      };
+    };
+  };
+  onSaasMessageStatus: {
+    parameters: {
+      query?: never;
+      header?: {
         /**
          * @description Present when the application signs its callbacks; the application's accessKey.
          * @example fme2na3kdi3ki
          */
-        CallbackAccessKey: string;
+        accesskey?: components['parameters']['CallbackAccessKey'];
         /**
          * @description Present on signed callbacks; the time of signing in milliseconds.
          * @example 1655710885431
          */
-        CallbackTs: string;
+        ts?: components['parameters']['CallbackTs'];
         /**
          * @description Present on signed callbacks; `2` for WhatsApp.
          * @example 2
          */
-        CallbackBizType: string;
+        biztype?: components['parameters']['CallbackBizType'];
         /**
          * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
          * @example mt
          */
-        CallbackAction: string;
+        action?: components['parameters']['CallbackAction'];
         /**
          * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
          * @example 87c3560d3331ae23f1021e2025722354
          */
-        CallbackSign: string;
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export interface operations {
-    listTemplates: {
-        parameters: {
-            query: {
-                /**
-                 * @description The SaaS tenant ID.
-                 * @example 123
-                 */
-                tenant_id: components["parameters"]["TenantIdQuery"];
-                /**
-                 * @description Page number.
-                 * @example 1
-                 */
-                page_number: number;
-                /**
-                 * @description Templates per page.
-                 * @example 10
-                 */
-                page_size: number;
-                /**
-                 * @description Only templates with this name.
-                 * @example buttontest22
-                 */
-                name?: string;
-            };
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON envelope with one page of templates, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListTemplatesResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaasStatusCallback'];
+      };
     };
-    updateTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TemplateDefinition"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope: `code` 0, or a failure code (see `x-nxcloud-errors`). The document shows no answer for this operation; the success example is the SaaS envelope every other operation answers, not a documented one. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SaasResponse"];
-                };
-            };
-        };
+        content?: never;
+      };
     };
-    createTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TemplateDefinition"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope: `code` 0, or a failure code (see `x-nxcloud-errors`). The document shows no answer for this operation; the success example is the SaaS envelope every other operation answers, not a documented one. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SaasResponse"];
-                };
-            };
-        };
+  };
+  onTemplateButtonClick: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Present when the application signs its callbacks; the application's accessKey.
+         * @example fme2na3kdi3ki
+         */
+        accesskey?: components['parameters']['CallbackAccessKey'];
+        /**
+         * @description Present on signed callbacks; the time of signing in milliseconds.
+         * @example 1655710885431
+         */
+        ts?: components['parameters']['CallbackTs'];
+        /**
+         * @description Present on signed callbacks; `2` for WhatsApp.
+         * @example 2
+         */
+        biztype?: components['parameters']['CallbackBizType'];
+        /**
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+         * @example mt
+         */
+        action?: components['parameters']['CallbackAction'];
+        /**
+         * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+         * @example 87c3560d3331ae23f1021e2025722354
+         */
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    getTemplate: {
-        parameters: {
-            query: {
-                /**
-                 * @description The SaaS tenant ID.
-                 * @example 123
-                 */
-                tenant_id: components["parameters"]["TenantIdQuery"];
-            };
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-                /**
-                 * @description The template ID.
-                 * @example 314
-                 */
-                id: components["parameters"]["TemplateId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON envelope with the template, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetTemplateResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ButtonClickCallback'];
+      };
     };
-    deleteTemplate: {
-        parameters: {
-            query: {
-                /**
-                 * @description The SaaS tenant ID.
-                 * @example 123
-                 */
-                tenant_id: components["parameters"]["TenantIdQuery"];
-            };
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-                /**
-                 * @description The template ID.
-                 * @example 314
-                 */
-                id: components["parameters"]["TemplateId"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON envelope: `code` 0, or a failure code (see `x-nxcloud-errors`). The document shows no answer for this operation; the success example is the SaaS envelope every other operation answers, not a documented one. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SaasResponse"];
-                };
-            };
-        };
+        content?: never;
+      };
     };
-    listFlows: {
-        parameters: {
-            query: {
-                /**
-                 * @description The SaaS tenant ID.
-                 * @example 123
-                 */
-                tenant_id: components["parameters"]["TenantIdQuery"];
-            };
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON envelope with the flows, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListFlowsResponse"];
-                };
-            };
-        };
-    };
-    uploadTemplateMedia: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path: {
-                /**
-                 * @description The WhatsApp sender number, country code first.
-                 * @example 8615800001795
-                 */
-                phone: components["parameters"]["Phone"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadTemplateMediaRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the uploaded media, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadTemplateMediaResponse"];
-                };
-            };
-        };
-    };
-    onSaasMessageStatus: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaasStatusCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    onTemplateButtonClick: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ButtonClickCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
+  };
 }

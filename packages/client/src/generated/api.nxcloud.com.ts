@@ -2,595 +2,670 @@
 // Run `pnpm generate` after changing a spec.
 
 export interface paths {
-    "/saas/wa/send": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a template message
-         * @description Sends a WhatsApp template message (the only type the SaaS API sends) with its header image, body text, URL button and COPY_CODE button variables.
-         *
-         *     The document's "required" column did not survive; which fields are required comes from its error codes 21058–21063 and from the Indonesia host's document, which agree. Its first example is not valid JSON (a missing comma between two components, and `//` comments); the example here is corrected. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
-         */
-        post: operations["sendTemplate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/saas/wa/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    /**
+     * Send a template message
+     * @description Sends a WhatsApp template message (the only type the SaaS API sends) with its header image, body text, URL button and COPY_CODE button variables.
+     *
+     *     The document's "required" column did not survive; which fields are required comes from its error codes 21058–21063 and from the Indonesia host's document, which agree. Its first example is not valid JSON (a missing comma between two components, and `//` comments); the example here is corrected. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
+     */
+    post: operations['sendTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
-    messageStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
-         */
-        post: operations["onSaasMessageStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  messageStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    buttonClick: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
-         */
-        post: operations["onTemplateButtonClick"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Message status callback
+     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
+     */
+    post: operations['onSaasMessageStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  buttonClick: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    /**
+     * Template button click callback
+     * @description A user tapped a quick-reply button of a template sent through the SaaS API (quick-reply buttons only). `wa_ext` is a JSON *string* describing the template that was sent; parse it. Answer HTTP 200. Newer versions of the callback add `user_id`, `parent_user_id` and `profile.username` to contacts. Every field is optional.
+     */
+    post: operations['onTemplateButtonClick'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
-    schemas: {
-        /**
-         * Format: int64
-         * @description The SaaS tenant ID (a Java `Long` on the server).
-         * @example 1
-         */
-        TenantId: number;
-        /**
-         * Phone number
-         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
-         * @example 8615800001795
-         */
-        PhoneNumber: string;
-        /**
-         * @description The channel. Must be `whatsapp`.
-         * @constant
-         */
-        MessagingProduct: "whatsapp";
-        /**
-         * @description The kind of recipient. Must be `individual`.
-         * @constant
-         */
-        RecipientType: "individual";
-        /**
-         * Template language code
-         * @description A template language code from the vendor's "Template Languages" table (identical in the `/api/wa/mt`, `/api/wa/otp` and both `/saas/wa/send` documents).
-         * @enum {string}
-         */
-        TemplateLanguageCode: "af" | "sq" | "ar" | "az" | "bn" | "bg" | "ca" | "zh_CN" | "zh_HK" | "zh_TW" | "hr" | "cs" | "da" | "nl" | "en" | "en_GB" | "en_US" | "et" | "fil" | "fi" | "fr" | "de" | "el" | "gu" | "he" | "hi" | "hu" | "id" | "ga" | "it" | "ja" | "kn" | "kk" | "ko" | "lo" | "lv" | "lt" | "mk" | "ms" | "mr" | "nb" | "fa" | "pl" | "pt_BR" | "pt_PT" | "pa" | "ro" | "ru" | "sr" | "sk" | "sl" | "es" | "es_AR" | "es_ES" | "es_MX" | "sw" | "sv" | "ta" | "te" | "th" | "tr" | "uk" | "ur" | "uz" | "vi";
-        /** @description Which translation of the template to send. */
-        TemplateLanguage: {
-            code: components["schemas"]["TemplateLanguageCode"];
-            /**
-             * @description Fixed value `deterministic`.
-             * @constant
-             */
-            policy: "deterministic";
-        };
-        /**
-         * HTTP(S) URL
-         * Format: uri
-         * @description An absolute `http://` or `https://` URL.
-         * @example https://example.com/webhook
-         */
-        HttpUrl: string;
-        /**
-         * Image parameter (by URL)
-         * @description The SaaS hosts take a header image by URL only.
-         */
-        ImageLinkParameter: {
-            /** @constant */
-            type: "image";
-            image: {
-                /** @description URL of the image. Must be an HTTP/HTTPS URL. */
-                link: components["schemas"]["HttpUrl"];
-            };
-        };
-        /** Header */
-        HeaderComponent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "header";
-            parameters?: components["schemas"]["ImageLinkParameter"][];
-        };
-        /**
-         * Text parameter
-         * @description Fills one text variable (`{{n}}`) of the template, in order.
-         */
-        TextParameter: {
-            /** @constant */
-            type: "text";
-            /** @description The variable's text. */
-            text: string;
-        };
-        /**
-         * Body
-         * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
-         */
-        BodyComponent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "body";
-            sub_type?: never;
-            index?: never;
-            /** @description The body's variables, in order; a variable used twice is given twice. */
-            parameters?: components["schemas"]["TextParameter"][];
-        };
-        /** @description Position of the button in the template, as created. Required for a URL button whose URL has a variable. The documents give no upper bound (one example uses 3). */
-        ButtonIndex: number;
-        /**
-         * URL button
-         * @description The variable suffix of a dynamic URL button. `URL` and `url` are both accepted.
-         */
-        UrlButtonComponent: {
-            /** @constant */
-            type: "button";
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            sub_type: "URL" | "url";
-            index?: components["schemas"]["ButtonIndex"];
-            parameters?: components["schemas"]["TextParameter"][];
-        };
-        /**
-         * Coupon code parameter
-         * @description The code a COPY_CODE button copies.
-         */
-        CouponCodeParameter: {
-            /** @constant */
-            type: "coupon_code";
-            /** @description The coupon code. */
-            coupon_code: string;
-        };
-        /**
-         * Copy-code button
-         * @description The code a COPY_CODE button copies. `COPY_CODE` and `copy_code` are both accepted.
-         */
-        CopyCodeButtonComponent: {
-            /** @constant */
-            type: "button";
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            sub_type: "COPY_CODE" | "copy_code";
-            index?: components["schemas"]["ButtonIndex"];
-            parameters?: components["schemas"]["CouponCodeParameter"][];
-        };
-        /** @description A button's variables; `sub_type` says which kind of button. */
-        ButtonComponent: components["schemas"]["UrlButtonComponent"] | components["schemas"]["CopyCodeButtonComponent"];
-        /** @description One component's variables. `header`: an image parameter; `body`: text parameters; `button` with sub_type URL: text parameters; `button` with sub_type COPY_CODE: a coupon_code parameter. Both documents list `sub_type` among the parameter object's fields, but every example puts it on the component, where these specs put it. */
-        Component: components["schemas"]["HeaderComponent"] | components["schemas"]["BodyComponent"] | components["schemas"]["ButtonComponent"];
-        /** @description The template to send and the values of its variables. */
-        Template: {
-            /** @description Template name. */
-            name: string;
-            language: components["schemas"]["TemplateLanguage"];
-            /** @description The variables of the template's components. */
-            components?: components["schemas"]["Component"][];
-        };
-        /** @description The fields every SaaS template send carries. */
-        SendTemplateRequestBase: {
-            tenant_id: components["schemas"]["TenantId"];
-            /**
-             * @description Appkey of the application (error 21059 calls it app_key).
-             * @example pem28kje
-             */
-            appkey: string;
-            /** @description The sender's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            recipient_type: components["schemas"]["RecipientType"];
-            /** @description The recipient's WhatsApp number, country code first. */
-            to?: components["schemas"]["PhoneNumber"];
-            /**
-             * @description The message type; only `template` is supported.
-             * @constant
-             */
-            type: "template";
-            template: components["schemas"]["Template"];
-        };
-        /**
-         * SaaS template send request
-         * @description A template message to the WhatsApp number `to`.
-         */
-        SendTemplateRequest: components["schemas"]["SendTemplateRequestBase"] & {
-            to: components["schemas"]["PhoneNumber"];
-        };
-        /**
-         * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
-         * @example 56bf81643292cd6a89ecde64ae00db13
-         */
-        TraceId: string;
-        /** Success */
-        SendTemplateSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string | null;
-            data: {
-                /** @description ID of the message; also the `id` of its status callbacks. */
-                message_id: string;
-            };
-            traceId?: components["schemas"]["TraceId"];
-        };
-        /**
-         * NxCloud failure
-         * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
-         */
-        Failure: {
-            /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
-            code: number;
-            /** @description What went wrong. */
-            message: string;
-            data?: null;
-            traceId?: components["schemas"]["TraceId"];
-        };
-        /** @description A `code` 0 success with the message ID, or a failure. */
-        SendTemplateResponse: components["schemas"]["SendTemplateSuccess"] | components["schemas"]["Failure"];
-        SaasCallbackBase: {
-            /** @description The business phone number. */
-            business_phone?: string;
-            /** @description Fixed value `whatsapp`. */
-            messaging_product?: string;
-            /** @description The application's ID. */
-            app_id?: string | number;
-            /** @description Channel; 2 is WhatsApp. */
-            channel?: number;
-            /** @description The business phone number (newer pages). */
-            merchant_phone?: string;
-            metadata?: {
-                display_phone_number?: string;
-                phone_number_id?: string;
-            };
-            /** @description The WhatsApp Business Account ID. */
-            wabaId?: string;
-        };
-        /** @description The conversation the message belongs to. */
-        Conversation: {
-            /** @description Conversation ID. */
-            id?: string;
-            /** @description When the conversation expires, Unix seconds. */
-            expiration_timestamp?: string;
-            origin?: {
-                /**
-                 * @description Conversation type: marketing, marketing_lite, utility, authentication, service, referral_conversion (from June 2023); older SaaS pages show business_initiated.
-                 * @example authentication
-                 */
-                type?: string;
-            };
-        };
-        StatusError: {
-            /** @description Error code (Meta's). */
-            code?: number;
-            /** @description Error message. */
-            title?: string;
-        };
-        /** @description What a message cost. */
-        Cost: {
-            /** @description Currency, e.g. USD. */
-            currency?: string;
-            /** @description Customer price (local currency, CNY). */
-            price?: number;
-            /** @description Customer price (foreign currency). */
-            foreign_price?: number;
-            /**
-             * @description Billing type: 1 message, 4 marketing, 5 utility (notification), 6 authentication, 7 service, 8 free (referral), 9 international authentication, 10 MM Lite API.
-             * @enum {integer}
-             */
-            cdr_type?: 1 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-            /** @description WhatsApp message ID. */
-            message_id?: string;
-            /**
-             * @description 1 outbound, 2 inbound.
-             * @enum {integer}
-             */
-            direction?: 1 | 2;
-        };
-        /** @description Meta's pricing of the message. */
-        Pricing: {
-            billable?: boolean;
-            pricing_model?: string;
-            /** @enum {string} */
-            category?: "authentication" | "authentication_international" | "marketing" | "marketing_lite" | "utility" | "service" | "referral_conversion";
-        };
-        /** @description A status change of a message sent. */
-        Status: {
-            /** @description ID of the message (its `cus_message_id` when one was sent). */
-            id?: string;
-            /** @enum {string} */
-            status?: "sent" | "delivered" | "read" | "failed" | "deleted";
-            /** @description When the status changed, Unix seconds (placeholders in some examples). */
-            timestamp?: string;
-            /** @description The recipient's WhatsApp ID. */
-            recipient_id?: string;
-            conversation?: components["schemas"]["Conversation"];
-            /** @description Why the message failed (status `failed`). */
-            errors?: components["schemas"]["StatusError"][];
-            costs?: components["schemas"]["Cost"][];
-            pricing?: components["schemas"]["Pricing"];
-            /** @description Meta's own message ID when it differs from NxCloud's. */
-            meta_message_id?: string;
-            /** @description The string sent with the message. */
-            biz_opaque_callback_data?: string;
-            /** @description What was deleted (status `deleted`), e.g. `message`. */
-            type?: string;
-            message?: {
-                recipient_id?: string;
-            };
-        };
-        /**
-         * Message status callback (SaaS)
-         * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200.
-         */
-        SaasStatusCallback: components["schemas"]["SaasCallbackBase"] & {
-            statuses?: components["schemas"]["Status"][];
-        };
-        SaasContact: {
-            /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
-            wa_id?: string;
-            /** @description The user's BSUID. */
-            user_id?: string;
-            /** @description The user's parent BSUID (only when parent BSUIDs are enabled). */
-            parent_user_id?: string;
-            profile?: {
-                name?: string;
-                username?: string;
-            };
-        };
-        /** @description What `wa_ext` holds once parsed. */
-        WaExt: {
-            templateId?: number | string;
-            templateName?: string;
-            components?: {
-                type?: string;
-                parameters?: Record<string, never>[];
-            }[];
-        };
-        /** @description A tap on a template's quick-reply button. */
-        ButtonClickMessage: {
-            button?: {
-                /** @description The button's ID (payload). */
-                payload?: string;
-                /** @description The button's text. */
-                text?: string;
-            };
-            /** @description The WhatsApp number of the user who tapped. */
-            from?: string;
-            /** @description Message ID. */
-            id?: string;
-            /** @description Unix seconds. */
-            timestamp?: string;
-            /**
-             * @description Always `button`.
-             * @constant
-             */
-            type?: "button";
-            /** @description A JSON *string* (parse it) with the template that was sent: templateId, templateName and its components. */
-            wa_ext?: string;
-            /** @description The message the button belongs to. */
-            context?: {
-                from?: string;
-                id?: string;
-            };
-            /** @description The tag applied by the button. */
-            tag_name?: string;
-        };
-        /**
-         * Template button click callback
-         * @description A user tapped a quick-reply button of a template sent through the SaaS API; answer HTTP 200.
-         */
-        ButtonClickCallback: components["schemas"]["SaasCallbackBase"] & {
-            contacts?: components["schemas"]["SaasContact"][];
-            messages?: components["schemas"]["ButtonClickMessage"][];
-        };
+  schemas: {
+    /**
+     * Format: int64
+     * @description The SaaS tenant ID (a Java `Long` on the server).
+     * @example 1
+     */
+    TenantId: number;
+    /**
+     * Phone number
+     * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
+     * @example 8615800001795
+     */
+    PhoneNumber: string;
+    /**
+     * @description The channel. Must be `whatsapp`.
+     * @constant
+     */
+    MessagingProduct: 'whatsapp';
+    /**
+     * @description The kind of recipient. Must be `individual`.
+     * @constant
+     */
+    RecipientType: 'individual';
+    /**
+     * Template language code
+     * @description A template language code from the vendor's "Template Languages" table (identical in the `/api/wa/mt`, `/api/wa/otp` and both `/saas/wa/send` documents).
+     * @enum {string}
+     */
+    TemplateLanguageCode:
+      | 'af'
+      | 'sq'
+      | 'ar'
+      | 'az'
+      | 'bn'
+      | 'bg'
+      | 'ca'
+      | 'zh_CN'
+      | 'zh_HK'
+      | 'zh_TW'
+      | 'hr'
+      | 'cs'
+      | 'da'
+      | 'nl'
+      | 'en'
+      | 'en_GB'
+      | 'en_US'
+      | 'et'
+      | 'fil'
+      | 'fi'
+      | 'fr'
+      | 'de'
+      | 'el'
+      | 'gu'
+      | 'he'
+      | 'hi'
+      | 'hu'
+      | 'id'
+      | 'ga'
+      | 'it'
+      | 'ja'
+      | 'kn'
+      | 'kk'
+      | 'ko'
+      | 'lo'
+      | 'lv'
+      | 'lt'
+      | 'mk'
+      | 'ms'
+      | 'mr'
+      | 'nb'
+      | 'fa'
+      | 'pl'
+      | 'pt_BR'
+      | 'pt_PT'
+      | 'pa'
+      | 'ro'
+      | 'ru'
+      | 'sr'
+      | 'sk'
+      | 'sl'
+      | 'es'
+      | 'es_AR'
+      | 'es_ES'
+      | 'es_MX'
+      | 'sw'
+      | 'sv'
+      | 'ta'
+      | 'te'
+      | 'th'
+      | 'tr'
+      | 'uk'
+      | 'ur'
+      | 'uz'
+      | 'vi';
+    /** @description Which translation of the template to send. */
+    TemplateLanguage: {
+      code: components['schemas']['TemplateLanguageCode'];
+      /**
+       * @description Fixed value `deterministic`.
+       * @constant
+       */
+      policy: 'deterministic';
     };
-    responses: never;
+    /**
+     * HTTP(S) URL
+     * Format: uri
+     * @description An absolute `http://` or `https://` URL.
+     * @example https://example.com/webhook
+     */
+    HttpUrl: string;
+    /**
+     * Image parameter (by URL)
+     * @description The SaaS hosts take a header image by URL only.
+     */
+    ImageLinkParameter: {
+      /** @constant */
+      type: 'image';
+      image: {
+        /** @description URL of the image. Must be an HTTP/HTTPS URL. */
+        link: components['schemas']['HttpUrl'];
+      };
+    };
+    /** Header */
+    HeaderComponent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'header';
+      parameters?: components['schemas']['ImageLinkParameter'][];
+    };
+    /**
+     * Text parameter
+     * @description Fills one text variable (`{{n}}`) of the template, in order.
+     */
+    TextParameter: {
+      /** @constant */
+      type: 'text';
+      /** @description The variable's text. */
+      text: string;
+    };
+    /**
+     * Body
+     * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+     */
+    BodyComponent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'body';
+      sub_type?: never;
+      index?: never;
+      /** @description The body's variables, in order; a variable used twice is given twice. */
+      parameters?: components['schemas']['TextParameter'][];
+    };
+    /** @description Position of the button in the template, as created. Required for a URL button whose URL has a variable. The documents give no upper bound (one example uses 3). */
+    ButtonIndex: number;
+    /**
+     * URL button
+     * @description The variable suffix of a dynamic URL button. `URL` and `url` are both accepted.
+     */
+    UrlButtonComponent: {
+      /** @constant */
+      type: 'button';
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      sub_type: 'URL' | 'url';
+      index?: components['schemas']['ButtonIndex'];
+      parameters?: components['schemas']['TextParameter'][];
+    };
+    /**
+     * Coupon code parameter
+     * @description The code a COPY_CODE button copies.
+     */
+    CouponCodeParameter: {
+      /** @constant */
+      type: 'coupon_code';
+      /** @description The coupon code. */
+      coupon_code: string;
+    };
+    /**
+     * Copy-code button
+     * @description The code a COPY_CODE button copies. `COPY_CODE` and `copy_code` are both accepted.
+     */
+    CopyCodeButtonComponent: {
+      /** @constant */
+      type: 'button';
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      sub_type: 'COPY_CODE' | 'copy_code';
+      index?: components['schemas']['ButtonIndex'];
+      parameters?: components['schemas']['CouponCodeParameter'][];
+    };
+    /** @description A button's variables; `sub_type` says which kind of button. */
+    ButtonComponent: components['schemas']['UrlButtonComponent'] | components['schemas']['CopyCodeButtonComponent'];
+    /** @description One component's variables. `header`: an image parameter; `body`: text parameters; `button` with sub_type URL: text parameters; `button` with sub_type COPY_CODE: a coupon_code parameter. Both documents list `sub_type` among the parameter object's fields, but every example puts it on the component, where these specs put it. */
+    Component:
+      | components['schemas']['HeaderComponent']
+      | components['schemas']['BodyComponent']
+      | components['schemas']['ButtonComponent'];
+    /** @description The template to send and the values of its variables. */
+    Template: {
+      /** @description Template name. */
+      name: string;
+      language: components['schemas']['TemplateLanguage'];
+      /** @description The variables of the template's components. */
+      components?: components['schemas']['Component'][];
+    };
+    /** @description The fields every SaaS template send carries. */
+    SendTemplateRequestBase: {
+      tenant_id: components['schemas']['TenantId'];
+      /**
+       * @description Appkey of the application (error 21059 calls it app_key).
+       * @example pem28kje
+       */
+      appkey: string;
+      /** @description The sender's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      recipient_type: components['schemas']['RecipientType'];
+      /** @description The recipient's WhatsApp number, country code first. */
+      to?: components['schemas']['PhoneNumber'];
+      /**
+       * @description The message type; only `template` is supported.
+       * @constant
+       */
+      type: 'template';
+      template: components['schemas']['Template'];
+    };
+    /**
+     * SaaS template send request
+     * @description A template message to the WhatsApp number `to`.
+     */
+    SendTemplateRequest: components['schemas']['SendTemplateRequestBase'] & {
+      to: components['schemas']['PhoneNumber'];
+    };
+    /**
+     * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
+     * @example 56bf81643292cd6a89ecde64ae00db13
+     */
+    TraceId: string;
+    /** Success */
+    SendTemplateSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string | null;
+      data: {
+        /** @description ID of the message; also the `id` of its status callbacks. */
+        message_id: string;
+      };
+      traceId?: components['schemas']['TraceId'];
+    };
+    /**
+     * NxCloud failure
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
+     */
+    Failure: {
+      /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
+      code: number;
+      /** @description What went wrong. */
+      message: string;
+      data?: null;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description A `code` 0 success with the message ID, or a failure. */
+    SendTemplateResponse: components['schemas']['SendTemplateSuccess'] | components['schemas']['Failure'];
+    SaasCallbackBase: {
+      /** @description The business phone number. */
+      business_phone?: string;
+      /** @description Fixed value `whatsapp`. */
+      messaging_product?: string;
+      /** @description The application's ID. */
+      app_id?: string | number;
+      /** @description Channel; 2 is WhatsApp. */
+      channel?: number;
+      /** @description The business phone number (newer pages). */
+      merchant_phone?: string;
+      metadata?: {
+        display_phone_number?: string;
+        phone_number_id?: string;
+      };
+      /** @description The WhatsApp Business Account ID. */
+      wabaId?: string;
+    };
+    /** @description The conversation the message belongs to. */
+    Conversation: {
+      /** @description Conversation ID. */
+      id?: string;
+      /** @description When the conversation expires, Unix seconds. */
+      expiration_timestamp?: string;
+      origin?: {
+        /**
+         * @description Conversation type: marketing, marketing_lite, utility, authentication, service, referral_conversion (from June 2023); older SaaS pages show business_initiated.
+         * @example authentication
+         */
+        type?: string;
+      };
+    };
+    StatusError: {
+      /** @description Error code (Meta's). */
+      code?: number;
+      /** @description Error message. */
+      title?: string;
+    };
+    /** @description What a message cost. */
+    Cost: {
+      /** @description Currency, e.g. USD. */
+      currency?: string;
+      /** @description Customer price (local currency, CNY). */
+      price?: number;
+      /** @description Customer price (foreign currency). */
+      foreign_price?: number;
+      /**
+       * @description Billing type: 1 message, 4 marketing, 5 utility (notification), 6 authentication, 7 service, 8 free (referral), 9 international authentication, 10 MM Lite API.
+       * @enum {integer}
+       */
+      cdr_type?: 1 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /** @description WhatsApp message ID. */
+      message_id?: string;
+      /**
+       * @description 1 outbound, 2 inbound.
+       * @enum {integer}
+       */
+      direction?: 1 | 2;
+    };
+    /** @description Meta's pricing of the message. */
+    Pricing: {
+      billable?: boolean;
+      pricing_model?: string;
+      /** @enum {string} */
+      category?:
+        | 'authentication'
+        | 'authentication_international'
+        | 'marketing'
+        | 'marketing_lite'
+        | 'utility'
+        | 'service'
+        | 'referral_conversion';
+    };
+    /** @description A status change of a message sent. */
+    Status: {
+      /** @description ID of the message (its `cus_message_id` when one was sent). */
+      id?: string;
+      /** @enum {string} */
+      status?: 'sent' | 'delivered' | 'read' | 'failed' | 'deleted';
+      /** @description When the status changed, Unix seconds (placeholders in some examples). */
+      timestamp?: string;
+      /** @description The recipient's WhatsApp ID. */
+      recipient_id?: string;
+      conversation?: components['schemas']['Conversation'];
+      /** @description Why the message failed (status `failed`). */
+      errors?: components['schemas']['StatusError'][];
+      costs?: components['schemas']['Cost'][];
+      pricing?: components['schemas']['Pricing'];
+      /** @description Meta's own message ID when it differs from NxCloud's. */
+      meta_message_id?: string;
+      /** @description The string sent with the message. */
+      biz_opaque_callback_data?: string;
+      /** @description What was deleted (status `deleted`), e.g. `message`. */
+      type?: string;
+      message?: {
+        recipient_id?: string;
+      };
+    };
+    /**
+     * Message status callback (SaaS)
+     * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200.
+     */
+    SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
+      statuses?: components['schemas']['Status'][];
+    };
+    SaasContact: {
+      /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
+      wa_id?: string;
+      /** @description The user's BSUID. */
+      user_id?: string;
+      /** @description The user's parent BSUID (only when parent BSUIDs are enabled). */
+      parent_user_id?: string;
+      profile?: {
+        name?: string;
+        username?: string;
+      };
+    };
+    /** @description What `wa_ext` holds once parsed. */
+    WaExt: {
+      templateId?: number | string;
+      templateName?: string;
+      components?: {
+        type?: string;
+        parameters?: Record<string, never>[];
+      }[];
+    };
+    /** @description A tap on a template's quick-reply button. */
+    ButtonClickMessage: {
+      button?: {
+        /** @description The button's ID (payload). */
+        payload?: string;
+        /** @description The button's text. */
+        text?: string;
+      };
+      /** @description The WhatsApp number of the user who tapped. */
+      from?: string;
+      /** @description Message ID. */
+      id?: string;
+      /** @description Unix seconds. */
+      timestamp?: string;
+      /**
+       * @description Always `button`.
+       * @constant
+       */
+      type?: 'button';
+      /** @description A JSON *string* (parse it) with the template that was sent: templateId, templateName and its components. */
+      wa_ext?: string;
+      /** @description The message the button belongs to. */
+      context?: {
+        from?: string;
+        id?: string;
+      };
+      /** @description The tag applied by the button. */
+      tag_name?: string;
+    };
+    /**
+     * Template button click callback
+     * @description A user tapped a quick-reply button of a template sent through the SaaS API; answer HTTP 200.
+     */
+    ButtonClickCallback: components['schemas']['SaasCallbackBase'] & {
+      contacts?: components['schemas']['SaasContact'][];
+      messages?: components['schemas']['ButtonClickMessage'][];
+    };
+  };
+  responses: never;
+  parameters: {
+    /**
+     * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+     * @example md5
+     */
+    Algorithm: 'md5' | 'sha256';
+    /**
+     * @description Present when the application signs its callbacks; the application's accessKey.
+     * @example fme2na3kdi3ki
+     */
+    CallbackAccessKey: string;
+    /**
+     * @description Present on signed callbacks; the time of signing in milliseconds.
+     * @example 1655710885431
+     */
+    CallbackTs: string;
+    /**
+     * @description Present on signed callbacks; `2` for WhatsApp.
+     * @example 2
+     */
+    CallbackBizType: string;
+    /**
+     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+     * @example mt
+     */
+    CallbackAction: string;
+    /**
+     * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+     * @example 87c3560d3331ae23f1021e2025722354
+     */
+    CallbackSign: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  sendTemplate: {
     parameters: {
+      query?: never;
+      header?: {
         /**
          * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
          * @example md5
          */
-        Algorithm: "md5" | "sha256";
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the message ID, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SendTemplateResponse'];
+        };
+      };
+    };
+  };
+  onSaasMessageStatus: {
+    parameters: {
+      query?: never;
+      header?: {
         /**
          * @description Present when the application signs its callbacks; the application's accessKey.
          * @example fme2na3kdi3ki
          */
-        CallbackAccessKey: string;
+        accesskey?: components['parameters']['CallbackAccessKey'];
         /**
          * @description Present on signed callbacks; the time of signing in milliseconds.
          * @example 1655710885431
          */
-        CallbackTs: string;
+        ts?: components['parameters']['CallbackTs'];
         /**
          * @description Present on signed callbacks; `2` for WhatsApp.
          * @example 2
          */
-        CallbackBizType: string;
+        biztype?: components['parameters']['CallbackBizType'];
         /**
          * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
          * @example mt
          */
-        CallbackAction: string;
+        action?: components['parameters']['CallbackAction'];
         /**
          * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
          * @example 87c3560d3331ae23f1021e2025722354
          */
-        CallbackSign: string;
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export interface operations {
-    sendTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendTemplateRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the message ID, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendTemplateResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaasStatusCallback'];
+      };
     };
-    onSaasMessageStatus: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SaasStatusCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+        content?: never;
+      };
     };
-    onTemplateButtonClick: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ButtonClickCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
+  };
+  onTemplateButtonClick: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Present when the application signs its callbacks; the application's accessKey.
+         * @example fme2na3kdi3ki
+         */
+        accesskey?: components['parameters']['CallbackAccessKey'];
+        /**
+         * @description Present on signed callbacks; the time of signing in milliseconds.
+         * @example 1655710885431
+         */
+        ts?: components['parameters']['CallbackTs'];
+        /**
+         * @description Present on signed callbacks; `2` for WhatsApp.
+         * @example 2
+         */
+        biztype?: components['parameters']['CallbackBizType'];
+        /**
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+         * @example mt
+         */
+        action?: components['parameters']['CallbackAction'];
+        /**
+         * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+         * @example 87c3560d3331ae23f1021e2025722354
+         */
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ButtonClickCallback'];
+      };
+    };
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
 }

@@ -2,2533 +2,2669 @@
 // Run `pnpm generate` after changing a spec.
 
 export interface paths {
-    "/api/wa/mt": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a message
-         * @description Sends one WhatsApp message — text (optionally replying to a message through `context`), image, video, audio, document, location, sticker or template (including OTP-button and carousel templates) — to one user. The body carries the message object named by `type` and no other.
-         *
-         *     Where the document disagrees with itself these specs accept both forms: button `sub_type` is `URL`/`QUICK_REPLY` in the table and `url`/`quick_reply` in the examples; button `index` is a String in the table and an integer in the carousel example; latitude and longitude are Double in the table and quoted strings in the location example (the example here sends numbers).
-         */
-        post: operations["sendMessage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/api/wa/mt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/otp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a one-time code
-         * @description Sends a one-time code through the application's authentication (or utility) template: NxCloud extracts the code (4 to 8 consecutive digits) from `content` and fills the template in `language_code`.
-         *
-         *     The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it. Its table says the action is `mt`, as for /api/wa/mt.
-         */
-        post: operations["sendOtp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Send a message
+     * @description Sends one WhatsApp message — text (optionally replying to a message through `context`), image, video, audio, document, location, sticker or template (including OTP-button and carousel templates) — to one user. The body carries the message object named by `type` and no other.
+     *
+     *     Where the document disagrees with itself these specs accept both forms: button `sub_type` is `URL`/`QUICK_REPLY` in the table and `url`/`quick_reply` in the examples; button `index` is a String in the table and an integer in the carousel example; latitude and longitude are Double in the table and quoted strings in the location example (the example here sends numbers).
+     */
+    post: operations['sendMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/otp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/uploadMedia": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload a media file
-         * @description Uploads a local file to WhatsApp as `multipart/form-data` and answers its media ID, to send as the `id` of an image, video, audio, document or sticker message. The signature covers the headers and the secret only (no body part).
-         *
-         *     The document's example names the file part but gives no content; the example here shows a placeholder.
-         */
-        post: operations["uploadMedia"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Send a one-time code
+     * @description Sends a one-time code through the application's authentication (or utility) template: NxCloud extracts the code (4 to 8 consecutive digits) from `content` and fills the template in `language_code`.
+     *
+     *     The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it. Its table says the action is `mt`, as for /api/wa/mt.
+     */
+    post: operations['sendOtp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/uploadMedia': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/getMedia": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get an uploaded media file
-         * @description Answers the MIME type, file name and a download URL of an uploaded file (or of an inbound message's media). The body key is literally `Media-ID`.
-         */
-        post: operations["getMedia"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Upload a media file
+     * @description Uploads a local file to WhatsApp as `multipart/form-data` and answers its media ID, to send as the `id` of an image, video, audio, document or sticker message. The signature covers the headers and the secret only (no body part).
+     *
+     *     The document's example names the file part but gives no content; the example here shows a placeholder.
+     */
+    post: operations['uploadMedia'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/getMedia': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/deleteMedia": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete an uploaded media file
-         * @description Deletes an uploaded file. The body key is literally `Media-ID`.
-         */
-        post: operations["deleteMedia"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Get an uploaded media file
+     * @description Answers the MIME type, file name and a download URL of an uploaded file (or of an inbound message's media). The body key is literally `Media-ID`.
+     */
+    post: operations['getMedia'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/deleteMedia': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/createTemplate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a message template
-         * @description Creates a message template under one WhatsApp number of the application and answers its ID. Meta reviews the template before it can be sent.
-         *
-         *     The page contradicts itself in places, and every form it shows is accepted: `header_text` is an array in the table and a string in one example; `body_text` is a flat array in the table and nested in every example; BODY and FOOTER need `text` in the table, but the authentication examples send them without it; button `type` is QUICK_REPLY, URL or PHONE_NUMBER in the table, OTP in the authentication examples.
-         */
-        post: operations["createTemplate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Delete an uploaded media file
+     * @description Deletes an uploaded file. The body key is literally `Media-ID`.
+     */
+    post: operations['deleteMedia'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/createTemplate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/getTemplate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * List message templates
-         * @description Lists the message templates of one WhatsApp number of the application, a page at a time (20 unless `limit` says otherwise). To page, send the previous answer's `paging.cursors.after` as `after` (or its `cursors.before` as `before`); `paging.next` and `paging.previous` are present when there is such a page.
-         *
-         *     The page's example answers `category` `OTP`, which is not one of the categories a template is created with, so the answer's `category` is any string.
-         */
-        post: operations["getTemplate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Create a message template
+     * @description Creates a message template under one WhatsApp number of the application and answers its ID. Meta reviews the template before it can be sent.
+     *
+     *     The page contradicts itself in places, and every form it shows is accepted: `header_text` is an array in the table and a string in one example; `body_text` is a flat array in the table and nested in every example; BODY and FOOTER need `text` in the table, but the authentication examples send them without it; button `type` is QUICK_REPLY, URL or PHONE_NUMBER in the table, OTP in the authentication examples.
+     */
+    post: operations['createTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/getTemplate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/updateTemplate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Edit a message template
-         * @description Replaces the components of a template, named by `template_id`, and answers its ID. When the template has a rich-media header, send its example file again: upload it with the template example file upload and give the handle in the header's `example`.
-         *
-         *     The page's table marks `category` required while its only example leaves it out; it is accepted either way. The components take the same forms as when creating a template.
-         */
-        post: operations["updateTemplate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * List message templates
+     * @description Lists the message templates of one WhatsApp number of the application, a page at a time (20 unless `limit` says otherwise). To page, send the previous answer's `paging.cursors.after` as `after` (or its `cursors.before` as `before`); `paging.next` and `paging.previous` are present when there is such a page.
+     *
+     *     The page's example answers `category` `OTP`, which is not one of the categories a template is created with, so the answer's `category` is any string.
+     */
+    post: operations['getTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/updateTemplate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/deleteTemplate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Delete a message template
-         * @description Deletes every template of the given name under one WhatsApp number, in every language. `data.success` says whether they were deleted.
-         */
-        post: operations["deleteTemplate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Edit a message template
+     * @description Replaces the components of a template, named by `template_id`, and answers its ID. When the template has a rich-media header, send its example file again: upload it with the template example file upload and give the handle in the header's `example`.
+     *
+     *     The page's table marks `category` required while its only example leaves it out; it is accepted either way. The components take the same forms as when creating a template.
+     */
+    post: operations['updateTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/deleteTemplate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/uploadTemplateFile": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Upload a template example file
-         * @description Uploads the example file of a template's media header as `multipart/form-data` and answers its ID. The signature covers the headers and the secret only (no body part). The page's example names the file part but gives no content; the example here shows a placeholder.
-         */
-        post: operations["uploadTemplateFile"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Delete a message template
+     * @description Deletes every template of the given name under one WhatsApp number, in every language. `data.success` says whether they were deleted.
+     */
+    post: operations['deleteTemplate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/uploadTemplateFile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/getPhone": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get the application's numbers
-         * @description Answers the state of the application's WhatsApp numbers (quality rating, display name and its status, connection status, messaging limit, verification): the numbers in `business_phones`, or every number of the application when it is left out or empty.
-         *
-         *     The page's table puts the numbers in one array, `data.business_phones`, while its example keys an array per number (`data["86xxx24"]`); both forms are accepted (every key of `data` holds an array of numbers).
-         */
-        post: operations["getPhone"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Upload a template example file
+     * @description Uploads the example file of a template's media header as `multipart/form-data` and answers its ID. The signature covers the headers and the secret only (no body part). The page's example names the file part but gives no content; the example here shows a placeholder.
+     */
+    post: operations['uploadTemplateFile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/getPhone': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/integrator/embedded/register/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Log in to the embedded sign-up page
-         * @description Answers a login token for the embedded sign-up page (integrators only). The request has no body and is signed over the headers and the secret only.
-         *
-         *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
-         */
-        post: operations["integratorLogin"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Get the application's numbers
+     * @description Answers the state of the application's WhatsApp numbers (quality rating, display name and its status, connection status, messaging limit, verification): the numbers in `business_phones`, or every number of the application when it is left out or empty.
+     *
+     *     The page's table puts the numbers in one array, `data.business_phones`, while its example keys an array per number (`data["86xxx24"]`); both forms are accepted (every key of `data` holds an array of numbers).
+     */
+    post: operations['getPhone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/integrator/embedded/register/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/integrator/embedded/register/createApp": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a customer application
-         * @description Creates a WhatsApp application for a customer of the integrator (integrators only), with its name and webhook, and answers its ID and appkey. An integrator can create at most 1000 customer applications (9009). The page has no table of the answer's fields; they are read from its example.
-         */
-        post: operations["integratorCreateApp"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Log in to the embedded sign-up page
+     * @description Answers a login token for the embedded sign-up page (integrators only). The request has no body and is signed over the headers and the secret only.
+     *
+     *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     */
+    post: operations['integratorLogin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/integrator/embedded/register/createApp': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/integrator/embedded/register/phoneList": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * List a customer application's numbers
-         * @description Answers the WhatsApp numbers of a customer application and their state, including the local client's `register_status` and the WhatsApp Business Account (integrators only).
-         *
-         *     The page's table describes `data` as one object, while its example answers an array of them; both are accepted.
-         */
-        post: operations["integratorPhoneList"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Create a customer application
+     * @description Creates a WhatsApp application for a customer of the integrator (integrators only), with its name and webhook, and answers its ID and appkey. An integrator can create at most 1000 customer applications (9009). The page has no table of the answer's fields; they are read from its example.
+     */
+    post: operations['integratorCreateApp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/integrator/embedded/register/phoneList': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/integrator/embedded/register/getCode": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a verification code to a number
-         * @description Has a verification code sent to the number being signed up, by SMS or voice call (integrators only).
-         */
-        post: operations["integratorGetCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * List a customer application's numbers
+     * @description Answers the WhatsApp numbers of a customer application and their state, including the local client's `register_status` and the WhatsApp Business Account (integrators only).
+     *
+     *     The page's table describes `data` as one object, while its example answers an array of them; both are accepted.
+     */
+    post: operations['integratorPhoneList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/integrator/embedded/register/getCode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/integrator/embedded/register/checkCode": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Check a verification code
-         * @description Checks the verification code the number being signed up received (integrators only).
-         */
-        post: operations["integratorCheckCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Send a verification code to a number
+     * @description Has a verification code sent to the number being signed up, by SMS or voice call (integrators only).
+     */
+    post: operations['integratorGetCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/integrator/embedded/register/checkCode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/api/wa/integrator/embedded/register/createClient": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a local client for a number
-         * @description Creates the local client of a number being signed up (integrators only); the phone list's `register_status` then follows its creation and registration.
-         */
-        post: operations["integratorCreateClient"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Check a verification code
+     * @description Checks the verification code the number being signed up received (integrators only).
+     */
+    post: operations['integratorCheckCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/integrator/embedded/register/createClient': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    /**
+     * Create a local client for a number
+     * @description Creates the local client of a number being signed up (integrators only); the phone list's `register_status` then follows its creation and registration.
+     */
+    post: operations['integratorCreateClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
-    messageStatus: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Message status callback
-         * @description NxCloud posts the status changes of a message sent through `/api/wa/mt` or `/api/wa/otp` (sent, delivered, read, failed, deleted) to the message's `dr_webhook`, else to the application's webhook. Answer HTTP 200. Newer versions of the callback add `pricing`, `meta_message_id`, `biz_opaque_callback_data` and cdr_type 1, 9 and 10. Every field is optional.
-         */
-        post: operations["onMessageStatus"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  messageStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    inboundMessage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Inbound message callback
-         * @description NxCloud posts the messages WhatsApp users send to the business number: text, image, video, voice, audio, document, location and sticker. Answer HTTP 200. The document's table names the business number `business_phone`, its examples `merchant_phone`; its table types location coordinates as strings, its example as numbers. Every field is optional.
-         */
-        post: operations["onInboundMessage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Message status callback
+     * @description NxCloud posts the status changes of a message sent through `/api/wa/mt` or `/api/wa/otp` (sent, delivered, read, failed, deleted) to the message's `dr_webhook`, else to the application's webhook. Answer HTTP 200. Newer versions of the callback add `pricing`, `meta_message_id`, `biz_opaque_callback_data` and cdr_type 1, 9 and 10. Every field is optional.
+     */
+    post: operations['onMessageStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  inboundMessage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    templateEvent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Template event callback
-         * @description A template's status, quality or category changed (`field` says which). The envelope is `{ "field": <event>, "value": {…} }`. No full example is documented; the example below is assembled from the documented keys. Every field but `field` is optional.
-         */
-        post: operations["onTemplateEvent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Inbound message callback
+     * @description NxCloud posts the messages WhatsApp users send to the business number: text, image, video, voice, audio, document, location and sticker. Answer HTTP 200. The document's table names the business number `business_phone`, its examples `merchant_phone`; its table types location coordinates as strings, its example as numbers. Every field is optional.
+     */
+    post: operations['onInboundMessage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  templateEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    accountEvent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Account event callback
-         * @description An event of the WhatsApp Business Account or of one of its numbers (`field` says which). No full example is documented; the example is assembled from the documented keys.
-         */
-        post: operations["onAccountEvent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /**
+     * Template event callback
+     * @description A template's status, quality or category changed (`field` says which). The envelope is `{ "field": <event>, "value": {…} }`. No full example is documented; the example below is assembled from the documented keys. Every field but `field` is optional.
+     */
+    post: operations['onTemplateEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  accountEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    /**
+     * Account event callback
+     * @description An event of the WhatsApp Business Account or of one of its numbers (`field` says which). No full example is documented; the example is assembled from the documented keys.
+     */
+    post: operations['onAccountEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
-    schemas: {
-        /**
-         * Phone number
-         * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
-         * @example 8615800001795
-         */
-        PhoneNumber: string;
-        /**
-         * @description The channel. Must be `whatsapp`.
-         * @constant
-         */
-        MessagingProduct: "whatsapp";
-        /**
-         * @description The kind of recipient. Must be `individual`.
-         * @constant
-         */
-        RecipientType: "individual";
-        /**
-         * @description Your own message ID. When given, it is returned as the message ID in the send answer and in every status callback of the message, in place of the generated one. Must be globally unique; it is also what makes a retried send recognisable.
-         * @example wamid.HBgLODUyNTUzMTE3MDUVAgARGBI
-         */
-        CustomMessageId: string;
-        /**
-         * HTTP(S) URL
-         * Format: uri
-         * @description An absolute `http://` or `https://` URL.
-         * @example https://example.com/webhook
-         */
-        HttpUrl: string;
-        /**
-         * @description Where the status callbacks of this message are posted first; without it they go to the application's webhook. The receiving endpoint must answer HTTP 200.
-         * @example https://test.com/webhook
-         */
-        DrWebhook: components["schemas"]["HttpUrl"];
-        /**
-         * @description Which Meta API sends the message: `0` Cloud API (the default), `1` MM Lite API (marketing messages lite).
-         * @default 0
-         * @enum {integer}
-         */
-        ApiType: 0 | 1;
-        /** @description The fields every message sent through /api/wa/mt carries. */
-        MessageRequestBase: {
-            /**
-             * @description Appkey of the NxCloud WhatsApp application.
-             * @example f543ertg
-             */
-            appkey: string;
-            /** @description The sender's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            recipient_type: components["schemas"]["RecipientType"];
-            /** @description The recipient's WhatsApp number, country code first. */
-            to: components["schemas"]["PhoneNumber"];
-            /**
-             * @description Which message object the body carries.
-             * @enum {string}
-             */
-            type: "text" | "image" | "video" | "audio" | "document" | "location" | "sticker" | "template";
-            cus_message_id?: components["schemas"]["CustomMessageId"];
-            dr_webhook?: components["schemas"]["DrWebhook"];
-            /** @description Any string that helps tracking (e.g. a template number, to follow a customer journey and measure the ROI of template types). Not processed: returned as is in the `statuses` items of the sent, delivered and read callbacks. */
-            biz_opaque_callback_data?: string;
-            api_type?: components["schemas"]["ApiType"];
-        };
-        /** @description Text message content. */
-        Text: {
-            /** @description The text. May contain URLs and WhatsApp formatting: *bold*, _italic_, ~strikethrough~. */
-            body: string;
-            /** @description Show a preview of the first URL. URLs must start with http:// or https://; only domain links (not IP addresses) are previewed. */
-            preview_url?: boolean;
-        };
-        /** @description The message this one replies to. */
-        Context: {
-            /** @description ID of the message replied to. */
-            message_id: string;
-        };
-        /** Text message */
-        TextMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "text";
-            text: components["schemas"]["Text"];
-            context?: components["schemas"]["Context"];
-            image?: never;
-            video?: never;
-            audio?: never;
-            document?: never;
-            location?: never;
-            sticker?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "text";
-        };
-        /**
-         * @description The ID of a file uploaded through the media upload operation.
-         * @example 5867096a-a9be-4a56-94d6-89377623b4ac
-         */
-        MediaId: string;
-        /** @description URL of the file. Must be an HTTP/HTTPS URL. */
-        MediaLink: components["schemas"]["HttpUrl"];
-        /** By uploaded media ID */
-        MediaById: {
-            id: components["schemas"]["MediaId"];
-            link?: components["schemas"]["MediaLink"];
-        };
-        /** By URL */
-        MediaByLink: {
-            link: components["schemas"]["MediaLink"];
-            id?: components["schemas"]["MediaId"];
-        };
-        /** @description `id` (an uploaded file) or `link` (an HTTP/HTTPS URL). The document says "either link or id is required"; it does not forbid sending both, nor say which one wins then, so both are accepted. */
-        MediaSource: components["schemas"]["MediaById"] | components["schemas"]["MediaByLink"];
-        /** @description An image, by `id` or `link`, with an optional caption. */
-        Image: components["schemas"]["MediaSource"] & {
-            /** @description Image caption. */
-            caption?: string;
-        };
-        /** Image message */
-        ImageMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "image";
-            image: components["schemas"]["Image"];
-            text?: never;
-            video?: never;
-            audio?: never;
-            document?: never;
-            location?: never;
-            sticker?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "image";
-        };
-        /** @description A video file, by `id` or `link`, with an optional caption. */
-        Video: components["schemas"]["MediaSource"] & {
-            /** @description Video caption. */
-            caption?: string;
-        };
-        /** Video message */
-        VideoMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "video";
-            video: components["schemas"]["Video"];
-            text?: never;
-            image?: never;
-            audio?: never;
-            document?: never;
-            location?: never;
-            sticker?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "video";
-        };
-        /** @description An audio file, by `id` or `link`. */
-        Audio: components["schemas"]["MediaSource"];
-        /** Audio message */
-        AudioMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "audio";
-            audio: components["schemas"]["Audio"];
-            text?: never;
-            image?: never;
-            video?: never;
-            document?: never;
-            location?: never;
-            sticker?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "audio";
-        };
-        /** @description A document, by `id` or `link`, with an optional file name. */
-        Document: components["schemas"]["MediaSource"] & {
-            /** @description Document file name. */
-            filename?: string;
-        };
-        /** Document message */
-        DocumentMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "document";
-            document: components["schemas"]["Document"];
-            text?: never;
-            image?: never;
-            video?: never;
-            audio?: never;
-            location?: never;
-            sticker?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "document";
-        };
-        /**
-         * @description Degrees, as a number or as a string holding a decimal number (the document's example quotes them).
-         * @example 22.550802897696343
-         */
-        Coordinate: number | string;
-        /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; both are accepted (a string must hold a decimal number). */
-        Location: {
-            longitude: components["schemas"]["Coordinate"];
-            latitude: components["schemas"]["Coordinate"];
-            /** @description Name of the location. */
-            name?: string;
-            /** @description Address of the location. */
-            address?: string;
-        };
-        /** Location message */
-        LocationMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "location";
-            location: components["schemas"]["Location"];
-            text?: never;
-            image?: never;
-            video?: never;
-            audio?: never;
-            document?: never;
-            sticker?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "location";
-        };
-        /** @description A sticker file, by `id` or `link`. */
-        Sticker: components["schemas"]["MediaSource"];
-        /** Sticker message */
-        StickerMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "sticker";
-            sticker: components["schemas"]["Sticker"];
-            text?: never;
-            image?: never;
-            video?: never;
-            audio?: never;
-            document?: never;
-            location?: never;
-            template?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "sticker";
-        };
-        /**
-         * Template language code
-         * @description A template language code from the vendor's "Template Languages" table (identical in the `/api/wa/mt`, `/api/wa/otp` and both `/saas/wa/send` documents).
-         * @enum {string}
-         */
-        TemplateLanguageCode: "af" | "sq" | "ar" | "az" | "bn" | "bg" | "ca" | "zh_CN" | "zh_HK" | "zh_TW" | "hr" | "cs" | "da" | "nl" | "en" | "en_GB" | "en_US" | "et" | "fil" | "fi" | "fr" | "de" | "el" | "gu" | "he" | "hi" | "hu" | "id" | "ga" | "it" | "ja" | "kn" | "kk" | "ko" | "lo" | "lv" | "lt" | "mk" | "ms" | "mr" | "nb" | "fa" | "pl" | "pt_BR" | "pt_PT" | "pa" | "ro" | "ru" | "sr" | "sk" | "sl" | "es" | "es_AR" | "es_ES" | "es_MX" | "sw" | "sv" | "ta" | "te" | "th" | "tr" | "uk" | "ur" | "uz" | "vi";
-        /** @description Which translation of the template to send. */
-        TemplateLanguage: {
-            code: components["schemas"]["TemplateLanguageCode"];
-            /**
-             * @description Fixed value `deterministic`.
-             * @constant
-             */
-            policy: "deterministic";
-        };
-        /**
-         * Text parameter
-         * @description Fills one text variable (`{{n}}`) of the template, in order.
-         */
-        TextParameter: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "text";
-            /** @description The variable's text. */
-            text: string;
-        };
-        /** Image parameter */
-        ImageParameter: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "image";
-            image: components["schemas"]["Image"];
-        };
-        /** Video parameter */
-        VideoParameter: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "video";
-            video: components["schemas"]["Video"];
-        };
-        /** Document parameter */
-        DocumentParameter: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "document";
-            document: components["schemas"]["Document"];
-        };
-        HeaderParameter: components["schemas"]["TextParameter"] | components["schemas"]["ImageParameter"] | components["schemas"]["VideoParameter"] | components["schemas"]["DocumentParameter"];
-        /**
-         * Header
-         * @description A header's variables. `sub_type` and `index` are for buttons only ("no value for other types").
-         */
-        HeaderComponent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "header";
-            sub_type?: never;
-            index?: never;
-            parameters?: components["schemas"]["HeaderParameter"][];
-        };
-        /**
-         * Body
-         * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
-         */
-        BodyComponent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "body";
-            sub_type?: never;
-            index?: never;
-            /** @description The body's variables, in order; a variable used twice is given twice. */
-            parameters?: components["schemas"]["TextParameter"][];
-        };
-        /** @description Position of the button in the template, 0 to 2. The document's table types it as a String ("0"); its carousel example sends integers; both are accepted. */
-        ButtonIndex: number | string;
-        /**
-         * URL button
-         * @description The variable suffix of a dynamic URL button (also the OTP copy button of authentication templates). The document names the sub_type `URL`; its examples send `url`; both spellings are accepted.
-         */
-        UrlButtonComponent: {
-            /** @constant */
-            type: "button";
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            sub_type: "URL" | "url";
-            index: components["schemas"]["ButtonIndex"];
-            parameters?: components["schemas"]["TextParameter"][];
-        };
-        /**
-         * Payload parameter
-         * @description The payload returned when the quick-reply button is tapped.
-         */
-        PayloadParameter: {
-            /** @constant */
-            type: "payload";
-            /** @description The button's payload. */
-            payload: string;
-        };
-        /**
-         * Quick-reply button
-         * @description The payload of a quick-reply button. The document names the sub_type `QUICK_REPLY`; its examples send `quick_reply`; both spellings are accepted.
-         */
-        QuickReplyButtonComponent: {
-            /** @constant */
-            type: "button";
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            sub_type: "QUICK_REPLY" | "quick_reply";
-            index: components["schemas"]["ButtonIndex"];
-            parameters?: components["schemas"]["PayloadParameter"][];
-        };
-        /** @description A button's variables; `sub_type` says which kind of button. */
-        ButtonComponent: components["schemas"]["UrlButtonComponent"] | components["schemas"]["QuickReplyButtonComponent"];
-        /** @description A component of a carousel card; `header`, `body` or `button` (no nested carousel). */
-        CardComponent: components["schemas"]["HeaderComponent"] | components["schemas"]["BodyComponent"] | components["schemas"]["ButtonComponent"];
-        /** @description One card of a carousel template. */
-        CarouselCard: {
-            /** @description The card's position in the carousel. */
-            card_index: number;
-            /** @description The card's header, body and button variables. */
-            components: components["schemas"]["CardComponent"][];
-        };
-        /**
-         * Carousel
-         * @description The cards of a carousel. `sub_type` and `index` are for buttons only ("no value for other types").
-         */
-        CarouselComponent: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "carousel";
-            sub_type?: never;
-            index?: never;
-            cards: components["schemas"]["CarouselCard"][];
-        };
-        /** @description One component's variables. `header`: text, image, video or document parameters; `body`: text parameters; `button` with sub_type URL: text parameters; `button` with sub_type QUICK_REPLY: payload parameters; `carousel`: the cards. */
-        Component: components["schemas"]["HeaderComponent"] | components["schemas"]["BodyComponent"] | components["schemas"]["ButtonComponent"] | components["schemas"]["CarouselComponent"];
-        /** @description The template to send and the values of its variables. */
-        Template: {
-            /** @description Template name. */
-            name: string;
-            language: components["schemas"]["TemplateLanguage"];
-            /** @description The variables of the template's components. */
-            components?: components["schemas"]["Component"][];
-        };
-        /** Template message */
-        TemplateMessageRequest: components["schemas"]["MessageRequestBase"] & {
-            /** @constant */
-            type: "template";
-            template: components["schemas"]["Template"];
-            text?: never;
-            image?: never;
-            video?: never;
-            audio?: never;
-            document?: never;
-            location?: never;
-            sticker?: never;
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "template";
-        };
-        /**
-         * Send message request
-         * @description One message to one WhatsApp user. `type` names the message object the body carries (`text`, `image`, ...); the body carries that object and no other.
-         */
-        SendMessageRequest: components["schemas"]["TextMessageRequest"] | components["schemas"]["ImageMessageRequest"] | components["schemas"]["VideoMessageRequest"] | components["schemas"]["AudioMessageRequest"] | components["schemas"]["DocumentMessageRequest"] | components["schemas"]["LocationMessageRequest"] | components["schemas"]["StickerMessageRequest"] | components["schemas"]["TemplateMessageRequest"];
-        /**
-         * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
-         * @example 56bf81643292cd6a89ecde64ae00db13
-         */
-        TraceId: string;
-        /** Success */
-        SendMessageSuccess: {
-            /** @constant */
-            code: 0;
-            /** @example Request successful */
-            message?: string;
-            data: {
-                /** @description The channel, `whatsapp`. */
-                messaging_product?: string;
-                messages: {
-                    /** @description ID of the message (your `cus_message_id` when you sent one); also the `id` of its status callbacks. */
-                    id: string;
-                }[];
-            };
-            traceId?: components["schemas"]["TraceId"];
-        };
-        /** @description Meta's error object, as Meta returned it. */
-        MetaError: {
-            /** @description Meta's error code. The document's table says String, its example sends a number (`100`); both are accepted. */
-            code?: number | string;
-            /** @description Meta's error message. */
-            message?: string;
-            /** @description Meta's error type, e.g. `OAuthException`. */
-            type?: string;
-            /** @description Meta's trace ID. */
-            fbtrace_id?: string;
-            /** @description Meta's error details. */
-            error_data?: {
-                /** @description The channel, `whatsapp`. */
-                messaging_product?: string;
-                /** @description Meta's error details. */
-                details?: string;
-            };
-        };
-        /**
-         * Meta (WhatsApp) failure
-         * @description Code `9099`: Meta's WhatsApp API refused the request; `data.error` is Meta's error object, unchanged.
-         */
-        MetaFailure: {
-            /** @constant */
-            code: 9099;
-            /** @example WhatsApp error */
-            message: string;
-            data: {
-                error: components["schemas"]["MetaError"];
-            };
-            traceId?: components["schemas"]["TraceId"];
-        };
-        /**
-         * NxCloud failure
-         * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
-         */
-        Failure: {
-            /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
-            code: number;
-            /** @description What went wrong. */
-            message: string;
-            data?: null;
-            traceId?: components["schemas"]["TraceId"];
-        };
-        /** @description A `code` 0 success with the message ID, a Meta failure (`9099`), or another failure. */
-        SendMessageResponse: components["schemas"]["SendMessageSuccess"] | components["schemas"]["MetaFailure"] | components["schemas"]["Failure"];
-        /**
-         * Send OTP request
-         * @description A one-time code sent through the application's authentication (or utility) template. The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it.
-         */
-        SendOtpRequest: {
-            /**
-             * @description Appkey of the NxCloud WhatsApp application.
-             * @example qlQxxxxCM5
-             */
-            appkey: string;
-            /** @description The sender's WhatsApp number, country code first. */
-            business_phone?: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            recipient_type: components["schemas"]["RecipientType"];
-            /** @description The recipient's WhatsApp number, country code first. */
-            to: components["schemas"]["PhoneNumber"];
-            /**
-             * @description The template category; AUTHENTICATION when left out.
-             * @default AUTHENTICATION
-             * @enum {string}
-             */
-            category?: "AUTHENTICATION" | "UTILITY";
-            /**
-             * @description The message, which contains the one-time code: 4 to 8 consecutive digits. Any other characters are allowed; the code is extracted from them (9015 when none can be).
-             * @example 189384
-             */
-            content: string;
-            /** @description Send the template in this language. */
-            language_code: components["schemas"]["TemplateLanguageCode"];
-            cus_message_id?: components["schemas"]["CustomMessageId"];
-            dr_webhook?: components["schemas"]["DrWebhook"];
-            api_type?: components["schemas"]["ApiType"];
-        };
-        /**
-         * @description The MIME type of the uploaded file.
-         * @enum {string}
-         */
-        MediaMimeType: "image/jpeg" | "image/png" | "audio/aac" | "audio/mp4" | "audio/mpeg" | "audio/amr" | "audio/ogg" | "video/mp4" | "video/3gp" | "text/plain" | "application/pdf" | "application/vnd.ms-powerpoint" | "application/msword" | "application/vnd.ms-excel" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "image/webp";
-        /**
-         * Upload media request
-         * @description A media file, sent as `multipart/form-data`. Formats and size limits per kind: image — image/jpeg, image/png (8-bit RGB or RGBA), 5 MB; audio — audio/aac, audio/mp4, audio/mpeg, audio/amr, audio/ogg (opus codec only), 16 MB; video — video/mp4, video/3gp (H.264 video and AAC audio, at most one audio stream), 16 MB; document — text/plain, application/pdf, application/vnd.ms-powerpoint, application/msword, application/vnd.ms-excel and the Office Open XML word, presentation and spreadsheet types, 100 MB; sticker — image/webp, 100 KB.
-         */
-        UploadMediaRequest: {
-            /** @description The merchant's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            /**
-             * Format: binary
-             * @description The media file.
-             */
-            file: Blob;
-            type: components["schemas"]["MediaMimeType"];
-        };
-        /** Success */
-        UploadMediaSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description ID of the uploaded file; send it as a media object's `id`. */
-                id: string;
-            };
-        };
-        UploadMediaResponse: components["schemas"]["UploadMediaSuccess"] | components["schemas"]["Failure"];
-        /**
-         * Media ID request
-         * @description Names an uploaded file. The key is literally `Media-ID`.
-         */
-        MediaIdRequest: {
-            /** @description The merchant's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            /** @description ID of the uploaded file. */
-            "Media-ID": components["schemas"]["MediaId"];
-        };
-        /** Success */
-        GetMediaSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description MIME type of the file. */
-                mime_type?: string;
-                /** @description File name. */
-                file_name?: string;
-                /** @description Where to download the file (a signed, expiring URL). */
-                url?: string;
-            };
-        };
-        GetMediaResponse: components["schemas"]["GetMediaSuccess"] | components["schemas"]["Failure"];
-        /** Success */
-        DeleteMediaSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description Whether the file was deleted. */
-                success?: boolean;
-            };
-        };
-        DeleteMediaResponse: components["schemas"]["DeleteMediaSuccess"] | components["schemas"]["Failure"];
-        /**
-         * @description Appkey of the WhatsApp application on the NxCloud platform.
-         * @example 8eoxxxos
-         */
-        Appkey: string;
-        /**
-         * Template category
-         * @description `MARKETING`: promotions or discounts, information updates, or invitations to respond or act — anything not for utility or authentication. `UTILITY`: follows a request or transaction the customer agreed to, or updates an ongoing transaction (post-purchase notices, regular bills). `AUTHENTICATION`: one-time passwords that verify a user's identity (login, account recovery, integrity challenges).
-         * @enum {string}
-         */
-        TemplateCategory: "MARKETING" | "UTILITY" | "AUTHENTICATION";
-        /**
-         * Variable examples
-         * @description Sample values of a component's variables, and the sample media of a media header. The pages type `header_text` and `body_text` as arrays of strings, while the createTemplate example sends `header_text` as a string (`"AA"`) and every example nests `body_text` (`[["BB", "CC"]]`); every one of these forms is accepted.
-         */
-        TemplateExample: {
-            /**
-             * @description Handle of the header's sample media (the answer of the template example file upload). For a DOCUMENT, IMAGE or VIDEO header, give this or `custom_header_handle_url`; when both are given, `custom_header_handle_url` wins.
-             * @example 4:ZG93bl93YS5xxxg
-             */
-            header_handle?: string;
-            /** @description URL of the header's sample media, in place of `header_handle` (which it wins over when both are given). The pages recommend a file under 1 MB, to avoid timeouts. */
-            custom_header_handle_url?: string;
-            /** @description Sample value of the header's variable; required when a TEXT header has a variable. The table types it as an array of strings, one example sends a string; both are accepted. */
-            header_text?: string[] | string;
-            /** @description Sample values of the body's variables, one per variable; required when the body has variables. The table types it as an array of strings, every example nests the values in a second array; both are accepted. */
-            body_text?: (string | string[])[];
-        };
-        /**
-         * Template button
-         * @description A button of a BUTTONS component. Required by kind: URL needs `url` (and `example` when the URL is dynamic, i.e. ends in a variable such as `{{1}}`), PHONE_NUMBER needs `phone_number`, an OTP button with `otp_type` ONE_TAP needs `autofill_text`, `package_name` and `signature_hash`. The table lists the types QUICK_REPLY, URL and PHONE_NUMBER, while both authentication examples send `"type": "OTP"` with an `otp_type`; OTP is accepted too.
-         */
-        TemplateButtonDefinition: {
-            /**
-             * @description QUICK_REPLY (a quick reply), URL (opens a URL), PHONE_NUMBER (calls a number), or OTP (the authentication examples' one-time-password button).
-             * @enum {string}
-             */
-            type?: "QUICK_REPLY" | "URL" | "PHONE_NUMBER" | "OTP";
-            /** @description The button's text. */
-            text: string;
-            /** @description The URL a URL button opens; a dynamic URL ends in the variable `{{1}}`. */
-            url?: string;
-            /** @description The number a PHONE_NUMBER button calls. */
-            phone_number?: string;
-            /** @description Sample URL of a dynamic URL button, e.g. `https://www.example.com/user`. */
-            example?: string[];
-            /**
-             * @description The OTP button: `ONE_TAP` fills the code in automatically, `COPY_CODE` copies it.
-             * @enum {string}
-             */
-            otp_type?: "ONE_TAP" | "COPY_CODE";
-            /** @description Text of the autofill button; required when `otp_type` is ONE_TAP. */
-            autofill_text?: string;
-            /** @description The Android package name; required when `otp_type` is ONE_TAP. */
-            package_name?: string;
-            /** @description The application's signature hash; required when `otp_type` is ONE_TAP. */
-            signature_hash?: string;
-        } & (unknown & unknown & unknown & unknown);
-        /**
-         * Template component
-         * @description One component of a template. Required by type: HEADER needs `format` (and `text` when the format is TEXT; `example` with `header_handle` or `custom_header_handle_url` when it is DOCUMENT, IMAGE or VIDEO); BODY and FOOTER need `text`; BUTTONS needs `buttons`; a HEADER or BODY whose text has variables needs `example`. The table makes `text` required on every BODY and FOOTER, while both authentication examples send a BODY with only `add_security_recommendation` and a FOOTER with only `code_expiration_minutes`; a BODY or FOOTER is accepted with either. The example table says `header_text` is required when the HEADER's format is TEXT, while the component table says `example` is required only when the text has variables; read together, a TEXT header without variables needs no `example`.
-         */
-        TemplateComponentDefinition: {
-            /** @enum {string} */
-            type: "HEADER" | "BODY" | "FOOTER" | "BUTTONS";
-            /**
-             * @description What the HEADER holds; required on a HEADER.
-             * @enum {string}
-             */
-            format?: "TEXT" | "DOCUMENT" | "IMAGE" | "VIDEO";
-            /** @description The component's text; variables as `{{1}}`, `{{2}}`, …. */
-            text?: string;
-            example?: components["schemas"]["TemplateExample"];
-            /** @description The buttons of a BUTTONS component. */
-            buttons?: components["schemas"]["TemplateButtonDefinition"][];
-            /** @description Adds the security recommendation; optional on the BODY of an authentication template. */
-            add_security_recommendation?: boolean;
-            /** @description Minutes the code stays valid; optional on the FOOTER of an authentication template. */
-            code_expiration_minutes?: number;
-        } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
-        /** Create template request */
-        CreateTemplateRequest: {
-            appkey: components["schemas"]["Appkey"];
-            /** @description The merchant's WhatsApp number, country code first; the template is created under it. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            category: components["schemas"]["TemplateCategory"];
-            /** @description The template's language. */
-            language: components["schemas"]["TemplateLanguageCode"];
-            /**
-             * @description Template name.
-             * @example normal_text
-             */
-            name: string;
-            /** @description The template's components. */
-            components: components["schemas"]["TemplateComponentDefinition"][];
-        };
-        /** Success */
-        TemplateIdSuccess: {
-            /** @constant */
-            code: 0;
-            /** @example Request successful */
-            message?: string;
-            data: {
-                /** @description ID of the template. */
-                id: string;
-            };
-        };
-        /** @description A `code` 0 success with the template's ID, or a failure. */
-        TemplateIdResponse: components["schemas"]["TemplateIdSuccess"] | components["schemas"]["Failure"];
-        /**
-         * Get templates request
-         * @description Which number's templates to list, one page at a time: `after` (or `before`) is the cursor of the previous answer's `paging.cursors`.
-         */
-        GetTemplateRequest: {
-            appkey: components["schemas"]["Appkey"];
-            /** @description The merchant's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            /** @description Cursor of the next page (`paging.cursors.after` of the previous answer). */
-            after?: string;
-            /** @description Cursor of the previous page (`paging.cursors.before` of the previous answer). */
-            before?: string;
-            /**
-             * @description Templates per page; 20 when left out.
-             * @default 20
-             */
-            limit?: number;
-            /** @description Only the templates of this name (one per language). */
-            name?: string;
-        };
-        /**
-         * Template
-         * @description A template as the list answers it. `category` is a string: the page's example answers `OTP`, which is not one of the categories a template is created with.
-         */
-        TemplateInfo: {
-            /** @description Template ID. */
-            id?: string;
-            /** @description Template category. */
-            category?: string;
-            /** @description Template language. */
-            language?: string;
-            /** @description Template name. */
-            name?: string;
-            /** @description Approval status, e.g. `REJECTED`. */
-            status?: string;
-            /** @description Why the template was rejected, e.g. `INVALID_FORMAT`. */
-            rejected_reason?: string;
-            /** @description Template quality. */
-            quality_score?: {
-                /** @description Quality score, e.g. `UNKNOWN`. */
-                score?: string;
-            };
-            /** @description The template's components. The page's component table has no `buttons`, while its button table and its example do; it is listed here. */
-            components?: {
-                /** @description Component type. */
-                type?: string;
-                /** @description Format of the component. */
-                format?: string;
-                /** @description Text of the component. */
-                text?: string;
-                example?: components["schemas"]["TemplateExample"];
-                buttons?: {
-                    /** @description Button type. */
-                    type?: string;
-                    /** @description Button text. */
-                    text?: string;
-                    /** @description The URL of a URL button. */
-                    url?: string;
-                    /** @description The number of a PHONE_NUMBER button. */
-                    phone_number?: string;
-                    /** @description Sample URLs. */
-                    example?: string[];
-                }[];
-            }[];
-        };
-        /** @description Cursors of the neighbouring pages. */
-        TemplatePaging: {
-            cursors?: {
-                /** @description Cursor of the previous page; send it as `before`. */
-                before?: string;
-                /** @description Cursor of the next page; send it as `after`. */
-                after?: string;
-            };
-            /** @description URL of the next page; present (not empty) when there is one. */
-            next?: string;
-            /** @description URL of the previous page; present (not empty) when there is one. */
-            previous?: string;
-        };
-        /** Success */
-        GetTemplateSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description The templates of this page. */
-                data?: components["schemas"]["TemplateInfo"][];
-                paging?: components["schemas"]["TemplatePaging"];
-            };
-        };
-        GetTemplateResponse: components["schemas"]["GetTemplateSuccess"] | components["schemas"]["Failure"];
-        /**
-         * Update template request
-         * @description The new components of a template. The page's table marks `category` required while its only example leaves it out; it is accepted either way. When the template has a media header, send its example file again (upload it with the template example file upload).
-         */
-        UpdateTemplateRequest: {
-            appkey: components["schemas"]["Appkey"];
-            /** @description The merchant's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            category?: components["schemas"]["TemplateCategory"];
-            /**
-             * @description ID of the template to edit.
-             * @example 15125xxxx5168
-             */
-            template_id: string;
-            /** @description The template's components. */
-            components: components["schemas"]["TemplateComponentDefinition"][];
-        };
-        /** Delete template request */
-        DeleteTemplateRequest: {
-            appkey: components["schemas"]["Appkey"];
-            /** @description The merchant's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            /**
-             * @description Template name; every template of this name is deleted, in every language.
-             * @example template
-             */
-            name: string;
-        };
-        /** Success */
-        DeleteTemplateSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description `true` when the templates were deleted, `false` when deleting failed. */
-                success?: boolean;
-            };
-        };
-        DeleteTemplateResponse: components["schemas"]["DeleteTemplateSuccess"] | components["schemas"]["Failure"];
-        /**
-         * Upload template example file request
-         * @description An example file for a template's media header, sent as `multipart/form-data`.
-         */
-        UploadTemplateFileRequest: {
-            /** @description The merchant's WhatsApp number, country code first. */
-            business_phone: components["schemas"]["PhoneNumber"];
-            messaging_product: components["schemas"]["MessagingProduct"];
-            /**
-             * Format: binary
-             * @description The file.
-             */
-            file: Blob;
-            /**
-             * @description The file's MIME type.
-             * @enum {string}
-             */
-            type: "application/pdf" | "video/mp4" | "image/jpeg" | "image/png" | "image/jpg";
-        };
-        /** Success */
-        UploadTemplateFileSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description The unique file ID the system generated, e.g. `4:Pz8xxxW8`; it has the form of the createTemplate example's `header_handle`. */
-                id: string;
-            };
-        };
-        UploadTemplateFileResponse: components["schemas"]["UploadTemplateFileSuccess"] | components["schemas"]["Failure"];
-        /** Get phone request */
-        GetPhoneRequest: {
-            appkey: components["schemas"]["Appkey"];
-            /**
-             * @description The merchant numbers to look up, country code first, separated by commas; every number of the application when left out or empty. The table says the numbers are separated by ", " while its example separates them with a bare comma (`185xxx99,861xxx24`); the string is passed on as given.
-             * @example 18500099,86100024
-             */
-            business_phones?: string;
-            messaging_product: components["schemas"]["MessagingProduct"];
-        };
-        /**
-         * Phone number
-         * @description One WhatsApp number and its state.
-         */
-        PhoneInfo: {
-            /** @description The registered WhatsApp number, as displayed (e.g. `+86 000 24`). */
-            display_phone_number?: string;
-            /** @description Quality rating of the number, e.g. `GREEN`. */
-            quality_rating?: string;
-            /** @description Display name of the number. */
-            verified_name?: string;
-            /** @description Approval status of the display name, e.g. `APPROVED`. */
-            name_status?: string;
-            /** @description Status of the number, e.g. `CONNECTED`. */
-            status?: string;
-            /** @description How many conversations the number may start in 24 hours (empty in the page's example). */
-            current_limit?: string;
-            /** @description Verification status of the number, e.g. `VERIFIED`. */
-            code_verification_status?: string;
-        };
-        /** Success */
-        GetPhoneSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            /** @description The numbers' details. The page's table puts them in one array, `business_phones` (holding a single object when one number was asked for), while its example keys an array per number (`"86xxx24": [ … ]`); both forms are accepted: every key of `data` holds an array of numbers. */
-            data: {
-                business_phones?: components["schemas"]["PhoneInfo"][];
-            } & {
-                [key: string]: components["schemas"]["PhoneInfo"][];
-            };
-        };
-        GetPhoneResponse: components["schemas"]["GetPhoneSuccess"] | components["schemas"]["Failure"];
-        /** Success */
-        LoginSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data: {
-                /** @description Login token of the embedded sign-up page. */
-                token: string;
-            };
-        };
-        LoginResponse: components["schemas"]["LoginSuccess"] | components["schemas"]["Failure"];
-        /** Create customer application request */
-        CreateAppRequest: {
-            /**
-             * @description Name of the application.
-             * @example Whatsapp
-             */
-            app_name: string;
-            /**
-             * @description The application's webhook address.
-             * @example https://example.com/api/webhook/whatsApp
-             */
-            webhook: string;
-        };
-        /** Success */
-        CreateAppSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            /** @description The application created. The page has no table for these fields; names and types are those of its example. */
-            data: {
-                /** @description ID of the application. */
-                app_id?: number;
-                /** @description Name of the application. */
-                app_name?: string;
-                /** @description Appkey of the application (the `appkey` of other operations). */
-                app_key?: string;
-            };
-        };
-        CreateAppResponse: components["schemas"]["CreateAppSuccess"] | components["schemas"]["Failure"];
-        /** Phone list request */
-        PhoneListRequest: {
-            /**
-             * @description Appkey of the customer's NxCloud WhatsApp application.
-             * @example jh42xxxd434
-             */
-            appkey: string;
-        };
-        /**
-         * Customer application's number
-         * @description A number of a customer application, as the integrator's phone list answers it.
-         */
-        IntegratorPhone: {
-            /** @description The registered WhatsApp number, as displayed. */
-            display_phone_number?: string;
-            /**
-             * @description Quality rating: `GREEN` high, `YELLOW` medium, `RED` low, `UNKNOW` unknown (spelt so in the page).
-             * @enum {string}
-             */
-            quality_rating?: "GREEN" | "YELLOW" | "RED" | "UNKNOW";
-            /** @description Display name of the number. */
-            verified_name?: string;
-            /**
-             * @description Display-name status, worded as in the page: `APPROVED` "name has not been approved" (the page's words, which contradict the value), `NONE` no certificate available, `AVAILABLE_WITHOUT_REVIEW` the certificate can be downloaded without review, `DECLINED` not approved (no certificate), `EXPIRED` the certificate has expired, `PENDING_REVIEW` under review (no certificate yet).
-             * @enum {string}
-             */
-            name_status?: "APPROVED" | "NONE" | "AVAILABLE_WITHOUT_REVIEW" | "DECLINED" | "EXPIRED" | "PENDING_REVIEW";
-            /**
-             * @description Connection state of the local client: `1` creation failed, `2` registration failed, `3` creation in progress, `4` created, `5` registered.
-             * @enum {integer}
-             */
-            register_status?: 1 | 2 | 3 | 4 | 5;
-            /**
-             * @description Status of the number.
-             * @enum {string}
-             */
-            status?: "PENDING" | "DELETED" | "MIGRATED" | "BANNED" | "RESTRICTED" | "RATE_LIMITED" | "FLAGGED" | "CONNECTED" | "DISCONNECTED" | "UNKNOWN" | "UNVERIFIED";
-            /**
-             * @description How many customers the merchant may start conversations with in 24 hours: `TIER_50`, `TIER_250`, `TIER_1K`, `TIER_10K`, `TIER_100K`, `TIER_UNLIMITED` (not applicable). The page's example answers an empty string, which is accepted too.
-             * @enum {string}
-             */
-            current_limit?: "TIER_1K" | "TIER_10K" | "TIER_100K" | "TIER_50" | "TIER_250" | "TIER_UNLIMITED" | "";
-            /**
-             * @description `NOT_VERIFIED` or `VERIFIED`.
-             * @enum {string}
-             */
-            code_verification_status?: "NOT_VERIFIED" | "VERIFIED";
-            /** @description ID of the WhatsApp Business Account. */
-            waba_id?: string;
-            /** @description Name of the WhatsApp Business Account. */
-            waba_name?: string;
-        };
-        /** Success */
-        PhoneListSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            /** @description The application's numbers. The page's table describes `data` as one object, while its example answers an array of them; both are accepted. */
-            data: components["schemas"]["IntegratorPhone"][] | components["schemas"]["IntegratorPhone"];
-        };
-        PhoneListResponse: components["schemas"]["PhoneListSuccess"] | components["schemas"]["Failure"];
-        /**
-         * @description The phone number being signed up.
-         * @example 18500099
-         */
-        SignUpPhoneNumber: string;
-        /** Get verification code request */
-        GetCodeRequest: {
-            phone_number: components["schemas"]["SignUpPhoneNumber"];
-            /**
-             * @description How the code is delivered.
-             * @enum {string}
-             */
-            method: "sms" | "voice";
-        };
-        /**
-         * Success
-         * @description `code` 0. The pages type `data` as a JSON object; their examples answer `{}` (getCode) or `null` (checkCode, createClient); both are accepted.
-         */
-        SignUpSuccess: {
-            /** @constant */
-            code: 0;
-            message?: string;
-            data?: Record<string, never> | null;
-        };
-        SignUpResponse: components["schemas"]["SignUpSuccess"] | components["schemas"]["Failure"];
-        /** Check verification code request */
-        CheckCodeRequest: {
-            phone_number: components["schemas"]["SignUpPhoneNumber"];
-            /**
-             * @description The verification code received.
-             * @example 1541
-             */
-            code: string;
-        };
-        /** Create local client request */
-        CreateClientRequest: {
-            phone_number: components["schemas"]["SignUpPhoneNumber"];
-        };
-        /** @description The conversation the message belongs to. */
-        Conversation: {
-            /** @description Conversation ID. */
-            id?: string;
-            /** @description When the conversation expires, Unix seconds. */
-            expiration_timestamp?: string;
-            origin?: {
-                /**
-                 * @description Conversation type: marketing, marketing_lite, utility, authentication, service, referral_conversion (from June 2023); older SaaS pages show business_initiated.
-                 * @example authentication
-                 */
-                type?: string;
-            };
-        };
-        StatusError: {
-            /** @description Error code (Meta's). */
-            code?: number;
-            /** @description Error message. */
-            title?: string;
-        };
-        /** @description What a message cost. */
-        Cost: {
-            /** @description Currency, e.g. USD. */
-            currency?: string;
-            /** @description Customer price (local currency, CNY). */
-            price?: number;
-            /** @description Customer price (foreign currency). */
-            foreign_price?: number;
-            /**
-             * @description Billing type: 1 message, 4 marketing, 5 utility (notification), 6 authentication, 7 service, 8 free (referral), 9 international authentication, 10 MM Lite API.
-             * @enum {integer}
-             */
-            cdr_type?: 1 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
-            /** @description WhatsApp message ID. */
-            message_id?: string;
-            /**
-             * @description 1 outbound, 2 inbound.
-             * @enum {integer}
-             */
-            direction?: 1 | 2;
-        };
-        /** @description Meta's pricing of the message. */
-        Pricing: {
-            billable?: boolean;
-            pricing_model?: string;
-            /** @enum {string} */
-            category?: "authentication" | "authentication_international" | "marketing" | "marketing_lite" | "utility" | "service" | "referral_conversion";
-        };
-        /** @description A status change of a message sent. */
-        Status: {
-            /** @description ID of the message (its `cus_message_id` when one was sent). */
-            id?: string;
-            /** @enum {string} */
-            status?: "sent" | "delivered" | "read" | "failed" | "deleted";
-            /** @description When the status changed, Unix seconds (placeholders in some examples). */
-            timestamp?: string;
-            /** @description The recipient's WhatsApp ID. */
-            recipient_id?: string;
-            conversation?: components["schemas"]["Conversation"];
-            /** @description Why the message failed (status `failed`). */
-            errors?: components["schemas"]["StatusError"][];
-            costs?: components["schemas"]["Cost"][];
-            pricing?: components["schemas"]["Pricing"];
-            /** @description Meta's own message ID when it differs from NxCloud's. */
-            meta_message_id?: string;
-            /** @description The string sent with the message. */
-            biz_opaque_callback_data?: string;
-            /** @description What was deleted (status `deleted`), e.g. `message`. */
-            type?: string;
-            message?: {
-                recipient_id?: string;
-            };
-        };
-        /**
-         * Message status callback
-         * @description Status changes of messages sent: sent, delivered, read, failed, deleted. Sent to the message's `dr_webhook` first, else to the application's webhook; answer HTTP 200.
-         */
-        StatusCallback: {
-            statuses?: components["schemas"]["Status"][];
-            /** @description The business phone number. */
-            business_phone?: string;
-            /** @description Fixed value `whatsapp`. */
-            messaging_product?: string;
-        };
-        Contact: {
-            profile?: {
-                /** @description Profile name. */
-                name?: string;
-            };
-            /** @description The user's WhatsApp ID. */
-            wa_id?: string;
-        };
-        InboundMessageBase: {
-            /** @description The sender's WhatsApp ID. */
-            from?: string;
-            /** @description Message ID. */
-            id?: string;
-            /** @description When the message was received, Unix seconds. */
-            timestamp?: string;
-            cost?: components["schemas"]["Cost"];
-        };
-        /** Text */
-        InboundTextMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "text";
-            text?: {
-                body?: string;
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "text";
-        };
-        /** @description An inbound media file. */
-        InboundMedia: {
-            /** @description Media ID; get its URL with getMedia. */
-            id?: string;
-            mime_type?: string;
-            /** @description Checksum of the file. */
-            sha256?: string;
-            caption?: string;
-            filename?: string;
-        };
-        /** Image */
-        InboundImageMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "image";
-            image?: components["schemas"]["InboundMedia"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "image";
-        };
-        /** Video */
-        InboundVideoMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "video";
-            video?: components["schemas"]["InboundMedia"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "video";
-        };
-        /** Voice */
-        InboundVoiceMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "voice";
-            voice?: components["schemas"]["InboundMedia"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "voice";
-        };
-        /** Audio */
-        InboundAudioMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "audio";
-            audio?: components["schemas"]["InboundMedia"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "audio";
-        };
-        /** Document */
-        InboundDocumentMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "document";
-            document?: components["schemas"]["InboundMedia"];
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "document";
-        };
-        /** Location */
-        InboundLocationMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "location";
-            /** @description The table types latitude and longitude as strings, the example sends numbers; both are accepted. */
-            location?: {
-                latitude?: number | string;
-                longitude?: number | string;
-                name?: string;
-                address?: string;
-                url?: string;
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "location";
-        };
-        /** Sticker */
-        InboundStickerMessage: components["schemas"]["InboundMessageBase"] & {
-            /** @constant */
-            type: "sticker";
-            sticker?: components["schemas"]["InboundMedia"] & {
-                metadata?: {
-                    emojis?: string[];
-                    "is-first-party-sticker"?: number;
-                    "sticker-pack-id"?: string;
-                };
-            };
-        } & {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "sticker";
-        };
-        /** @description An inbound message; `type` says which object it carries. */
-        InboundMessage: components["schemas"]["InboundTextMessage"] | components["schemas"]["InboundImageMessage"] | components["schemas"]["InboundVideoMessage"] | components["schemas"]["InboundVoiceMessage"] | components["schemas"]["InboundAudioMessage"] | components["schemas"]["InboundDocumentMessage"] | components["schemas"]["InboundLocationMessage"] | components["schemas"]["InboundStickerMessage"];
-        /**
-         * Inbound message callback
-         * @description Messages WhatsApp users send to the business number. The table names the business number `business_phone`; the examples send `merchant_phone`; both are described.
-         */
-        InboundMessageCallback: {
-            contacts?: components["schemas"]["Contact"][];
-            messages?: components["schemas"]["InboundMessage"][];
-            business_phone?: string;
-            merchant_phone?: string;
-            /** @description Fixed value `whatsapp`. */
-            messaging_product?: string;
-        };
-        /**
-         * Template event callback
-         * @description A template's status, quality or category changed.
-         */
-        TemplateEventCallback: {
-            /** @enum {string} */
-            field: "message_template_status_update" | "message_template_quality_update" | "template_category_update";
-            value?: {
-                business_phone?: string;
-                /** @description The new status (status updates), e.g. APPROVED, REJECTED, PAUSED. */
-                event?: string;
-                message_template_id?: number | string;
-                message_template_language?: string;
-                message_template_name?: string;
-                reason?: string | null;
-                /** @description When it happened, Unix seconds. */
-                time?: number;
-                /** @description The WhatsApp Business Account ID. */
-                wabaId?: string;
-                new_quality_score?: string;
-                previous_quality_score?: string;
-            };
-        };
-        /**
-         * Account event callback
-         * @description An event of the WhatsApp Business Account or one of its phone numbers.
-         */
-        AccountEventCallback: {
-            /** @enum {string} */
-            field: "account_update" | "account_review_update" | "phone_number_name_update" | "phone_number_quality_update" | "user_preferences";
-            value?: {
-                business_phone?: string;
-                event?: string;
-                decision?: string;
-                ban_info?: {
-                    waba_ban_date?: string;
-                    waba_ban_state?: string;
-                };
-                /** @description When it happened, Unix seconds. */
-                time?: number;
-                wabaId?: string;
-            };
-        };
+  schemas: {
+    /**
+     * Phone number
+     * @description A WhatsApp phone number with its country code first, e.g. `8615800001795`. The documents give no other rule for its form, so none is enforced here. The vendor's examples mask digits with `x` (`86158xxxx1795`); the examples in these specs replace each mask with `0`.
+     * @example 8615800001795
+     */
+    PhoneNumber: string;
+    /**
+     * @description The channel. Must be `whatsapp`.
+     * @constant
+     */
+    MessagingProduct: 'whatsapp';
+    /**
+     * @description The kind of recipient. Must be `individual`.
+     * @constant
+     */
+    RecipientType: 'individual';
+    /**
+     * @description Your own message ID. When given, it is returned as the message ID in the send answer and in every status callback of the message, in place of the generated one. Must be globally unique; it is also what makes a retried send recognisable.
+     * @example wamid.HBgLODUyNTUzMTE3MDUVAgARGBI
+     */
+    CustomMessageId: string;
+    /**
+     * HTTP(S) URL
+     * Format: uri
+     * @description An absolute `http://` or `https://` URL.
+     * @example https://example.com/webhook
+     */
+    HttpUrl: string;
+    /**
+     * @description Where the status callbacks of this message are posted first; without it they go to the application's webhook. The receiving endpoint must answer HTTP 200.
+     * @example https://test.com/webhook
+     */
+    DrWebhook: components['schemas']['HttpUrl'];
+    /**
+     * @description Which Meta API sends the message: `0` Cloud API (the default), `1` MM Lite API (marketing messages lite).
+     * @default 0
+     * @enum {integer}
+     */
+    ApiType: 0 | 1;
+    /** @description The fields every message sent through /api/wa/mt carries. */
+    MessageRequestBase: {
+      /**
+       * @description Appkey of the NxCloud WhatsApp application.
+       * @example f543ertg
+       */
+      appkey: string;
+      /** @description The sender's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      recipient_type: components['schemas']['RecipientType'];
+      /** @description The recipient's WhatsApp number, country code first. */
+      to: components['schemas']['PhoneNumber'];
+      /**
+       * @description Which message object the body carries.
+       * @enum {string}
+       */
+      type: 'text' | 'image' | 'video' | 'audio' | 'document' | 'location' | 'sticker' | 'template';
+      cus_message_id?: components['schemas']['CustomMessageId'];
+      dr_webhook?: components['schemas']['DrWebhook'];
+      /** @description Any string that helps tracking (e.g. a template number, to follow a customer journey and measure the ROI of template types). Not processed: returned as is in the `statuses` items of the sent, delivered and read callbacks. */
+      biz_opaque_callback_data?: string;
+      api_type?: components['schemas']['ApiType'];
     };
-    responses: never;
+    /** @description Text message content. */
+    Text: {
+      /** @description The text. May contain URLs and WhatsApp formatting: *bold*, _italic_, ~strikethrough~. */
+      body: string;
+      /** @description Show a preview of the first URL. URLs must start with http:// or https://; only domain links (not IP addresses) are previewed. */
+      preview_url?: boolean;
+    };
+    /** @description The message this one replies to. */
+    Context: {
+      /** @description ID of the message replied to. */
+      message_id: string;
+    };
+    /** Text message */
+    TextMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'text';
+      text: components['schemas']['Text'];
+      context?: components['schemas']['Context'];
+      image?: never;
+      video?: never;
+      audio?: never;
+      document?: never;
+      location?: never;
+      sticker?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'text';
+    };
+    /**
+     * @description The ID of a file uploaded through the media upload operation.
+     * @example 5867096a-a9be-4a56-94d6-89377623b4ac
+     */
+    MediaId: string;
+    /** @description URL of the file. Must be an HTTP/HTTPS URL. */
+    MediaLink: components['schemas']['HttpUrl'];
+    /** By uploaded media ID */
+    MediaById: {
+      id: components['schemas']['MediaId'];
+      link?: components['schemas']['MediaLink'];
+    };
+    /** By URL */
+    MediaByLink: {
+      link: components['schemas']['MediaLink'];
+      id?: components['schemas']['MediaId'];
+    };
+    /** @description `id` (an uploaded file) or `link` (an HTTP/HTTPS URL). The document says "either link or id is required"; it does not forbid sending both, nor say which one wins then, so both are accepted. */
+    MediaSource: components['schemas']['MediaById'] | components['schemas']['MediaByLink'];
+    /** @description An image, by `id` or `link`, with an optional caption. */
+    Image: components['schemas']['MediaSource'] & {
+      /** @description Image caption. */
+      caption?: string;
+    };
+    /** Image message */
+    ImageMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'image';
+      image: components['schemas']['Image'];
+      text?: never;
+      video?: never;
+      audio?: never;
+      document?: never;
+      location?: never;
+      sticker?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'image';
+    };
+    /** @description A video file, by `id` or `link`, with an optional caption. */
+    Video: components['schemas']['MediaSource'] & {
+      /** @description Video caption. */
+      caption?: string;
+    };
+    /** Video message */
+    VideoMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'video';
+      video: components['schemas']['Video'];
+      text?: never;
+      image?: never;
+      audio?: never;
+      document?: never;
+      location?: never;
+      sticker?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'video';
+    };
+    /** @description An audio file, by `id` or `link`. */
+    Audio: components['schemas']['MediaSource'];
+    /** Audio message */
+    AudioMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'audio';
+      audio: components['schemas']['Audio'];
+      text?: never;
+      image?: never;
+      video?: never;
+      document?: never;
+      location?: never;
+      sticker?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'audio';
+    };
+    /** @description A document, by `id` or `link`, with an optional file name. */
+    Document: components['schemas']['MediaSource'] & {
+      /** @description Document file name. */
+      filename?: string;
+    };
+    /** Document message */
+    DocumentMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'document';
+      document: components['schemas']['Document'];
+      text?: never;
+      image?: never;
+      video?: never;
+      audio?: never;
+      location?: never;
+      sticker?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'document';
+    };
+    /**
+     * @description Degrees, as a number or as a string holding a decimal number (the document's example quotes them).
+     * @example 22.550802897696343
+     */
+    Coordinate: number | string;
+    /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; both are accepted (a string must hold a decimal number). */
+    Location: {
+      longitude: components['schemas']['Coordinate'];
+      latitude: components['schemas']['Coordinate'];
+      /** @description Name of the location. */
+      name?: string;
+      /** @description Address of the location. */
+      address?: string;
+    };
+    /** Location message */
+    LocationMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'location';
+      location: components['schemas']['Location'];
+      text?: never;
+      image?: never;
+      video?: never;
+      audio?: never;
+      document?: never;
+      sticker?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'location';
+    };
+    /** @description A sticker file, by `id` or `link`. */
+    Sticker: components['schemas']['MediaSource'];
+    /** Sticker message */
+    StickerMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'sticker';
+      sticker: components['schemas']['Sticker'];
+      text?: never;
+      image?: never;
+      video?: never;
+      audio?: never;
+      document?: never;
+      location?: never;
+      template?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'sticker';
+    };
+    /**
+     * Template language code
+     * @description A template language code from the vendor's "Template Languages" table (identical in the `/api/wa/mt`, `/api/wa/otp` and both `/saas/wa/send` documents).
+     * @enum {string}
+     */
+    TemplateLanguageCode:
+      | 'af'
+      | 'sq'
+      | 'ar'
+      | 'az'
+      | 'bn'
+      | 'bg'
+      | 'ca'
+      | 'zh_CN'
+      | 'zh_HK'
+      | 'zh_TW'
+      | 'hr'
+      | 'cs'
+      | 'da'
+      | 'nl'
+      | 'en'
+      | 'en_GB'
+      | 'en_US'
+      | 'et'
+      | 'fil'
+      | 'fi'
+      | 'fr'
+      | 'de'
+      | 'el'
+      | 'gu'
+      | 'he'
+      | 'hi'
+      | 'hu'
+      | 'id'
+      | 'ga'
+      | 'it'
+      | 'ja'
+      | 'kn'
+      | 'kk'
+      | 'ko'
+      | 'lo'
+      | 'lv'
+      | 'lt'
+      | 'mk'
+      | 'ms'
+      | 'mr'
+      | 'nb'
+      | 'fa'
+      | 'pl'
+      | 'pt_BR'
+      | 'pt_PT'
+      | 'pa'
+      | 'ro'
+      | 'ru'
+      | 'sr'
+      | 'sk'
+      | 'sl'
+      | 'es'
+      | 'es_AR'
+      | 'es_ES'
+      | 'es_MX'
+      | 'sw'
+      | 'sv'
+      | 'ta'
+      | 'te'
+      | 'th'
+      | 'tr'
+      | 'uk'
+      | 'ur'
+      | 'uz'
+      | 'vi';
+    /** @description Which translation of the template to send. */
+    TemplateLanguage: {
+      code: components['schemas']['TemplateLanguageCode'];
+      /**
+       * @description Fixed value `deterministic`.
+       * @constant
+       */
+      policy: 'deterministic';
+    };
+    /**
+     * Text parameter
+     * @description Fills one text variable (`{{n}}`) of the template, in order.
+     */
+    TextParameter: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'text';
+      /** @description The variable's text. */
+      text: string;
+    };
+    /** Image parameter */
+    ImageParameter: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'image';
+      image: components['schemas']['Image'];
+    };
+    /** Video parameter */
+    VideoParameter: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'video';
+      video: components['schemas']['Video'];
+    };
+    /** Document parameter */
+    DocumentParameter: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'document';
+      document: components['schemas']['Document'];
+    };
+    HeaderParameter:
+      | components['schemas']['TextParameter']
+      | components['schemas']['ImageParameter']
+      | components['schemas']['VideoParameter']
+      | components['schemas']['DocumentParameter'];
+    /**
+     * Header
+     * @description A header's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+     */
+    HeaderComponent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'header';
+      sub_type?: never;
+      index?: never;
+      parameters?: components['schemas']['HeaderParameter'][];
+    };
+    /**
+     * Body
+     * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+     */
+    BodyComponent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'body';
+      sub_type?: never;
+      index?: never;
+      /** @description The body's variables, in order; a variable used twice is given twice. */
+      parameters?: components['schemas']['TextParameter'][];
+    };
+    /** @description Position of the button in the template, 0 to 2. The document's table types it as a String ("0"); its carousel example sends integers; both are accepted. */
+    ButtonIndex: number | string;
+    /**
+     * URL button
+     * @description The variable suffix of a dynamic URL button (also the OTP copy button of authentication templates). The document names the sub_type `URL`; its examples send `url`; both spellings are accepted.
+     */
+    UrlButtonComponent: {
+      /** @constant */
+      type: 'button';
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      sub_type: 'URL' | 'url';
+      index: components['schemas']['ButtonIndex'];
+      parameters?: components['schemas']['TextParameter'][];
+    };
+    /**
+     * Payload parameter
+     * @description The payload returned when the quick-reply button is tapped.
+     */
+    PayloadParameter: {
+      /** @constant */
+      type: 'payload';
+      /** @description The button's payload. */
+      payload: string;
+    };
+    /**
+     * Quick-reply button
+     * @description The payload of a quick-reply button. The document names the sub_type `QUICK_REPLY`; its examples send `quick_reply`; both spellings are accepted.
+     */
+    QuickReplyButtonComponent: {
+      /** @constant */
+      type: 'button';
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      sub_type: 'QUICK_REPLY' | 'quick_reply';
+      index: components['schemas']['ButtonIndex'];
+      parameters?: components['schemas']['PayloadParameter'][];
+    };
+    /** @description A button's variables; `sub_type` says which kind of button. */
+    ButtonComponent: components['schemas']['UrlButtonComponent'] | components['schemas']['QuickReplyButtonComponent'];
+    /** @description A component of a carousel card; `header`, `body` or `button` (no nested carousel). */
+    CardComponent:
+      | components['schemas']['HeaderComponent']
+      | components['schemas']['BodyComponent']
+      | components['schemas']['ButtonComponent'];
+    /** @description One card of a carousel template. */
+    CarouselCard: {
+      /** @description The card's position in the carousel. */
+      card_index: number;
+      /** @description The card's header, body and button variables. */
+      components: components['schemas']['CardComponent'][];
+    };
+    /**
+     * Carousel
+     * @description The cards of a carousel. `sub_type` and `index` are for buttons only ("no value for other types").
+     */
+    CarouselComponent: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'carousel';
+      sub_type?: never;
+      index?: never;
+      cards: components['schemas']['CarouselCard'][];
+    };
+    /** @description One component's variables. `header`: text, image, video or document parameters; `body`: text parameters; `button` with sub_type URL: text parameters; `button` with sub_type QUICK_REPLY: payload parameters; `carousel`: the cards. */
+    Component:
+      | components['schemas']['HeaderComponent']
+      | components['schemas']['BodyComponent']
+      | components['schemas']['ButtonComponent']
+      | components['schemas']['CarouselComponent'];
+    /** @description The template to send and the values of its variables. */
+    Template: {
+      /** @description Template name. */
+      name: string;
+      language: components['schemas']['TemplateLanguage'];
+      /** @description The variables of the template's components. */
+      components?: components['schemas']['Component'][];
+    };
+    /** Template message */
+    TemplateMessageRequest: components['schemas']['MessageRequestBase'] & {
+      /** @constant */
+      type: 'template';
+      template: components['schemas']['Template'];
+      text?: never;
+      image?: never;
+      video?: never;
+      audio?: never;
+      document?: never;
+      location?: never;
+      sticker?: never;
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'template';
+    };
+    /**
+     * Send message request
+     * @description One message to one WhatsApp user. `type` names the message object the body carries (`text`, `image`, ...); the body carries that object and no other.
+     */
+    SendMessageRequest:
+      | components['schemas']['TextMessageRequest']
+      | components['schemas']['ImageMessageRequest']
+      | components['schemas']['VideoMessageRequest']
+      | components['schemas']['AudioMessageRequest']
+      | components['schemas']['DocumentMessageRequest']
+      | components['schemas']['LocationMessageRequest']
+      | components['schemas']['StickerMessageRequest']
+      | components['schemas']['TemplateMessageRequest'];
+    /**
+     * @description Trace ID of the request on the vendor's side (SaaS hosts); quote it to support.
+     * @example 56bf81643292cd6a89ecde64ae00db13
+     */
+    TraceId: string;
+    /** Success */
+    SendMessageSuccess: {
+      /** @constant */
+      code: 0;
+      /** @example Request successful */
+      message?: string;
+      data: {
+        /** @description The channel, `whatsapp`. */
+        messaging_product?: string;
+        messages: {
+          /** @description ID of the message (your `cus_message_id` when you sent one); also the `id` of its status callbacks. */
+          id: string;
+        }[];
+      };
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description Meta's error object, as Meta returned it. */
+    MetaError: {
+      /** @description Meta's error code. The document's table says String, its example sends a number (`100`); both are accepted. */
+      code?: number | string;
+      /** @description Meta's error message. */
+      message?: string;
+      /** @description Meta's error type, e.g. `OAuthException`. */
+      type?: string;
+      /** @description Meta's trace ID. */
+      fbtrace_id?: string;
+      /** @description Meta's error details. */
+      error_data?: {
+        /** @description The channel, `whatsapp`. */
+        messaging_product?: string;
+        /** @description Meta's error details. */
+        details?: string;
+      };
+    };
+    /**
+     * Meta (WhatsApp) failure
+     * @description Code `9099`: Meta's WhatsApp API refused the request; `data.error` is Meta's error object, unchanged.
+     */
+    MetaFailure: {
+      /** @constant */
+      code: 9099;
+      /** @example WhatsApp error */
+      message: string;
+      data: {
+        error: components['schemas']['MetaError'];
+      };
+      traceId?: components['schemas']['TraceId'];
+    };
+    /**
+     * NxCloud failure
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
+     */
+    Failure: {
+      /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
+      code: number;
+      /** @description What went wrong. */
+      message: string;
+      data?: null;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description A `code` 0 success with the message ID, a Meta failure (`9099`), or another failure. */
+    SendMessageResponse:
+      | components['schemas']['SendMessageSuccess']
+      | components['schemas']['MetaFailure']
+      | components['schemas']['Failure'];
+    /**
+     * Send OTP request
+     * @description A one-time code sent through the application's authentication (or utility) template. The document's table marks `business_phone` required while its only example leaves it out; the document gives no reason for either, and these specs accept a request with or without it.
+     */
+    SendOtpRequest: {
+      /**
+       * @description Appkey of the NxCloud WhatsApp application.
+       * @example qlQxxxxCM5
+       */
+      appkey: string;
+      /** @description The sender's WhatsApp number, country code first. */
+      business_phone?: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      recipient_type: components['schemas']['RecipientType'];
+      /** @description The recipient's WhatsApp number, country code first. */
+      to: components['schemas']['PhoneNumber'];
+      /**
+       * @description The template category; AUTHENTICATION when left out.
+       * @default AUTHENTICATION
+       * @enum {string}
+       */
+      category?: 'AUTHENTICATION' | 'UTILITY';
+      /**
+       * @description The message, which contains the one-time code: 4 to 8 consecutive digits. Any other characters are allowed; the code is extracted from them (9015 when none can be).
+       * @example 189384
+       */
+      content: string;
+      /** @description Send the template in this language. */
+      language_code: components['schemas']['TemplateLanguageCode'];
+      cus_message_id?: components['schemas']['CustomMessageId'];
+      dr_webhook?: components['schemas']['DrWebhook'];
+      api_type?: components['schemas']['ApiType'];
+    };
+    /**
+     * @description The MIME type of the uploaded file.
+     * @enum {string}
+     */
+    MediaMimeType:
+      | 'image/jpeg'
+      | 'image/png'
+      | 'audio/aac'
+      | 'audio/mp4'
+      | 'audio/mpeg'
+      | 'audio/amr'
+      | 'audio/ogg'
+      | 'video/mp4'
+      | 'video/3gp'
+      | 'text/plain'
+      | 'application/pdf'
+      | 'application/vnd.ms-powerpoint'
+      | 'application/msword'
+      | 'application/vnd.ms-excel'
+      | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+      | 'application/vnd.openxmlformats-officedocument.presentationml.presentation'
+      | 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      | 'image/webp';
+    /**
+     * Upload media request
+     * @description A media file, sent as `multipart/form-data`. Formats and size limits per kind: image — image/jpeg, image/png (8-bit RGB or RGBA), 5 MB; audio — audio/aac, audio/mp4, audio/mpeg, audio/amr, audio/ogg (opus codec only), 16 MB; video — video/mp4, video/3gp (H.264 video and AAC audio, at most one audio stream), 16 MB; document — text/plain, application/pdf, application/vnd.ms-powerpoint, application/msword, application/vnd.ms-excel and the Office Open XML word, presentation and spreadsheet types, 100 MB; sticker — image/webp, 100 KB.
+     */
+    UploadMediaRequest: {
+      /** @description The merchant's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /**
+       * Format: binary
+       * @description The media file.
+       */
+      file: Blob;
+      type: components['schemas']['MediaMimeType'];
+    };
+    /** Success */
+    UploadMediaSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description ID of the uploaded file; send it as a media object's `id`. */
+        id: string;
+      };
+    };
+    UploadMediaResponse: components['schemas']['UploadMediaSuccess'] | components['schemas']['Failure'];
+    /**
+     * Media ID request
+     * @description Names an uploaded file. The key is literally `Media-ID`.
+     */
+    MediaIdRequest: {
+      /** @description The merchant's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /** @description ID of the uploaded file. */
+      'Media-ID': components['schemas']['MediaId'];
+    };
+    /** Success */
+    GetMediaSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description MIME type of the file. */
+        mime_type?: string;
+        /** @description File name. */
+        file_name?: string;
+        /** @description Where to download the file (a signed, expiring URL). */
+        url?: string;
+      };
+    };
+    GetMediaResponse: components['schemas']['GetMediaSuccess'] | components['schemas']['Failure'];
+    /** Success */
+    DeleteMediaSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description Whether the file was deleted. */
+        success?: boolean;
+      };
+    };
+    DeleteMediaResponse: components['schemas']['DeleteMediaSuccess'] | components['schemas']['Failure'];
+    /**
+     * @description Appkey of the WhatsApp application on the NxCloud platform.
+     * @example 8eoxxxos
+     */
+    Appkey: string;
+    /**
+     * Template category
+     * @description `MARKETING`: promotions or discounts, information updates, or invitations to respond or act — anything not for utility or authentication. `UTILITY`: follows a request or transaction the customer agreed to, or updates an ongoing transaction (post-purchase notices, regular bills). `AUTHENTICATION`: one-time passwords that verify a user's identity (login, account recovery, integrity challenges).
+     * @enum {string}
+     */
+    TemplateCategory: 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+    /**
+     * Variable examples
+     * @description Sample values of a component's variables, and the sample media of a media header. The pages type `header_text` and `body_text` as arrays of strings, while the createTemplate example sends `header_text` as a string (`"AA"`) and every example nests `body_text` (`[["BB", "CC"]]`); every one of these forms is accepted.
+     */
+    TemplateExample: {
+      /**
+       * @description Handle of the header's sample media (the answer of the template example file upload). For a DOCUMENT, IMAGE or VIDEO header, give this or `custom_header_handle_url`; when both are given, `custom_header_handle_url` wins.
+       * @example 4:ZG93bl93YS5xxxg
+       */
+      header_handle?: string;
+      /** @description URL of the header's sample media, in place of `header_handle` (which it wins over when both are given). The pages recommend a file under 1 MB, to avoid timeouts. */
+      custom_header_handle_url?: string;
+      /** @description Sample value of the header's variable; required when a TEXT header has a variable. The table types it as an array of strings, one example sends a string; both are accepted. */
+      header_text?: string[] | string;
+      /** @description Sample values of the body's variables, one per variable; required when the body has variables. The table types it as an array of strings, every example nests the values in a second array; both are accepted. */
+      body_text?: (string | string[])[];
+    };
+    /**
+     * Template button
+     * @description A button of a BUTTONS component. Required by kind: URL needs `url` (and `example` when the URL is dynamic, i.e. ends in a variable such as `{{1}}`), PHONE_NUMBER needs `phone_number`, an OTP button with `otp_type` ONE_TAP needs `autofill_text`, `package_name` and `signature_hash`. The table lists the types QUICK_REPLY, URL and PHONE_NUMBER, while both authentication examples send `"type": "OTP"` with an `otp_type`; OTP is accepted too.
+     */
+    TemplateButtonDefinition: {
+      /**
+       * @description QUICK_REPLY (a quick reply), URL (opens a URL), PHONE_NUMBER (calls a number), or OTP (the authentication examples' one-time-password button).
+       * @enum {string}
+       */
+      type?: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'OTP';
+      /** @description The button's text. */
+      text: string;
+      /** @description The URL a URL button opens; a dynamic URL ends in the variable `{{1}}`. */
+      url?: string;
+      /** @description The number a PHONE_NUMBER button calls. */
+      phone_number?: string;
+      /** @description Sample URL of a dynamic URL button, e.g. `https://www.example.com/user`. */
+      example?: string[];
+      /**
+       * @description The OTP button: `ONE_TAP` fills the code in automatically, `COPY_CODE` copies it.
+       * @enum {string}
+       */
+      otp_type?: 'ONE_TAP' | 'COPY_CODE';
+      /** @description Text of the autofill button; required when `otp_type` is ONE_TAP. */
+      autofill_text?: string;
+      /** @description The Android package name; required when `otp_type` is ONE_TAP. */
+      package_name?: string;
+      /** @description The application's signature hash; required when `otp_type` is ONE_TAP. */
+      signature_hash?: string;
+    } & (unknown & unknown & unknown & unknown);
+    /**
+     * Template component
+     * @description One component of a template. Required by type: HEADER needs `format` (and `text` when the format is TEXT; `example` with `header_handle` or `custom_header_handle_url` when it is DOCUMENT, IMAGE or VIDEO); BODY and FOOTER need `text`; BUTTONS needs `buttons`; a HEADER or BODY whose text has variables needs `example`. The table makes `text` required on every BODY and FOOTER, while both authentication examples send a BODY with only `add_security_recommendation` and a FOOTER with only `code_expiration_minutes`; a BODY or FOOTER is accepted with either. The example table says `header_text` is required when the HEADER's format is TEXT, while the component table says `example` is required only when the text has variables; read together, a TEXT header without variables needs no `example`.
+     */
+    TemplateComponentDefinition: {
+      /** @enum {string} */
+      type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+      /**
+       * @description What the HEADER holds; required on a HEADER.
+       * @enum {string}
+       */
+      format?: 'TEXT' | 'DOCUMENT' | 'IMAGE' | 'VIDEO';
+      /** @description The component's text; variables as `{{1}}`, `{{2}}`, …. */
+      text?: string;
+      example?: components['schemas']['TemplateExample'];
+      /** @description The buttons of a BUTTONS component. */
+      buttons?: components['schemas']['TemplateButtonDefinition'][];
+      /** @description Adds the security recommendation; optional on the BODY of an authentication template. */
+      add_security_recommendation?: boolean;
+      /** @description Minutes the code stays valid; optional on the FOOTER of an authentication template. */
+      code_expiration_minutes?: number;
+    } & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
+    /** Create template request */
+    CreateTemplateRequest: {
+      appkey: components['schemas']['Appkey'];
+      /** @description The merchant's WhatsApp number, country code first; the template is created under it. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      category: components['schemas']['TemplateCategory'];
+      /** @description The template's language. */
+      language: components['schemas']['TemplateLanguageCode'];
+      /**
+       * @description Template name.
+       * @example normal_text
+       */
+      name: string;
+      /** @description The template's components. */
+      components: components['schemas']['TemplateComponentDefinition'][];
+    };
+    /** Success */
+    TemplateIdSuccess: {
+      /** @constant */
+      code: 0;
+      /** @example Request successful */
+      message?: string;
+      data: {
+        /** @description ID of the template. */
+        id: string;
+      };
+    };
+    /** @description A `code` 0 success with the template's ID, or a failure. */
+    TemplateIdResponse: components['schemas']['TemplateIdSuccess'] | components['schemas']['Failure'];
+    /**
+     * Get templates request
+     * @description Which number's templates to list, one page at a time: `after` (or `before`) is the cursor of the previous answer's `paging.cursors`.
+     */
+    GetTemplateRequest: {
+      appkey: components['schemas']['Appkey'];
+      /** @description The merchant's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /** @description Cursor of the next page (`paging.cursors.after` of the previous answer). */
+      after?: string;
+      /** @description Cursor of the previous page (`paging.cursors.before` of the previous answer). */
+      before?: string;
+      /**
+       * @description Templates per page; 20 when left out.
+       * @default 20
+       */
+      limit?: number;
+      /** @description Only the templates of this name (one per language). */
+      name?: string;
+    };
+    /**
+     * Template
+     * @description A template as the list answers it. `category` is a string: the page's example answers `OTP`, which is not one of the categories a template is created with.
+     */
+    TemplateInfo: {
+      /** @description Template ID. */
+      id?: string;
+      /** @description Template category. */
+      category?: string;
+      /** @description Template language. */
+      language?: string;
+      /** @description Template name. */
+      name?: string;
+      /** @description Approval status, e.g. `REJECTED`. */
+      status?: string;
+      /** @description Why the template was rejected, e.g. `INVALID_FORMAT`. */
+      rejected_reason?: string;
+      /** @description Template quality. */
+      quality_score?: {
+        /** @description Quality score, e.g. `UNKNOWN`. */
+        score?: string;
+      };
+      /** @description The template's components. The page's component table has no `buttons`, while its button table and its example do; it is listed here. */
+      components?: {
+        /** @description Component type. */
+        type?: string;
+        /** @description Format of the component. */
+        format?: string;
+        /** @description Text of the component. */
+        text?: string;
+        example?: components['schemas']['TemplateExample'];
+        buttons?: {
+          /** @description Button type. */
+          type?: string;
+          /** @description Button text. */
+          text?: string;
+          /** @description The URL of a URL button. */
+          url?: string;
+          /** @description The number of a PHONE_NUMBER button. */
+          phone_number?: string;
+          /** @description Sample URLs. */
+          example?: string[];
+        }[];
+      }[];
+    };
+    /** @description Cursors of the neighbouring pages. */
+    TemplatePaging: {
+      cursors?: {
+        /** @description Cursor of the previous page; send it as `before`. */
+        before?: string;
+        /** @description Cursor of the next page; send it as `after`. */
+        after?: string;
+      };
+      /** @description URL of the next page; present (not empty) when there is one. */
+      next?: string;
+      /** @description URL of the previous page; present (not empty) when there is one. */
+      previous?: string;
+    };
+    /** Success */
+    GetTemplateSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description The templates of this page. */
+        data?: components['schemas']['TemplateInfo'][];
+        paging?: components['schemas']['TemplatePaging'];
+      };
+    };
+    GetTemplateResponse: components['schemas']['GetTemplateSuccess'] | components['schemas']['Failure'];
+    /**
+     * Update template request
+     * @description The new components of a template. The page's table marks `category` required while its only example leaves it out; it is accepted either way. When the template has a media header, send its example file again (upload it with the template example file upload).
+     */
+    UpdateTemplateRequest: {
+      appkey: components['schemas']['Appkey'];
+      /** @description The merchant's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      category?: components['schemas']['TemplateCategory'];
+      /**
+       * @description ID of the template to edit.
+       * @example 15125xxxx5168
+       */
+      template_id: string;
+      /** @description The template's components. */
+      components: components['schemas']['TemplateComponentDefinition'][];
+    };
+    /** Delete template request */
+    DeleteTemplateRequest: {
+      appkey: components['schemas']['Appkey'];
+      /** @description The merchant's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /**
+       * @description Template name; every template of this name is deleted, in every language.
+       * @example template
+       */
+      name: string;
+    };
+    /** Success */
+    DeleteTemplateSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description `true` when the templates were deleted, `false` when deleting failed. */
+        success?: boolean;
+      };
+    };
+    DeleteTemplateResponse: components['schemas']['DeleteTemplateSuccess'] | components['schemas']['Failure'];
+    /**
+     * Upload template example file request
+     * @description An example file for a template's media header, sent as `multipart/form-data`.
+     */
+    UploadTemplateFileRequest: {
+      /** @description The merchant's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /**
+       * Format: binary
+       * @description The file.
+       */
+      file: Blob;
+      /**
+       * @description The file's MIME type.
+       * @enum {string}
+       */
+      type: 'application/pdf' | 'video/mp4' | 'image/jpeg' | 'image/png' | 'image/jpg';
+    };
+    /** Success */
+    UploadTemplateFileSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description The unique file ID the system generated, e.g. `4:Pz8xxxW8`; it has the form of the createTemplate example's `header_handle`. */
+        id: string;
+      };
+    };
+    UploadTemplateFileResponse: components['schemas']['UploadTemplateFileSuccess'] | components['schemas']['Failure'];
+    /** Get phone request */
+    GetPhoneRequest: {
+      appkey: components['schemas']['Appkey'];
+      /**
+       * @description The merchant numbers to look up, country code first, separated by commas; every number of the application when left out or empty. The table says the numbers are separated by ", " while its example separates them with a bare comma (`185xxx99,861xxx24`); the string is passed on as given.
+       * @example 18500099,86100024
+       */
+      business_phones?: string;
+      messaging_product: components['schemas']['MessagingProduct'];
+    };
+    /**
+     * Phone number
+     * @description One WhatsApp number and its state.
+     */
+    PhoneInfo: {
+      /** @description The registered WhatsApp number, as displayed (e.g. `+86 000 24`). */
+      display_phone_number?: string;
+      /** @description Quality rating of the number, e.g. `GREEN`. */
+      quality_rating?: string;
+      /** @description Display name of the number. */
+      verified_name?: string;
+      /** @description Approval status of the display name, e.g. `APPROVED`. */
+      name_status?: string;
+      /** @description Status of the number, e.g. `CONNECTED`. */
+      status?: string;
+      /** @description How many conversations the number may start in 24 hours (empty in the page's example). */
+      current_limit?: string;
+      /** @description Verification status of the number, e.g. `VERIFIED`. */
+      code_verification_status?: string;
+    };
+    /** Success */
+    GetPhoneSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      /** @description The numbers' details. The page's table puts them in one array, `business_phones` (holding a single object when one number was asked for), while its example keys an array per number (`"86xxx24": [ … ]`); both forms are accepted: every key of `data` holds an array of numbers. */
+      data: {
+        business_phones?: components['schemas']['PhoneInfo'][];
+      } & {
+        [key: string]: components['schemas']['PhoneInfo'][];
+      };
+    };
+    GetPhoneResponse: components['schemas']['GetPhoneSuccess'] | components['schemas']['Failure'];
+    /** Success */
+    LoginSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data: {
+        /** @description Login token of the embedded sign-up page. */
+        token: string;
+      };
+    };
+    LoginResponse: components['schemas']['LoginSuccess'] | components['schemas']['Failure'];
+    /** Create customer application request */
+    CreateAppRequest: {
+      /**
+       * @description Name of the application.
+       * @example Whatsapp
+       */
+      app_name: string;
+      /**
+       * @description The application's webhook address.
+       * @example https://example.com/api/webhook/whatsApp
+       */
+      webhook: string;
+    };
+    /** Success */
+    CreateAppSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      /** @description The application created. The page has no table for these fields; names and types are those of its example. */
+      data: {
+        /** @description ID of the application. */
+        app_id?: number;
+        /** @description Name of the application. */
+        app_name?: string;
+        /** @description Appkey of the application (the `appkey` of other operations). */
+        app_key?: string;
+      };
+    };
+    CreateAppResponse: components['schemas']['CreateAppSuccess'] | components['schemas']['Failure'];
+    /** Phone list request */
+    PhoneListRequest: {
+      /**
+       * @description Appkey of the customer's NxCloud WhatsApp application.
+       * @example jh42xxxd434
+       */
+      appkey: string;
+    };
+    /**
+     * Customer application's number
+     * @description A number of a customer application, as the integrator's phone list answers it.
+     */
+    IntegratorPhone: {
+      /** @description The registered WhatsApp number, as displayed. */
+      display_phone_number?: string;
+      /**
+       * @description Quality rating: `GREEN` high, `YELLOW` medium, `RED` low, `UNKNOW` unknown (spelt so in the page).
+       * @enum {string}
+       */
+      quality_rating?: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOW';
+      /** @description Display name of the number. */
+      verified_name?: string;
+      /**
+       * @description Display-name status, worded as in the page: `APPROVED` "name has not been approved" (the page's words, which contradict the value), `NONE` no certificate available, `AVAILABLE_WITHOUT_REVIEW` the certificate can be downloaded without review, `DECLINED` not approved (no certificate), `EXPIRED` the certificate has expired, `PENDING_REVIEW` under review (no certificate yet).
+       * @enum {string}
+       */
+      name_status?: 'APPROVED' | 'NONE' | 'AVAILABLE_WITHOUT_REVIEW' | 'DECLINED' | 'EXPIRED' | 'PENDING_REVIEW';
+      /**
+       * @description Connection state of the local client: `1` creation failed, `2` registration failed, `3` creation in progress, `4` created, `5` registered.
+       * @enum {integer}
+       */
+      register_status?: 1 | 2 | 3 | 4 | 5;
+      /**
+       * @description Status of the number.
+       * @enum {string}
+       */
+      status?:
+        | 'PENDING'
+        | 'DELETED'
+        | 'MIGRATED'
+        | 'BANNED'
+        | 'RESTRICTED'
+        | 'RATE_LIMITED'
+        | 'FLAGGED'
+        | 'CONNECTED'
+        | 'DISCONNECTED'
+        | 'UNKNOWN'
+        | 'UNVERIFIED';
+      /**
+       * @description How many customers the merchant may start conversations with in 24 hours: `TIER_50`, `TIER_250`, `TIER_1K`, `TIER_10K`, `TIER_100K`, `TIER_UNLIMITED` (not applicable). The page's example answers an empty string, which is accepted too.
+       * @enum {string}
+       */
+      current_limit?: 'TIER_1K' | 'TIER_10K' | 'TIER_100K' | 'TIER_50' | 'TIER_250' | 'TIER_UNLIMITED' | '';
+      /**
+       * @description `NOT_VERIFIED` or `VERIFIED`.
+       * @enum {string}
+       */
+      code_verification_status?: 'NOT_VERIFIED' | 'VERIFIED';
+      /** @description ID of the WhatsApp Business Account. */
+      waba_id?: string;
+      /** @description Name of the WhatsApp Business Account. */
+      waba_name?: string;
+    };
+    /** Success */
+    PhoneListSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      /** @description The application's numbers. The page's table describes `data` as one object, while its example answers an array of them; both are accepted. */
+      data: components['schemas']['IntegratorPhone'][] | components['schemas']['IntegratorPhone'];
+    };
+    PhoneListResponse: components['schemas']['PhoneListSuccess'] | components['schemas']['Failure'];
+    /**
+     * @description The phone number being signed up.
+     * @example 18500099
+     */
+    SignUpPhoneNumber: string;
+    /** Get verification code request */
+    GetCodeRequest: {
+      phone_number: components['schemas']['SignUpPhoneNumber'];
+      /**
+       * @description How the code is delivered.
+       * @enum {string}
+       */
+      method: 'sms' | 'voice';
+    };
+    /**
+     * Success
+     * @description `code` 0. The pages type `data` as a JSON object; their examples answer `{}` (getCode) or `null` (checkCode, createClient); both are accepted.
+     */
+    SignUpSuccess: {
+      /** @constant */
+      code: 0;
+      message?: string;
+      data?: Record<string, never> | null;
+    };
+    SignUpResponse: components['schemas']['SignUpSuccess'] | components['schemas']['Failure'];
+    /** Check verification code request */
+    CheckCodeRequest: {
+      phone_number: components['schemas']['SignUpPhoneNumber'];
+      /**
+       * @description The verification code received.
+       * @example 1541
+       */
+      code: string;
+    };
+    /** Create local client request */
+    CreateClientRequest: {
+      phone_number: components['schemas']['SignUpPhoneNumber'];
+    };
+    /** @description The conversation the message belongs to. */
+    Conversation: {
+      /** @description Conversation ID. */
+      id?: string;
+      /** @description When the conversation expires, Unix seconds. */
+      expiration_timestamp?: string;
+      origin?: {
+        /**
+         * @description Conversation type: marketing, marketing_lite, utility, authentication, service, referral_conversion (from June 2023); older SaaS pages show business_initiated.
+         * @example authentication
+         */
+        type?: string;
+      };
+    };
+    StatusError: {
+      /** @description Error code (Meta's). */
+      code?: number;
+      /** @description Error message. */
+      title?: string;
+    };
+    /** @description What a message cost. */
+    Cost: {
+      /** @description Currency, e.g. USD. */
+      currency?: string;
+      /** @description Customer price (local currency, CNY). */
+      price?: number;
+      /** @description Customer price (foreign currency). */
+      foreign_price?: number;
+      /**
+       * @description Billing type: 1 message, 4 marketing, 5 utility (notification), 6 authentication, 7 service, 8 free (referral), 9 international authentication, 10 MM Lite API.
+       * @enum {integer}
+       */
+      cdr_type?: 1 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+      /** @description WhatsApp message ID. */
+      message_id?: string;
+      /**
+       * @description 1 outbound, 2 inbound.
+       * @enum {integer}
+       */
+      direction?: 1 | 2;
+    };
+    /** @description Meta's pricing of the message. */
+    Pricing: {
+      billable?: boolean;
+      pricing_model?: string;
+      /** @enum {string} */
+      category?:
+        | 'authentication'
+        | 'authentication_international'
+        | 'marketing'
+        | 'marketing_lite'
+        | 'utility'
+        | 'service'
+        | 'referral_conversion';
+    };
+    /** @description A status change of a message sent. */
+    Status: {
+      /** @description ID of the message (its `cus_message_id` when one was sent). */
+      id?: string;
+      /** @enum {string} */
+      status?: 'sent' | 'delivered' | 'read' | 'failed' | 'deleted';
+      /** @description When the status changed, Unix seconds (placeholders in some examples). */
+      timestamp?: string;
+      /** @description The recipient's WhatsApp ID. */
+      recipient_id?: string;
+      conversation?: components['schemas']['Conversation'];
+      /** @description Why the message failed (status `failed`). */
+      errors?: components['schemas']['StatusError'][];
+      costs?: components['schemas']['Cost'][];
+      pricing?: components['schemas']['Pricing'];
+      /** @description Meta's own message ID when it differs from NxCloud's. */
+      meta_message_id?: string;
+      /** @description The string sent with the message. */
+      biz_opaque_callback_data?: string;
+      /** @description What was deleted (status `deleted`), e.g. `message`. */
+      type?: string;
+      message?: {
+        recipient_id?: string;
+      };
+    };
+    /**
+     * Message status callback
+     * @description Status changes of messages sent: sent, delivered, read, failed, deleted. Sent to the message's `dr_webhook` first, else to the application's webhook; answer HTTP 200.
+     */
+    StatusCallback: {
+      statuses?: components['schemas']['Status'][];
+      /** @description The business phone number. */
+      business_phone?: string;
+      /** @description Fixed value `whatsapp`. */
+      messaging_product?: string;
+    };
+    Contact: {
+      profile?: {
+        /** @description Profile name. */
+        name?: string;
+      };
+      /** @description The user's WhatsApp ID. */
+      wa_id?: string;
+    };
+    InboundMessageBase: {
+      /** @description The sender's WhatsApp ID. */
+      from?: string;
+      /** @description Message ID. */
+      id?: string;
+      /** @description When the message was received, Unix seconds. */
+      timestamp?: string;
+      cost?: components['schemas']['Cost'];
+    };
+    /** Text */
+    InboundTextMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'text';
+      text?: {
+        body?: string;
+      };
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'text';
+    };
+    /** @description An inbound media file. */
+    InboundMedia: {
+      /** @description Media ID; get its URL with getMedia. */
+      id?: string;
+      mime_type?: string;
+      /** @description Checksum of the file. */
+      sha256?: string;
+      caption?: string;
+      filename?: string;
+    };
+    /** Image */
+    InboundImageMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'image';
+      image?: components['schemas']['InboundMedia'];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'image';
+    };
+    /** Video */
+    InboundVideoMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'video';
+      video?: components['schemas']['InboundMedia'];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'video';
+    };
+    /** Voice */
+    InboundVoiceMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'voice';
+      voice?: components['schemas']['InboundMedia'];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'voice';
+    };
+    /** Audio */
+    InboundAudioMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'audio';
+      audio?: components['schemas']['InboundMedia'];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'audio';
+    };
+    /** Document */
+    InboundDocumentMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'document';
+      document?: components['schemas']['InboundMedia'];
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'document';
+    };
+    /** Location */
+    InboundLocationMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'location';
+      /** @description The table types latitude and longitude as strings, the example sends numbers; both are accepted. */
+      location?: {
+        latitude?: number | string;
+        longitude?: number | string;
+        name?: string;
+        address?: string;
+        url?: string;
+      };
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'location';
+    };
+    /** Sticker */
+    InboundStickerMessage: components['schemas']['InboundMessageBase'] & {
+      /** @constant */
+      type: 'sticker';
+      sticker?: components['schemas']['InboundMedia'] & {
+        metadata?: {
+          emojis?: string[];
+          'is-first-party-sticker'?: number;
+          'sticker-pack-id'?: string;
+        };
+      };
+    } & {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'sticker';
+    };
+    /** @description An inbound message; `type` says which object it carries. */
+    InboundMessage:
+      | components['schemas']['InboundTextMessage']
+      | components['schemas']['InboundImageMessage']
+      | components['schemas']['InboundVideoMessage']
+      | components['schemas']['InboundVoiceMessage']
+      | components['schemas']['InboundAudioMessage']
+      | components['schemas']['InboundDocumentMessage']
+      | components['schemas']['InboundLocationMessage']
+      | components['schemas']['InboundStickerMessage'];
+    /**
+     * Inbound message callback
+     * @description Messages WhatsApp users send to the business number. The table names the business number `business_phone`; the examples send `merchant_phone`; both are described.
+     */
+    InboundMessageCallback: {
+      contacts?: components['schemas']['Contact'][];
+      messages?: components['schemas']['InboundMessage'][];
+      business_phone?: string;
+      merchant_phone?: string;
+      /** @description Fixed value `whatsapp`. */
+      messaging_product?: string;
+    };
+    /**
+     * Template event callback
+     * @description A template's status, quality or category changed.
+     */
+    TemplateEventCallback: {
+      /** @enum {string} */
+      field: 'message_template_status_update' | 'message_template_quality_update' | 'template_category_update';
+      value?: {
+        business_phone?: string;
+        /** @description The new status (status updates), e.g. APPROVED, REJECTED, PAUSED. */
+        event?: string;
+        message_template_id?: number | string;
+        message_template_language?: string;
+        message_template_name?: string;
+        reason?: string | null;
+        /** @description When it happened, Unix seconds. */
+        time?: number;
+        /** @description The WhatsApp Business Account ID. */
+        wabaId?: string;
+        new_quality_score?: string;
+        previous_quality_score?: string;
+      };
+    };
+    /**
+     * Account event callback
+     * @description An event of the WhatsApp Business Account or one of its phone numbers.
+     */
+    AccountEventCallback: {
+      /** @enum {string} */
+      field:
+        | 'account_update'
+        | 'account_review_update'
+        | 'phone_number_name_update'
+        | 'phone_number_quality_update'
+        | 'user_preferences';
+      value?: {
+        business_phone?: string;
+        event?: string;
+        decision?: string;
+        ban_info?: {
+          waba_ban_date?: string;
+          waba_ban_state?: string;
+        };
+        /** @description When it happened, Unix seconds. */
+        time?: number;
+        wabaId?: string;
+      };
+    };
+  };
+  responses: never;
+  parameters: {
+    /**
+     * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+     * @example md5
+     */
+    Algorithm: 'md5' | 'sha256';
+    /**
+     * @description Present when the application signs its callbacks; the application's accessKey.
+     * @example fme2na3kdi3ki
+     */
+    CallbackAccessKey: string;
+    /**
+     * @description Present on signed callbacks; the time of signing in milliseconds.
+     * @example 1655710885431
+     */
+    CallbackTs: string;
+    /**
+     * @description Present on signed callbacks; `2` for WhatsApp.
+     * @example 2
+     */
+    CallbackBizType: string;
+    /**
+     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+     * @example mt
+     */
+    CallbackAction: string;
+    /**
+     * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+     * @example 87c3560d3331ae23f1021e2025722354
+     */
+    CallbackSign: string;
+  };
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  sendMessage: {
     parameters: {
+      query?: never;
+      header?: {
         /**
          * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
          * @example md5
          */
-        Algorithm: "md5" | "sha256";
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendMessageRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope: `code` 0 and the message ID, or a failure code (see `x-nxcloud-errors`); `9099` carries Meta's error. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SendMessageResponse'];
+        };
+      };
+    };
+  };
+  sendOtp: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendOtpRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope: `code` 0 and the message ID, or a failure code (see `x-nxcloud-errors`); `9099` carries Meta's error. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SendMessageResponse'];
+        };
+      };
+    };
+  };
+  uploadMedia: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadMediaRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the media ID, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadMediaResponse'];
+        };
+      };
+    };
+  };
+  getMedia: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MediaIdRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the file's details, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetMediaResponse'];
+        };
+      };
+    };
+  };
+  deleteMedia: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MediaIdRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeleteMediaResponse'];
+        };
+      };
+    };
+  };
+  createTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the template's ID, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateIdResponse'];
+        };
+      };
+    };
+  };
+  getTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with a page of templates, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetTemplateResponse'];
+        };
+      };
+    };
+  };
+  updateTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the template's ID, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TemplateIdResponse'];
+        };
+      };
+    };
+  };
+  deleteTemplate: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DeleteTemplateRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeleteTemplateResponse'];
+        };
+      };
+    };
+  };
+  uploadTemplateFile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadTemplateFileRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the file's ID, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UploadTemplateFileResponse'];
+        };
+      };
+    };
+  };
+  getPhone: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetPhoneRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the numbers, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetPhoneResponse'];
+        };
+      };
+    };
+  };
+  integratorLogin: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+    };
+  };
+  integratorCreateApp: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateAppRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreateAppResponse'];
+        };
+      };
+    };
+  };
+  integratorPhoneList: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PhoneListRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhoneListResponse'];
+        };
+      };
+    };
+  };
+  integratorGetCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignUpResponse'];
+        };
+      };
+    };
+  };
+  integratorCheckCode: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignUpResponse'];
+        };
+      };
+    };
+  };
+  integratorCreateClient: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateClientRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignUpResponse'];
+        };
+      };
+    };
+  };
+  onMessageStatus: {
+    parameters: {
+      query?: never;
+      header?: {
         /**
          * @description Present when the application signs its callbacks; the application's accessKey.
          * @example fme2na3kdi3ki
          */
-        CallbackAccessKey: string;
+        accesskey?: components['parameters']['CallbackAccessKey'];
         /**
          * @description Present on signed callbacks; the time of signing in milliseconds.
          * @example 1655710885431
          */
-        CallbackTs: string;
+        ts?: components['parameters']['CallbackTs'];
         /**
          * @description Present on signed callbacks; `2` for WhatsApp.
          * @example 2
          */
-        CallbackBizType: string;
+        biztype?: components['parameters']['CallbackBizType'];
         /**
          * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
          * @example mt
          */
-        CallbackAction: string;
+        action?: components['parameters']['CallbackAction'];
         /**
          * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
          * @example 87c3560d3331ae23f1021e2025722354
          */
-        CallbackSign: string;
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export interface operations {
-    sendMessage: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendMessageRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope: `code` 0 and the message ID, or a failure code (see `x-nxcloud-errors`); `9099` carries Meta's error. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendMessageResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatusCallback'];
+      };
     };
-    sendOtp: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SendOtpRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope: `code` 0 and the message ID, or a failure code (see `x-nxcloud-errors`); `9099` carries Meta's error. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SendMessageResponse"];
-                };
-            };
-        };
+        content?: never;
+      };
     };
-    uploadMedia: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadMediaRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the media ID, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadMediaResponse"];
-                };
-            };
-        };
+  };
+  onInboundMessage: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Present when the application signs its callbacks; the application's accessKey.
+         * @example fme2na3kdi3ki
+         */
+        accesskey?: components['parameters']['CallbackAccessKey'];
+        /**
+         * @description Present on signed callbacks; the time of signing in milliseconds.
+         * @example 1655710885431
+         */
+        ts?: components['parameters']['CallbackTs'];
+        /**
+         * @description Present on signed callbacks; `2` for WhatsApp.
+         * @example 2
+         */
+        biztype?: components['parameters']['CallbackBizType'];
+        /**
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+         * @example mt
+         */
+        action?: components['parameters']['CallbackAction'];
+        /**
+         * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+         * @example 87c3560d3331ae23f1021e2025722354
+         */
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    getMedia: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MediaIdRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the file's details, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetMediaResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['InboundMessageCallback'];
+      };
     };
-    deleteMedia: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MediaIdRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteMediaResponse"];
-                };
-            };
-        };
+        content?: never;
+      };
     };
-    createTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTemplateRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the template's ID, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateIdResponse"];
-                };
-            };
-        };
+  };
+  onTemplateEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Present when the application signs its callbacks; the application's accessKey.
+         * @example fme2na3kdi3ki
+         */
+        accesskey?: components['parameters']['CallbackAccessKey'];
+        /**
+         * @description Present on signed callbacks; the time of signing in milliseconds.
+         * @example 1655710885431
+         */
+        ts?: components['parameters']['CallbackTs'];
+        /**
+         * @description Present on signed callbacks; `2` for WhatsApp.
+         * @example 2
+         */
+        biztype?: components['parameters']['CallbackBizType'];
+        /**
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+         * @example mt
+         */
+        action?: components['parameters']['CallbackAction'];
+        /**
+         * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+         * @example 87c3560d3331ae23f1021e2025722354
+         */
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    getTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetTemplateRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with a page of templates, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetTemplateResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TemplateEventCallback'];
+      };
     };
-    updateTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateTemplateRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the template's ID, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateIdResponse"];
-                };
-            };
-        };
+        content?: never;
+      };
     };
-    deleteTemplate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeleteTemplateRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeleteTemplateResponse"];
-                };
-            };
-        };
+  };
+  onAccountEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Present when the application signs its callbacks; the application's accessKey.
+         * @example fme2na3kdi3ki
+         */
+        accesskey?: components['parameters']['CallbackAccessKey'];
+        /**
+         * @description Present on signed callbacks; the time of signing in milliseconds.
+         * @example 1655710885431
+         */
+        ts?: components['parameters']['CallbackTs'];
+        /**
+         * @description Present on signed callbacks; `2` for WhatsApp.
+         * @example 2
+         */
+        biztype?: components['parameters']['CallbackBizType'];
+        /**
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
+         * @example mt
+         */
+        action?: components['parameters']['CallbackAction'];
+        /**
+         * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
+         * @example 87c3560d3331ae23f1021e2025722354
+         */
+        sign?: components['parameters']['CallbackSign'];
+      };
+      path?: never;
+      cookie?: never;
     };
-    uploadTemplateFile: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["UploadTemplateFileRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the file's ID, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UploadTemplateFileResponse"];
-                };
-            };
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountEventCallback'];
+      };
     };
-    getPhone: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
+    responses: {
+      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetPhoneRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope with the numbers, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GetPhoneResponse"];
-                };
-            };
-        };
+        content?: never;
+      };
     };
-    integratorLogin: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LoginResponse"];
-                };
-            };
-        };
-    };
-    integratorCreateApp: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateAppRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreateAppResponse"];
-                };
-            };
-        };
-    };
-    integratorPhoneList: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PhoneListRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PhoneListResponse"];
-                };
-            };
-        };
-    };
-    integratorGetCode: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["GetCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignUpResponse"];
-                };
-            };
-        };
-    };
-    integratorCheckCode: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CheckCodeRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignUpResponse"];
-                };
-            };
-        };
-    };
-    integratorCreateClient: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
-                 * @example md5
-                 */
-                algorithm?: components["parameters"]["Algorithm"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateClientRequest"];
-            };
-        };
-        responses: {
-            /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SignUpResponse"];
-                };
-            };
-        };
-    };
-    onMessageStatus: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["StatusCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    onInboundMessage: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InboundMessageCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    onTemplateEvent: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TemplateEventCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    onAccountEvent: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Present when the application signs its callbacks; the application's accessKey.
-                 * @example fme2na3kdi3ki
-                 */
-                accesskey?: components["parameters"]["CallbackAccessKey"];
-                /**
-                 * @description Present on signed callbacks; the time of signing in milliseconds.
-                 * @example 1655710885431
-                 */
-                ts?: components["parameters"]["CallbackTs"];
-                /**
-                 * @description Present on signed callbacks; `2` for WhatsApp.
-                 * @example 2
-                 */
-                biztype?: components["parameters"]["CallbackBizType"];
-                /**
-                 * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-                 * @example mt
-                 */
-                action?: components["parameters"]["CallbackAction"];
-                /**
-                 * @description Present on signed callbacks: the signature of the callback, computed like a request's over the raw body bytes as received. Verify it with the application's accessSecret; headers arrive in lower case.
-                 * @example 87c3560d3331ae23f1021e2025722354
-                 */
-                sign?: components["parameters"]["CallbackSign"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AccountEventCallback"];
-            };
-        };
-        responses: {
-            /** @description Received. Any other status is treated as a failed delivery of the callback. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
+  };
 }

@@ -3,196 +3,136 @@
 
 /** [meaning, remedy], at the index of the entry in errorEntries (operations.ts). */
 export const errorTexts: readonly (readonly [meaning: string, remedy: string])[] = [
- [
-  "NxCloud failed to process the request; the documents send you to technical support, not to a retry.",
-  "Contact NxCloud technical support to troubleshoot the issue."
- ],
- [
-  "A required common header (accessKey, ts, bizType, action or sign) is missing.",
-  "Send every common header with every request."
- ],
- [
-  "The bizType or action header does not match the operation, or the body is not what the operation takes.",
-  "Check the bizType and action headers against the operation, and the body against its schema."
- ],
- [
-  "The sign header does not match: wrong Content-Type, a signed body that differs from the body sent (line breaks and spaces included), a wrong accessSecret, or a wrong algorithm.",
-  "Serialise the body once and sign exactly that text; send the Content-Type the operation documents; check the secret and the algorithm header."
- ],
- [
-  "The ts header is not in milliseconds, or differs from the server's clock by more than 60000 ms.",
-  "Send the current time in milliseconds; correct the local clock (or a clock offset) and sign again."
- ],
- [
-  "The accessKey is wrong, or the account does not have the business (bizType) it calls.",
-  "Check the accessKey, and ask the vendor to enable the WhatsApp business for the account."
- ],
- [
-  "A required parameter is missing or invalid.",
-  "Check the required parameters."
- ],
- [
-  "NxCloud failed with a business error of its own; the documents send you to technical support, not to a retry.",
-  "Contact NxCloud technical support to troubleshoot the issue."
- ],
- [
-  "The business (merchant) phone number is not a WhatsApp number of the account.",
-  "Confirm that the merchant number belongs to a WhatsApp number."
- ],
- [
-  "The application (appkey) does not exist or is disabled.",
-  "Contact NxCloud business personnel to create or enable the cloud platform application."
- ],
- [
-  "The application has no price for the recipient's country.",
-  "Contact NxCloud business personnel to set up the application's pricing."
- ],
- [
-  "Meta's WhatsApp API refused the request; data.error carries Meta's error object.",
-  "Read data.error (Meta's code, message and details) and act on Meta's error."
- ],
- [
-  "The WhatsApp number is not linked to the application.",
-  "Contact NxCloud business personnel to bind the application and the phone number."
- ],
- [
-  "The template does not exist or has been suspended for low quality.",
-  "Check the template name and language, and the template's status and quality."
- ],
- [
-  "The application has no OTP template group.",
-  "Ask NxCloud to set up the application's OTP template group."
- ],
- [
-  "The category is neither AUTHENTICATION nor UTILITY, or has no template.",
-  "Send category AUTHENTICATION or UTILITY (or leave it out)."
- ],
- [
-  "No run of 4 to 8 consecutive digits was found in content.",
-  "Put the one-time code, 4 to 8 digits, in content."
- ],
- [
-  "The business phone number is not bound to the application.",
-  "Contact NxCloud business personnel to bind the application and the phone number."
- ],
- [
-  "The account calling is not an integrator. (The 2023 /api/wa/mt page gives 9007 another meaning, \"Downstream communication endpoint exception\"; on these operations it means what their pages say.)",
-  "Confirm that the account is an integrator's; these operations are for integrators only."
- ],
- [
-  "The integrator already has 1000 customer applications, the most that can be created.",
-  "No more than 1000 customer applications can be created."
- ],
- [
-  "No application has this appkey.",
-  "Confirm that the appkey is correct."
- ],
- [
-  "The customer of the appkey is not the customer the request is authenticated as (its accessKey).",
-  "Confirm that the appkey is correct."
- ],
- [
-  "The SaaS platform failed to process the request; the document gives no reason to expect a retry to help.",
-  "Contact NxCloud support, quoting the traceId."
- ],
- [
-  "tenant_id is required.",
-  "Send tenant_id."
- ],
- [
-  "appkey is required (the document calls it app_key).",
-  "Send appkey."
- ],
- [
-  "business_phone is required.",
-  "Send business_phone."
- ],
- [
-  "to (the recipient's number) is required.",
-  "Send to (or, on hosts that take it, recipient)."
- ],
- [
-  "type is required; allowed values [template].",
-  "Send type \"template\"."
- ],
- [
-  "template is required.",
-  "Send the template object."
- ],
- [
-  "The customer does not exist.",
-  "Check tenant_id and the account."
- ],
- [
-  "The cloud platform failed to send (云平台发送失败); the document gives no reason to expect a retry to help.",
-  "Contact NxCloud support, quoting the traceId."
- ],
- [
-  "Sending the WhatsApp message failed (发送WhatsApp信息失败); the document gives no reason to expect a retry to help.",
-  "Contact NxCloud support, quoting the traceId."
- ],
- [
-  "No merchant has this business_phone (\"business_phone={0} not found\").",
-  "Check business_phone."
- ],
- [
-  "The number is unavailable (No Core App).",
-  "Contact NxCloud business personnel to set up the number's application."
- ],
- [
-  "The number is invalid.",
-  "Check the recipient's number (country code first, digits only)."
- ],
- [
-  "The recipient is not a WhatsApp user.",
-  "Reach the recipient through another channel."
- ],
- [
-  "The template has no language pack for the language given (\"Language pack not found {0}\").",
-  "Send a language the template has been translated into."
- ],
- [
-  "The template does not exist.",
-  "Check the template name."
- ],
- [
-  "The application has no price for the recipient's country.",
-  "Contact NxCloud business personnel to set up the application's pricing."
- ],
- [
-  "The merchant's phone number (business_phone) is wrong (商户手机号错误).",
-  "Check business_phone, the merchant's WhatsApp number."
- ],
- [
-  "The application does not exist or is unavailable.",
-  "Check appkey; contact NxCloud business personnel."
- ],
- [
-  "The account balance is insufficient.",
-  "Top up the account."
- ],
- [
-  "The WhatsApp number is not bound to an application.",
-  "Contact NxCloud business personnel to bind the number and the application."
- ],
- [
-  "WhatsApp failed to send; the message field says why.",
-  "Read the message field and act on it."
- ],
- [
-  "The recipient's phone number is wrong (Recipient phone error).",
-  "Check the recipient — to (country code first) or recipient."
- ],
- [
-  "The template does not exist or is of low quality.",
-  "Check the template name, status and quality."
- ],
- [
-  "The merchant has not configured a WhatsApp app. The document labels it a parameter error; it is a matter of the account's configuration, which no change to the request fixes.",
-  "Configure the merchant's WhatsApp app in the NxCloud console."
- ],
- [
-  "The parameters are invalid.",
-  "Check the parameters against the operation's schema."
- ]
+  [
+    'NxCloud failed to process the request; the documents send you to technical support, not to a retry.',
+    'Contact NxCloud technical support to troubleshoot the issue.',
+  ],
+  [
+    'A required common header (accessKey, ts, bizType, action or sign) is missing.',
+    'Send every common header with every request.',
+  ],
+  [
+    'The bizType or action header does not match the operation, or the body is not what the operation takes.',
+    'Check the bizType and action headers against the operation, and the body against its schema.',
+  ],
+  [
+    'The sign header does not match: wrong Content-Type, a signed body that differs from the body sent (line breaks and spaces included), a wrong accessSecret, or a wrong algorithm.',
+    'Serialise the body once and sign exactly that text; send the Content-Type the operation documents; check the secret and the algorithm header.',
+  ],
+  [
+    "The ts header is not in milliseconds, or differs from the server's clock by more than 60000 ms.",
+    'Send the current time in milliseconds; correct the local clock (or a clock offset) and sign again.',
+  ],
+  [
+    'The accessKey is wrong, or the account does not have the business (bizType) it calls.',
+    'Check the accessKey, and ask the vendor to enable the WhatsApp business for the account.',
+  ],
+  ['A required parameter is missing or invalid.', 'Check the required parameters.'],
+  [
+    'NxCloud failed with a business error of its own; the documents send you to technical support, not to a retry.',
+    'Contact NxCloud technical support to troubleshoot the issue.',
+  ],
+  [
+    'The business (merchant) phone number is not a WhatsApp number of the account.',
+    'Confirm that the merchant number belongs to a WhatsApp number.',
+  ],
+  [
+    'The application (appkey) does not exist or is disabled.',
+    'Contact NxCloud business personnel to create or enable the cloud platform application.',
+  ],
+  [
+    "The application has no price for the recipient's country.",
+    "Contact NxCloud business personnel to set up the application's pricing.",
+  ],
+  [
+    "Meta's WhatsApp API refused the request; data.error carries Meta's error object.",
+    "Read data.error (Meta's code, message and details) and act on Meta's error.",
+  ],
+  [
+    'The WhatsApp number is not linked to the application.',
+    'Contact NxCloud business personnel to bind the application and the phone number.',
+  ],
+  [
+    'The template does not exist or has been suspended for low quality.',
+    "Check the template name and language, and the template's status and quality.",
+  ],
+  ['The application has no OTP template group.', "Ask NxCloud to set up the application's OTP template group."],
+  [
+    'The category is neither AUTHENTICATION nor UTILITY, or has no template.',
+    'Send category AUTHENTICATION or UTILITY (or leave it out).',
+  ],
+  ['No run of 4 to 8 consecutive digits was found in content.', 'Put the one-time code, 4 to 8 digits, in content.'],
+  [
+    'The business phone number is not bound to the application.',
+    'Contact NxCloud business personnel to bind the application and the phone number.',
+  ],
+  [
+    'The account calling is not an integrator. (The 2023 /api/wa/mt page gives 9007 another meaning, "Downstream communication endpoint exception"; on these operations it means what their pages say.)',
+    "Confirm that the account is an integrator's; these operations are for integrators only.",
+  ],
+  [
+    'The integrator already has 1000 customer applications, the most that can be created.',
+    'No more than 1000 customer applications can be created.',
+  ],
+  ['No application has this appkey.', 'Confirm that the appkey is correct.'],
+  [
+    'The customer of the appkey is not the customer the request is authenticated as (its accessKey).',
+    'Confirm that the appkey is correct.',
+  ],
+  [
+    'The SaaS platform failed to process the request; the document gives no reason to expect a retry to help.',
+    'Contact NxCloud support, quoting the traceId.',
+  ],
+  ['tenant_id is required.', 'Send tenant_id.'],
+  ['appkey is required (the document calls it app_key).', 'Send appkey.'],
+  ['business_phone is required.', 'Send business_phone.'],
+  ["to (the recipient's number) is required.", 'Send to (or, on hosts that take it, recipient).'],
+  ['type is required; allowed values [template].', 'Send type "template".'],
+  ['template is required.', 'Send the template object.'],
+  ['The customer does not exist.', 'Check tenant_id and the account.'],
+  [
+    'The cloud platform failed to send (云平台发送失败); the document gives no reason to expect a retry to help.',
+    'Contact NxCloud support, quoting the traceId.',
+  ],
+  [
+    'Sending the WhatsApp message failed (发送WhatsApp信息失败); the document gives no reason to expect a retry to help.',
+    'Contact NxCloud support, quoting the traceId.',
+  ],
+  ['No merchant has this business_phone ("business_phone={0} not found").', 'Check business_phone.'],
+  [
+    'The number is unavailable (No Core App).',
+    "Contact NxCloud business personnel to set up the number's application.",
+  ],
+  ['The number is invalid.', "Check the recipient's number (country code first, digits only)."],
+  ['The recipient is not a WhatsApp user.', 'Reach the recipient through another channel.'],
+  [
+    'The template has no language pack for the language given ("Language pack not found {0}").',
+    'Send a language the template has been translated into.',
+  ],
+  ['The template does not exist.', 'Check the template name.'],
+  [
+    "The application has no price for the recipient's country.",
+    "Contact NxCloud business personnel to set up the application's pricing.",
+  ],
+  [
+    "The merchant's phone number (business_phone) is wrong (商户手机号错误).",
+    "Check business_phone, the merchant's WhatsApp number.",
+  ],
+  ['The application does not exist or is unavailable.', 'Check appkey; contact NxCloud business personnel.'],
+  ['The account balance is insufficient.', 'Top up the account.'],
+  [
+    'The WhatsApp number is not bound to an application.',
+    'Contact NxCloud business personnel to bind the number and the application.',
+  ],
+  ['WhatsApp failed to send; the message field says why.', 'Read the message field and act on it.'],
+  [
+    "The recipient's phone number is wrong (Recipient phone error).",
+    'Check the recipient — to (country code first) or recipient.',
+  ],
+  ['The template does not exist or is of low quality.', 'Check the template name, status and quality.'],
+  [
+    "The merchant has not configured a WhatsApp app. The document labels it a parameter error; it is a matter of the account's configuration, which no change to the request fixes.",
+    "Configure the merchant's WhatsApp app in the NxCloud console.",
+  ],
+  ['The parameters are invalid.', "Check the parameters against the operation's schema."],
 ];

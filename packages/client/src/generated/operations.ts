@@ -7,18 +7,112 @@ import type { ErrorCategory } from '../errors.js';
 /** [code, category, retryable]; the texts are in error-texts.ts, at the same index. */
 export type ErrorEntry = readonly [code: number, category: ErrorCategory, retryable: boolean];
 
-export const errorEntries: readonly ErrorEntry[] = [[-1,"business",false],[1001,"auth",false],[1002,"auth",false],[1003,"auth",false],[1004,"auth",true],[1005,"auth",false],[9000,"parameter",false],[9001,"business",false],[9002,"business",false],[9003,"business",false],[9004,"business",false],[9099,"business",false],[10003,"business",false],[10005,"business",false],[9013,"business",false],[9014,"parameter",false],[9015,"parameter",false],[9006,"business",false],[9007,"business",false],[9009,"business",false],[9008,"parameter",false],[9010,"parameter",false],[-1,"business",false],[21058,"parameter",false],[21059,"parameter",false],[21060,"parameter",false],[21061,"parameter",false],[21062,"parameter",false],[21063,"parameter",false],[22020,"business",false],[22041,"business",false],[22042,"business",false],[22049,"business",false],[22089,"business",false],[22090,"business",false],[22091,"business",false],[22092,"business",false],[22093,"business",false],[22122,"business",false],[22123,"business",false],[22124,"business",false],[22125,"business",false],[22126,"business",false],[22141,"business",false],[22123,"business",false],[23025,"business",false],[22016,"business",false],[22072,"parameter",false]];
+export const errorEntries: readonly ErrorEntry[] = [
+  [-1, 'business', false],
+  [1001, 'auth', false],
+  [1002, 'auth', false],
+  [1003, 'auth', false],
+  [1004, 'auth', true],
+  [1005, 'auth', false],
+  [9000, 'parameter', false],
+  [9001, 'business', false],
+  [9002, 'business', false],
+  [9003, 'business', false],
+  [9004, 'business', false],
+  [9099, 'business', false],
+  [10003, 'business', false],
+  [10005, 'business', false],
+  [9013, 'business', false],
+  [9014, 'parameter', false],
+  [9015, 'parameter', false],
+  [9006, 'business', false],
+  [9007, 'business', false],
+  [9009, 'business', false],
+  [9008, 'parameter', false],
+  [9010, 'parameter', false],
+  [-1, 'business', false],
+  [21058, 'parameter', false],
+  [21059, 'parameter', false],
+  [21060, 'parameter', false],
+  [21061, 'parameter', false],
+  [21062, 'parameter', false],
+  [21063, 'parameter', false],
+  [22020, 'business', false],
+  [22041, 'business', false],
+  [22042, 'business', false],
+  [22049, 'business', false],
+  [22089, 'business', false],
+  [22090, 'business', false],
+  [22091, 'business', false],
+  [22092, 'business', false],
+  [22093, 'business', false],
+  [22122, 'business', false],
+  [22123, 'business', false],
+  [22124, 'business', false],
+  [22125, 'business', false],
+  [22126, 'business', false],
+  [22141, 'business', false],
+  [22123, 'business', false],
+  [23025, 'business', false],
+  [22016, 'business', false],
+  [22072, 'parameter', false],
+];
 
 /** Flags of an operation: it sends a message (a retry could send it twice). */
 export const SENDS = 1;
 /** Flags of an operation: it takes a multipart/form-data body. */
 export const MULTIPART = 2;
 /** Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT). */
-export const FILLABLE = ["messaging_product","recipient_type","appkey","business_phone","tenant_id"] as const;
+export const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'] as const;
 export const QUERY_TENANT = 128;
 
 /** [action, bizType, flags, indexes in errorEntries of the documented codes] */
 export type OperationEntry = readonly [action: string, bizType: string, flags: number, codes: readonly number[]];
 
 /** Per host, per `<method> <path>`. */
-export const operationTable: Readonly<Record<string, Readonly<Record<string, OperationEntry>>>> = {"api2.nxcloud.com":{"post /api/wa/mt":["mt","2",61,[0,1,2,3,4,5,6,7,8,9,10,11,12,13]],"post /api/wa/otp":["mt","2",61,[0,1,2,3,4,5,6,7,8,9,10,14,15,16,11,12,13]],"post /api/wa/uploadMedia":["uploadMedia","2",38,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/getMedia":["getMedia","2",36,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/deleteMedia":["deleteMedia","2",36,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/createTemplate":["createTemplate","2",52,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/getTemplate":["getTemplate","2",52,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/updateTemplate":["updateTemplate","2",52,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/deleteTemplate":["deleteTemplate","2",52,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/uploadTemplateFile":["uploadTemplateFile","2",38,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/getPhone":["getPhone","2",20,[0,1,2,3,4,5,6,7,8,17]],"post /api/wa/integrator/embedded/register/login":["login","2",0,[0,1,2,3,4,5,6,7,18]],"post /api/wa/integrator/embedded/register/createApp":["createApp","2",0,[0,1,2,3,4,5,6,7,18,19]],"post /api/wa/integrator/embedded/register/phoneList":["phoneList","2",16,[0,1,2,3,4,5,6,7,18,20,21]],"post /api/wa/integrator/embedded/register/getCode":["getCode","2",0,[0,1,2,3,4,5,6,7,18]],"post /api/wa/integrator/embedded/register/checkCode":["checkCode","2",0,[0,1,2,3,4,5,6,7,18]],"post /api/wa/integrator/embedded/register/createClient":["createClient","2",0,[0,1,2,3,4,5,6,7,18]]},"api.nxcloud.com":{"post /saas/wa/send":["mt","2",125,[22,1,2,3,4,5,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43]]},"api-idn.nxlink.ai":{"post /saas/wa/send":["mt","2",125,[22,1,2,3,4,5,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,44,40,41,42,43,45]]},"api-hk.nxlink.ai":{"get /saas/wa/template/{phone}":["mt","2",128,[22,1,2,3,4,5,46,47]],"put /saas/wa/template/{phone}":["mt","2",64,[22,1,2,3,4,5,46,47]],"post /saas/wa/template/{phone}":["mt","2",64,[22,1,2,3,4,5,46,47]],"get /saas/wa/template/{phone}/{id}":["mt","2",128,[22,1,2,3,4,5,46,47]],"delete /saas/wa/template/{phone}/{id}":["mt","2",128,[22,1,2,3,4,5,46,47]],"get /saas/wa/flow/{phone}":["mt","2",128,[22,1,2,3,4,5,46,47]],"post /saas/wa/media/{phone}":["mt","2",2,[22,1,2,3,4,5,46,47]]}};
+export const operationTable: Readonly<Record<string, Readonly<Record<string, OperationEntry>>>> = {
+  'api2.nxcloud.com': {
+    'post /api/wa/mt': ['mt', '2', 61, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]],
+    'post /api/wa/otp': ['mt', '2', 61, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 11, 12, 13]],
+    'post /api/wa/uploadMedia': ['uploadMedia', '2', 38, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/getMedia': ['getMedia', '2', 36, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/deleteMedia': ['deleteMedia', '2', 36, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/createTemplate': ['createTemplate', '2', 52, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/getTemplate': ['getTemplate', '2', 52, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/updateTemplate': ['updateTemplate', '2', 52, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/deleteTemplate': ['deleteTemplate', '2', 52, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/uploadTemplateFile': ['uploadTemplateFile', '2', 38, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/getPhone': ['getPhone', '2', 20, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/integrator/embedded/register/login': ['login', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18]],
+    'post /api/wa/integrator/embedded/register/createApp': ['createApp', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18, 19]],
+    'post /api/wa/integrator/embedded/register/phoneList': ['phoneList', '2', 16, [0, 1, 2, 3, 4, 5, 6, 7, 18, 20, 21]],
+    'post /api/wa/integrator/embedded/register/getCode': ['getCode', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18]],
+    'post /api/wa/integrator/embedded/register/checkCode': ['checkCode', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18]],
+    'post /api/wa/integrator/embedded/register/createClient': ['createClient', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18]],
+  },
+  'api.nxcloud.com': {
+    'post /saas/wa/send': [
+      'mt',
+      '2',
+      125,
+      [22, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43],
+    ],
+  },
+  'api-idn.nxlink.ai': {
+    'post /saas/wa/send': [
+      'mt',
+      '2',
+      125,
+      [22, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 44, 40, 41, 42, 43, 45],
+    ],
+  },
+  'api-hk.nxlink.ai': {
+    'get /saas/wa/template/{phone}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'put /saas/wa/template/{phone}': ['mt', '2', 64, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'post /saas/wa/template/{phone}': ['mt', '2', 64, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'get /saas/wa/template/{phone}/{id}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'delete /saas/wa/template/{phone}/{id}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'get /saas/wa/flow/{phone}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'post /saas/wa/media/{phone}': ['mt', '2', 2, [22, 1, 2, 3, 4, 5, 46, 47]],
+  },
+};

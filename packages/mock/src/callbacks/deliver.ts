@@ -41,7 +41,10 @@ export interface DeliveryOptions {
 
 export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
   // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
-  const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+  const agents = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+  };
   // One canceller per delivery still under way.
   const pending = new Set<() => void>();
   let stopped = false;
@@ -50,11 +53,20 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
     const u = new URL(url);
     const secure = u.protocol === 'https:';
     return new Promise((resolve, reject) => {
-      const req = (secure ? httpsRequest : httpRequest)(u, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: secure ? agents.https : agents.http, timeout: CALLBACK_TIMEOUT_MS }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      });
+      const req = (secure ? httpsRequest : httpRequest)(
+        u,
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          agent: secure ? agents.https : agents.http,
+          timeout: CALLBACK_TIMEOUT_MS,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', reject);
+        },
+      );
       req.on('timeout', () => req.destroy(new Error(`no answer within ${CALLBACK_TIMEOUT_MS / 1000} s`)));
       req.on('error', reject);
       req.end(body);
@@ -70,7 +82,13 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
      * not go anywhere but the address that was allowed. `onAttempt` is told of every attempt; resolves with whether
      * the webhook took the callback (false too when it was cancelled first: `signal`, or the mock stopped).
      */
-    deliver(url: string, body: string, credentials: CallbackCredentials, onAttempt?: (attempt: DeliveryAttempt) => void, { label = 'callback', signal }: DeliverOptions = {}): Promise<boolean> {
+    deliver(
+      url: string,
+      body: string,
+      credentials: CallbackCredentials,
+      onAttempt?: (attempt: DeliveryAttempt) => void,
+      { label = 'callback', signal }: DeliverOptions = {},
+    ): Promise<boolean> {
       if (stopped || signal?.aborted) return Promise.resolve(false);
       return new Promise((resolve) => {
         let timer: NodeJS.Timeout | undefined;
@@ -88,7 +106,10 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
           resolve(taken);
         };
         const attempt = async (n: number) => {
-          const headers = { 'content-type': 'application/json', ...signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body }) };
+          const headers = {
+            'content-type': 'application/json',
+            ...signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body }),
+          };
           let httpStatus: number | undefined;
           let error: string | undefined;
           try {
@@ -100,9 +121,17 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
           }
           // Stopped meanwhile: nothing more is recorded or tried.
           if (!pending.has(cancel)) return;
-          onAttempt?.({ url, attempt: n, at: new Date().toISOString(), ...(httpStatus !== undefined ? { httpStatus } : {}), ...(error ? { error } : {}) });
+          onAttempt?.({
+            url,
+            attempt: n,
+            at: new Date().toISOString(),
+            ...(httpStatus !== undefined ? { httpStatus } : {}),
+            ...(error ? { error } : {}),
+          });
           const last = n >= CALLBACK_ATTEMPTS;
-          log(`${label} attempt ${n} → ${httpStatus ?? 'no answer'}${error ? `: ${error}` : ''}${error ? (last ? '; giving up' : '; will retry') : ''}`);
+          log(
+            `${label} attempt ${n} → ${httpStatus ?? 'no answer'}${error ? `: ${error}` : ''}${error ? (last ? '; giving up' : '; will retry') : ''}`,
+          );
           if (!error) return done(true);
           if (last) return done(false);
           timer = setTimeout(() => void attempt(n + 1), retryBaseMs * 2 ** (n - 1));

@@ -6,12 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../answer.js';
 import { familyOf } from '../answer.js';
 import { HOSTS } from '../hosts.js';
-import { newMessageId, type MessageStore } from '../state/messages.js';
+import { type MessageStore, newMessageId } from '../state/messages.js';
 import type { Delivery } from './deliver.js';
 import { callbackAllowed } from './status.js';
 
 const API2_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'] as const;
-const MEDIA_TYPES: Record<string, string> = { image: 'image/jpeg', video: 'video/mp4', voice: 'audio/ogg; codecs=opus', audio: 'audio/mpeg', document: 'application/pdf', sticker: 'image/webp' };
+const MEDIA_TYPES: Record<string, string> = {
+  image: 'image/jpeg',
+  video: 'video/mp4',
+  voice: 'audio/ogg; codecs=opus',
+  audio: 'audio/mpeg',
+  document: 'application/pdf',
+  sticker: 'image/webp',
+};
 const MOCK_FIELDS = ['accessKey', 'host', 'webhookUrl'];
 
 export interface InboundOptions {
@@ -24,24 +31,47 @@ export interface InboundOptions {
 
 class Invalid extends Error {}
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown) => (v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? JSON.stringify(v.slice(0, 60)) : typeof v === 'object' ? 'an object' : String(v));
+const show = (v: unknown) =>
+  v === undefined
+    ? 'nothing'
+    : v === null
+      ? 'null'
+      : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'string'
+          ? JSON.stringify(v.slice(0, 60))
+          : typeof v === 'object'
+            ? 'an object'
+            : String(v);
 
-function string(value: unknown, field: string, { required = false, pattern, what }: { required?: boolean; pattern?: RegExp; what?: string } = {}): string | undefined {
+function string(
+  value: unknown,
+  field: string,
+  { required = false, pattern, what }: { required?: boolean; pattern?: RegExp; what?: string } = {},
+): string | undefined {
   if (value === undefined && !required) return undefined;
-  if (typeof value !== 'string' || value === '' || (pattern && !pattern.test(value))) throw new Invalid(`${field} must be ${what ?? 'a non-empty string'}; got ${show(value)}.`);
+  if (typeof value !== 'string' || value === '' || (pattern && !pattern.test(value)))
+    throw new Invalid(`${field} must be ${what ?? 'a non-empty string'}; got ${show(value)}.`);
   return value;
 }
 
 /** The message object of its type, checked, with what the callback always carries filled in. */
 function messageObject(type: string, value: unknown): Record<string, unknown> {
-  if (!isObject(value)) throw new Invalid(`${type} must be an object (the ${type} message, as in the documented callback); got ${show(value)}.`);
+  if (!isObject(value))
+    throw new Invalid(
+      `${type} must be an object (the ${type} message, as in the documented callback); got ${show(value)}.`,
+    );
   const out: Record<string, unknown> = { ...value };
   if (type === 'text') {
     string(value.body, 'text.body', { required: true });
   } else if (type === 'location') {
     for (const key of ['latitude', 'longitude']) {
       const v = value[key];
-      if (!(typeof v === 'number' && Number.isFinite(v)) && !(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))) throw new Invalid(`location.${key} must be a number (or a string of one); got ${show(v)}.`);
+      if (
+        !(typeof v === 'number' && Number.isFinite(v)) &&
+        !(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)))
+      )
+        throw new Invalid(`location.${key} must be a number (or a string of one); got ${show(v)}.`);
     }
     for (const key of ['name', 'address', 'url']) string(value[key], `location.${key}`);
   } else if (type === 'button') {
@@ -79,37 +109,77 @@ export function createInbound(options: InboundOptions) {
 
 export type Inbound = ReturnType<typeof createInbound>;
 
-function answer(method: string, raw: Buffer, options: InboundOptions, track: (deliver: (signal: AbortSignal) => Promise<boolean>) => void): Answer {
+function answer(
+  method: string,
+  raw: Buffer,
+  options: InboundOptions,
+  track: (deliver: (signal: AbortSignal) => Promise<boolean>) => void,
+): Answer {
   const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
   if (method !== 'POST') return json(405, { error: `${method} is not allowed on /__nxwa/inbound; use POST.` });
   let request: unknown;
   try {
     request = JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    return json(400, { error: `The body is not valid JSON (${(error as Error).message}); expected { business_phone, from, type, <type>: {…} }.` });
+    return json(400, {
+      error: `The body is not valid JSON (${(error as Error).message}); expected { business_phone, from, type, <type>: {…} }.`,
+    });
   }
   try {
-    if (!isObject(request)) throw new Invalid(`The body must be a JSON object { business_phone, from, type, <type>: {…} }; got ${show(request)}.`);
-    const host = string(request.host, 'host', { pattern: new RegExp(`^(${HOSTS.join('|').replace(/\./g, '\\.')})$`), what: `one of ${HOSTS.join(', ')}` }) ?? 'api2.nxcloud.com';
+    if (!isObject(request))
+      throw new Invalid(
+        `The body must be a JSON object { business_phone, from, type, <type>: {…} }; got ${show(request)}.`,
+      );
+    const host =
+      string(request.host, 'host', {
+        pattern: new RegExp(`^(${HOSTS.join('|').replace(/\./g, '\\.')})$`),
+        what: `one of ${HOSTS.join(', ')}`,
+      }) ?? 'api2.nxcloud.com';
     const family = familyOf(host);
     const accessKey = string(request.accessKey, 'accessKey') ?? options.accounts.keys().next().value!;
     const secret = options.accounts.get(accessKey);
-    if (secret === undefined) throw new Invalid(`accessKey must be an account of the mock (${[...options.accounts.keys()].join(', ')}); got ${show(accessKey)}.`);
-    const businessPhone = string(request.business_phone, 'business_phone', { required: true, pattern: /^\d{5,20}$/, what: 'the business number, digits with the country code first' })!;
-    const from = string(request.from, 'from', { required: true, pattern: /^\d{5,20}$/, what: "the user's WhatsApp number, digits with the country code first" })!;
+    if (secret === undefined)
+      throw new Invalid(
+        `accessKey must be an account of the mock (${[...options.accounts.keys()].join(', ')}); got ${show(accessKey)}.`,
+      );
+    const businessPhone = string(request.business_phone, 'business_phone', {
+      required: true,
+      pattern: /^\d{5,20}$/,
+      what: 'the business number, digits with the country code first',
+    })!;
+    const from = string(request.from, 'from', {
+      required: true,
+      pattern: /^\d{5,20}$/,
+      what: "the user's WhatsApp number, digits with the country code first",
+    })!;
     const types: readonly string[] = family === 'saas' ? ['button'] : API2_TYPES;
     const type = request.type;
     if (typeof type !== 'string' || !types.includes(type)) {
-      const why = family === 'saas' ? ` (the SaaS hosts' pages document no inbound-message callback, only the template button click; for the other types use host api2.nxcloud.com)` : '';
-      throw new Invalid(`type must be ${types.length === 1 ? types[0] : `one of ${types.join(', ')}`} for host ${host}${why}; got ${show(type)}.`);
+      const why =
+        family === 'saas'
+          ? ` (the SaaS hosts' pages document no inbound-message callback, only the template button click; for the other types use host api2.nxcloud.com)`
+          : '';
+      throw new Invalid(
+        `type must be ${types.length === 1 ? types[0] : `one of ${types.join(', ')}`} for host ${host}${why}; got ${show(type)}.`,
+      );
     }
-    const allowed = new Set(['business_phone', 'from', 'type', type, 'name', ...MOCK_FIELDS, ...(type === 'button' ? ['context', 'wa_ext'] : [])]);
+    const allowed = new Set([
+      'business_phone',
+      'from',
+      'type',
+      type,
+      'name',
+      ...MOCK_FIELDS,
+      ...(type === 'button' ? ['context', 'wa_ext'] : []),
+    ]);
     const extra = Object.keys(request).find((k) => !allowed.has(k));
     if (extra) throw new Invalid(`${extra} is not expected here; the fields are ${[...allowed].join(', ')}.`);
     const name = string(request.name, 'name') ?? 'Sandbox user';
     const webhookUrl = string(request.webhookUrl, 'webhookUrl') ?? options.webhookUrl;
     if (webhookUrl !== undefined && !callbackAllowed(webhookUrl, options.allowAnyCallbackTarget)) {
-      throw new Invalid(`webhookUrl must be an http(s) URL on a loopback address (unless the mock was started with --allow-any-callback-target); got ${show(webhookUrl)}.`);
+      throw new Invalid(
+        `webhookUrl must be an http(s) URL on a loopback address (unless the mock was started with --allow-any-callback-target); got ${show(webhookUrl)}.`,
+      );
     }
     const content = messageObject(type, request[type]);
 
@@ -119,20 +189,65 @@ function answer(method: string, raw: Buffer, options: InboundOptions, track: (de
     let message: Record<string, unknown>;
     let payload: Record<string, unknown>;
     if (type === 'button') {
-      if (request.context !== undefined && !isObject(request.context)) throw new Invalid(`context must be an object { from, id } (the message the button belongs to); got ${show(request.context)}.`);
-      if (request.wa_ext !== undefined && typeof request.wa_ext !== 'string' && !isObject(request.wa_ext)) throw new Invalid(`wa_ext must be the template that was sent, an object or its JSON string; got ${show(request.wa_ext)}.`);
+      if (request.context !== undefined && !isObject(request.context))
+        throw new Invalid(
+          `context must be an object { from, id } (the message the button belongs to); got ${show(request.context)}.`,
+        );
+      if (request.wa_ext !== undefined && typeof request.wa_ext !== 'string' && !isObject(request.wa_ext))
+        throw new Invalid(
+          `wa_ext must be the template that was sent, an object or its JSON string; got ${show(request.wa_ext)}.`,
+        );
       const waExt = isObject(request.wa_ext) ? JSON.stringify(request.wa_ext) : request.wa_ext;
-      message = { button: content, ...(request.context ? { context: request.context } : {}), from, id, timestamp, type, ...(waExt !== undefined ? { wa_ext: waExt } : {}) };
+      message = {
+        button: content,
+        ...(request.context ? { context: request.context } : {}),
+        from,
+        id,
+        timestamp,
+        type,
+        ...(waExt !== undefined ? { wa_ext: waExt } : {}),
+      };
       payload = { business_phone: businessPhone, contacts, messages: [message], messaging_product: 'whatsapp' };
     } else {
-      message = { from, id, timestamp, type, [type]: content, cost: { currency: 'USD', price: 0, foreign_price: 0, cdr_type: 7, message_id: id, direction: 2 } };
+      message = {
+        from,
+        id,
+        timestamp,
+        type,
+        [type]: content,
+        cost: { currency: 'USD', price: 0, foreign_price: 0, cdr_type: 7, message_id: id, direction: 2 },
+      };
       // The table names the business number business_phone, the examples merchant_phone: both are sent.
-      payload = { contacts, messages: [message], business_phone: businessPhone, merchant_phone: businessPhone, messaging_product: 'whatsapp' };
+      payload = {
+        contacts,
+        messages: [message],
+        business_phone: businessPhone,
+        merchant_phone: businessPhone,
+        messaging_product: 'whatsapp',
+      };
     }
-    const recorded = options.messages.record({ id, host, direction: 'inbound', operation: 'POST /__nxwa/inbound', accessKey, to: businessPhone, from, body: message, status: 'received' });
+    const recorded = options.messages.record({
+      id,
+      host,
+      direction: 'inbound',
+      operation: 'POST /__nxwa/inbound',
+      accessKey,
+      to: businessPhone,
+      from,
+      body: message,
+      status: 'received',
+    });
     if (webhookUrl) {
       const body = JSON.stringify(payload);
-      track((signal) => options.delivery.deliver(webhookUrl, body, { accessKey, accessSecret: secret }, (a) => options.messages.attempt(recorded, { ...a, status: 'received' }), { label: `inbound ${id}`, signal }));
+      track((signal) =>
+        options.delivery.deliver(
+          webhookUrl,
+          body,
+          { accessKey, accessSecret: secret },
+          (a) => options.messages.attempt(recorded, { ...a, status: 'received' }),
+          { label: `inbound ${id}`, signal },
+        ),
+      );
     }
     return json(202, { id, host, accessKey, webhook: webhookUrl ?? null });
   } catch (error) {

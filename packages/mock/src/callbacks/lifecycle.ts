@@ -16,7 +16,15 @@ export interface Lifecycle {
   webhook?: { url: string; credentials: CallbackCredentials };
 }
 
-export function createLifecycles({ stepMs, delivery, messages }: { stepMs: number; delivery: Delivery; messages: MessageStore }) {
+export function createLifecycles({
+  stepMs,
+  delivery,
+  messages,
+}: {
+  stepMs: number;
+  delivery: Delivery;
+  messages: MessageStore;
+}) {
   // One canceller per message whose timeline or callbacks are still to come; each removes itself when done.
   const pending = new Set<() => void>();
 
@@ -57,7 +65,17 @@ export function createLifecycles({ stepMs, delivery, messages }: { stepMs: numbe
           const payload = statusPayload({ ...fixed, status, error, at: event ? Date.parse(event.at) : Date.now() });
           inFlight++;
           chain = chain
-            .then(() => (cancelled ? false : delivery.deliver(webhook.url, payload, webhook.credentials, (a) => messages.attempt(message, { ...a, status }), { label: `callback ${status} ${message.id}`, signal: aborter.signal })))
+            .then(() =>
+              cancelled
+                ? false
+                : delivery.deliver(
+                    webhook.url,
+                    payload,
+                    webhook.credentials,
+                    (a) => messages.attempt(message, { ...a, status }),
+                    { label: `callback ${status} ${message.id}`, signal: aborter.signal },
+                  ),
+            )
             .finally(() => {
               inFlight--;
               settle();

@@ -11,7 +11,8 @@ export const DEFAULT_STATUSES: readonly CallbackStatus[] = ['sent', 'delivered',
 /** The error of a `failed` status: the one the vendor's pages document (their only example). */
 export const DOCUMENTED_FAILURE: StatusError = {
   code: 470,
-  title: 'Failed to send message because you are outside the support window for freeform messages to this user. Please use a valid HSM notification or reconsider.',
+  title:
+    'Failed to send message because you are outside the support window for freeform messages to this user. Please use a valid HSM notification or reconsider.',
 };
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
@@ -28,7 +29,8 @@ export function callbackAllowed(url: string, allowAnyTarget: boolean): boolean {
 }
 
 /** The log line for a callback target that {@link callbackAllowed} refused. */
-export const refusedTarget = (what: string, url: string) => `${what} to ${url} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`;
+export const refusedTarget = (what: string, url: string) =>
+  `${what} to ${url} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`;
 
 /**
  * The statuses an `x-nxwa-callbacks` header asks for: known ones, each once, in the order first given — so a
@@ -80,16 +82,28 @@ export interface StatusEvent {
 export function statusPayload(e: StatusEvent): string {
   const seconds = Math.floor(e.at / 1000);
   const conversation = { id: `mockconv${e.messageId}`, origin: { type: e.origin } };
-  const item: Record<string, unknown> = { id: e.messageId, status: e.status, timestamp: String(seconds), recipient_id: e.to };
+  const item: Record<string, unknown> = {
+    id: e.messageId,
+    status: e.status,
+    timestamp: String(seconds),
+    recipient_id: e.to,
+  };
   if (e.status === 'sent') {
     item.conversation = { ...conversation, expiration_timestamp: String(seconds + 86_400) };
     const cdr = CDR_TYPES[e.origin];
-    if (e.family === 'classic' && cdr) item.costs = [{ currency: 'USD', price: 0, foreign_price: 0, cdr_type: cdr, message_id: e.messageId, direction: 1 }];
+    if (e.family === 'classic' && cdr)
+      item.costs = [
+        { currency: 'USD', price: 0, foreign_price: 0, cdr_type: cdr, message_id: e.messageId, direction: 1 },
+      ];
   } else if (e.status === 'delivered') {
     item.conversation = conversation;
   } else if (e.status === 'failed') {
     item.errors = [e.error ?? DOCUMENTED_FAILURE];
   }
   if (e.opaque !== undefined) item.biz_opaque_callback_data = e.opaque;
-  return JSON.stringify({ statuses: [item], ...(e.businessPhone ? { business_phone: e.businessPhone } : {}), messaging_product: 'whatsapp' });
+  return JSON.stringify({
+    statuses: [item],
+    ...(e.businessPhone ? { business_phone: e.businessPhone } : {}),
+    messaging_product: 'whatsapp',
+  });
 }

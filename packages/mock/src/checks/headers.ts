@@ -1,14 +1,16 @@
 // The common headers every operation takes (1001 when one is missing), and the operation's own bizType and action
 // (1002), as the real servers check them.
-import { failure, type Answer, type Family } from '../answer.js';
-import type { Route } from '../routes.js';
+
 import type { IncomingHttpHeaders } from 'node:http';
+import { type Answer, type Family, failure } from '../answer.js';
+import type { Route } from '../routes.js';
 
 const COMMON = ['accessKey', 'ts', 'bizType', 'action', 'sign'];
 
 export function checkCommonHeaders(family: Family, headers: IncomingHttpHeaders): Answer | undefined {
   for (const name of COMMON) {
-    if (!headers[name.toLowerCase()]) return failure(family, 1001, `Missing parameters: the ${name} header is missing.`);
+    if (!headers[name.toLowerCase()])
+      return failure(family, 1001, `Missing parameters: the ${name} header is missing.`);
   }
   return undefined;
 }
@@ -17,7 +19,11 @@ export function checkOperationHeaders(family: Family, route: Route, headers: Inc
   const bizType = route.op['x-nxcloud-biz-type'];
   const action = route.op['x-nxcloud-action'];
   if (headers.biztype === bizType && headers.action === action) return undefined;
-  return failure(family, 1002, `Parameter error: ${route.method.toUpperCase()} ${route.path} takes bizType "${bizType}" and action "${action}"; got bizType "${headers.biztype}" and action "${headers.action}".`);
+  return failure(
+    family,
+    1002,
+    `Parameter error: ${route.method.toUpperCase()} ${route.path} takes bizType "${bizType}" and action "${action}"; got bizType "${headers.biztype}" and action "${headers.action}".`,
+  );
 }
 
 /**
@@ -27,7 +33,12 @@ export function checkOperationHeaders(family: Family, route: Route, headers: Inc
  */
 const BODILESS_CONTENT_TYPE: Record<string, string> = { 'api-hk.nxlink.ai': 'application/json' };
 
-export function checkContentType(host: string, family: Family, route: Route, contentType: string | undefined): Answer | undefined {
+export function checkContentType(
+  host: string,
+  family: Family,
+  route: Route,
+  contentType: string | undefined,
+): Answer | undefined {
   if (route.mediaTypes.length > 0) {
     const wantsJson = route.mediaTypes.includes('application/json');
     const isJson = /^application\/json\b/i.test(contentType ?? '');
@@ -36,8 +47,10 @@ export function checkContentType(host: string, family: Family, route: Route, con
     return undefined;
   }
   const wanted = BODILESS_CONTENT_TYPE[host];
-  if (wanted && contentType && contentType.split(';')[0].trim().toLowerCase() !== wanted) return wrongType(family, wanted);
+  if (wanted && contentType && contentType.split(';')[0].trim().toLowerCase() !== wanted)
+    return wrongType(family, wanted);
   return undefined;
 }
 
-const wrongType = (family: Family, wanted: string) => failure(family, 1003, `Invalid signature: the Content-Type must be ${wanted} for this operation.`);
+const wrongType = (family: Family, wanted: string) =>
+  failure(family, 1003, `Invalid signature: the Content-Type must be ${wanted} for this operation.`);

@@ -2,7 +2,7 @@
 // answered with the host's documented parameter code for the field at fault, naming every field and what was
 // expected.
 import type { IncomingHttpHeaders } from 'node:http';
-import { failure, type Answer, type Family } from '../answer.js';
+import { type Answer, type Family, failure } from '../answer.js';
 import { parseMultipart, type UploadedFile } from '../read.js';
 import type { Route } from '../routes.js';
 import type { Problem, Validator } from './validation.js';
@@ -47,7 +47,13 @@ export function parameterProblems(route: Route, validator: Validator, url: URL):
  * Parses the body for the engine and adds its problems; `body` is undefined when there is none or it is unreadable.
  * A multipart body's file parts are in `files`.
  */
-export async function bodyProblems(route: Route, validator: Validator, headers: IncomingHttpHeaders, raw: Buffer, maxBodyBytes: number): Promise<{ body?: unknown; files?: Map<string, UploadedFile>; problems: Problem[] }> {
+export async function bodyProblems(
+  route: Route,
+  validator: Validator,
+  headers: IncomingHttpHeaders,
+  raw: Buffer,
+  maxBodyBytes: number,
+): Promise<{ body?: unknown; files?: Map<string, UploadedFile>; problems: Problem[] }> {
   if (route.mediaTypes.length === 0) return { problems: [] };
   const isJson = /^application\/json\b/i.test(headers['content-type'] ?? '');
   if (raw.length === 0) return { problems: [{ field: '', top: '', text: '(body): is required' }] };
@@ -59,7 +65,11 @@ export async function bodyProblems(route: Route, validator: Validator, headers: 
     const what = isJson ? 'is not valid JSON' : 'is not a valid multipart/form-data body';
     return { problems: [{ field: '', top: '', text: `(body): ${what} (${(error as Error).message})` }] };
   }
-  return { body, files, problems: validator.body(route.path, route.method, isJson ? 'application/json' : 'multipart/form-data', body) };
+  return {
+    body,
+    files,
+    problems: validator.body(route.path, route.method, isJson ? 'application/json' : 'multipart/form-data', body),
+  };
 }
 
 export function problemsAnswer(family: Family, route: Route, problems: Problem[]): Answer | undefined {

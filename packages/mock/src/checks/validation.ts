@@ -41,7 +41,10 @@ function resolveDiscriminators(node: any): any {
     out.properties = { ...(out.properties ?? {}), [prop]: { enum: Object.keys(mapping) } };
     out.allOf = [
       ...(out.allOf ?? []),
-      ...Object.entries(mapping as Record<string, string>).map(([value, ref]) => ({ if: { properties: { [prop]: { const: value } }, required: [prop] }, then: { $ref: ref } })),
+      ...Object.entries(mapping as Record<string, string>).map(([value, ref]) => ({
+        if: { properties: { [prop]: { const: value } }, required: [prop] },
+        then: { $ref: ref },
+      })),
     ];
   }
   return out;
@@ -50,7 +53,13 @@ function resolveDiscriminators(node: any): any {
 export function createValidator(host: string, spec: Spec): Validator {
   const doc = resolveDiscriminators(clone(spec));
   // The specs are linted where they are built: checking them against the meta-schema again would double the start-up.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: true, allowUnionTypes: true, validateSchema: false });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    verbose: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+  });
   addFormats(ajv);
   ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
   ajv.addFormat('binary', true);
@@ -64,7 +73,13 @@ export function createValidator(host: string, spec: Spec): Validator {
   };
   const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
   // A local `#/…` reference of the spec → the schema it names.
-  const resolve = (schema: any): any => (schema?.$ref ? (schema.$ref as string).slice(2).split('/').reduce((v: any, k: string) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc) : schema);
+  const resolve = (schema: any): any =>
+    schema?.$ref
+      ? (schema.$ref as string)
+          .slice(2)
+          .split('/')
+          .reduce((v: any, k: string) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
+      : schema;
   return {
     /** Problems of a JSON (or multipart-fields) body, or [] when it is valid. */
     body(path, method, mediaType, value) {
@@ -77,21 +92,36 @@ export function createValidator(host: string, spec: Spec): Validator {
     parameter(pointer, value, name, where) {
       const validate = compile(pointer);
       if (validate(value)) return [];
-      return explain(validate.errors ?? [], value, resolve).map((p) => ({ ...p, field: name, top: name, text: `${where} parameter ${name}: ${p.text.replace(/^\(body\): /, '')}` }));
+      return explain(validate.errors ?? [], value, resolve).map((p) => ({
+        ...p,
+        field: name,
+        top: name,
+        text: `${where} parameter ${name}: ${p.text.replace(/^\(body\): /, '')}`,
+      }));
     },
   };
 }
 
 const fieldOf = (instancePath: string, extra?: string) => {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '');
 };
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : JSON.stringify(v));
-const listed = (values: unknown[]) => (values.length > 12 ? `${values.slice(0, 12).map(show).join(', ')}, … (${values.length} in all)` : values.map(show).join(', '));
+const show = (v: unknown): string =>
+  typeof v === 'string' ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : JSON.stringify(v);
+const listed = (values: unknown[]) =>
+  values.length > 12
+    ? `${values.slice(0, 12).map(show).join(', ')}, … (${values.length} in all)`
+    : values.map(show).join(', ');
 const valueAt = (root: unknown, instancePath: string) =>
-  instancePath.split('/').slice(1).reduce((v: any, p) => (v == null ? v : v[p.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
+  instancePath
+    .split('/')
+    .slice(1)
+    .reduce((v: any, p) => (v == null ? v : v[p.replace(/~1/g, '/').replace(/~0/g, '~')]), root);
 
 /**
  * Turns Ajv's errors into problems `{ field, top, text }`: `field` is the dotted path of the field at fault, `top`
@@ -111,7 +141,10 @@ export function explain(errors: ErrorObject[], root: unknown, resolve: (s: any) 
   for (const e of errors) {
     if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'not') continue;
     // Inside a oneOf/anyOf without a discriminator, say what the alternatives are instead of each branch's failure.
-    const under = oneOfPaths.find((p) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && (e.instancePath === p || e.instancePath.startsWith(`${p}/`)));
+    const under = oneOfPaths.find(
+      (p) =>
+        e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && (e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
+    );
     if (under !== undefined) continue;
     const value = valueAt(root, e.instancePath);
     switch (e.keyword) {
@@ -128,7 +161,10 @@ export function explain(errors: ErrorObject[], root: unknown, resolve: (s: any) 
         push(fieldOf(e.instancePath), `must be ${show((e.params as any).allowedValue)}; got ${show(value)}`);
         break;
       case 'type':
-        push(fieldOf(e.instancePath), `must be ${([] as string[]).concat((e.params as any).type).join(' or ')}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`);
+        push(
+          fieldOf(e.instancePath),
+          `must be ${([] as string[]).concat((e.params as any).type).join(' or ')}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+        );
         break;
       case 'pattern':
         push(fieldOf(e.instancePath), `must match ${(e.params as any).pattern}; got ${show(value)}`);
@@ -139,9 +175,15 @@ export function explain(errors: ErrorObject[], root: unknown, resolve: (s: any) 
       case 'oneOf':
       case 'anyOf': {
         const branches: any[] = ((e.schema as unknown[]) ?? []).map(resolve);
-        const alternatives = branches.map((b) => `${(b.required ?? []).join(' + ') || 'another form'}${b.title ? ` (${b.title})` : ''}`).join(' or ');
+        const alternatives = branches
+          .map((b) => `${(b.required ?? []).join(' + ') || 'another form'}${b.title ? ` (${b.title})` : ''}`)
+          .join(' or ');
         // anyOf is used for "at least one of these fields": point at the first when all are missing.
-        const missing = e.keyword === 'anyOf' && branches.every((b) => (b.required ?? []).some((r: string) => value && typeof value === 'object' && !(r in value)));
+        const missing =
+          e.keyword === 'anyOf' &&
+          branches.every((b) =>
+            (b.required ?? []).some((r: string) => value && typeof value === 'object' && !(r in value)),
+          );
         push(
           fieldOf(e.instancePath, missing ? branches[0].required?.[0] : undefined),
           e.keyword === 'anyOf' ? `one of ${alternatives} is required` : `must have exactly one of ${alternatives}`,

@@ -39,7 +39,10 @@ export function preferences(prefer: string | undefined): { exampleKey?: string; 
   const out: { exampleKey?: string; code?: number; error?: string } = {};
   for (const part of prefer.split(/[,;]/)) {
     const [key, ...rest] = part.split('=');
-    const value = rest.join('=').trim().replace(/^"(.*)"$/, '$1');
+    const value = rest
+      .join('=')
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
     switch (key.trim().toLowerCase()) {
       case 'example':
         out.exampleKey = value;
@@ -56,11 +59,21 @@ export function preferences(prefer: string | undefined): { exampleKey?: string; 
 /** The engine of one spec; `operations` are Prism's reading of it when already made (the build writes them). */
 export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<Engine> {
   // Prism reads the document it is given into its own operations; it gets a copy.
-  const operations = (prepared as Awaited<ReturnType<typeof getHttpOperationsFromSpec>> | undefined) ?? (await getHttpOperationsFromSpec(structuredClone(spec) as any));
+  const operations =
+    (prepared as Awaited<ReturnType<typeof getHttpOperationsFromSpec>> | undefined) ??
+    (await getHttpOperationsFromSpec(structuredClone(spec) as any));
   // Our checks run before the engine (headers, signature, every parameter and the body against the spec with ajv):
   // Prism does not check security or validate again, and does not validate its own answers.
   const prism = createInstance(
-    { mock: { dynamic: false }, checkSecurity: false, validateRequest: false, validateResponse: false, errors: false, upstreamProxy: undefined, isProxy: false },
+    {
+      mock: { dynamic: false },
+      checkSecurity: false,
+      validateRequest: false,
+      validateResponse: false,
+      errors: false,
+      upstreamProxy: undefined,
+      isProxy: false,
+    },
     { logger: silent },
   );
   const byOperation = new Map(operations.map((o) => [`${o.method} ${o.path}`, o]));
@@ -68,19 +81,31 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
   const answer = async (request: EngineRequest): Promise<EngineAnswer> => {
     if (stopped) throw new Error('the engine is stopped');
     const prefer = preferences(request.headers.prefer);
-    if (prefer.error) return { status: 422, contentType: 'application/problem+json', body: { title: 'Invalid Prefer header', status: 422, detail: prefer.error } };
+    if (prefer.error)
+      return {
+        status: 422,
+        contentType: 'application/problem+json',
+        body: { title: 'Invalid Prefer header', status: 422, detail: prefer.error },
+      };
     const input: IHttpRequest = {
       method: request.method.toLowerCase() as IHttpRequest['method'],
       url: { path: request.path, query: request.query },
       headers: request.headers,
       body: request.body,
     };
-    const matched = request.operationPath === undefined ? undefined : byOperation.get(`${input.method} ${request.operationPath}`);
-    const result = await prism.request(input, matched ? [matched] : operations, { mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code } } as any)();
+    const matched =
+      request.operationPath === undefined ? undefined : byOperation.get(`${input.method} ${request.operationPath}`);
+    const result = await prism.request(input, matched ? [matched] : operations, {
+      mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code },
+    } as any)();
     if (result._tag === 'Left') {
       // As Prism's own server writes it: a problem document with the error's status.
       const e = result.left as Error & { status?: number; detail?: string; name: string };
-      return { status: e.status ?? 500, contentType: 'application/problem+json', body: { type: e.name, title: e.message, status: e.status ?? 500, detail: e.detail ?? '' } };
+      return {
+        status: e.status ?? 500,
+        contentType: 'application/problem+json',
+        body: { type: e.name, title: e.message, status: e.status ?? 500, detail: e.detail ?? '' },
+      };
     }
     const { output } = result.right;
     const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
@@ -92,7 +117,13 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
     async healthy() {
       if (stopped || !first) return false;
       try {
-        const probe = await answer({ method: first.method, path: first.path.replace(/\{[^}]+\}/g, 'health'), query: {}, headers: {}, body: undefined });
+        const probe = await answer({
+          method: first.method,
+          path: first.path.replace(/\{[^}]+\}/g, 'health'),
+          query: {},
+          headers: {},
+          body: undefined,
+        });
         return probe.status < 500;
       } catch {
         return false;

@@ -9,10 +9,13 @@
 //          | "accepted-then-500"           carried out (a send is recorded, its callbacks go out), answered HTTP 500
 //          | "times=" n                    rules only: the first n matching requests, then the rule is spent
 //   rule   = [ scope ":" ] fault           scope: a host, an operationId or host/operationId; none (or *): every one
-import { envelope, type Answer, type Family } from '../answer.js';
+import { type Answer, envelope, type Family } from '../answer.js';
 import type { Spec } from '../hosts.js';
 
-export type FaultOutcome = { kind: 'status'; status: number; retryAfter?: number } | { kind: 'reset' } | { kind: 'accepted-then-500' };
+export type FaultOutcome =
+  | { kind: 'status'; status: number; retryAfter?: number }
+  | { kind: 'reset' }
+  | { kind: 'accepted-then-500' };
 
 export interface Fault {
   delayMs?: number;
@@ -35,13 +38,17 @@ export function parseFault(text: string, { rule = false } = {}): Fault & { times
   for (const item of items) {
     let m: RegExpExecArray | null;
     const outcome = (o: FaultOutcome) => {
-      if (fault.outcome) throw new Error(`${JSON.stringify(text)} has two outcomes; give at most one of 429, 5xx, reset, accepted-then-500 (with at most one delay=<ms>).`);
+      if (fault.outcome)
+        throw new Error(
+          `${JSON.stringify(text)} has two outcomes; give at most one of 429, 5xx, reset, accepted-then-500 (with at most one delay=<ms>).`,
+        );
       fault.outcome = o;
     };
     if ((m = /^delay=(\d{1,6})$/i.exec(item))) {
       const ms = Number(m[1]);
       if (ms > 60_000) throw new Error(`delay=${m[1]} is too long: at most 60000 ms.`);
-      if (fault.delayMs !== undefined) throw new Error(`${JSON.stringify(text)} has two delays; give at most one delay=<ms>.`);
+      if (fault.delayMs !== undefined)
+        throw new Error(`${JSON.stringify(text)} has two delays; give at most one delay=<ms>.`);
       fault.delayMs = ms;
     } else if ((m = /^429(?:;\s*retry-after=(\d{1,4}))?$/i.exec(item))) {
       const retryAfter = m[1] === undefined ? 1 : Number(m[1]);
@@ -56,7 +63,9 @@ export function parseFault(text: string, { rule = false } = {}): Fault & { times
     } else if (rule && (m = /^times=(\d{1,9})$/i.exec(item)) && Number(m[1]) >= 1) {
       fault.times = Number(m[1]);
     } else {
-      throw new Error(`${JSON.stringify(item.slice(0, 60))} is not a fault; expected ${EXPECTED}${rule ? ' (and times=<n>, n ≥ 1)' : ''}.`);
+      throw new Error(
+        `${JSON.stringify(item.slice(0, 60))} is not a fault; expected ${EXPECTED}${rule ? ' (and times=<n>, n ≥ 1)' : ''}.`,
+      );
     }
   }
   return fault;
@@ -70,7 +79,16 @@ export interface Scopes {
 /** What a rule may be scoped to: the hosts served and each one's operationIds. */
 export const scopesOf = (hosts: readonly string[], specs: readonly Spec[]): Scopes => ({
   hosts,
-  operations: new Map(hosts.map((h, i) => [h, Object.values(specs[i].paths).flatMap((item) => Object.values(item).map((op) => op?.operationId).filter((id): id is string => typeof id === 'string'))])),
+  operations: new Map(
+    hosts.map((h, i) => [
+      h,
+      Object.values(specs[i].paths).flatMap((item) =>
+        Object.values(item)
+          .map((op) => op?.operationId)
+          .filter((id): id is string => typeof id === 'string'),
+      ),
+    ]),
+  ),
 });
 
 /**
@@ -79,7 +97,10 @@ export const scopesOf = (hosts: readonly string[], specs: readonly Spec[]): Scop
  */
 export function parseRules(rules: readonly unknown[], scopes: Scopes, name: (i: number) => string): Rule[] {
   return rules.map((text, i) => {
-    if (typeof text !== 'string' || text.trim() === '') throw new Error(`${name(i)} must be a non-empty string such as "sendMessage:accepted-then-500"; got ${typeof text === 'string' ? '""' : typeof text}.`);
+    if (typeof text !== 'string' || text.trim() === '')
+      throw new Error(
+        `${name(i)} must be a non-empty string such as "sendMessage:accepted-then-500"; got ${typeof text === 'string' ? '""' : typeof text}.`,
+      );
     const colon = text.indexOf(':');
     const scope = colon >= 0 ? text.slice(0, colon).trim() : '*';
     let fault: ReturnType<typeof parseFault>;
@@ -94,13 +115,17 @@ export function parseRules(rules: readonly unknown[], scopes: Scopes, name: (i: 
     const allOperations = [...new Set([...scopes.operations.values()].flat())];
     if (second !== undefined) {
       if (!scopes.hosts.includes(first) || !scopes.operations.get(first)?.includes(second)) {
-        throw new Error(`${name(i)}: scope ${JSON.stringify(scope)} is not a host/operationId served (e.g. ${scopes.hosts[0]}/${scopes.operations.get(scopes.hosts[0])?.[0]}).`);
+        throw new Error(
+          `${name(i)}: scope ${JSON.stringify(scope)} is not a host/operationId served (e.g. ${scopes.hosts[0]}/${scopes.operations.get(scopes.hosts[0])?.[0]}).`,
+        );
       }
       return { ...rule, host: first, operationId: second };
     }
     if (scopes.hosts.includes(scope)) return { ...rule, host: scope };
     if (allOperations.includes(scope)) return { ...rule, operationId: scope };
-    throw new Error(`${name(i)}: scope ${JSON.stringify(scope)} is neither a host served (${scopes.hosts.join(', ')}) nor one of their operationIds (${allOperations.join(', ')}); or leave it out for every operation.`);
+    throw new Error(
+      `${name(i)}: scope ${JSON.stringify(scope)} is neither a host served (${scopes.hosts.join(', ')}) nor one of their operationIds (${allOperations.join(', ')}); or leave it out for every operation.`,
+    );
   });
 }
 
@@ -109,7 +134,12 @@ export function createFaults(rules: Rule[]) {
   return {
     pick(host: string, operationId: string | undefined, header: string | string[] | undefined): Fault | undefined {
       if (header !== undefined) return parseFault(String(header).slice(0, 1_000));
-      const rule = rules.find((r) => (r.left === undefined || r.left > 0) && (r.host === undefined || r.host === host) && (r.operationId === undefined || r.operationId === operationId));
+      const rule = rules.find(
+        (r) =>
+          (r.left === undefined || r.left > 0) &&
+          (r.host === undefined || r.host === host) &&
+          (r.operationId === undefined || r.operationId === operationId),
+      );
       if (rule?.left !== undefined) rule.left--;
       return rule;
     },
@@ -132,7 +162,16 @@ export async function beforeAnswer(fault: Fault, family: Family): Promise<Answer
   const o = fault.outcome;
   if (o?.kind === 'reset') throw new ConnectionReset();
   if (o?.kind === 'status') {
-    return { status: o.status, code: -1, body: envelope(family, -1, `The mock's fault ${o.status}${o.retryAfter !== undefined ? `; retry after ${o.retryAfter} s` : ''}.`), headers: o.retryAfter !== undefined ? { 'retry-after': String(o.retryAfter) } : undefined };
+    return {
+      status: o.status,
+      code: -1,
+      body: envelope(
+        family,
+        -1,
+        `The mock's fault ${o.status}${o.retryAfter !== undefined ? `; retry after ${o.retryAfter} s` : ''}.`,
+      ),
+      headers: o.retryAfter !== undefined ? { 'retry-after': String(o.retryAfter) } : undefined,
+    };
   }
   return undefined;
 }
@@ -140,5 +179,13 @@ export async function beforeAnswer(fault: Fault, family: Family): Promise<Answer
 /** accepted-then-500: an accepted request's answer (code 0) is replaced by HTTP 500; a refusal stays as it is. */
 export function afterAnswer(fault: Fault | undefined, answer: Answer, family: Family): Answer {
   if (fault?.outcome?.kind !== 'accepted-then-500' || answer.status !== 200 || answer.code !== 0) return answer;
-  return { status: 500, code: -1, body: envelope(family, -1, "The mock's fault accepted-then-500: the request was carried out, but this answer says it failed.") };
+  return {
+    status: 500,
+    code: -1,
+    body: envelope(
+      family,
+      -1,
+      "The mock's fault accepted-then-500: the request was carried out, but this answer says it failed.",
+    ),
+  };
 }

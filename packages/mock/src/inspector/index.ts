@@ -27,7 +27,14 @@ const HEARTBEAT_MS = 20_000;
 
 const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 
-export function createInspector({ messages, host, log, maxStreams = 16, batchMs = 50, maxBuffered = 4 * 1024 * 1024 }: InspectorOptions) {
+export function createInspector({
+  messages,
+  host,
+  log,
+  maxStreams = 16,
+  batchMs = 50,
+  maxBuffered = 4 * 1024 * 1024,
+}: InspectorOptions) {
   const streams = new Set<ServerResponse>();
   const dirty = new Map<string, { id: string; accessKey: string }>();
   let resetPending = false;
@@ -84,10 +91,19 @@ export function createInspector({ messages, host, log, maxStreams = 16, batchMs 
   function openStream(res: ServerResponse) {
     if (streams.size >= maxStreams) {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
-      res.end(JSON.stringify({ error: `At most ${maxStreams} inspector pages can be open on one port at once; close one, or read GET /__nxwa/messages.` }));
+      res.end(
+        JSON.stringify({
+          error: `At most ${maxStreams} inspector pages can be open on one port at once; close one, or read GET /__nxwa/messages.`,
+        }),
+      );
       return 503;
     }
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     // The browser reconnects after a second when the stream breaks, and gets a fresh snapshot.
     res.write(`retry: 1000\n\n${snapshot()}`);
     streams.add(res);

@@ -1,5 +1,5 @@
 // What a sandbox handler gets: the checked request, and how to answer in the host's envelope.
-import { failure, type Answer, type Family } from '../answer.js';
+import { type Answer, type Family, failure } from '../answer.js';
 import type { UploadedFile } from '../read.js';
 import type { Route } from '../routes.js';
 
@@ -20,13 +20,18 @@ export interface SandboxRequest {
 
 /** A success in the host's envelope (api2's documents say "Request successful"; the SaaS hosts' say "" and add a traceId). */
 export function success(family: Family, data: unknown): Answer {
-  const body = family === 'classic' ? { code: 0, message: 'Request successful', data } : { code: 0, message: '', data, traceId: `mock-${Date.now().toString(16)}` };
+  const body =
+    family === 'classic'
+      ? { code: 0, message: 'Request successful', data }
+      : { code: 0, message: '', data, traceId: `mock-${Date.now().toString(16)}` };
   return { status: 200, code: 0, body: JSON.stringify(body) };
 }
 
 /** A documented failure code of the operation, with its documented message and what the sandbox found. */
 export function documentedFailure(req: SandboxRequest, code: number, detail: string): Answer {
-  const entry = (req.route.op['x-nxcloud-errors'] as { code: number; message: string }[] | undefined)?.find((e) => e.code === code);
+  const entry = (req.route.op['x-nxcloud-errors'] as { code: number; message: string }[] | undefined)?.find(
+    (e) => e.code === code,
+  );
   // Only codes the operation documents: a mistake here is the mock's, not the caller's.
   if (!entry) throw new Error(`${req.route.method.toUpperCase()} ${req.route.path} does not document code ${code}`);
   return failure(req.family, code, `${entry.message}: ${detail}`);

@@ -9,7 +9,18 @@ import type { MediaStore } from '../state/media.js';
 import type { TemplateStore } from '../state/templates.js';
 import type { SandboxRequest } from './context.js';
 import { deleteMedia, download, getMedia, MEDIA_PATH, uploadMedia, uploadTemplateMedia } from './media.js';
-import { api2Create, api2Delete, api2List, api2Update, hkCreate, hkDelete, hkGet, hkList, hkUpdate, templateStatusCallback } from './templates.js';
+import {
+  api2Create,
+  api2Delete,
+  api2List,
+  api2Update,
+  hkCreate,
+  hkDelete,
+  hkGet,
+  hkList,
+  hkUpdate,
+  templateStatusCallback,
+} from './templates.js';
 
 export type { SandboxRequest } from './context.js';
 
@@ -62,8 +73,17 @@ function documentedValues(route: Route, named: Named): Set<string> {
   if (!values) {
     values = new Set();
     const add = (v: unknown) => v !== undefined && v !== null && values!.add(String(v));
-    for (const media of Object.values<any>(route.op.requestBody?.content ?? {})) for (const example of Object.values<any>(media.examples ?? {})) add(named({ body: example.value, path: {} }));
-    add(named({ path: Object.fromEntries(route.parameters.filter((p) => p.in === 'path' && (p as { example?: unknown }).example !== undefined).map((p) => [p.name, String((p as { example?: unknown }).example)])) }));
+    for (const media of Object.values<any>(route.op.requestBody?.content ?? {}))
+      for (const example of Object.values<any>(media.examples ?? {})) add(named({ body: example.value, path: {} }));
+    add(
+      named({
+        path: Object.fromEntries(
+          route.parameters
+            .filter((p) => p.in === 'path' && (p as { example?: unknown }).example !== undefined)
+            .map((p) => [p.name, String((p as { example?: unknown }).example)]),
+        ),
+      }),
+    );
     documented.set(route, values);
   }
   return values;
@@ -93,7 +113,13 @@ export function createSandbox(options: SandboxOptions) {
       return;
     }
     // Retried with backoff like every callback; each attempt is logged (templates keep no record of attempts).
-    void delivery.deliver(url, JSON.stringify(templateStatusCallback(t)), { accessKey: t.accessKey, accessSecret: secret }, undefined, { label: `template callback ${t.status} ${t.id}` });
+    void delivery.deliver(
+      url,
+      JSON.stringify(templateStatusCallback(t)),
+      { accessKey: t.accessKey, accessSecret: secret },
+      undefined,
+      { label: `template callback ${t.status} ${t.id}` },
+    );
   });
 
   return {
@@ -102,7 +128,8 @@ export function createSandbox(options: SandboxOptions) {
       const operation = req.route.op.operationId as string;
       const answer = HANDLERS[req.host]?.[operation]?.(req, { media, templates });
       const named = NAMED_BY[req.host]?.[operation];
-      if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req)))) return undefined;
+      if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req))))
+        return undefined;
       return answer;
     },
     /** The sandbox's own paths under /__nxwa/ (media downloads); undefined otherwise. */

@@ -2,7 +2,7 @@
 // URL the sandbox hands out (`GET /__nxwa/media/{id}` on any host's port).
 import type { Answer } from '../answer.js';
 import type { MediaStore, Medium } from '../state/media.js';
-import { documentedFailure, notFound, success, type SandboxRequest } from './context.js';
+import { documentedFailure, notFound, type SandboxRequest, success } from './context.js';
 
 export const MEDIA_PATH = '/__nxwa/media/';
 const downloadUrl = (base: string, m: Medium) => `${base}${MEDIA_PATH}${encodeURIComponent(m.id)}`;
@@ -15,7 +15,14 @@ const UNKNOWN_MEDIA = 9000;
 export function uploadMedia(req: SandboxRequest, media: MediaStore, kind: 'media' | 'template-file'): Answer {
   const file = req.files?.get('file');
   if (!file) return documentedFailure(req, 9000, 'file: a file part is required');
-  const m = media.add({ kind, accessKey: req.accessKey, phone: String(req.body?.business_phone), mimeType: String(req.body?.type || file.mimeType), fileName: file.fileName || 'file', bytes: file.bytes });
+  const m = media.add({
+    kind,
+    accessKey: req.accessKey,
+    phone: String(req.body?.business_phone),
+    mimeType: String(req.body?.type || file.mimeType),
+    fileName: file.fileName || 'file',
+    bytes: file.bytes,
+  });
   return success(req.family, { id: m.id });
 }
 
@@ -23,7 +30,11 @@ function mediumOf(req: SandboxRequest, media: MediaStore): Medium | Answer {
   const id = String(req.body?.['Media-ID']);
   const m = media.get(req.accessKey, id);
   if (m?.kind === 'media') return m;
-  return notFound(req, UNKNOWN_MEDIA, `Media-ID: no medium ${JSON.stringify(id)} was uploaded with this accessKey (or it was deleted)`);
+  return notFound(
+    req,
+    UNKNOWN_MEDIA,
+    `Media-ID: no medium ${JSON.stringify(id)} was uploaded with this accessKey (or it was deleted)`,
+  );
 }
 
 export function getMedia(req: SandboxRequest, media: MediaStore): Answer {
@@ -39,7 +50,15 @@ export function deleteMedia(req: SandboxRequest, media: MediaStore): Answer {
   return success(req.family, { success: true });
 }
 
-const EXTENSION_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', mp4: 'video/mp4', '3gp': 'video/3gpp', pdf: 'application/pdf' };
+const EXTENSION_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  mp4: 'video/mp4',
+  '3gp': 'video/3gpp',
+  pdf: 'application/pdf',
+};
 
 /**
  * HK's upload names the media by `url` only. The mock never fetches it (it calls nothing but loopback webhooks):
@@ -56,10 +75,27 @@ export function uploadTemplateMedia(req: SandboxRequest, media: MediaStore): Ans
     // The validator took it as a URL; a name is all that is read from it.
   }
   const fileName = file?.fileName || fromUrl;
-  const mimeType = file?.mimeType && file.mimeType !== 'application/octet-stream' ? file.mimeType : (EXTENSION_TYPES[fileName.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
-  const m = media.add({ kind: 'hk-template-media', accessKey: req.accessKey, phone: req.path.phone, mimeType, fileName, bytes: file?.bytes, sourceUrl });
+  const mimeType =
+    file?.mimeType && file.mimeType !== 'application/octet-stream'
+      ? file.mimeType
+      : (EXTENSION_TYPES[fileName.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
+  const m = media.add({
+    kind: 'hk-template-media',
+    accessKey: req.accessKey,
+    phone: req.path.phone,
+    mimeType,
+    fileName,
+    bytes: file?.bytes,
+    sourceUrl,
+  });
   const mediaType = mimeType.startsWith('image/') ? 'IMAGE' : mimeType.startsWith('video/') ? 'VIDEO' : 'DOCUMENT';
-  return success(req.family, { media_id: m.id, original_filename: m.fileName, media_type: mediaType, url: downloadUrl(req.base, m), h: m.handle });
+  return success(req.family, {
+    media_id: m.id,
+    original_filename: m.fileName,
+    media_type: mediaType,
+    url: downloadUrl(req.base, m),
+    h: m.handle,
+  });
 }
 
 /** `GET /__nxwa/media/{id}`: exactly the uploaded bytes, with their type. */
@@ -74,13 +110,21 @@ export function download(method: string, url: URL, media: MediaStore): Answer {
   }
   const m = media.byId(id);
   if (!m) return json(404, `No medium ${JSON.stringify(id)} (never uploaded, deleted, or reset).`);
-  if (!m.bytes) return json(404, `Medium ${id} was uploaded by URL (${m.sourceUrl}); the mock does not fetch outside URLs, so it has no bytes.`);
+  if (!m.bytes)
+    return json(
+      404,
+      `Medium ${id} was uploaded by URL (${m.sourceUrl}); the mock does not fetch outside URLs, so it has no bytes.`,
+    );
   // Served from the inspector's origin: whatever was uploaded (HTML, SVG with script, …) is never run there, and a
   // browser saves it rather than showing it.
   return {
     status: 200,
     body: m.bytes,
     contentType: m.mimeType,
-    headers: { 'content-security-policy': "sandbox; default-src 'none'", 'x-content-type-options': 'nosniff', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(m.fileName)}` },
+    headers: {
+      'content-security-policy': "sandbox; default-src 'none'",
+      'x-content-type-options': 'nosniff',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(m.fileName)}`,
+    },
   };
 }

@@ -3,7 +3,7 @@
 // the template store. The review (PENDING → APPROVED) runs in the store; its api2 callback is built here.
 import type { Answer } from '../answer.js';
 import type { StoredTemplate, TemplateStore } from '../state/templates.js';
-import { documentedFailure, notFound, success, type SandboxRequest } from './context.js';
+import { documentedFailure, notFound, type SandboxRequest, success } from './context.js';
 
 // Neither host documents a "no such template" code: the parameter code each documents for a bad value is used
 // (api2 9000 "Parameter exception"; HK 22072 "Parameter error: the parameters are invalid").
@@ -12,11 +12,26 @@ const unknown = (req: SandboxRequest, detail: string) => notFound(req, UNKNOWN[r
 
 // ---- api2.nxcloud.com ----
 
-const api2Info = (t: StoredTemplate) => ({ id: t.id, name: t.name, language: t.language, category: t.definition.category, status: t.status, quality_score: { score: 'UNKNOWN' }, components: t.definition.components });
+const api2Info = (t: StoredTemplate) => ({
+  id: t.id,
+  name: t.name,
+  language: t.language,
+  category: t.definition.category,
+  status: t.status,
+  quality_score: { score: 'UNKNOWN' },
+  components: t.definition.components,
+});
 
 export function api2Create(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
-  const t = templates.create({ host: 'api2.nxcloud.com', accessKey: req.accessKey, phone: b.business_phone, name: b.name, language: b.language, definition: { category: b.category, components: b.components } });
+  const t = templates.create({
+    host: 'api2.nxcloud.com',
+    accessKey: req.accessKey,
+    phone: b.business_phone,
+    name: b.name,
+    language: b.language,
+    definition: { category: b.category, components: b.components },
+  });
   return success(req.family, { id: t.id });
 }
 
@@ -50,7 +65,8 @@ export function api2List(req: SandboxRequest, templates: TemplateStore): Answer 
   if (page.length > 0) {
     paging.cursors = { before: cursorOf(page[0]), after: cursorOf(page.at(-1)!) };
     // Only a sign that another page is there (the real ones are Meta's URLs): page with the cursors.
-    const more = (cursor: 'after' | 'before', value: string) => `${req.base}/api/wa/getTemplate?limit=${limit}&${cursor}=${value}`;
+    const more = (cursor: 'after' | 'before', value: string) =>
+      `${req.base}/api/wa/getTemplate?limit=${limit}&${cursor}=${value}`;
     if (end < all.length) paging.next = more('after', cursorOf(page.at(-1)!));
     if (start > 0) paging.previous = more('before', cursorOf(page[0]));
   }
@@ -60,7 +76,11 @@ export function api2List(req: SandboxRequest, templates: TemplateStore): Answer 
 export function api2Update(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
   const t = templates.get('api2.nxcloud.com', req.accessKey, String(b.template_id));
-  if (!t) return unknown(req, `template_id: no template ${JSON.stringify(b.template_id)} was created with this accessKey (or it was deleted)`);
+  if (!t)
+    return unknown(
+      req,
+      `template_id: no template ${JSON.stringify(b.template_id)} was created with this accessKey (or it was deleted)`,
+    );
   templates.update(t, { components: b.components, ...(b.category ? { category: b.category } : {}) });
   return success(req.family, { id: t.id });
 }
@@ -69,7 +89,11 @@ export function api2Update(req: SandboxRequest, templates: TemplateStore): Answe
 export function api2Delete(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
   const named = templates.list('api2.nxcloud.com', req.accessKey, { phone: b.business_phone, name: b.name });
-  if (named.length === 0) return unknown(req, `name: no template ${JSON.stringify(b.name)} of ${b.business_phone} was created with this accessKey (or it was deleted)`);
+  if (named.length === 0)
+    return unknown(
+      req,
+      `name: no template ${JSON.stringify(b.name)} of ${b.business_phone} was created with this accessKey (or it was deleted)`,
+    );
   for (const t of named) templates.delete(t);
   return success(req.family, { success: true });
 }
@@ -77,7 +101,15 @@ export function api2Delete(req: SandboxRequest, templates: TemplateStore): Answe
 /** The documented template-status callback of api2 (`onTemplateEvent`), for a template whose review ended. */
 export const templateStatusCallback = (t: StoredTemplate) => ({
   field: 'message_template_status_update',
-  value: { business_phone: t.phone, event: t.status, message_template_id: t.id, message_template_language: t.language, message_template_name: t.name, reason: null, time: Math.floor(Date.now() / 1000) },
+  value: {
+    business_phone: t.phone,
+    event: t.status,
+    message_template_id: t.id,
+    message_template_language: t.language,
+    message_template_name: t.name,
+    reason: null,
+    time: Math.floor(Date.now() / 1000),
+  },
 });
 
 // ---- api-hk.nxlink.ai ----
@@ -126,7 +158,14 @@ const definitionOf = (body: Record<string, any>) => {
 /** Create: the document shows no answer; the sandbox answers the new template's record (its `id` is needed later). */
 export function hkCreate(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
-  const t = templates.create({ host: 'api-hk.nxlink.ai', accessKey: req.accessKey, phone: req.path.phone, name: b.name, language: b.language, definition: definitionOf(b) });
+  const t = templates.create({
+    host: 'api-hk.nxlink.ai',
+    accessKey: req.accessKey,
+    phone: req.path.phone,
+    name: b.name,
+    language: b.language,
+    definition: definitionOf(b),
+  });
   return success(req.family, hkRecord(t, true));
 }
 
@@ -137,16 +176,26 @@ export function hkList(req: SandboxRequest, templates: TemplateStore): Answer {
   const pageSize = Number(q.get('page_size'));
   if (pageNumber < 1) return documentedFailure(req, 22072, `page_number: must be at least 1; got ${pageNumber}`);
   if (pageSize < 1) return documentedFailure(req, 22072, `page_size: must be at least 1; got ${pageSize}`);
-  const all = templates.list('api-hk.nxlink.ai', req.accessKey, { phone: req.path.phone, name: q.get('name') || undefined }).reverse();
+  const all = templates
+    .list('api-hk.nxlink.ai', req.accessKey, { phone: req.path.phone, name: q.get('name') || undefined })
+    .reverse();
   const start = (pageNumber - 1) * pageSize;
-  return success(req.family, { list: all.slice(start, start + pageSize).map((t) => hkRecord(t, false)), total: all.length, has_next_page: start + pageSize < all.length });
+  return success(req.family, {
+    list: all.slice(start, start + pageSize).map((t) => hkRecord(t, false)),
+    total: all.length,
+    has_next_page: start + pageSize < all.length,
+  });
 }
 
 const hkFind = (req: SandboxRequest, templates: TemplateStore): StoredTemplate | undefined => {
   const t = templates.get('api-hk.nxlink.ai', req.accessKey, req.path.id);
   return t && t.phone === req.path.phone ? t : undefined;
 };
-const hkUnknown = (req: SandboxRequest) => unknown(req, `id: no template ${JSON.stringify(req.path.id)} of ${req.path.phone} was created with this accessKey (or it was deleted)`);
+const hkUnknown = (req: SandboxRequest) =>
+  unknown(
+    req,
+    `id: no template ${JSON.stringify(req.path.id)} of ${req.path.phone} was created with this accessKey (or it was deleted)`,
+  );
 
 export function hkGet(req: SandboxRequest, templates: TemplateStore): Answer {
   const t = hkFind(req, templates);
@@ -163,8 +212,16 @@ export function hkDelete(req: SandboxRequest, templates: TemplateStore): Answer 
 /** Update: the document names no ID; the template with this `name` and `language` is the one updated. */
 export function hkUpdate(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
-  const [t] = templates.list('api-hk.nxlink.ai', req.accessKey, { phone: req.path.phone, name: b.name, language: b.language });
-  if (!t) return unknown(req, `name, language: no template ${JSON.stringify(b.name)} in ${b.language} of ${req.path.phone} was created with this accessKey (or it was deleted)`);
+  const [t] = templates.list('api-hk.nxlink.ai', req.accessKey, {
+    phone: req.path.phone,
+    name: b.name,
+    language: b.language,
+  });
+  if (!t)
+    return unknown(
+      req,
+      `name, language: no template ${JSON.stringify(b.name)} in ${b.language} of ${req.path.phone} was created with this accessKey (or it was deleted)`,
+    );
   templates.update(t, definitionOf(b));
   return success(req.family, null);
 }

@@ -16,8 +16,13 @@ export function inspect(method: string, url: URL, store: MessageStore): Answer |
   if (path === '/__nxwa/messages') {
     if (method !== 'GET') return json(405, { error: `${method} is not allowed on ${path}; use GET.` });
     const status = url.searchParams.get('status') ?? undefined;
-    if (status !== undefined && !STATUSES.has(status)) return json(400, { error: `status must be one of ${[...STATUSES].join(', ')}; got ${JSON.stringify(status)}.` });
-    const messages = store.list({ to: url.searchParams.get('to') ?? undefined, status: status as MessageStatus | undefined, accessKey: url.searchParams.get('accessKey') ?? undefined });
+    if (status !== undefined && !STATUSES.has(status))
+      return json(400, { error: `status must be one of ${[...STATUSES].join(', ')}; got ${JSON.stringify(status)}.` });
+    const messages = store.list({
+      to: url.searchParams.get('to') ?? undefined,
+      status: status as MessageStatus | undefined,
+      accessKey: url.searchParams.get('accessKey') ?? undefined,
+    });
     return json(200, { messages });
   }
   const one = /^\/__nxwa\/messages\/([^/]+)$/.exec(path);
@@ -30,12 +35,16 @@ export function inspect(method: string, url: URL, store: MessageStore): Answer |
       return json(400, { error: 'The message ID in the path is not valid percent-encoding.' });
     }
     const message = store.get(id, url.searchParams.get('accessKey') ?? undefined);
-    return message ? json(200, message) : json(404, { error: `No message ${JSON.stringify(id)} was recorded (or it was reset).` });
+    return message
+      ? json(200, message)
+      : json(404, { error: `No message ${JSON.stringify(id)} was recorded (or it was reset).` });
   }
   if (path === '/__nxwa/state') {
     if (method !== 'DELETE') return json(405, { error: `${method} is not allowed on ${path}; use DELETE.` });
     store.reset();
     return { status: 204, body: '' };
   }
-  return json(404, { error: `No inspection endpoint ${path}: GET /__nxwa/messages, GET /__nxwa/messages/{id}, DELETE /__nxwa/state, POST /__nxwa/inbound.` });
+  return json(404, {
+    error: `No inspection endpoint ${path}: GET /__nxwa/messages, GET /__nxwa/messages/{id}, DELETE /__nxwa/state, POST /__nxwa/inbound.`,
+  });
 }

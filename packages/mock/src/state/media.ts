@@ -59,9 +59,18 @@ export function createMediaStore(onChange: () => void = () => {}, byteLimit = 25
     add(medium: Omit<Medium, 'id' | 'createdAt' | 'handle'>): Medium {
       // api2 answers UUIDs; HK answers digits (its documented `media_id`); template uploads also get a handle shaped
       // like the documented ones (`4:<file name>:<mime type>:<random>`, base64 parts).
-      const id = medium.kind === 'hk-template-media' ? String(1e15 + (randomBytes(6).readUIntBE(0, 6) % 9e15)) : randomUUID();
-      const handle = medium.kind === 'media' ? undefined : `4:${b64(medium.fileName)}:${b64(medium.mimeType)}:${randomBytes(24).toString('base64url')}`;
-      const stored: Medium = { ...medium, id: medium.kind === 'template-file' ? handle! : id, handle, createdAt: new Date().toISOString() };
+      const id =
+        medium.kind === 'hk-template-media' ? String(1e15 + (randomBytes(6).readUIntBE(0, 6) % 9e15)) : randomUUID();
+      const handle =
+        medium.kind === 'media'
+          ? undefined
+          : `4:${b64(medium.fileName)}:${b64(medium.mimeType)}:${randomBytes(24).toString('base64url')}`;
+      const stored: Medium = {
+        ...medium,
+        id: medium.kind === 'template-file' ? handle! : id,
+        handle,
+        createdAt: new Date().toISOString(),
+      };
       put(stored);
       onChange();
       return stored;
@@ -77,7 +86,8 @@ export function createMediaStore(onChange: () => void = () => {}, byteLimit = 25
       onChange();
       return true;
     },
-    list: (accessKey?: string): Medium[] => (accessKey === undefined ? [...byId.values()] : [...(accounts.get(accessKey)?.values() ?? [])]),
+    list: (accessKey?: string): Medium[] =>
+      accessKey === undefined ? [...byId.values()] : [...(accounts.get(accessKey)?.values() ?? [])],
     reset(): void {
       accounts.clear();
       byId.clear();

@@ -74,15 +74,27 @@ export function createMessageStore(limit = 1_000) {
   const changed = (change: MessageChange) => {
     for (const listener of listeners) listener(change);
   };
-  const changedMessage = (m: { accessKey: string; id: string }) => changed({ kind: 'message', id: m.id, accessKey: m.accessKey });
+  const changedMessage = (m: { accessKey: string; id: string }) =>
+    changed({ kind: 'message', id: m.id, accessKey: m.accessKey });
   // Told of every reset: what was scheduled for the messages it forgot stops.
   const resetListeners = new Set<() => void>();
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
   const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
   return {
-    record(message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & { direction?: MockMessage['direction']; status?: MessageStatus }): MockMessage {
+    record(
+      message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & {
+        direction?: MockMessage['direction'];
+        status?: MessageStatus;
+      },
+    ): MockMessage {
       const status = message.status ?? 'accepted';
-      const stored: MockMessage = { direction: 'outbound', ...message, status, timeline: [{ status, at: now() }], callbacks: [] };
+      const stored: MockMessage = {
+        direction: 'outbound',
+        ...message,
+        status,
+        timeline: [{ status, at: now() }],
+        callbacks: [],
+      };
       const key = keyOf(stored);
       messages.delete(key);
       messages.set(key, stored);
@@ -119,7 +131,12 @@ export function createMessageStore(limit = 1_000) {
     list(filter: MessageFilter = {}): MockMessage[] {
       const out: MockMessage[] = [];
       for (const m of messages.values()) {
-        if ((filter.to === undefined || m.to === filter.to) && (filter.status === undefined || m.status === filter.status) && (filter.accessKey === undefined || m.accessKey === filter.accessKey)) out.push(m);
+        if (
+          (filter.to === undefined || m.to === filter.to) &&
+          (filter.status === undefined || m.status === filter.status) &&
+          (filter.accessKey === undefined || m.accessKey === filter.accessKey)
+        )
+          out.push(m);
       }
       return out.reverse();
     },

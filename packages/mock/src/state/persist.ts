@@ -21,7 +21,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 function problem(value: unknown): string | undefined {
   if (!isObject(value)) return 'it is not a JSON object';
   if (value.version !== 1) return `"version" must be 1; got ${JSON.stringify(value.version)}`;
-  const fields: Record<'media' | 'templates' | 'messages', string[]> = { media: ['id', 'accessKey', 'mimeType', 'fileName'], templates: ['id', 'host', 'accessKey', 'name', 'status'], messages: ['id', 'accessKey'] };
+  const fields: Record<'media' | 'templates' | 'messages', string[]> = {
+    media: ['id', 'accessKey', 'mimeType', 'fileName'],
+    templates: ['id', 'host', 'accessKey', 'name', 'status'],
+    messages: ['id', 'accessKey'],
+  };
   for (const [list, required] of Object.entries(fields)) {
     const items = value[list];
     if (!Array.isArray(items)) return `"${list}" must be an array`;
@@ -29,8 +33,14 @@ function problem(value: unknown): string | undefined {
       if (!isObject(item)) return `${list}[${i}] must be an object`;
       const missing = required.find((f) => typeof item[f] !== 'string');
       if (missing) return `${list}[${i}].${missing} must be a string`;
-      if (list === 'media' && item.bytes !== undefined && (typeof item.bytes !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(item.bytes))) return `media[${i}].bytes must be base64`;
-      if (list === 'templates' && item.status !== 'PENDING' && item.status !== 'APPROVED') return `templates[${i}].status must be PENDING or APPROVED`;
+      if (
+        list === 'media' &&
+        item.bytes !== undefined &&
+        (typeof item.bytes !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(item.bytes))
+      )
+        return `media[${i}].bytes must be base64`;
+      if (list === 'templates' && item.status !== 'PENDING' && item.status !== 'APPROVED')
+        return `templates[${i}].status must be PENDING or APPROVED`;
     }
   }
   return undefined;
@@ -45,7 +55,8 @@ export function loadState(file: string): StateSnapshot | undefined {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'ENOENT') {
       // Started empty; but it must be writable there, or nothing would be kept.
-      if (!existsSync(dirname(file))) throw new Error(`the state file ${file} cannot be written: the folder ${dirname(file)} does not exist.`);
+      if (!existsSync(dirname(file)))
+        throw new Error(`the state file ${file} cannot be written: the folder ${dirname(file)} does not exist.`);
       return undefined;
     }
     throw new Error(`the state file ${file} cannot be read (${e.code ?? e.message}).`);
@@ -54,15 +65,25 @@ export function loadState(file: string): StateSnapshot | undefined {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`the state file ${file} is not valid JSON (${(error as Error).message}); fix it, or delete it to start empty.`);
+    throw new Error(
+      `the state file ${file} is not valid JSON (${(error as Error).message}); fix it, or delete it to start empty.`,
+    );
   }
   const wrong = problem(value);
-  if (wrong) throw new Error(`the state file ${file} is not a state file of this mock: ${wrong}; fix it, or delete it to start empty.`);
+  if (wrong)
+    throw new Error(
+      `the state file ${file} is not a state file of this mock: ${wrong}; fix it, or delete it to start empty.`,
+    );
   return value as StateSnapshot;
 }
 
 /** Writes the snapshot at most every `debounceMs` while changes come, and at once on flush(). */
-export function createPersister(file: string, snapshot: () => StateSnapshot, log: (line: string) => void, debounceMs = 100) {
+export function createPersister(
+  file: string,
+  snapshot: () => StateSnapshot,
+  log: (line: string) => void,
+  debounceMs = 100,
+) {
   let timer: NodeJS.Timeout | undefined;
   const write = () => {
     clearTimeout(timer);

@@ -1,6 +1,6 @@
 // Magic recipients: numbers whose sends end otherwise than sent → delivered → read (listed in the README), so that
 // an application's handling of failures can be tried without a real failure. Any other number follows the default.
-import { DEFAULT_STATUSES, DOCUMENTED_FAILURE, type CallbackStatus } from '../callbacks/status.js';
+import { type CallbackStatus, DEFAULT_STATUSES, DOCUMENTED_FAILURE } from '../callbacks/status.js';
 import type { StatusError } from './messages.js';
 
 export interface PlannedStatus {
@@ -9,10 +9,16 @@ export interface PlannedStatus {
 }
 
 export const MAGIC_RECIPIENTS: Readonly<Record<string, { statuses: readonly PlannedStatus[]; what: string }>> = {
-  '15550100001': { statuses: [{ status: 'sent' }, { status: 'failed', error: DOCUMENTED_FAILURE }], what: 'sent → failed (error 470)' },
+  '15550100001': {
+    statuses: [{ status: 'sent' }, { status: 'failed', error: DOCUMENTED_FAILURE }],
+    what: 'sent → failed (error 470)',
+  },
   '15550100002': { statuses: [{ status: 'sent' }], what: 'sent, never delivered' },
   '15550100003': { statuses: [{ status: 'sent' }, { status: 'delivered' }], what: 'sent → delivered, never read' },
-  '15550100004': { statuses: [{ status: 'failed', error: DOCUMENTED_FAILURE }], what: 'failed at once (error 470), never sent' },
+  '15550100004': {
+    statuses: [{ status: 'failed', error: DOCUMENTED_FAILURE }],
+    what: 'failed at once (error 470), never sent',
+  },
 };
 
 /**

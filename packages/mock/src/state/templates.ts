@@ -34,15 +34,18 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
 
   function schedule(t: StoredTemplate) {
     clearTimeout(timers.get(key(t)));
-    const timer = setTimeout(() => {
-      timers.delete(key(t));
-      if (templates.get(key(t)) !== t || t.status !== 'PENDING') return;
-      t.status = 'APPROVED';
-      t.reviewDueAt = undefined;
-      t.updatedAt = now();
-      onChange();
-      for (const listener of reviewed) listener(t);
-    }, Math.max(0, (t.reviewDueAt ?? 0) - Date.now()));
+    const timer = setTimeout(
+      () => {
+        timers.delete(key(t));
+        if (templates.get(key(t)) !== t || t.status !== 'PENDING') return;
+        t.status = 'APPROVED';
+        t.reviewDueAt = undefined;
+        t.updatedAt = now();
+        onChange();
+        for (const listener of reviewed) listener(t);
+      },
+      Math.max(0, (t.reviewDueAt ?? 0) - Date.now()),
+    );
     timer.unref?.();
     timers.set(key(t), timer);
   }
@@ -61,7 +64,9 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
     onReviewed(listener: (t: StoredTemplate) => void): void {
       reviewed.push(listener);
     },
-    create(t: Pick<StoredTemplate, 'host' | 'accessKey' | 'phone' | 'name' | 'language' | 'definition'>): StoredTemplate {
+    create(
+      t: Pick<StoredTemplate, 'host' | 'accessKey' | 'phone' | 'name' | 'language' | 'definition'>,
+    ): StoredTemplate {
       let id: string;
       do id = String(randomInt(1e9, 2 ** 47));
       while (templates.has(key({ host: t.host, id })));
@@ -85,9 +90,18 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
       return t?.accessKey === accessKey ? t : undefined;
     },
     /** The account's templates on that host, oldest first. */
-    list(host: TemplateHost, accessKey: string, filter: { phone?: string; name?: string; language?: string } = {}): StoredTemplate[] {
+    list(
+      host: TemplateHost,
+      accessKey: string,
+      filter: { phone?: string; name?: string; language?: string } = {},
+    ): StoredTemplate[] {
       return [...templates.values()].filter(
-        (t) => t.host === host && t.accessKey === accessKey && (filter.phone === undefined || t.phone === filter.phone) && (filter.name === undefined || t.name === filter.name) && (filter.language === undefined || t.language === filter.language),
+        (t) =>
+          t.host === host &&
+          t.accessKey === accessKey &&
+          (filter.phone === undefined || t.phone === filter.phone) &&
+          (filter.name === undefined || t.name === filter.name) &&
+          (filter.language === undefined || t.language === filter.language),
       );
     },
     delete(t: StoredTemplate): void {

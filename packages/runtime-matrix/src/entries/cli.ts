@@ -4,7 +4,12 @@ import { REPORT_MARKER } from '../fixtures.js';
 
 const g = globalThis as unknown as {
   Deno?: { args: string[]; exit(code: number): never };
-  process: { argv: string[]; exitCode?: number; stdout: { write(text: string, done: () => void): void }; exit(code: number): never };
+  process: {
+    argv: string[];
+    exitCode?: number;
+    stdout: { write(text: string, done: () => void): void };
+    exit(code: number): never;
+  };
 };
 const args = g.Deno ? g.Deno.args : g.process.argv.slice(2);
 const report = await runChecks(JSON.parse(args[0] ?? '{}'));
