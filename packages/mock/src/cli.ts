@@ -2,7 +2,7 @@
 // nxwa-mock: a local mock of every NxCloud WhatsApp API host, in this one process. `nxwa-mock --help` for options.
 import { parseArgs } from 'node:util';
 import { parseRules, scopesOf } from './faults/faults.js';
-import { loadSpec } from './hosts.js';
+import { loadSpec } from './http/hosts.js';
 import { DEMO_CREDENTIALS, HOSTS, type MockHost, startMock } from './index.js';
 
 const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one process; signatures, NxCloud's codes, callbacks)

@@ -1,8 +1,8 @@
 // The mock of every NxCloud host in one process: for each host, its spec's operations in Prism's engine, behind a
 // server on its own port that does what Prism cannot (signatures, NxCloud's error codes, webhook callbacks).
+
+import { createInbound } from './admin/inbound.js';
 import { createDelivery } from './callbacks/deliver.js';
-import { createInbound } from './callbacks/inbound.js';
-import { createLifecycles } from './callbacks/lifecycle.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
 import {
@@ -13,15 +13,17 @@ import {
   loadSpec,
   type MockHost,
   type Spec,
-} from './hosts.js';
+} from './http/hosts.js';
 import { createSandbox } from './sandbox/index.js';
+import { createMediaStore } from './sandbox/media/store.js';
+import { createMessageStore, type MessageFilter, type MockMessage } from './sandbox/messages/store.js';
+import { createLifecycles } from './sandbox/messages/timeline.js';
+import { createPersister, loadState } from './sandbox/persist.js';
+import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
-import { createMediaStore } from './state/media.js';
-import { createMessageStore, type MessageFilter, type MockMessage } from './state/messages.js';
-import { createPersister, loadState } from './state/persist.js';
-import { createTemplateStore } from './state/templates.js';
 
-export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './hosts.js';
+export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
+export { MAGIC_RECIPIENTS } from './sandbox/messages/recipients.js';
 export type {
   CallbackAttempt,
   MessageFilter,
@@ -29,8 +31,7 @@ export type {
   MockMessage,
   StatusError,
   TimelineEvent,
-} from './state/messages.js';
-export { MAGIC_RECIPIENTS } from './state/recipients.js';
+} from './sandbox/messages/store.js';
 
 export interface MockCredentials {
   accessKey: string;

@@ -2,24 +2,24 @@
 // write. Every stage but the engine answers in NxCloud's envelope with the host's documented codes.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Answer, envelope, familyOf } from './answer.js';
-import type { Inbound } from './callbacks/inbound.js';
-import type { Lifecycles } from './callbacks/lifecycle.js';
-import { callbackAllowed, refusedTarget, wantedStatuses } from './callbacks/status.js';
+import type { Inbound } from './admin/inbound.js';
+import { createInspector } from './admin/inspector/events.js';
+import { inspect } from './admin/messages.js';
+import { callbackAllowed, refusedTarget, wantedStatuses } from './callbacks/payloads.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders } from './checks/headers.js';
 import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
 import { createValidator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
 import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } from './faults/faults.js';
-import type { Spec } from './hosts.js';
-import { createInspector } from './inspector/index.js';
-import { HttpFailure, readBody } from './read.js';
-import { compileRoutes } from './routes.js';
+import { type Answer, envelope, familyOf } from './http/answer.js';
+import { HttpFailure, readBody } from './http/body.js';
+import type { Spec } from './http/hosts.js';
+import { compileRoutes } from './http/routes.js';
 import type { Sandbox } from './sandbox/index.js';
-import { inspect } from './state/inspect.js';
-import { type MessageStore, newMessageId } from './state/messages.js';
-import { plannedStatuses } from './state/recipients.js';
+import { plannedStatuses } from './sandbox/messages/recipients.js';
+import { type MessageStore, newMessageId } from './sandbox/messages/store.js';
+import type { Lifecycles } from './sandbox/messages/timeline.js';
 
 export interface HostServerOptions {
   host: string;

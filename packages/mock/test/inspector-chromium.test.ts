@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInspector } from '../src/admin/inspector/events.js';
 import { type RunningMock, startMock } from '../src/index.js';
-import { createInspector } from '../src/inspector/index.js';
-import { createMessageStore } from '../src/state/messages.js';
+import { createMessageStore } from '../src/sandbox/messages/store.js';
 import { demo } from './support.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

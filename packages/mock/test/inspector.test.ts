@@ -6,9 +6,9 @@ import { createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInspector } from '../src/admin/inspector/events.js';
 import { type RunningMock, startMock } from '../src/index.js';
-import { createInspector } from '../src/inspector/index.js';
-import { createMessageStore } from '../src/state/messages.js';
+import { createMessageStore } from '../src/sandbox/messages/store.js';
 import { demo } from './support.js';
 
 const text = {

@@ -9,7 +9,7 @@ import { createNxcloudClient, type NxcloudHost } from '@org/nxwa-client';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type RunningMock, startMock } from '../src/index.js';
-import { createMediaStore } from '../src/state/media.js';
+import { createMediaStore } from '../src/sandbox/media/store.js';
 import { answerProblems, demo } from './support.js';
 
 const second = { accessKey: 'second-key', accessSecret: 'second-secret' };

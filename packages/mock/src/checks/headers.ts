@@ -2,8 +2,8 @@
 // (1002), as the real servers check them.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Answer, type Family, failure } from '../answer.js';
-import type { Route } from '../routes.js';
+import { type Answer, type Family, failure } from '../http/answer.js';
+import type { Route } from '../http/routes.js';
 
 const COMMON = ['accessKey', 'ts', 'bizType', 'action', 'sign'];
 

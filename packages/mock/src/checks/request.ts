@@ -2,9 +2,9 @@
 // answered with the host's documented parameter code for the field at fault, naming every field and what was
 // expected.
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Answer, type Family, failure } from '../answer.js';
-import { parseMultipart, type UploadedFile } from '../read.js';
-import type { Route } from '../routes.js';
+import { type Answer, type Family, failure } from '../http/answer.js';
+import { parseMultipart, type UploadedFile } from '../http/body.js';
+import type { Route } from '../http/routes.js';
 import type { Problem, Validator } from './validation.js';
 
 const coerce = (schema: any, value: string): unknown => {

@@ -1,14 +1,14 @@
 // The sandbox: the operations that act on state (media, templates), answered from the stores instead of the
 // engine's examples, chosen by the route's operationId and host; and its own inspection paths (media downloads,
 // reset). Everything else is left to the engine.
-import type { Answer } from '../answer.js';
+
 import type { Delivery } from '../callbacks/deliver.js';
-import { callbackAllowed, refusedTarget } from '../callbacks/status.js';
-import type { Route } from '../routes.js';
-import type { MediaStore } from '../state/media.js';
-import type { TemplateStore } from '../state/templates.js';
-import type { SandboxRequest } from './context.js';
-import { deleteMedia, download, getMedia, MEDIA_PATH, uploadMedia, uploadTemplateMedia } from './media.js';
+import { callbackAllowed, refusedTarget } from '../callbacks/payloads.js';
+import type { Answer } from '../http/answer.js';
+import type { Route } from '../http/routes.js';
+import { deleteMedia, download, getMedia, MEDIA_PATH, uploadMedia, uploadTemplateMedia } from './media/operations.js';
+import type { MediaStore } from './media/store.js';
+import type { SandboxRequest } from './request.js';
 import {
   api2Create,
   api2Delete,
@@ -20,9 +20,10 @@ import {
   hkList,
   hkUpdate,
   templateStatusCallback,
-} from './templates.js';
+} from './templates/operations.js';
+import type { TemplateStore } from './templates/store.js';
 
-export type { SandboxRequest } from './context.js';
+export type { SandboxRequest } from './request.js';
 
 type Handler = (req: SandboxRequest, stores: { media: MediaStore; templates: TemplateStore }) => Answer;
 type Named = (r: { body?: Record<string, any>; path: Record<string, string> }) => unknown;

@@ -2,11 +2,12 @@
 // (webhook or not, so that the inspection API shows progress), and each status, as it enters the timeline, becomes
 // a status callback to the webhook, if there is one. A message's callbacks go out one after another in timeline
 // order (a retried one holds back the next), however far the timeline has moved on meanwhile.
-import type { Family } from '../answer.js';
-import type { MessageStore, MockMessage } from '../state/messages.js';
-import type { PlannedStatus } from '../state/recipients.js';
-import type { CallbackCredentials, Delivery } from './deliver.js';
-import { conversationOrigin, statusPayload } from './status.js';
+
+import type { CallbackCredentials, Delivery } from '../../callbacks/deliver.js';
+import { conversationOrigin, statusPayload } from '../../callbacks/payloads.js';
+import type { Family } from '../../http/answer.js';
+import type { PlannedStatus } from './recipients.js';
+import type { MessageStore, MockMessage } from './store.js';
 
 export interface Lifecycle {
   message: MockMessage;

@@ -3,12 +3,12 @@
 // api2's `onInboundMessage` (text, image, video, voice, audio, document, location, sticker), or — for the SaaS
 // hosts, whose pages document no inbound-message callback — their template button click (`onTemplateButtonClick`).
 import { randomUUID } from 'node:crypto';
-import type { Answer } from '../answer.js';
-import { familyOf } from '../answer.js';
-import { HOSTS } from '../hosts.js';
-import { type MessageStore, newMessageId } from '../state/messages.js';
-import type { Delivery } from './deliver.js';
-import { callbackAllowed } from './status.js';
+import type { Delivery } from '../callbacks/deliver.js';
+import { callbackAllowed } from '../callbacks/payloads.js';
+import type { Answer } from '../http/answer.js';
+import { familyOf } from '../http/answer.js';
+import { HOSTS } from '../http/hosts.js';
+import { type MessageStore, newMessageId } from '../sandbox/messages/store.js';
 
 const API2_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'] as const;
 const MEDIA_TYPES: Record<string, string> = {

@@ -1,8 +1,8 @@
 // Status callbacks: which statuses a send asks for, where they may go, and their documented payloads — api2's
 // `onMessageStatus` and the SaaS hosts' `onSaasMessageStatus` (spec/dist/*.yaml webhooks; vendor pages
 // WhatsApp-API-webhook.md and SAAS-WhatsApp-API-webhook.md).
-import type { Family } from '../answer.js';
-import type { StatusError } from '../state/messages.js';
+import type { Family } from '../http/answer.js';
+import type { StatusError } from '../sandbox/messages/store.js';
 
 export const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type CallbackStatus = (typeof STATUSES)[number];

@@ -1,9 +1,9 @@
 // Templates: api2 createTemplate / getTemplate (a list, cursor-paged) / updateTemplate / deleteTemplate, and HK
 // createTemplate / listTemplates (page_number, page_size) / getTemplate / updateTemplate / deleteTemplate, over
 // the template store. The review (PENDING → APPROVED) runs in the store; its api2 callback is built here.
-import type { Answer } from '../answer.js';
-import type { StoredTemplate, TemplateStore } from '../state/templates.js';
-import { documentedFailure, notFound, type SandboxRequest, success } from './context.js';
+import type { Answer } from '../../http/answer.js';
+import { documentedFailure, notFound, type SandboxRequest, success } from '../request.js';
+import type { StoredTemplate, TemplateStore } from './store.js';
 
 // Neither host documents a "no such template" code: the parameter code each documents for a bad value is used
 // (api2 9000 "Parameter exception"; HK 22072 "Parameter error: the parameters are invalid").

@@ -1,7 +1,7 @@
 // What a sandbox handler gets: the checked request, and how to answer in the host's envelope.
-import { type Answer, type Family, failure } from '../answer.js';
-import type { UploadedFile } from '../read.js';
-import type { Route } from '../routes.js';
+import { type Answer, type Family, failure } from '../http/answer.js';
+import type { UploadedFile } from '../http/body.js';
+import type { Route } from '../http/routes.js';
 
 export interface SandboxRequest {
   host: string;

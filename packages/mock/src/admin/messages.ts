@@ -3,8 +3,8 @@
 //   GET    /__nxwa/messages/{id}       one message: its timeline and callback attempts (404 when unknown);
 //                                      ?accessKey=… picks the account's when two used the same ID
 //   DELETE /__nxwa/state               forget everything recorded (204)
-import type { Answer } from '../answer.js';
-import type { MessageStatus, MessageStore } from './messages.js';
+import type { Answer } from '../http/answer.js';
+import type { MessageStatus, MessageStore } from '../sandbox/messages/store.js';
 
 const STATUSES = new Set(['accepted', 'sent', 'delivered', 'read', 'failed', 'received']);
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });

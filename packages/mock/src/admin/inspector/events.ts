@@ -6,7 +6,7 @@
 // batches, each message once per batch however often it changed. A page that cannot keep up is disconnected (its
 // browser reconnects and gets a fresh snapshot), so a slow reader never makes the mock buffer without bound.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { keyOf, type MessageChange, type MessageStore } from '../state/messages.js';
+import { keyOf, type MessageChange, type MessageStore } from '../../sandbox/messages/store.js';
 import { PAGE, PAGE_HEADERS } from './page.js';
 
 export interface InspectorOptions {

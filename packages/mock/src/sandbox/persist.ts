@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { StoredMedium } from './media.js';
-import type { MockMessage } from './messages.js';
-import type { StoredTemplate } from './templates.js';
+import type { StoredMedium } from './media/store.js';
+import type { MockMessage } from './messages/store.js';
+import type { StoredTemplate } from './templates/store.js';
 
 export interface StateSnapshot {
   version: 1;

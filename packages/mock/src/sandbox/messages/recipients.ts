@@ -1,7 +1,7 @@
 // Magic recipients: numbers whose sends end otherwise than sent → delivered → read (listed in the README), so that
 // an application's handling of failures can be tried without a real failure. Any other number follows the default.
-import { type CallbackStatus, DEFAULT_STATUSES, DOCUMENTED_FAILURE } from '../callbacks/status.js';
-import type { StatusError } from './messages.js';
+import { type CallbackStatus, DEFAULT_STATUSES, DOCUMENTED_FAILURE } from '../../callbacks/payloads.js';
+import type { StatusError } from './store.js';
 
 export interface PlannedStatus {
   status: CallbackStatus;

@@ -1,8 +1,8 @@
 // Media: api2 uploadMedia / getMedia / deleteMedia and uploadTemplateFile, HK uploadTemplateMedia, and the download
 // URL the sandbox hands out (`GET /__nxwa/media/{id}` on any host's port).
-import type { Answer } from '../answer.js';
-import type { MediaStore, Medium } from '../state/media.js';
-import { documentedFailure, notFound, type SandboxRequest, success } from './context.js';
+import type { Answer } from '../../http/answer.js';
+import { documentedFailure, notFound, type SandboxRequest, success } from '../request.js';
+import type { MediaStore, Medium } from './store.js';
 
 export const MEDIA_PATH = '/__nxwa/media/';
 const downloadUrl = (base: string, m: Medium) => `${base}${MEDIA_PATH}${encodeURIComponent(m.id)}`;
