@@ -1,15 +1,15 @@
-// The live inspector over HTTP (issue 11): the page on every host's port with a policy that admits only its own
+// The live inspector over HTTP: the page on every host's port with a policy that admits only its own
 // inline style and script; the event stream's snapshot and changes; the bound on open streams; and a stop that
-// ends open streams instead of waiting for them. (test/inspector-chromium.test.ts renders the page.)
+// ends open streams instead of waiting for them. (test/admin/inspector/page.test.ts renders the page.)
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInspector } from '../src/admin/inspector/events.js';
-import { type RunningMock, startMock } from '../src/index.js';
-import { createMessageStore } from '../src/sandbox/messages/store.js';
-import { demo } from './support.js';
+import { createInspector } from '../../../src/admin/inspector/events.js';
+import { type RunningMock, startMock } from '../../../src/index.js';
+import { createMessageStore } from '../../../src/sandbox/messages/store.js';
+import { demo } from '../../support.js';
 
 const text = {
   appkey: 'f543ertg',

@@ -1,4 +1,4 @@
-// The memory-stability run (a child process of test/memory.test.ts, on the built mock): 60,000 signed sends, each
+// The memory-stability run (a child process of test/server.memory.test.ts, on the built mock): 60,000 signed sends, each
 // with a status callback to a local webhook; RSS after the first 10,000 and after all, each once every callback
 // is done and after a full GC. Prints one JSON line. Bounded: a fixed number of sends.
 import { Agent, createServer, request } from 'node:http';

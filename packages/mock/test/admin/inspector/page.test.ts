@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInspector } from '../src/admin/inspector/events.js';
-import { type RunningMock, startMock } from '../src/index.js';
-import { createMessageStore } from '../src/sandbox/messages/store.js';
-import { demo } from './support.js';
+import { createInspector } from '../../../src/admin/inspector/events.js';
+import { type RunningMock, startMock } from '../../../src/index.js';
+import { createMessageStore } from '../../../src/sandbox/messages/store.js';
+import { demo } from '../../support.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = { timeout: 30_000 };
@@ -171,8 +171,8 @@ describe('the inspector page', () => {
     expect(JSON.parse((await row(page, 'live-1').locator('pre.json').textContent())!)).toEqual(mock.message('live-1'));
     expect(received.filter((b) => b.includes('live-1'))).toHaveLength(3);
 
-    mkdirSync(join(import.meta.dirname, '..', 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(import.meta.dirname, '..', 'test-results', 'inspector.png') });
+    mkdirSync(join(import.meta.dirname, '..', '..', '..', 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(import.meta.dirname, '..', '..', '..', 'test-results', 'inspector.png') });
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);

@@ -2,8 +2,8 @@
 // reads from that spec: a stale file would answer from an older spec.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { expect, it } from 'vitest';
-import { loadOperations, loadSpec } from '../src/http/hosts.js';
-import { HOSTS } from '../src/index.js';
+import { loadOperations, loadSpec } from '../../src/http/hosts.js';
+import { HOSTS } from '../../src/index.js';
 
 it.each(HOSTS)('%s: the prepared operations are current', async (host) => {
   const prepared = loadOperations(host);

@@ -1,10 +1,10 @@
-// POST /__nxwa/inbound (issue 11): a user writing in, simulated. The mock checks the request (400 naming the field),
+// POST /__nxwa/inbound: a user writing in, simulated. The mock checks the request (400 naming the field),
 // records the message (direction inbound) and posts the documented, signed callback to the webhook, with retries.
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
-import { demo } from './support.js';
-import { webhook, webhookProblems } from './webhook.js';
+import { type RunningMock, startMock } from '../../src/index.js';
+import { demo } from '../support.js';
+import { webhook, webhookProblems } from '../webhook.js';
 
 const second = { accessKey: 'second-key', accessSecret: 'second-secret' };
 let mock: RunningMock;

@@ -1,4 +1,4 @@
-// Message lifecycles (issue 11): every accepted send is recorded and its timeline advances sent → delivered → read
+// Message lifecycles: every accepted send is recorded and its timeline advances sent → delivered → read
 // with times, webhook or not; each status becomes a signed callback in the documented payload of its host; a webhook
 // that does not take a callback is retried with backoff, every attempt recorded; magic recipients end otherwise;
 // two accounts never share a message record.
@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAGIC_RECIPIENTS, type MockMessage, type RunningMock, startMock } from '../src/index.js';
-import { demo, freePort } from './support.js';
-import { webhook, webhookProblems } from './webhook.js';
+import { MAGIC_RECIPIENTS, type MockMessage, type RunningMock, startMock } from '../../../src/index.js';
+import { demo, freePort } from '../../support.js';
+import { webhook, webhookProblems } from '../../webhook.js';
 
 const second = { accessKey: 'second-key', accessSecret: 'second-secret' };
 const text = {
@@ -315,7 +315,7 @@ describe('magic recipients', () => {
   });
 
   it('the README lists every magic recipient as it is', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     const rows = [...readme.matchAll(/^\| `(\d+)` \| (.+) \|$/gm)].map((m) => [m[1], m[2]]);
     expect(Object.fromEntries(rows)).toEqual(
       Object.fromEntries(Object.entries(MAGIC_RECIPIENTS).map(([to, { what }]) => [to, what])),

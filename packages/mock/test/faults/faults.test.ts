@@ -1,4 +1,4 @@
-// Faults and latency (issue 11): per request (x-nxwa-fault) and per run (the faults option, --fault), each kind over
+// Faults and latency: per request (x-nxwa-fault) and per run (the faults option, --fault), each kind over
 // HTTP; bad specs refused clearly; and the proofs through the client: an accepted-then-500 send is sent exactly once,
 // and a 429 with Retry-After is waited out on reads.
 import { spawn, spawnSync } from 'node:child_process';
@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { createNxcloudClient, type NxcloudHost, type RetryInfo } from '@org/nxwa-client';
 import { signatureHeaders } from '@org/nxwa-signing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
-import { demo, freePortBase, stopChild } from './support.js';
+import { type RunningMock, startMock } from '../../src/index.js';
+import { demo, freePortBase, stopChild } from '../support.js';
 
 const text = {
   appkey: 'f543ertg',
@@ -241,7 +241,7 @@ describe('faults for the run', () => {
   });
 
   it('a bad --fault flag: exit 2, one line naming the flag', () => {
-    const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
+    const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
     const run = spawnSync(process.execPath, [bin, '--port-base', '0', '--fault', 'sendMessage:teapot'], {
       encoding: 'utf8',
       timeout: 30_000,
@@ -261,7 +261,7 @@ describe('faults for the run', () => {
 });
 
 it('--fault reaches the running mock; a bad --callback-retry-base-ms is exit 2', async () => {
-  const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
+  const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
   const bad = spawnSync(process.execPath, [bin, '--callback-retry-base-ms', 'soon'], {
     encoding: 'utf8',
     timeout: 30_000,

@@ -1,7 +1,7 @@
 // Every named request example of every spec, sent through @org/nxwa-client to the mock (real Prism behind the
 // gateway), is accepted, and every answer matches the schema the client's types are generated from.
 import { describe, expect, it } from 'vitest';
-import { answerProblems, client, type ExampleCase, exampleCases, withRealFile } from './support.js';
+import { answerProblems, client, type ExampleCase, exampleCases, withRealFile } from '../support.js';
 
 const cases = exampleCases();
 
@@ -114,7 +114,7 @@ describe('forced answers', () => {
 
   it.each([
     ['insufficient balance', 'api.nxcloud.com', '/saas/wa/send', 22125, 'business'],
-    // 22041's document gives no reason to retry it (issue 12): a business failure, not a transient one.
+    // 22041's document gives no reason to retry it: a business failure, not a transient one.
     ['a cloud failure', 'api.nxcloud.com', '/saas/wa/send', 22041, 'business'],
     ['template does not exist', 'api2.nxcloud.com', '/api/wa/mt', 10005, 'business'],
   ] as const)('%s (%s %s → %s) comes back as a typed error', async (_label, host, path, code, category) => {

@@ -1,11 +1,11 @@
-// The sandbox over HTTP (issue 11): every accepted send gets its own message ID and is recorded with its timeline
+// The sandbox over HTTP: every accepted send gets its own message ID and is recorded with its timeline
 // of statuses and callback attempts; the inspection API and the library's messages()/reset() read and reset it.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { startMock } from '../src/index.js';
-import { client } from './support.js';
+import { startMock } from '../../../src/index.js';
+import { client } from '../../support.js';
 
 const text = {
   appkey: 'f543ertg',

@@ -1,4 +1,4 @@
-// The sandbox's media and templates over HTTP, through @org/nxwa-client (issue 11): upload → send by ID → getMedia →
+// The sandbox's media and templates over HTTP, through @org/nxwa-client: upload → send by ID → getMedia →
 // download → delete; template create → review → approved callback (signed) → list; per-accessKey isolation; reset;
 // the state file across a restart, and a broken one refused.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { createNxcloudClient, type NxcloudHost } from '@org/nxwa-client';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type RunningMock, startMock } from '../src/index.js';
-import { createMediaStore } from '../src/sandbox/media/store.js';
-import { answerProblems, demo } from './support.js';
+import { type RunningMock, startMock } from '../../src/index.js';
+import { createMediaStore } from '../../src/sandbox/media/store.js';
+import { answerProblems, demo } from '../support.js';
 
 const second = { accessKey: 'second-key', accessSecret: 'second-secret' };
 const phone = '8615800001795';
@@ -791,7 +791,7 @@ describe('isolation and reset', () => {
 });
 
 describe('the state file', () => {
-  const dir = join(import.meta.dirname, '..', 'test-results', `state-${process.pid}`);
+  const dir = join(import.meta.dirname, '..', '..', 'test-results', `state-${process.pid}`);
   beforeAll(() => mkdirSync(dir, { recursive: true }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { client, demo } from './support.js';
+import { client, demo } from '../support.js';
 
 let server: Server;
 let hookUrl: string;

@@ -1,5 +1,5 @@
 // The library API: mocks started in this process on free ports, several at once, each stopped by itself; what
-// it refuses; and the hardening of the mock (issue 14): redirecting webhooks, callback amplification, pending
+// it refuses; and the hardening of the mock: redirecting webhooks, callback amplification, pending
 // callbacks pruned, large bodies, health of a stopped engine, HK bodiless Content-Type.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
