@@ -4,7 +4,7 @@
 // hosts, whose pages document no inbound-message callback — their template button click (`onTemplateButtonClick`).
 import { randomUUID } from 'node:crypto';
 import type { Delivery } from '../callbacks/deliver.js';
-import { callbackAllowed } from '../callbacks/payloads.js';
+import { callbackAllowed } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import { familyOf } from '../http/answer.js';
 import { HOSTS } from '../http/hosts.js';
@@ -88,21 +88,21 @@ function messageObject(type: string, value: unknown): Record<string, unknown> {
 export function createInbound(options: InboundOptions) {
   // Inbound callbacks still being delivered (retries included).
   let pending = 0;
-  // A reset cancels the inbound callbacks still being delivered, as it does the status callbacks.
   let aborter = new AbortController();
-  options.messages.onReset(() => {
-    aborter.abort();
-    aborter = new AbortController();
-  });
   return {
     /** Answers POST /__nxwa/inbound; `raw` is the request body. */
-    answer: (method: string, raw: Buffer) =>
-      answer(method, raw, options, (deliver) => {
+    answer: (raw: Buffer) =>
+      answer(raw, options, (deliver) => {
         pending++;
         void deliver(aborter.signal).finally(() => pending--);
       }),
     get pending(): number {
       return pending;
+    },
+    /** Cancels the inbound callbacks still being delivered (a reset forgets their messages). */
+    cancelAll(): void {
+      aborter.abort();
+      aborter = new AbortController();
     },
   };
 }
@@ -110,13 +110,11 @@ export function createInbound(options: InboundOptions) {
 export type Inbound = ReturnType<typeof createInbound>;
 
 function answer(
-  method: string,
   raw: Buffer,
   options: InboundOptions,
   track: (deliver: (signal: AbortSignal) => Promise<boolean>) => void,
 ): Answer {
   const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
-  if (method !== 'POST') return json(405, { error: `${method} is not allowed on /__nxwa/inbound; use POST.` });
   let request: unknown;
   try {
     request = JSON.parse(raw.toString('utf8'));

@@ -1,12 +1,20 @@
-// Status callbacks: which statuses a send asks for, where they may go, and their documented payloads — api2's
+// Status callbacks: their statuses and their documented payloads — api2's
 // `onMessageStatus` and the SaaS hosts' `onSaasMessageStatus` (spec/dist/*.yaml webhooks; vendor pages
 // WhatsApp-API-webhook.md and SAAS-WhatsApp-API-webhook.md).
 import type { Family } from '../http/answer.js';
-import type { StatusError } from '../sandbox/messages/store.js';
 
+/**
+ * The statuses a status callback reports: the spec's `Status.status` less `deleted`, which the mock never reports
+ * (test/callbacks/payloads.test.ts holds them to the spec).
+ */
 export const STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type CallbackStatus = (typeof STATUSES)[number];
-export const DEFAULT_STATUSES: readonly CallbackStatus[] = ['sent', 'delivered', 'read'];
+
+/** Why a message failed, as its `failed` callback carries it. */
+export interface StatusError {
+  code: number;
+  title: string;
+}
 
 /** The error of a `failed` status: the one the vendor's pages document (their only example). */
 export const DOCUMENTED_FAILURE: StatusError = {
@@ -14,37 +22,6 @@ export const DOCUMENTED_FAILURE: StatusError = {
   title:
     'Failed to send message because you are outside the support window for freeform messages to this user. Please use a valid HSM notification or reconsider.',
 };
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/;
-
-/** Whether the mock may call this URL back: loopback only, unless other targets were allowed. */
-export function callbackAllowed(url: string, allowAnyTarget: boolean): boolean {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-    return allowAnyTarget || LOOPBACK.test(u.hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** The log line for a callback target that {@link callbackAllowed} refused. */
-export const refusedTarget = (what: string, url: string) =>
-  `${what} to ${url} refused: not a loopback address (start the mock with --allow-any-callback-target to allow it)`;
-
-/**
- * The statuses an `x-nxwa-callbacks` header asks for: known ones, each once, in the order first given — so a
- * header can never ask for more than four callbacks however long it is. Undefined without the header.
- */
-export function wantedStatuses(header: string | string[] | undefined): CallbackStatus[] | undefined {
-  if (header === undefined) return undefined;
-  const wanted = new Set<CallbackStatus>();
-  for (const s of String(header).slice(0, 4_096).split(',')) {
-    const status = s.trim() as CallbackStatus;
-    if ((STATUSES as readonly string[]).includes(status)) wanted.add(status);
-  }
-  return [...wanted];
-}
 
 /**
  * The conversation type of a send, as the documents list them: api2's OTP sends open an authentication

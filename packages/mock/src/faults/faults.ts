@@ -22,7 +22,7 @@ export interface Fault {
   outcome?: FaultOutcome;
 }
 
-interface Rule extends Fault {
+export interface Rule extends Fault {
   host?: string;
   operationId?: string;
   /** Requests it still applies to; unbounded when undefined. */

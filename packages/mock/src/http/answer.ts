@@ -1,4 +1,5 @@
 // What every stage may answer with, and NxCloud's envelope for the mock's own answers.
+import type { ServerResponse } from 'node:http';
 
 export interface Answer {
   status: number;
@@ -31,3 +32,15 @@ export const failure = (family: Family, code: number, message: string): Answer =
   code,
   body: envelope(family, code, message),
 });
+
+/** Writes an answer, unless a response was already started. */
+export function writeAnswer(res: ServerResponse, answer: Answer): void {
+  if (res.headersSent) return;
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-type': answer.contentType ?? 'application/json',
+    // A body too large is not read to its end: the connection cannot carry another request.
+    connection: answer.status === 413 ? 'close' : 'keep-alive',
+  });
+  res.end(answer.body);
+}

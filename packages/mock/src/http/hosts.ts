@@ -1,6 +1,6 @@
 // The hosts the mock serves, their bundled specs, and the demo credentials.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const HOSTS = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'] as const;
@@ -15,12 +15,13 @@ export interface Spec {
   [key: string]: unknown;
 }
 
-// dist/ or src/ (tests): the package's specs/ is one folder up; in the workspace, spec/dist is the source.
+// The package's root: one folder above dist/ (bundled), two above src/http/ (tests run the source).
 const here = dirname(fileURLToPath(import.meta.url));
+const root = basename(here) === 'http' ? join(here, '..', '..') : join(here, '..');
 
 /** The bundled spec of a host: shipped with the package (specs/), or from the workspace (spec/dist). */
 export function specFile(host: MockHost): string {
-  for (const dir of [join(here, '..', 'specs'), join(here, '..', '..', '..', 'spec', 'dist')]) {
+  for (const dir of [join(root, 'specs'), join(root, '..', '..', 'spec', 'dist')]) {
     const file = join(dir, `${host}.json`);
     if (existsSync(file)) return file;
   }

@@ -1,12 +1,11 @@
 // The sandbox: the operations that act on state (media, templates), answered from the stores instead of the
-// engine's examples, chosen by the route's operationId and host; and its own inspection paths (media downloads,
-// reset). Everything else is left to the engine.
+// engine's examples, chosen by the route's operationId and host. Everything else is left to the engine.
 
 import type { Delivery } from '../callbacks/deliver.js';
-import { callbackAllowed, refusedTarget } from '../callbacks/payloads.js';
+import { callbackAllowed, refusedTarget } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import type { Route } from '../http/routes.js';
-import { deleteMedia, download, getMedia, MEDIA_PATH, uploadMedia, uploadTemplateMedia } from './media/operations.js';
+import { deleteMedia, getMedia, uploadMedia, uploadTemplateMedia } from './media/operations.js';
 import type { MediaStore } from './media/store.js';
 import type { SandboxRequest } from './request.js';
 import {
@@ -132,14 +131,6 @@ export function createSandbox(options: SandboxOptions) {
       if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req))))
         return undefined;
       return answer;
-    },
-    /** The sandbox's own paths under /__nxwa/ (media downloads); undefined otherwise. */
-    inspect(method: string, url: URL): Answer | undefined {
-      return url.pathname.startsWith(MEDIA_PATH) ? download(method, url, media) : undefined;
-    },
-    reset(): void {
-      media.reset();
-      templates.reset();
     },
   };
 }

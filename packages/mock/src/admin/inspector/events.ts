@@ -1,13 +1,10 @@
-// The live inspector, on every host's port:
-//   GET /__nxwa/          the page (HTML, self-contained)
-//   GET /__nxwa/events    Server-Sent Events: `snapshot` (the newest messages) on connect, then `upsert` (a message
-//                         as it is now) and `drop` (a message no longer kept) as the record changes
+// The live inspector's event stream (GET /__nxwa/events): Server-Sent Events, `snapshot` (the newest messages) on
+// connect, then `upsert` (a message as it is now) and `drop` (a message no longer kept) as the record changes.
 // The stream is fed by the message store's change hook, subscribed only while a page is open; changes are sent in
 // batches, each message once per batch however often it changed. A page that cannot keep up is disconnected (its
 // browser reconnects and gets a fresh snapshot), so a slow reader never makes the mock buffer without bound.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { keyOf, type MessageChange, type MessageStore } from '../../sandbox/messages/store.js';
-import { PAGE, PAGE_HEADERS } from './page.js';
 
 export interface InspectorOptions {
   messages: MessageStore;
@@ -115,35 +112,16 @@ export function createInspector({
   }
 
   return {
-    /** Answers the inspector's own paths; false for any other request (left untouched). */
-    serve(req: IncomingMessage, res: ServerResponse): boolean {
-      const path = (req.url ?? '').split('?')[0];
-      if (path !== '/__nxwa' && path !== '/__nxwa/' && path !== '/__nxwa/events') return false;
-      req.resume();
-      let status: number;
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        status = 405;
-        res.writeHead(405, { 'content-type': 'application/json', allow: 'GET, HEAD' });
-        res.end(JSON.stringify({ error: `${req.method} is not allowed on ${path}; use GET.` }));
-      } else if (path === '/__nxwa') {
-        status = 308;
-        // The query goes along, re-encoded: nothing from the request reaches the header as it came.
-        const query = new URLSearchParams((req.url ?? '').slice(path.length + 1)).toString();
-        res.writeHead(308, { location: `/__nxwa/${query ? `?${query}` : ''}` });
-        res.end();
-      } else if (path === '/__nxwa/') {
-        status = 200;
-        res.writeHead(200, PAGE_HEADERS);
-        res.end(req.method === 'HEAD' ? undefined : PAGE);
-      } else if (req.method === 'HEAD') {
-        status = 200;
+    /** GET or HEAD /__nxwa/events: opens a stream (a HEAD gets its headers only); writes the response itself. */
+    stream(req: IncomingMessage, res: ServerResponse): void {
+      let status = 200;
+      if (req.method === 'HEAD') {
         res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
         res.end();
       } else {
         status = openStream(res);
       }
-      log(`${host} ${req.method} ${path} → ${status}`);
-      return true;
+      log(`${host} ${req.method} /__nxwa/events → ${status}`);
     },
     /** Open event streams. */
     get streams(): number {

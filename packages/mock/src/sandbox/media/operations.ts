@@ -99,12 +99,12 @@ export function uploadTemplateMedia(req: SandboxRequest, media: MediaStore): Ans
 }
 
 /** `GET /__nxwa/media/{id}`: exactly the uploaded bytes, with their type. */
-export function download(method: string, url: URL, media: MediaStore): Answer {
+/** GET /__nxwa/media/{id}: a medium's bytes; `encodedId` is the ID as it stands in the path. */
+export function download(encodedId: string, media: MediaStore): Answer {
   const json = (status: number, error: string): Answer => ({ status, body: JSON.stringify({ error }) });
-  if (method !== 'GET') return json(405, `${method} is not allowed on ${url.pathname}; use GET.`);
   let id: string;
   try {
-    id = decodeURIComponent(url.pathname.slice(MEDIA_PATH.length));
+    id = decodeURIComponent(encodedId);
   } catch {
     return json(400, 'The media ID in the path is not valid percent-encoding.');
   }

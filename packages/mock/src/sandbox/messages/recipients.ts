@@ -1,7 +1,9 @@
 // Magic recipients: numbers whose sends end otherwise than sent → delivered → read (listed in the README), so that
 // an application's handling of failures can be tried without a real failure. Any other number follows the default.
-import { type CallbackStatus, DEFAULT_STATUSES, DOCUMENTED_FAILURE } from '../../callbacks/payloads.js';
-import type { StatusError } from './store.js';
+import { type CallbackStatus, DOCUMENTED_FAILURE, STATUSES, type StatusError } from '../../callbacks/payloads.js';
+
+/** What a send goes through when nothing asks otherwise. */
+const DEFAULT_STATUSES: readonly CallbackStatus[] = STATUSES.filter((s) => s !== 'failed');
 
 export interface PlannedStatus {
   status: CallbackStatus;
@@ -30,4 +32,18 @@ export function plannedStatuses(to: unknown, wanted: readonly CallbackStatus[] |
   if (wanted) return wanted.map((status) => (status === 'failed' ? { status, error: DOCUMENTED_FAILURE } : { status }));
   const magic = typeof to === 'string' ? MAGIC_RECIPIENTS[to.replace(/[^\d]/g, '')] : undefined;
   return [...(magic?.statuses ?? DEFAULT_STATUSES.map((status) => ({ status })))];
+}
+
+/**
+ * The statuses an `x-nxwa-callbacks` header asks for: known ones, each once, in the order first given — so a
+ * header can never ask for more than four callbacks however long it is. Undefined without the header.
+ */
+export function wantedStatuses(header: string | string[] | undefined): CallbackStatus[] | undefined {
+  if (header === undefined) return undefined;
+  const wanted = new Set<CallbackStatus>();
+  for (const s of String(header).slice(0, 4_096).split(',')) {
+    const status = s.trim() as CallbackStatus;
+    if ((STATUSES as readonly string[]).includes(status)) wanted.add(status);
+  }
+  return [...wanted];
 }

@@ -3,13 +3,13 @@
 // ones are dropped first). Keyed by account and ID: two accounts that use the same cus_message_id keep two messages.
 import { randomBytes } from 'node:crypto';
 
-export type MessageStatus = 'accepted' | 'sent' | 'delivered' | 'read' | 'failed' | 'received';
+import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
 
-/** Why a message failed, as its `failed` callback carries it. */
-export interface StatusError {
-  code: number;
-  title: string;
-}
+export type { StatusError };
+
+/** A message's statuses: accepted by the mock, then what its callbacks report; `received` for an inbound one. */
+export const MESSAGE_STATUSES = ['accepted', ...STATUSES, 'received'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** What changed: one message (recorded, advanced, attempted, or dropped when it is gone), or everything (reset). */
 export type MessageChange = { kind: 'message'; id: string; accessKey: string } | { kind: 'reset' };
@@ -77,7 +77,6 @@ export function createMessageStore(limit = 1_000) {
   const changedMessage = (m: { accessKey: string; id: string }) =>
     changed({ kind: 'message', id: m.id, accessKey: m.accessKey });
   // Told of every reset: what was scheduled for the messages it forgot stops.
-  const resetListeners = new Set<() => void>();
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
   const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
   return {
@@ -143,15 +142,11 @@ export function createMessageStore(limit = 1_000) {
     reset(): void {
       messages.clear();
       changed({ kind: 'reset' });
-      for (const listener of resetListeners) listener();
     },
     /** Calls `listener` after every change, synchronously; returns the call that stops it. */
     onChange(listener: (change: MessageChange) => void): () => void {
       listeners.add(listener);
       return () => void listeners.delete(listener);
-    },
-    onReset(listener: () => void): void {
-      resetListeners.add(listener);
     },
     /** Every message, oldest first (for the state file). */
     snapshot: (): MockMessage[] => [...messages.values()],

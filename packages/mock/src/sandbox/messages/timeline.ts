@@ -9,7 +9,7 @@ import type { Family } from '../../http/answer.js';
 import type { PlannedStatus } from './recipients.js';
 import type { MessageStore, MockMessage } from './store.js';
 
-export interface Lifecycle {
+export interface Timeline {
   message: MockMessage;
   family: Family;
   statuses: readonly PlannedStatus[];
@@ -17,7 +17,7 @@ export interface Lifecycle {
   webhook?: { url: string; credentials: CallbackCredentials };
 }
 
-export function createLifecycles({
+export function createTimelines({
   stepMs,
   delivery,
   messages,
@@ -29,7 +29,7 @@ export function createLifecycles({
   // One canceller per message whose timeline or callbacks are still to come; each removes itself when done.
   const pending = new Set<() => void>();
 
-  function start(life: Lifecycle): void {
+  function start(life: Timeline): void {
     const { message, statuses, webhook } = life;
     if (statuses.length === 0) return;
     const body = message.body as Record<string, unknown> | undefined;
@@ -96,8 +96,6 @@ export function createLifecycles({
   const cancelAll = () => {
     for (const cancel of [...pending]) cancel();
   };
-  // A reset forgets what was scheduled for the messages it forgot: their statuses and callbacks still to come.
-  messages.onReset(cancelAll);
 
   return {
     start,
@@ -109,4 +107,4 @@ export function createLifecycles({
   };
 }
 
-export type Lifecycles = ReturnType<typeof createLifecycles>;
+export type Timelines = ReturnType<typeof createTimelines>;

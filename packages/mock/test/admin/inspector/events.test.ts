@@ -6,10 +6,9 @@ import { createServer, type IncomingMessage, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInspector } from '../../../src/admin/inspector/events.js';
 import { type RunningMock, startMock } from '../../../src/index.js';
-import { createMessageStore } from '../../../src/sandbox/messages/store.js';
 import { demo } from '../../support.js';
+import { bareAdmin } from '../bare.js';
 
 const text = {
   appkey: 'f543ertg',
@@ -246,18 +245,9 @@ describe('the event stream', () => {
   });
 
   it('a reader that stops reading is disconnected once its unsent output passes the bound', async () => {
-    const store = createMessageStore();
-    const inspector = createInspector({
-      messages: store,
-      host: 'test',
-      log: () => {},
-      batchMs: 0,
-      maxBuffered: 64 * 1024,
-    });
-    const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { store, admin, url, close } = await bareAdmin({ batchMs: 0, maxBuffered: 64 * 1024 });
     try {
-      const stream = await openEvents(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      const stream = await openEvents(url);
       await stream.next('snapshot');
       // From here on nothing is read: the socket's buffers fill, then the server's.
       stream.response.pause();
@@ -270,10 +260,9 @@ describe('the event stream', () => {
         await new Promise((r) => setTimeout(r, 2));
       }
       expect(closed).toBe(true);
-      expect(inspector.streams).toBe(0);
+      expect(admin.streams).toBe(0);
     } finally {
-      inspector.close();
-      server.close();
+      close();
     }
   });
 });

@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInspector } from '../../../src/admin/inspector/events.js';
 import { type RunningMock, startMock } from '../../../src/index.js';
-import { createMessageStore } from '../../../src/sandbox/messages/store.js';
 import { demo } from '../../support.js';
+import { bareAdmin } from '../bare.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = { timeout: 30_000 };
@@ -87,20 +86,16 @@ async function open(host: keyof RunningMock['urls'] = 'api2.nxcloud.com') {
 
 /** The page, live, on a bare server over a store of its own (records can be made there directly). */
 async function bareInspector() {
-  const store = createMessageStore();
-  const inspector = createInspector({ messages: store, host: 'test', log: () => {} });
-  const server = createServer((req, res) => void (inspector.serve(req, res) || res.writeHead(404).end()));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { store, url, close: closeAdmin } = await bareAdmin();
   const page = await browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/__nxwa/`);
+  await page.goto(`${url}/__nxwa/`);
   await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
   const close = async () => {
     await page.close();
-    inspector.close();
-    server.close();
+    closeAdmin();
   };
   return { store, page, errors, close };
 }
