@@ -2,13 +2,10 @@
 // (/__nxwa/events: a `snapshot` on every connect, then `upsert` and `drop` per change) and draws them with DOM
 // calls and textContent only: message bodies are user input and never become markup. A record's fields are shown
 // as they come (the JSON view, the attempt tables' columns), so fields added to the records show up unchanged.
-// Plain JavaScript in a string (no template placeholders or backticks inside): the page inlines it as is, and the
-// page's Content-Security-Policy admits it by its hash.
-export const SCRIPT = String.raw`
+// Plain browser JavaScript, inlined into the page at build; the page's Content-Security-Policy admits it by its hash.
 'use strict';
 (() => {
   const KEEP = 200; // as many as the server's snapshot carries
-  const KNOWN = ['accepted', 'sent', 'delivered', 'read', 'failed'];
   const records = new Map(); // id -> record
   const nodes = new Map(); // id -> <details>
   const list = document.getElementById('messages');
@@ -38,7 +35,11 @@ export const SCRIPT = String.raw`
     if (typeof b.type === 'string') return '[' + b.type + ']';
     return '';
   };
-  const statusClass = (s) => 'status status-' + str(s).toLowerCase().replace(/[^a-z0-9-]/g, '');
+  const statusClass = (s) =>
+    'status status-' +
+    str(s)
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '');
 
   const matches = (m) => {
     const to = filterTo.value.trim();
@@ -53,13 +54,16 @@ export const SCRIPT = String.raw`
     option.value = s;
     filterStatus.append(option);
   };
-  KNOWN.forEach(noteStatus);
+  // The statuses the page was served with (every status a message can have); others are added as they are seen.
+  for (const option of filterStatus.options) if (option.value) seenStatuses.add(option.value);
 
   // A table of a list of objects: one column per key any of them has, in the order first seen.
   const table = (rows) => {
     if (!Array.isArray(rows) || rows.length === 0) return el('p', 'none', 'none yet');
     const keys = [];
-    for (const row of rows) for (const k of Object.keys(row && typeof row === 'object' ? row : { value: row })) if (!keys.includes(k)) keys.push(k);
+    for (const row of rows)
+      for (const k of Object.keys(row && typeof row === 'object' ? row : { value: row }))
+        if (!keys.includes(k)) keys.push(k);
     const t = el('table');
     const head = t.createTHead().insertRow();
     for (const k of keys) head.append(el('th', '', k));
@@ -84,7 +88,15 @@ export const SCRIPT = String.raw`
     operation.title = operation.textContent;
     const recipient = el('span', 'recipient', party(m));
     recipient.title = inbound(m) ? 'from' : 'to';
-    s.append(time, direction, host, operation, recipient, el('span', statusClass(m.status), str(m.status)), el('span', 'preview', preview(m)));
+    s.append(
+      time,
+      direction,
+      host,
+      operation,
+      recipient,
+      el('span', statusClass(m.status), str(m.status)),
+      el('span', 'preview', preview(m)),
+    );
     return s;
   };
 
@@ -93,7 +105,15 @@ export const SCRIPT = String.raw`
     const ids = el('p');
     ids.append('message ID ', el('code', 'id', str(m.id)));
     if (m.accessKey !== undefined) ids.append(' \u00b7 accessKey ', el('code', '', str(m.accessKey)));
-    d.append(ids, el('h2', '', 'Timeline'), table(m.timeline), el('h2', '', 'Callback attempts'), table(m.callbacks), el('h2', '', 'Record'), el('pre', 'json', JSON.stringify(m, null, 2)));
+    d.append(
+      ids,
+      el('h2', '', 'Timeline'),
+      table(m.timeline),
+      el('h2', '', 'Callback attempts'),
+      table(m.callbacks),
+      el('h2', '', 'Record'),
+      el('pre', 'json', JSON.stringify(m, null, 2)),
+    );
     return d;
   };
 
@@ -124,7 +144,11 @@ export const SCRIPT = String.raw`
       if (!node.hidden) shown++;
     }
     empty.hidden = records.size > 0;
-    count.textContent = (shown === records.size ? '' : shown + ' of ') + records.size + (records.size === 1 ? ' message' : ' messages') + (records.size >= KEEP ? ' (the newest ' + KEEP + ')' : '');
+    count.textContent =
+      (shown === records.size ? '' : shown + ' of ') +
+      records.size +
+      (records.size === 1 ? ' message' : ' messages') +
+      (records.size >= KEEP ? ' (the newest ' + KEEP + ')' : '');
   };
 
   // Two accounts may use the same message ID: a message is its account and its ID.
@@ -211,4 +235,3 @@ export const SCRIPT = String.raw`
   refresh();
   connect();
 })();
-`;
