@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Admin } from './admin/index.js';
-import { checkCommonHeaders, checkContentType, checkOperationHeaders } from './checks/headers.js';
+import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHeaders } from './checks/headers.js';
 import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
 import { createValidator, type Validator } from './checks/validation.js';
@@ -44,6 +44,8 @@ export interface Exchange {
   headers: IncomingHttpHeaders;
   raw: Buffer;
   validator: Validator;
+  /** The headers every operation of the host takes (from its spec). */
+  commonHeaders: readonly string[];
   maxBodyBytes: number;
   accounts: ReadonlyMap<string, string>;
   faults: Faults;
@@ -60,7 +62,7 @@ export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undef
 
 /** What the real servers check, in this order. */
 export const CHECKS: readonly Stage[] = [
-  (x) => checkCommonHeaders(x.family, x.headers),
+  (x) => checkCommonHeaders(x.family, x.headers, x.commonHeaders),
   (x) => {
     const signed = checkSignature(x.family, x.headers, x.raw, x.accounts);
     x.secret = signed.secret;
@@ -76,7 +78,7 @@ export const CHECKS: readonly Stage[] = [
     return x.fault ? beforeAnswer(x.fault, x.family) : undefined;
   },
   (x) => checkOperationHeaders(x.family, x.route, x.headers),
-  (x) => checkContentType(x.host, x.family, x.route, x.headers['content-type']),
+  (x) => checkContentType(x.family, x.route, x.headers['content-type']),
   // Parameters and body together: one answer names every field at fault.
   async (x) => {
     const problems = parameterProblems(x.route, x.validator, x.url);
@@ -102,6 +104,8 @@ export function createHostServer(options: HostServerOptions) {
   const { host, spec, engine, accounts, admin, sends, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
   const validator = createValidator(host, spec);
+  const common = commonHeaders(spec);
+  if (common.length === 0) throw new Error(`The spec of ${host} declares no header security schemes.`);
   const family = familyOf(host);
 
   /** Media and templates are answered from the sandbox's stores (unless a Prefer header asks for a documented answer). */
@@ -199,6 +203,7 @@ export function createHostServer(options: HostServerOptions) {
       headers: req.headers,
       raw,
       validator,
+      commonHeaders: common,
       maxBodyBytes,
       accounts,
       faults: options.faults,
@@ -240,7 +245,8 @@ export function createHostServer(options: HostServerOptions) {
         if (!answer) return;
         result = answer;
       } else {
-        result = afterAnswer(faulted.fault, await handle(req, url, faulted), family);
+        const answer = await handle(req, url, faulted);
+        result = afterAnswer(faulted.fault, answer, family);
       }
     } catch (error) {
       if (error instanceof ConnectionReset) {

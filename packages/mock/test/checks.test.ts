@@ -213,3 +213,24 @@ describe('authentication', () => {
     expect((await post(signed({ accessKey: 'second-key', accessSecret: 'second-secret' }))).code).toBe(0);
   });
 });
+
+describe("a bodiless operation's Content-Type is the spec's x-nxcloud-content-type", () => {
+  const login = (contentType: string) =>
+    fetch(`${inject('urls')['api2.nxcloud.com']}/api/wa/integrator/embedded/register/login`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        ...signatureHeaders({ ...demo, action: 'login', bizType: '2', ts: Date.now() }),
+      },
+    }).then((r) => r.json());
+
+  it('api2 integrator login sent as text/plain → 1003 naming the Content-Type', async () => {
+    const answer = await login('text/plain');
+    expect(answer.code).toBe(1003);
+    expect(answer.message).toMatch(/Content-Type must be application\/json/);
+  });
+
+  it('api2 integrator login sent as application/json → 0', async () => {
+    expect((await login('application/json')).code).toBe(0);
+  });
+});

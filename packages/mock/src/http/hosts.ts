@@ -2,9 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type NxcloudHost, operations } from '@org/nxwa-signing';
 
-export const HOSTS = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'] as const;
-export type MockHost = (typeof HOSTS)[number];
+/** Every host of the specs, in the order of the signing package's generated table (the order of the ports). */
+export const HOSTS = Object.keys(operations) as readonly NxcloudHost[];
+export type MockHost = NxcloudHost;
 export const DEMO_CREDENTIALS = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' } as const;
 export const DEFAULT_PORT_BASE = 4010;
 

@@ -34,6 +34,10 @@ export interface Route {
   genericParameterCode: DocumentedError;
   /** Whether an accepted request sends a message (and so gets status callbacks). */
   sends: boolean;
+  /** The Content-Type a bodiless request must carry (`x-nxcloud-content-type`), when the spec gives one. */
+  bodilessContentType?: string;
+  /** The message the operation documents for a code, when it documents the code. */
+  documentedMessage(code: number): string | undefined;
 }
 
 const pointerEscape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -74,6 +78,8 @@ export function compileRoutes(spec: Spec): Route[] {
           message: 'Parameter error',
         },
         sends: op['x-nxcloud-sends-message'] === true,
+        bodilessContentType: op['x-nxcloud-content-type'],
+        documentedMessage: (code) => errors.find((e) => e.code === code)?.message,
       });
     }
   }
