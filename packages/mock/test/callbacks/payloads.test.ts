@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { client, demo } from '../support.js';
+import { STATUSES } from '../../src/callbacks/payloads.js';
+import { client, demo, HOSTS, spec } from '../support.js';
 
 let server: Server;
 let hookUrl: string;
@@ -110,5 +111,13 @@ describe('status callbacks', () => {
     expect(error).toBeUndefined();
     await new Promise((r) => setTimeout(r, 200));
     expect(received).toEqual([]);
+  });
+});
+
+describe('the statuses a status callback reports', () => {
+  it("are the spec's Status.status of every host with a status callback, less deleted (the mock deletes none)", () => {
+    const documented = HOSTS.map((host) => spec(host).components?.schemas?.Status?.properties?.status).filter(Boolean);
+    expect(documented.length).toBeGreaterThan(0);
+    for (const status of documented) expect(status.enum.filter((s: string) => s !== 'deleted')).toEqual([...STATUSES]);
   });
 });
