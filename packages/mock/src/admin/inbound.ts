@@ -7,10 +7,9 @@ import type { Delivery } from '../callbacks/deliver.js';
 import { callbackAllowed } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import { familyOf } from '../http/answer.js';
-import { HOSTS } from '../http/hosts.js';
+import { HOSTS, loadSpec } from '../http/hosts.js';
 import { type MessageStore, newMessageId } from '../sandbox/messages/store.js';
 
-const API2_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'] as const;
 const MEDIA_TYPES: Record<string, string> = {
   image: 'image/jpeg',
   video: 'video/mp4',
@@ -85,14 +84,22 @@ function messageObject(type: string, value: unknown): Record<string, unknown> {
   return out;
 }
 
+/** The message types of api2's inbound-message callback: the mapping of its spec's `InboundMessage` discriminator. */
+function api2Types(): readonly string[] {
+  const mapping = loadSpec('api2.nxcloud.com').components?.schemas?.InboundMessage?.discriminator?.mapping;
+  if (!mapping) throw new Error("api2.nxcloud.com's spec has no InboundMessage with a discriminator mapping");
+  return Object.keys(mapping);
+}
+
 export function createInbound(options: InboundOptions) {
+  const types = api2Types();
   // Inbound callbacks still being delivered (retries included).
   let pending = 0;
   let aborter = new AbortController();
   return {
     /** Answers POST /__nxwa/inbound; `raw` is the request body. */
     answer: (raw: Buffer) =>
-      answer(raw, options, (deliver) => {
+      answer(raw, options, types, (deliver) => {
         pending++;
         void deliver(aborter.signal).finally(() => pending--);
       }),
@@ -112,6 +119,7 @@ export type Inbound = ReturnType<typeof createInbound>;
 function answer(
   raw: Buffer,
   options: InboundOptions,
+  api2: readonly string[],
   track: (deliver: (signal: AbortSignal) => Promise<boolean>) => void,
 ): Answer {
   const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -150,7 +158,7 @@ function answer(
       pattern: /^\d{5,20}$/,
       what: "the user's WhatsApp number, digits with the country code first",
     })!;
-    const types: readonly string[] = family === 'saas' ? ['button'] : API2_TYPES;
+    const types: readonly string[] = family === 'saas' ? ['button'] : api2;
     const type = request.type;
     if (typeof type !== 'string' || !types.includes(type)) {
       const why =
