@@ -197,11 +197,9 @@ describe('4. category and retryable only as the documents support', () => {
       join(specDir, '..', 'packages', 'client', 'src', 'generated', 'operations.ts'),
       'utf8',
     );
-    const table = JSON.parse(generated.match(/export const errorEntries: readonly ErrorEntry\[\] = (\[.*\]);/)![1]) as [
-      number,
-      string,
-      boolean,
-    ][];
+    // The generated table is a formatted array literal (not JSON): read it as JavaScript.
+    const literal = generated.match(/export const errorEntries: readonly ErrorEntry\[\] = (\[[\s\S]*?\n\]);/)![1];
+    const table = new Function(`return ${literal}`)() as [number, string, boolean][];
     for (const [code, category, retryable] of table) {
       expect(retryable, `code ${code}`).toBe(RETRYABLE.has(code));
       if (!RETRYABLE.has(code)) expect(category, `code ${code}`).not.toBe('transient');

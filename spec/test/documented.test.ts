@@ -131,6 +131,30 @@ describe('"No value for other types" (the /api/wa/mt page)', () => {
   });
 });
 
+describe('lists the pages give as examples are not closed', () => {
+  it('a detail component type other than the examples shown is accepted', () => {
+    const ptr = '#/components/schemas/MetaTemplateComponent';
+    valid(hk, ptr, { type: 'CAROUSEL' });
+  });
+});
+
+describe('the pages own contradictions are said, not hidden', () => {
+  it('the HK template list: the table against the example', () => {
+    expect(operation(hk, '/saas/wa/template/{phone}', 'get').description).toMatch(/`data.list`/);
+  });
+  it.each(['CreateTemplateRequest', 'UpdateTemplateRequest', 'DeleteTemplateRequest', 'UploadTemplateFileRequest'])(
+    '%s: business_phone, a "number list" on the page, one number in its example',
+    (name) => {
+      const schema = loadBundle(api2).components.schemas[name];
+      expect(schema.properties.business_phone.description).toMatch(/"number list"/);
+    },
+  );
+  it('phoneNumber and url: the Yes of the table against their conditions', () => {
+    const button = loadBundle(hk).components.schemas.TemplateButton;
+    expect(button.description).toMatch(/says "Yes" for `phoneNumber` and `url`/);
+  });
+});
+
 describe('the HK media upload path', () => {
   it('records the documented doubled slash, and the description gives it without an invented reason', () => {
     const op = operation(hk, '/saas/wa/media/{phone}', 'post');
@@ -184,6 +208,7 @@ describe('descriptions claim nothing the pages do not say', () => {
     'then follows its creation',
     'The tag applied by the button',
     'e.g. APPROVED, REJECTED, PAUSED',
+    'e.g. DRAFT, PUBLISHED, DEPRECATED',
   ])('no "%s"', (claim) => {
     expect(all.replace(/\s+/g, ' ')).not.toContain(claim.replace(/\s+/g, ' '));
   });

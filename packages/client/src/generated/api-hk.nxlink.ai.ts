@@ -17,7 +17,7 @@ export interface paths {
     };
     /**
      * List templates
-     * @description Lists the templates of a sender number, a page at a time, optionally filtered by name.
+     * @description Lists the templates of a sender number, a page at a time, optionally filtered by name. The document's table lists a template's fields directly under `data`, while its example puts the templates in `data.list` beside `total` and `has_next_page`; the example's form is the one here.
      *
      *     The document lists `phone` among the query parameters while its URL puts it in the path, as here; its table types `category_type` as a String while its example sends a number. The document gives action `mt` for every operation on this host, as here.
      *
@@ -255,7 +255,7 @@ export interface components {
       /** @description The name of that template (event `template`). */
       templateName?: string | null;
     } & (unknown & unknown & unknown);
-    /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. */
+    /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. The table's Required column says "Yes" for `phoneNumber` and `url` while their descriptions say "required when type=PHONE_NUMBER" and "required when type=URL", and its examples leave them out of other buttons: they are required only for their kind here. */
     TemplateButton: {
       /** @enum {string} */
       type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'FLOW' | 'COPY_CODE';
@@ -486,8 +486,11 @@ export interface components {
     SaasResponse: components['schemas']['SaasSuccess'] | components['schemas']['SaasFailure'];
     /** @description One of Meta's template components; the fields a component does not use are `null`. */
     MetaTemplateComponent: {
-      /** @enum {string} */
-      type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+      /**
+       * @description The component's kind. The document's examples show HEADER, BODY, FOOTER and BUTTONS; it gives no list, so no other value is excluded.
+       * @example HEADER
+       */
+      type: string;
       /** @description Header format, e.g. IMAGE, VIDEO, DOCUMENT, TEXT. */
       format?: string | null;
       text?: string | null;
@@ -538,7 +541,7 @@ export interface components {
     Flow: {
       id?: string;
       name?: string;
-      /** @description Meta's flow status, e.g. DRAFT, PUBLISHED, DEPRECATED, BLOCKED, THROTTLED. */
+      /** @description The flow's status; the document's example shows DRAFT and it gives no list of values. */
       status?: string;
       categories?: string[];
       validation_errors?: unknown[];

@@ -1278,7 +1278,7 @@ export interface components {
     /** Create template request */
     CreateTemplateRequest: {
       appkey: components['schemas']['Appkey'];
-      /** @description The merchant's WhatsApp number, country code first; the template is created under it. */
+      /** @description The merchant's WhatsApp number, country code first; the template is created under it. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       category: components['schemas']['TemplateCategory'];
@@ -1402,7 +1402,7 @@ export interface components {
      */
     UpdateTemplateRequest: {
       appkey: components['schemas']['Appkey'];
-      /** @description The merchant's WhatsApp number, country code first. */
+      /** @description The merchant's WhatsApp number, country code first. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       category?: components['schemas']['TemplateCategory'];
@@ -1417,7 +1417,7 @@ export interface components {
     /** Delete template request */
     DeleteTemplateRequest: {
       appkey: components['schemas']['Appkey'];
-      /** @description The merchant's WhatsApp number, country code first. */
+      /** @description The merchant's WhatsApp number, country code first. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       /**
@@ -1442,7 +1442,7 @@ export interface components {
      * @description An example file for a template's media header, sent as `multipart/form-data`.
      */
     UploadTemplateFileRequest: {
-      /** @description The merchant's WhatsApp number, country code first. */
+      /** @description The merchant's WhatsApp number, country code first. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       /**
