@@ -72,7 +72,7 @@ describe('1. the HK media upload answers the handle a template definition needs'
 describe("2. a code means what that host's document says", () => {
   it('22123 on api.nxcloud.com is the merchant phone number error', () => {
     const entry = codeOf('api.nxcloud.com', '/saas/wa/send', 22123);
-    expect(entry.meaning).toMatch(/merchant/i);
+    expect(entry.meaning).toBe('商户手机号错误');
     expect(entry.meaning).not.toMatch(/recipient/i);
     expect(entry.remedy).toMatch(/business_phone/);
     expect(entry.remedy).not.toMatch(/recipient|\bto\b/);
@@ -356,7 +356,7 @@ describe('9. the specs describe themselves accurately', () => {
     body.location.latitude = '22.550802897696343';
     body.location.longitude = '113.93844723701477';
     valid(host, requestSchemaPointer(host, '/api/wa/mt', 'post'), body);
-    body.location.longitude = 'east';
+    body.location.longitude = { degrees: 113.9 };
     invalid(host, requestSchemaPointer(host, '/api/wa/mt', 'post'), body);
   });
 });
