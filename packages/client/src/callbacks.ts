@@ -99,11 +99,6 @@ const ACCOUNT_EVENTS = [
 const STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted'];
 const INBOUND_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'];
 
-const header = (headers: HeadersLike, name: string) =>
-  typeof headers.get === 'function'
-    ? (headers as Headers).get(name)
-    : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
-
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const list = (values: string[]) => values.join(', ');
 
@@ -145,7 +140,8 @@ export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: 
     });
     if (!result.valid)
       throw new CallbackError('signature', `The callback's signature is not valid: ${result.message}`, result.reason);
-    const sign = String(header(headers, 'sign')).toLowerCase();
+    // The sign as verification read it: padding or case added to a replay must not make it a new one.
+    const { sign } = result;
     if (options.seen?.has(sign))
       throw new CallbackError('replayed', 'The callback was taken before (same signature): refused as a replay.');
     options.seen?.add(sign);

@@ -371,8 +371,11 @@ function readText(response: Response, limit: number): Promise<string | undefined
   }
   // A declared length within the limit: fetch holds the body to it, so the native read is safe, and it is the
   // fast path (a reader and a decoder per answer were a tenth of the client's time in the profile). Not an async
-  // function: the text's own promise is handed on, without one more around it.
-  return length || !response.body ? response.text() : readCapped(response.body, limit);
+  // function: the text's own promise is handed on, without one more around it. A compressed answer's length is
+  // that of its compressed bytes, not of what they decode to: it is read counted.
+  return (length && !response.headers.has('content-encoding')) || !response.body
+    ? response.text()
+    : readCapped(response.body, limit);
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<string | undefined> {

@@ -1,6 +1,8 @@
 // Issue 14 (client): the timeout and the signal hold while an error body is read; redirects are refused, never
 // followed; Retry-After as an HTTP date; a bounded clock correction; a capped answer size. Issue 12: bodiless calls
 // carry Content-Type: application/json.
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi2Client, createHkClient } from '../src/index.js';
 import { startServer } from './server.js';
@@ -165,6 +167,46 @@ describe('answer size', () => {
     const result = await api2.POST('/api/wa/getMedia', { body: media });
     expect(result.error).toMatchObject({ kind: 'invalid-response', retryable: false });
     expect(result.error!.message).toContain('more than maxResponseBytes (1048576 bytes)');
+  });
+
+  it('a compressed answer is capped by what it decodes to, not by its content-length', async () => {
+    // 64 MiB of JSON in about 64 KB of gzip, with its compressed length declared (under the 4 MiB default cap).
+    const gzip = createGzip({ level: 9 });
+    const compressed = (async () => Buffer.concat(await gzip.toArray()))();
+    const mib = Buffer.alloc(1024 * 1024, 'x');
+    gzip.write('{"code":0,"data":"');
+    for (let i = 0; i < 64; i++) if (!gzip.write(mib)) await once(gzip, 'drain');
+    gzip.end('"}');
+    const bomb = await compressed;
+    const s = await server((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': bomb.length,
+      });
+      res.end(bomb);
+    });
+    // What the client pulls from the decoded body, counted by a pass-through around Node's own fetch.
+    let pulled = 0;
+    const counting = async (request: Request) => {
+      const response = await fetch(request);
+      const count = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return new Response(response.body!.pipeThrough(count), response);
+    };
+    for (const fetchOption of [undefined, counting]) {
+      const api2 = createApi2Client({ ...credentials, baseUrl: s.origin, fetch: fetchOption });
+      const result = await api2.POST('/api/wa/getMedia', { body: media });
+      expect(result.error).toMatchObject({ kind: 'invalid-response', retryable: false });
+      expect(result.error!.message).toContain(`more than maxResponseBytes (${4 * 1024 * 1024} bytes)`);
+    }
+    // Reading stopped at the cap: at most the cap and the one chunk that crossed it, not the 64 MiB.
+    expect(pulled).toBeGreaterThan(4 * 1024 * 1024);
+    expect(pulled).toBeLessThan(5 * 1024 * 1024);
   });
 
   it('a declared content-length over the cap is refused before reading', async () => {

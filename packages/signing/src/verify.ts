@@ -41,7 +41,19 @@ export type VerifyFailure =
   | 'bad-signature';
 
 export type VerifyResult =
-  | { valid: true; accessKey: string; action: string; bizType: string; ts: number; algorithm: SignatureAlgorithm }
+  | {
+      valid: true;
+      accessKey: string;
+      action: string;
+      bizType: string;
+      ts: number;
+      algorithm: SignatureAlgorithm;
+      /**
+       * The signature as it was checked: without the padding around it, in lower case. Padding and case do not
+       * change what is accepted, so a store that refuses replays must key on this, not on the header as received.
+       */
+      sign: string;
+    }
   | { valid: false; reason: VerifyFailure; message: string };
 
 function header(headers: HeadersLike, name: string): string | undefined {
@@ -115,5 +127,5 @@ export function verifySignature(options: VerifyOptions): VerifyResult {
   }
   if (!timingSafeEqual(sign.toLowerCase(), expected))
     return fail('bad-signature', 'The sign header does not match the request.');
-  return { valid: true, accessKey, action, bizType, ts: Number(ts), algorithm };
+  return { valid: true, accessKey, action, bizType, ts: Number(ts), algorithm, sign: expected };
 }

@@ -74,7 +74,13 @@ export async function bodyProblems(
 
 export function problemsAnswer(family: Family, route: Route, problems: Problem[]): Answer | undefined {
   if (problems.length === 0) return undefined;
-  const named = problems.map((p) => route.fieldCodes.get(p.top)).find(Boolean);
+  const named = problems
+    .map((p) => {
+      const entry = route.fieldCodes.get(p.top);
+      const missing = p.field === p.top && p.text.endsWith(`${p.field}: is required`);
+      return entry && (!missing || entry.absent) ? entry : undefined;
+    })
+    .find(Boolean);
   const code = named ?? route.genericParameterCode;
   return failure(family, code.code, `${code.message}: ${problems.map((p) => p.text).join('; ')}`);
 }

@@ -8,6 +8,8 @@ export interface DocumentedError {
   code: number;
   message: string;
   field?: string;
+  /** The page says this code is what a missing `field` gets (otherwise a missing field gets the generic code). */
+  absent?: boolean;
   category?: string;
 }
 
@@ -46,8 +48,15 @@ export function compileRoutes(spec: Spec): Route[] {
   const routes: Route[] = [];
   for (const [path, item] of Object.entries(spec.paths)) {
     const names: string[] = [];
+    // A path the vendor documents with a doubled slash (x-nxcloud-documented-path) is served in both forms.
+    const documented = METHODS.map((m) => item[m]?.['x-nxcloud-documented-path']).find(
+      (d): d is string => typeof d === 'string' && d.replace(/\/+/g, '/') === path,
+    );
     const regex = new RegExp(
-      `^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`,
+      `^${(documented ?? path)
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+        .replace(/\\?\{([^}]+)\\?\}/g, (_, n: string) => (names.push(n), '([^/]+)'))
+        .replace(/\/\//g, '/{1,2}')}$`,
     );
     const shared: any[] = item.parameters ?? [];
     for (const method of METHODS.filter((m) => item[m])) {
