@@ -1,7 +1,7 @@
 import { assertCredentials, type SignatureAlgorithm, signatureHeaders } from '@org/nxwa-signing';
 import { startDeadline } from './deadline.js';
 import { classifyCode, type ErrorKind, NxcloudError, type NxcloudErrorInit, opKey } from './errors.js';
-import { type OperationEntry, SENDS } from './generated/operations.js';
+import { BODILESS, BODILESS_CONTENT_TYPE, type OperationEntry, SENDS } from './generated/operations.js';
 import { mayRetry, type RetryOptions, retryDelay, statusOutcome, transientStatus } from './retry.js';
 
 export type { RetryOptions } from './retry.js';
@@ -278,8 +278,9 @@ export function createTransport(options: TransportOptions) {
         });
       // Whether the policy may try the operation again after a failure that may have been carried out.
       const resendable = (entry[2] & SENDS) === 0 || retry.sends === true;
-      // Seed 003: bodiless calls (the HK host's GET and DELETE) carry Content-Type: application/json too.
-      if (call.body == null && !('content-type' in call.headers)) call.headers['content-type'] = 'application/json';
+      // A bodiless call whose document gives a Content-Type carries it (x-nxcloud-content-type): 1003 without it.
+      if (call.body == null && entry[2] & BODILESS && !('content-type' in call.headers))
+        call.headers['content-type'] = BODILESS_CONTENT_TYPE;
       const started = now();
       let clockCorrected = false;
       for (let n = 1; ; n++) {
