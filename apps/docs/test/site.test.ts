@@ -267,6 +267,22 @@ describe('site pages', () => {
     await page.close();
   });
 
+  it("the signing page lists the specs' actions, bizTypes and signing codes", async () => {
+    const { page } = await open('signing.html');
+    const text = await page.locator('body').innerText();
+    for (const host of hosts) {
+      for (const item of Object.values(spec(host).paths) as Record<string, any>[]) {
+        for (const op of ['get', 'put', 'post', 'delete'].map((m) => item[m]).filter(Boolean)) {
+          expect(text).toContain(op['x-nxcloud-action']);
+          expect(text).toContain(op['x-nxcloud-biz-type']);
+          for (const e of op['x-nxcloud-errors'] ?? [])
+            if (e.category === 'auth') expect(text).toContain(`${e.code}\t${e.meaning}`);
+        }
+      }
+    }
+    await page.close();
+  });
+
   it('the signing page works the official vector', async () => {
     const { page } = await open('signing.html');
     const text = await page.locator('body').innerText();
