@@ -12,12 +12,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { parse } from 'yaml';
+import { deref, hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
-const hosts = Object.keys(parse(readFileSync(join(root, 'spec', 'redocly.yaml'), 'utf8')).apis);
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 function operationsTable() {
   const lines = [
@@ -27,15 +25,11 @@ function operationsTable() {
     'export const operations = {',
   ];
   for (const host of hosts) {
-    const doc = JSON.parse(readFileSync(join(root, 'spec', 'dist', `${host}.json`), 'utf8'));
     lines.push(`  '${host}': {`);
-    for (const [path, item] of Object.entries(doc.paths)) {
-      for (const method of METHODS.filter((m) => item[m])) {
-        const op = item[method];
-        lines.push(
-          `    '${method} ${path}': { operationId: '${op.operationId}', action: '${op['x-nxcloud-action']}', bizType: '${op['x-nxcloud-biz-type']}' },`,
-        );
-      }
+    for (const { key, op } of operationsOf(loadBundle(host))) {
+      lines.push(
+        `    '${key}': { operationId: '${op.operationId}', action: '${op['x-nxcloud-action']}', bizType: '${op['x-nxcloud-biz-type']}' },`,
+      );
     }
     lines.push('  },');
   }
@@ -43,12 +37,9 @@ function operationsTable() {
   return lines.join('\n');
 }
 
-const bundle = (host) => JSON.parse(readFileSync(join(root, 'spec', 'dist', `${host}.json`), 'utf8'));
-const eachOperation = function* (doc) {
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS.filter((m) => item[m])) yield [`${method} ${path}`, item[method]];
-  }
-};
+// A copy per use: openapi-typescript is handed a document it may change.
+const bundle = (host) => loadBundle(host, { fresh: true });
+const eachOperation = (doc) => operationsOf(doc).map(({ key, op }) => [key, op]);
 
 async function hostTypes(host) {
   const doc = bundle(host);
@@ -73,15 +64,6 @@ async function hostTypes(host) {
 
 // The fields the client fills in where an operation takes them: the values the specs fix, then the defaults.
 const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'];
-
-/** What a local `$ref` of a bundle points at (the node itself when it has none). */
-const deref = (doc, node) =>
-  node?.$ref
-    ? node.$ref
-        .split('/')
-        .slice(1)
-        .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
-    : node;
 
 /** Every property name a schema takes, through $ref, allOf, oneOf and anyOf. */
 function propertyNames(doc, schema, out = new Set(), seen = new Set()) {

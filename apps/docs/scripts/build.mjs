@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
-import { parse } from 'yaml';
+import { hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
 import { sandboxGuide, slug } from '../src/sandbox.mjs';
@@ -17,15 +17,7 @@ const app = join(here, '..');
 const specDir = join(app, '..', '..', 'spec');
 const out = join(app, 'dist');
 const redocly = join(app, 'node_modules', '.bin', 'redocly');
-const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
-const specs = Object.fromEntries(
-  hosts.map((h) => [h, JSON.parse(readFileSync(join(specDir, 'dist', `${h}.json`), 'utf8'))]),
-);
-const METHODS = ['get', 'put', 'post', 'delete'];
-const operationsOf = (doc) =>
-  Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })),
-  );
+const specs = Object.fromEntries(hosts.map((h) => [h, loadBundle(h)]));
 const webhooksOf = (doc) => Object.entries(doc.webhooks ?? {}).map(([name, item]) => ({ name, op: item.post }));
 const pageOf = (host) => `${host}.html`;
 

@@ -4,9 +4,9 @@
 // Screenshots of the index and a host page are saved under build/screenshots for review.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hosts, loadBundle } from '@org/nxwa-spec-tools';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { serveSite } from '../scripts/serve.mjs';
 import { operationAnchor } from '../src/page.mjs';
 import { samplesOf } from '../src/samples.mjs';
@@ -14,8 +14,7 @@ import { samplesOf } from '../src/samples.mjs';
 const app = join(import.meta.dirname, '..');
 const dist = join(app, 'dist');
 const specDir = join(app, '..', '..', 'spec');
-const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
-const spec = (host: string) => JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
+const spec = (host: string) => loadBundle(host, { fresh: true });
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = join(app, 'build', 'screenshots');
 
