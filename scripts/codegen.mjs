@@ -10,9 +10,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { deref, hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { deref, hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
