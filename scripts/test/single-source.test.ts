@@ -1,5 +1,6 @@
 // Facts the specs hold are written by hand in one place only: the host list is read through spec-tools (or the
-// signing package's generated table), and the signature header names are listed by the signing package alone.
+// signing package's generated table), the callback enums and message statuses are generated from the webhook
+// schemas, and the signature header names are listed by the signing package alone.
 // Generated files, the specs themselves and the mock (which adopts spec-tools on its own) are left out.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -42,5 +43,15 @@ describe('one source of truth', () => {
     // Two of the names side by side in a list, in any case.
     const pair = `${quoted('(accessKey|accesskey)')},\\s*${quoted('ts')}`;
     expect(grep(pair, ':!packages/signing/src/sign.ts')).toEqual([]);
+  });
+
+  it('the message statuses and callback enums are generated, not copied', () => {
+    const lists = [
+      `${quoted('sent')},\\s*${quoted('delivered')}`,
+      `${quoted('message_template_status_update')},`,
+      `${quoted('account_update')},`,
+      `${quoted('voice')},\\s*${quoted('audio')}`,
+    ];
+    expect(grep(lists.join('|'))).toEqual([]);
   });
 });
