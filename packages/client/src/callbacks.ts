@@ -1,6 +1,12 @@
 import { type HeadersLike, type VerifyFailure, verifySignature } from '@org/nxwa-signing';
 import type { components as Saas } from './generated/api.nxcloud.com.js';
 import type { components as Api2 } from './generated/api2.nxcloud.com.js';
+import {
+  ACCOUNT_EVENTS as GENERATED_ACCOUNT_EVENTS,
+  INBOUND_TYPES as GENERATED_INBOUND_TYPES,
+  TEMPLATE_EVENTS as GENERATED_TEMPLATE_EVENTS,
+  MESSAGE_STATUSES,
+} from './generated/callbacks.js';
 
 type A = Api2['schemas'];
 type S = Saas['schemas'];
@@ -84,23 +90,14 @@ export function seenSignatures(maxAgeMs = 120_000, now: () => number = Date.now)
   };
 }
 
-const TEMPLATE_EVENTS = [
-  'message_template_status_update',
-  'message_template_quality_update',
-  'template_category_update',
-];
-const ACCOUNT_EVENTS = [
-  'account_update',
-  'account_review_update',
-  'phone_number_name_update',
-  'phone_number_quality_update',
-  'user_preferences',
-];
-const STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted'];
-const INBOUND_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'];
+// The values the spec's webhook schemas allow (generated), as plain string lists for checking what arrives.
+const TEMPLATE_EVENTS: readonly string[] = GENERATED_TEMPLATE_EVENTS;
+const ACCOUNT_EVENTS: readonly string[] = GENERATED_ACCOUNT_EVENTS;
+const STATUSES: readonly string[] = MESSAGE_STATUSES;
+const INBOUND_TYPES: readonly string[] = GENERATED_INBOUND_TYPES;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (values: string[]) => values.join(', ');
+const list = (values: readonly string[]) => values.join(', ');
 
 function arrayOfObjects(payload: Record<string, unknown>, key: string): Record<string, unknown>[] {
   const value = payload[key];

@@ -3,8 +3,10 @@
 // carry Content-Type: application/json.
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
+import { operations } from '@org/nxwa-signing';
+import { loadSpec } from '@org/nxwa-spec/examples';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi2Client, createHkClient } from '../src/index.js';
+import { createApi2Client, createNxcloudClient, type NxcloudHost } from '../src/index.js';
 import { startServer } from './server.js';
 import { credentials, json, ok, scriptedFetch, textMessage } from './support.js';
 
@@ -226,21 +228,28 @@ describe('answer size', () => {
 });
 
 describe('bodiless calls', () => {
-  it('HK GET and DELETE carry Content-Type: application/json (seed 003)', async () => {
+  // Every operation whose spec gives x-nxcloud-content-type (the HK GET and DELETE, api2's integrator login).
+  const cases = Object.keys(operations).flatMap((host) =>
+    Object.entries(loadSpec(host).paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op?.['x-nxcloud-content-type'])
+        .map(([method, op]) => [`${host} ${method.toUpperCase()} ${path}`, host, method, path, op] as const),
+    ),
+  );
+
+  it('are the ones the specs name', () => expect(cases.length).toBeGreaterThanOrEqual(5));
+
+  it.each(cases)('%s carries the Content-Type its spec gives', async (_label, host, method, path, op) => {
     const s = await server((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ code: 0, message: 'ok', data: { list: [] } }));
+      res.end(JSON.stringify({ code: 0, message: 'ok', data: {} }));
     });
-    const hk = createHkClient({ ...credentials, baseUrl: s.origin });
-    await hk.GET('/saas/wa/template/{phone}', {
-      params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } },
+    const client = createNxcloudClient(host as NxcloudHost, { ...credentials, baseUrl: s.origin });
+    await (client as any)[method.toUpperCase()](path, {
+      params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } },
     });
-    await hk.DELETE('/saas/wa/template/{phone}/{id}', {
-      params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 1 } },
-    });
-    expect(s.seen.map((r) => [r.method, r.headers['content-type']])).toEqual([
-      ['GET', 'application/json'],
-      ['DELETE', 'application/json'],
+    expect(s.seen.map((r) => [r.method, r.body, r.headers['content-type']])).toEqual([
+      [method.toUpperCase(), '', op['x-nxcloud-content-type']],
     ]);
   });
 });

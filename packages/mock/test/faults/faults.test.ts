@@ -317,7 +317,8 @@ describe('through the client', () => {
       });
       const { data, error } = await api2.POST('/api/wa/mt', { body: { ...text, to: '8613600007001' } });
       expect(data).toBeUndefined();
-      expect(error).toMatchObject({ status: 500 });
+      // An HTTP failure, whatever envelope it carries; the send may have gone out, so it is not retryable.
+      expect(error).toMatchObject({ kind: 'http', status: 500, code: -1, outcome: 'unknown', retryable: false });
       expect(retries).toEqual([]);
       expect(m.messages({ to: '8613600007001' })).toHaveLength(1);
       expect(lines.filter((l) => l.includes('POST /api/wa/mt'))).toHaveLength(1);
@@ -375,6 +376,24 @@ describe('through the client', () => {
           )
           .map((l) => / → (\d{3})/.exec(l)![1]),
       ).toEqual(['429', '200']);
+    } finally {
+      await m.stop();
+    }
+  });
+
+  it.each([429, 503])('a read answered %i every time is an http failure, retried, and retryable', async (status) => {
+    const m = await startMock({ hosts: ['api-hk.nxlink.ai'], portBase: 0, faults: [`listTemplates:${status}`] });
+    try {
+      const retries: RetryInfo[] = [];
+      const hk = createNxcloudClient('api-hk.nxlink.ai', {
+        ...demo,
+        baseUrl: m.urls['api-hk.nxlink.ai']!,
+        retry: { attempts: 2, baseDelayMs: 1, onRetry: (r) => retries.push(r) },
+      }) as any;
+      const { error } = await hk.GET('/saas/wa/template/{phone}', hkQuery);
+      expect(error).toMatchObject({ kind: 'http', status, code: -1, category: 'transient', retryable: true });
+      expect(error.remedy).not.toMatch(/support/i);
+      expect(retries).toHaveLength(1);
     } finally {
       await m.stop();
     }
