@@ -83,7 +83,7 @@ describe('requests that break the spec do not compile', () => {
     void hk.GET('/saas/wa/template/{phone}', { params: { query: { tenant_id: 1, page_number: 1, page_size: 10 } } });
     // @ts-expect-error the init (with params) is required
     void hk.GET('/saas/wa/flow/{phone}');
-    void hk.GET('/saas/wa/flow/{phone}', { params: { path: { phone: '8615800001795' }, query: { tenant_id: 1 } } });
+    void hk.GET('/saas/wa/flow/{phone}', { params: { path: { phone: '8615800001795' }, query: { tenant_id: '1' } } });
   });
   it('an unknown path or a wrong method does not compile', () => {
     // @ts-expect-error no such path
