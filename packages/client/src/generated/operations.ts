@@ -83,6 +83,11 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
     'post /api/wa/deleteTemplate': ['deleteTemplate', '2', 52, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
     'post /api/wa/uploadTemplateFile': ['uploadTemplateFile', '2', 38, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
     'post /api/wa/getPhone': ['getPhone', '2', 20, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/markMessageAsRead': ['read', '2', 36, [1, 2, 3, 4, 5]],
+    'post /api/wa/typingIndicator': ['read', '2', 52, [1, 2, 3, 4, 5]],
+    'post /api/wa/createTemplateAsync': ['createTemplate', '2', 52, [1, 2, 3, 4, 5]],
+    'post /api/wa/getBusinessProfile': ['mt', '2', 52, [1, 2, 3, 4, 5]],
+    'post /api/wa/createBlockUsers': ['mt', '2', 52, [1, 2, 3, 4, 5]],
     'post /api/wa/integrator/embedded/register/login': ['login', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18]],
     'post /api/wa/integrator/embedded/register/createApp': ['createApp', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18, 19]],
     'post /api/wa/integrator/embedded/register/phoneList': ['phoneList', '2', 16, [0, 1, 2, 3, 4, 5, 6, 7, 18, 20, 21]],
@@ -97,6 +102,10 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
       125,
       [22, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43],
     ],
+    'post /saas/cdp/openapi/customers/query': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 128, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/stat/query': ['mt', '2', 128, [1, 2, 3, 4, 5]],
   },
   'api-idn.nxlink.ai': {
     'post /saas/wa/send': [
@@ -105,6 +114,8 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
       125,
       [22, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 44, 40, 41, 42, 43, 45],
     ],
+    'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 128, [1, 2, 3, 4, 5]],
   },
   'api-hk.nxlink.ai': {
     'get /saas/wa/template/{phone}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
@@ -114,5 +125,8 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
     'delete /saas/wa/template/{phone}/{id}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
     'get /saas/wa/flow/{phone}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
     'post /saas/wa/media/{phone}': ['mt', '2', 2, [22, 1, 2, 3, 4, 5, 46, 47]],
+    'post /saas/cdp/openapi/customers/query': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 128, [1, 2, 3, 4, 5]],
   },
 };
