@@ -1,6 +1,7 @@
 // House rules of the nxwa specs, as Redocly lint rules. Each applies to operations under `paths` (the ones a
 // client calls); callbacks under `webhooks` are checked only for their source.
 import { readFileSync } from 'node:fs';
+import { GAPS as GAP_WORDS, missingOf } from '../partly-documented.js';
 
 const CATEGORIES = new Set(['auth', 'parameter', 'business', 'transient']);
 
@@ -128,21 +129,9 @@ function OperationSource() {
   };
 }
 
-// What a partly documented operation's page does not give (spec/EXTENSIONS.md, x-nxwa-partly-documented).
-const GAPS = new Set([
-  'request-fields',
-  'request-example',
-  'required',
-  'field-notes',
-  'answer-fields',
-  'answer-examples',
-  'failure-example',
-  'error-codes',
-]);
-const partlyMissing = (operation) => {
-  const missing = operation['x-nxwa-partly-documented']?.missing;
-  return Array.isArray(missing) ? missing : [];
-};
+// What a partly documented operation's page may not give (spec/EXTENSIONS.md, x-nxwa-partly-documented).
+const GAPS = new Set(Object.keys(GAP_WORDS));
+const partlyMissing = missingOf;
 // The reference files mark each part of a page that was not retrieved `[not retrieved]`.
 const referenceDir = new URL('../reference/', import.meta.url);
 
