@@ -62,9 +62,13 @@ export const errorEntries: readonly ErrorEntry[] = [
 export const SENDS = 1;
 /** Flags of an operation: it takes a multipart/form-data body. */
 export const MULTIPART = 2;
-/** Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT). */
+/**
+ * Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT)
+ * or appkey (QUERY_APPKEY).
+ */
 export const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'] as const;
 export const QUERY_TENANT = 128;
+export const QUERY_APPKEY = 256;
 
 /** [action, bizType, flags, indexes in errorEntries of the documented codes] */
 export type OperationEntry = readonly [action: string, bizType: string, flags: number, codes: readonly number[]];
@@ -104,8 +108,8 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
     ],
     'post /saas/cdp/openapi/customers/query': ['mt', '2', 64, [1, 2, 3, 4, 5]],
     'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
-    'get /saas/openapi/chat/records': ['mt', '2', 128, [1, 2, 3, 4, 5]],
-    'get /saas/openapi/stat/query': ['mt', '2', 128, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 384, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/stat/query': ['mt', '2', 384, [1, 2, 3, 4, 5]],
   },
   'api-idn.nxlink.ai': {
     'post /saas/wa/send': [
@@ -115,7 +119,7 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
       [22, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 44, 40, 41, 42, 43, 45],
     ],
     'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
-    'get /saas/openapi/chat/records': ['mt', '2', 128, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 384, [1, 2, 3, 4, 5]],
   },
   'api-hk.nxlink.ai': {
     'get /saas/wa/template/{phone}': ['mt', '2', 128, [22, 1, 2, 3, 4, 5, 46, 47]],
@@ -127,6 +131,6 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
     'post /saas/wa/media/{phone}': ['mt', '2', 2, [22, 1, 2, 3, 4, 5, 46, 47]],
     'post /saas/cdp/openapi/customers/query': ['mt', '2', 64, [1, 2, 3, 4, 5]],
     'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
-    'get /saas/openapi/chat/records': ['mt', '2', 128, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 384, [1, 2, 3, 4, 5]],
   },
 };
