@@ -740,15 +740,20 @@ export interface components {
       limit: number;
     };
     /** Tag */
-    Tag: {
+    TagFields: {
       /**
        * Format: int64
        * @description Tag ID.
        */
-      id: number;
+      id?: number;
       /** @description Tag name. */
-      tag_name: string;
+      tag_name?: string;
     };
+    /**
+     * Tag
+     * @description A tag; both fields are required.
+     */
+    Tag: components['schemas']['TagFields'] & Record<string, never>;
     /** Query customers request */
     QueryCustomersRequestHk: components['schemas']['QueryCustomersBase'] & {
       /** @description Tags to filter on. */

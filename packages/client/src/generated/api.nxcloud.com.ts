@@ -506,14 +506,14 @@ export interface components {
       limit: number;
     };
     /** Tag */
-    Tag: {
+    TagFields: {
       /**
        * Format: int64
        * @description Tag ID.
        */
-      id: number;
+      id?: number;
       /** @description Tag name. */
-      tag_name: string;
+      tag_name?: string;
     };
     /**
      * Query customers request
@@ -521,9 +521,9 @@ export interface components {
      */
     QueryCustomersRequest: components['schemas']['QueryCustomersBase'] & {
       /** @description Tags to filter on, as tag IDs or as tag objects. */
-      tags?: (number | components['schemas']['Tag'])[];
-      /** @description Past tags to filter on (the October 2024 revision; whether it is required was not retrieved). */
-      his_tags?: components['schemas']['Tag'][];
+      tags?: (number | components['schemas']['TagFields'])[];
+      /** @description Past tags to filter on (the October 2024 revision, whose required column was not retrieved: neither the field nor a tag's fields are required here). */
+      his_tags?: components['schemas']['TagFields'][];
     };
     /**
      * Success
