@@ -76,12 +76,23 @@ function propertyNames(doc, schema, out = new Set(), seen = new Set()) {
   return out;
 }
 
-/** Flags of the fields an operation takes: FILLABLE[i] in its body is bit 4 << i; tenant_id in its query, 128. */
+/**
+ * Flags of the fields an operation takes: FILLABLE[i] in its body is bit 4 << i; tenant_id in its query, 128;
+ * appkey in its query, 512.
+ */
 function fillFlags(doc, op) {
   const body = new Set();
   for (const media of Object.values(op.requestBody?.content ?? {})) propertyNames(doc, media.schema, body);
-  const query = (op.parameters ?? []).map((p) => deref(doc, p)).some((p) => p.in === 'query' && p.name === 'tenant_id');
-  return FILLABLE.reduce((flags, key, i) => flags | (body.has(key) ? 4 << i : 0), query ? 128 : 0);
+  const query = new Set(
+    (op.parameters ?? [])
+      .map((p) => deref(doc, p))
+      .filter((p) => p.in === 'query')
+      .map((p) => p.name),
+  );
+  return FILLABLE.reduce(
+    (flags, key, i) => flags | (body.has(key) ? 4 << i : 0),
+    (query.has('tenant_id') ? 128 : 0) | (query.has('appkey') ? 512 : 0),
+  );
 }
 
 // What the client needs of each operation, in one compact table: its signing headers, whether it sends a
@@ -150,12 +161,16 @@ function clientTable() {
     'export const SENDS = 1;',
     '/** Flags of an operation: it takes a multipart/form-data body. */',
     'export const MULTIPART = 2;',
-    '/** Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT). */',
+    '/**',
+    ' * Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT)',
+    ' * or appkey (QUERY_APPKEY).',
+    ' */',
     `export const FILLABLE = ${JSON.stringify(FILLABLE)} as const;`,
     'export const QUERY_TENANT = 128;',
     '/** Flags of an operation: a call without a body carries Content-Type: BODILESS_CONTENT_TYPE (x-nxcloud-content-type). */',
     'export const BODILESS = 256;',
     `export const BODILESS_CONTENT_TYPE = ${JSON.stringify([...contentTypes][0] ?? '')};`,
+    'export const QUERY_APPKEY = 512;',
     '',
     '/** [action, bizType, flags, indexes in errorEntries of the documented codes] */',
     'export type OperationEntry = readonly [action: string, bizType: string, flags: number, codes: readonly number[]];',

@@ -25,7 +25,9 @@ export function requestExampleCases(hosts) {
         const params = { path: {}, query: {} };
         for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])]) {
           const param = p.$ref ? doc.components.parameters[p.$ref.split('/').pop()] : p;
-          if (param.in === 'path' || param.in === 'query') params[param.in][param.name] = param.example;
+          // An optional parameter without an example is left out, as a caller would leave it out.
+          if ((param.in === 'path' || param.in === 'query') && param.example !== undefined)
+            params[param.in][param.name] = param.example;
         }
         if (!op.requestBody) return [{ host, method, path, name: '(parameter examples)', params }];
         return Object.entries(op.requestBody.content).flatMap(([mediaType, media]) =>

@@ -1,8 +1,14 @@
 // House rules of the nxwa specs, as Redocly lint rules. Each applies to operations under `paths` (the ones a
 // client calls); callbacks under `webhooks` are checked only for their source.
+import { readFileSync } from 'node:fs';
+import { GAPS as GAP_WORDS, missingOf } from '../partly-documented.js';
+
 const CATEGORIES = new Set(['auth', 'parameter', 'business', 'transient']);
 
-const isPathOperation = (ctx) => ctx.location.pointer.startsWith('#/paths/');
+// An operation of a path item: under `#/paths/` of the root, or in a path file (`paths/<url>.yaml`, where the
+// pointer is relative to the file and starts at the method).
+const isPathOperation = (ctx) =>
+  ctx.location.pointer.startsWith('#/paths/') || /[\\/]paths[\\/][^\\/]+\.yaml$/.test(ctx.location.source.absoluteRef);
 
 function OperationAction() {
   return {
@@ -95,7 +101,8 @@ function OperationExamples() {
         const response = r && r.$ref ? ctx.resolve(r).node : r;
         return response && Object.values(response.content || {}).some(hasNamedExamples);
       });
-      if (!withExamples) {
+      // A page that gives no answer example is not filled in: the marker says so instead.
+      if (!withExamples && !partlyMissing(operation).includes('answer-examples')) {
         ctx.report({
           message: 'Operation must have at least one named response example.',
           location: ctx.location.child('responses'),
@@ -116,6 +123,68 @@ function OperationSource() {
       ) {
         ctx.report({
           message: 'Operation must name the reference documents it is written from in `x-nxcloud-source`.',
+        });
+      }
+    },
+  };
+}
+
+// What a partly documented operation's page may not give (spec/EXTENSIONS.md, x-nxwa-partly-documented).
+const GAPS = new Set(Object.keys(GAP_WORDS));
+const partlyMissing = missingOf;
+// The reference files mark each part of a page that was not retrieved `[not retrieved]`.
+const referenceDir = new URL('../reference/', import.meta.url);
+
+const gapsCache = new Map();
+function sourceHasGaps(source) {
+  if (!gapsCache.has(source)) {
+    let text = '';
+    try {
+      text = readFileSync(new URL(source, referenceDir), 'utf8');
+    } catch {
+      // A source that does not exist is operation-source's and the coverage test's concern, not this rule's.
+    }
+    gapsCache.set(source, text.includes('[not retrieved]'));
+  }
+  return gapsCache.get(source);
+}
+
+function PartlyDocumented() {
+  return {
+    Operation(operation, ctx) {
+      if (!isPathOperation(ctx)) return;
+      const marker = operation['x-nxwa-partly-documented'];
+      const sources = Array.isArray(operation['x-nxcloud-source']) ? operation['x-nxcloud-source'] : [];
+      const partial = sources.filter((s) => typeof s === 'string' && sourceHasGaps(s));
+      if (marker === undefined) {
+        if (partial.length > 0) {
+          ctx.report({
+            message: `Operation is written from a page cut off before its end (${partial.join(', ')}): add \`x-nxwa-partly-documented: { missing: [...] }\` naming what the page does not give.`,
+          });
+        }
+        return;
+      }
+      const where = ctx.location.child('x-nxwa-partly-documented');
+      const missing = marker && marker.missing;
+      if (!Array.isArray(missing) || missing.length === 0) {
+        ctx.report({
+          message: `\`x-nxwa-partly-documented.missing\` must list what the page does not give (${[...GAPS].join(', ')}).`,
+          location: where,
+        });
+        return;
+      }
+      const unknown = missing.filter((m) => !GAPS.has(m));
+      if (unknown.length > 0 || new Set(missing).size !== missing.length) {
+        ctx.report({
+          message: `\`x-nxwa-partly-documented.missing\` takes each of ${[...GAPS].join(', ')} at most once; not ${unknown.length ? unknown.join(', ') : 'a repeat'}.`,
+          location: where,
+        });
+      }
+      if (partial.length === 0) {
+        ctx.report({
+          message:
+            'Operation carries `x-nxwa-partly-documented` but none of its sources marks a part as not retrieved.',
+          location: where,
         });
       }
     },
@@ -192,6 +261,7 @@ export default function nxwaPlugin() {
         'operation-errors': OperationErrors,
         'operation-examples': OperationExamples,
         'operation-source': OperationSource,
+        'partly-documented': PartlyDocumented,
       },
     },
   };

@@ -32,7 +32,7 @@ const operations: Operation[] = hosts.flatMap((host) => {
 
 /** Every document in reference/ (its README, which describes the folder, aside), relative to it. */
 const documents = [
-  ...['seeds', 'nxcloud-wiki-2023', 'nxcloud-wiki-2023-more'].flatMap((dir) =>
+  ...['seeds', 'nxcloud-wiki-2023', 'nxcloud-wiki-2023-more', 'nxcloud-wiki-2026'].flatMap((dir) =>
     readdirSync(join(referenceDir, dir)).map((f) => `${dir}/${f}`),
   ),
   ...readdirSync(referenceDir).filter((f) => f.endsWith('.md') && f !== 'README.md'),

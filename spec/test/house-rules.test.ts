@@ -55,8 +55,32 @@ describe('house rules', () => {
   it('operation-source reports an operation without sources', () => {
     expect(at('~1no-source', 'nxwa/operation-source')).toHaveLength(1);
   });
+  it('partly-documented reports an operation from a cut-off page without the marker', () => {
+    expect(at('~1partly-unmarked', 'nxwa/partly-documented').map((p) => p.message)).toEqual([
+      expect.stringMatching(/Typing-Indicator\.md.*x-nxwa-partly-documented/),
+    ]);
+  });
+  it('partly-documented reports a gap it does not know and a gap named twice', () => {
+    expect(at('~1partly-bad-marker', 'nxwa/partly-documented').map((p) => p.message)).toEqual([
+      expect.stringContaining('not data'),
+    ]);
+  });
+  it('partly-documented reports the marker on an operation whose pages are complete', () => {
+    expect(at('~1partly-stale-marker', 'nxwa/partly-documented').map((p) => p.message)).toEqual([
+      expect.stringContaining('none of its sources'),
+    ]);
+  });
+  it('operation-examples excuses a missing answer example only when the marker names it', () => {
+    expect(at('~1partly-answer-examples', 'nxwa/operation-examples').map((p) => p.message)).toEqual([
+      expect.stringContaining('response example'),
+    ]);
+  });
   it('report nothing else', () => {
-    expect(broken.problems).toHaveLength(8);
+    expect(broken.problems).toHaveLength(12);
+  });
+  it('apply to operations in path files', () => {
+    const split = lint(fixtures, ['split']);
+    expect(split.problems.map((p) => p.ruleId).sort()).toEqual(['nxwa/operation-action', 'nxwa/partly-documented']);
   });
   it('pass an operation that keeps them', () => {
     const good = lint(fixtures, ['good']);

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
+import { partlyDocumentedNote, withPartlyDocumentedNotes } from '../src/notes.mjs';
 import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
 import { sandboxGuide, slug } from '../src/sandbox.mjs';
@@ -38,11 +39,15 @@ const offline = (html) =>
     .replace('<head>', `<head>\n${FAVICON_LINKS}`);
 
 // One Redoc page per host, from its bundle with a TypeScript and a curl sample added to every operation
-// (x-codeSamples; the downloads stay the bundles as they are).
+// (x-codeSamples) and the "partly documented" note where a page was cut off (the downloads stay the bundles as
+// they are).
 const staged = join(app, 'build', 'specs');
 mkdirSync(staged, { recursive: true });
 for (const host of hosts) {
-  writeFileSync(join(staged, `${host}.json`), JSON.stringify(withCodeSamples(host, specs[host]), null, 2));
+  writeFileSync(
+    join(staged, `${host}.json`),
+    JSON.stringify(withCodeSamples(host, withPartlyDocumentedNotes(specs[host])), null, 2),
+  );
   execFileSync(
     redocly,
     [
@@ -81,7 +86,7 @@ const opRows = hosts
   .flatMap((host) =>
     operationsOf(specs[host]).map(
       ({ path, method, op }) =>
-        `<tr><td>${escape(host)}</td><td><code>${method.toUpperCase()} ${escape(path)}</code></td><td><a href="${operationLink(host, op)}">${escape(op.summary)}</a></td></tr>`,
+        `<tr><td>${escape(host)}</td><td><code>${method.toUpperCase()} ${escape(path)}</code></td><td><a href="${operationLink(host, op)}">${escape(op.summary)}</a>${partlyDocumentedNote(op) ? ' <span class="tag">partly documented</span>' : ''}</td></tr>`,
     ),
   )
   .join('\n');
@@ -214,7 +219,7 @@ ${ops
       path,
       method,
       op,
-    }) => `<h3 id="${host}-${op.operationId}"><code>${method.toUpperCase()} ${escape(path)}</code> — <a href="${operationLink(host, op)}">${escape(op.summary)}</a></h3>
+    }) => `<h3 id="${host}-${op.operationId}"><code>${method.toUpperCase()} ${escape(path)}</code> — <a href="${operationLink(host, op)}">${escape(op.summary)}</a>${partlyDocumentedNote(op) ? ' <span class="tag">partly documented</span>' : ''}</h3>
 <table><thead><tr><th>code</th><th>message</th><th>meaning</th><th>remedy</th><th>category</th><th>retry helps</th></tr></thead><tbody>
 ${(op['x-nxcloud-errors'] ?? [])
   .map(

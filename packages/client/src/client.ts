@@ -4,7 +4,7 @@ import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Api2 from './generated/api2.nxcloud.com.js';
-import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT, SENDS } from './generated/operations.js';
+import { FILLABLE, MULTIPART, operationTable, QUERY_APPKEY, QUERY_TENANT, SENDS } from './generated/operations.js';
 import { callHeaders, callUrl, checkMiddleware, type MaybeOptionalInit, type Middleware } from './request.js';
 import { createTransport, loadFailures, type Op, type Sent, type TransportOptions } from './transport.js';
 
@@ -183,11 +183,13 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
       const { operation, flags } = op;
       let given = init.body;
       if (given === undefined) {
-        if (flags & QUERY_TENANT)
-          init = {
-            ...init,
-            params: { ...init.params, query: fill(init.params?.query, { tenant_id: defaults.tenant_id }) },
+        if (flags & (QUERY_TENANT | QUERY_APPKEY)) {
+          const values = {
+            ...(flags & QUERY_TENANT ? { tenant_id: defaults.tenant_id } : {}),
+            ...(flags & QUERY_APPKEY ? { appkey: defaults.appkey } : {}),
           };
+          init = { ...init, params: { ...init.params, query: fill(init.params?.query, values) } };
+        }
       } else given = fill(given, op.wanted);
       // The JSON text is made once here; the transport signs and sends exactly it, on every attempt.
       const body =

@@ -157,6 +157,73 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/saas/cdp/openapi/customers/query': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Query customers
+     * @description Lists the customers of a tenant's application, filtered by time range, tags, source, name or numbers, a page at a time with the cursors `after` and `before` (`limit` 1 to 50 per page).
+     *
+     *     Partly documented: the page is cut off at its paging section; its examples, its answer and its error codes were not retrieved. The example here is built from the body table's example column; the answer is the documented envelope with `data` left open, and only the common authentication codes are listed.
+     */
+    post: operations['queryCustomers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/cdp/openapi/customers/batch_create': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create customers in batch
+     * @description Creates up to 100 customers of a tenant's application in one request; `type` says what happens to data already stored for a customer, `strict_binding` binds each customer to one agent.
+     *
+     *     Partly documented: the page is cut off in its customers table (after ``address``), so further customer fields are accepted; its notes, examples, answer and error codes were not retrieved. The example's values are the older page's; the answer is the documented envelope with `data` left open, and only the common authentication codes are listed.
+     */
+    post: operations['batchCreateCustomers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/openapi/chat/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List chat records
+     * @description Lists chat records, a page at a time (at most 100 rows per page), filtered by business channel, customer, conversation, agent or time range, in ascending or descending order. The page fills `saas_conversation_id` from `{dimension}` in its URL template.
+     *
+     *     Partly documented: the page is cut off in its record table (after `customer_id`); its examples and error codes were not retrieved. Records are open beyond the fields given; only the common authentication codes are listed.
+     *     Send `Content-Type: application/json` although the request has no body: the page gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     */
+    get: operations['listChatRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   messageStatus: {
@@ -170,7 +237,7 @@ export interface webhooks {
     put?: never;
     /**
      * Message status callback
-     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
+     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId, and a status's `cost` and `biz_opaque_callback_data`. Every field is optional.
      */
     post: operations['onSaasMessageStatus'];
     delete?: never;
@@ -596,6 +663,220 @@ export interface components {
           data: components['schemas']['TemplateMedia'];
         })
       | components['schemas']['SaasFailure'];
+    /**
+     * @description The application's appkey (named `app_key` on these pages).
+     * @example 46oKF=os
+     */
+    AppKey: string;
+    /**
+     * @description Where the customer came from: `0` unknown, `1` newly added, `2` Excel import, `3` started by the customer, `4` SMS broadcast, `5` voice broadcast, `6` third-party API, `7` callbot, `8` started by the customer through the call center, `9` e-mail channel, `10` form, `11` started by the customer, `12` started by the customer on Viber, `13` on Messenger, `14` on Instagram, `15` on Line. (The page gives `3` and `11` the same label.)
+     * @example 1
+     * @enum {integer}
+     */
+    SourceType: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
+    QueryCustomersBase: {
+      tenant_id: components['schemas']['TenantId'];
+      app_key: components['schemas']['AppKey'];
+      /**
+       * @description Start of the time range.
+       * @example 2024-05-07 00:00:00
+       */
+      start_time?: string;
+      /**
+       * @description End of the time range.
+       * @example 2024-05-08 00:00:00
+       */
+      end_time?: string;
+      source_type?: components['schemas']['SourceType'];
+      /**
+       * @description First name to look for.
+       * @example test
+       */
+      name?: string;
+      /**
+       * @description How `tags` combine: `and`, `or`, or `""` when no choice is made.
+       * @enum {string}
+       */
+      tags_logic_type?: 'and' | 'or' | '';
+      /**
+       * @description Source channel.
+       * @example xx
+       */
+      source_channel_key?: string;
+      /**
+       * @description SMS (phone) number.
+       * @example 8618593272678
+       */
+      sms_phone?: string;
+      /**
+       * @description WhatsApp number (spelt `whatsApp_phone` on the pages).
+       * @example 8618593272678
+       */
+      whatsApp_phone?: string;
+      /** @description E-mail address. */
+      email?: string;
+      /**
+       * @description Viber number.
+       * @example 8618593272678
+       */
+      viber_phone?: string;
+      /**
+       * Format: int64
+       * @description Paging cursor towards the next page.
+       * @example 693324
+       */
+      after?: number;
+      /**
+       * Format: int64
+       * @description Paging cursor towards the previous page.
+       * @example 693324
+       */
+      before?: number;
+      /**
+       * Format: int64
+       * @description Page size, 1 to 50.
+       * @example 25
+       */
+      limit: number;
+    };
+    /** Tag */
+    TagFields: {
+      /**
+       * Format: int64
+       * @description Tag ID.
+       */
+      id?: number;
+      /** @description Tag name. */
+      tag_name?: string;
+    };
+    /**
+     * Tag
+     * @description A tag; both fields are required.
+     */
+    Tag: components['schemas']['TagFields'] & Record<string, never>;
+    /** Query customers request */
+    QueryCustomersRequestHk: components['schemas']['QueryCustomersBase'] & {
+      /** @description Tags to filter on. */
+      tags?: components['schemas']['Tag'][];
+      /** @description Past tags to filter on. */
+      his_tags?: components['schemas']['Tag'][];
+    };
+    /**
+     * Success
+     * @description Code `0`. The operation's page does not give the rest of the answer, so nothing else is constrained: `data` (and any other member) is left open.
+     */
+    OpenSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description Not documented (the page is cut off before it). */
+      data?: unknown;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /**
+     * NxCloud failure
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent), as the classic pages' failure examples show.
+     */
+    Failure: {
+      /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
+      code: number;
+      /** @description What went wrong. */
+      message: string;
+      data?: null;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description A `code` 0 success whose `data` the page does not give, or a failure. */
+    OpenResponse: components['schemas']['OpenSuccess'] | components['schemas']['Failure'];
+    /**
+     * @description What to do with data already stored: `0` replace it with the new data, `1` update or add fields on top of it, `2` keep it and ignore the new data.
+     * @enum {integer}
+     */
+    DuplicateHandling: 0 | 1 | 2;
+    BatchCreateBase: {
+      type?: components['schemas']['DuplicateHandling'];
+      tenant_id?: components['schemas']['TenantId'];
+      app_key?: components['schemas']['AppKey'];
+    };
+    CustomerCommon: {
+      /** @description Country, at most 50 characters. */
+      country?: string;
+      /** @description E-mail address, at most 50 characters. */
+      email?: string;
+      /** @description Street address, at most 100 characters. */
+      address?: string;
+    };
+    Digits: string;
+    /**
+     * Customer (current pages, partly documented)
+     * @description The rows of the current pages' customers table that were retrieved; the table goes on beyond them, so other fields are accepted.
+     */
+    CustomerCurrent: components['schemas']['CustomerCommon'] & {
+      /** @description Customer name, at most 255 characters. */
+      full_name: string;
+      /** @description First name, at most 128 characters. */
+      first_name?: string;
+      /** @description Last name, at most 128 characters. */
+      last_name?: string;
+      /** @description SMS number, digits only, at most 30 characters. */
+      sms_phone?: string & components['schemas']['Digits'];
+      /** @description WhatsApp number, digits only, at most 30 characters. */
+      whats_app_phone?: string & components['schemas']['Digits'];
+      /** @description Viber number, digits only, at most 30 characters. */
+      viber_phone?: string & components['schemas']['Digits'];
+      /** @description Messenger ID, digits only, at most 32 characters. */
+      messenger?: string & components['schemas']['Digits'];
+      /** @description Instagram ID, digits only, at most 32 characters. */
+      instagram?: string & components['schemas']['Digits'];
+      /** @description Zalo ID, digits only, at most 32 characters. */
+      zalo?: string & components['schemas']['Digits'];
+      /** @description Line ID, at most 50 characters. */
+      line?: string;
+    };
+    /** Batch create customers request */
+    BatchCreateCustomersRequestHk: components['schemas']['BatchCreateBase'] & {
+      /**
+       * @description Strict one-to-one binding of customer and agent (seat); `false` when left out.
+       * @default false
+       */
+      strict_binding?: boolean;
+      /** @description The customers to create, at most 100 per request. */
+      customers: components['schemas']['CustomerCurrent'][];
+    };
+    /** Success */
+    ChatRecordsPage: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description Number of records in all. */
+      total?: number;
+      /** @description The page returned. */
+      page_number?: number;
+      /** @description Rows per page. */
+      page_size?: number;
+    };
+    ChatRecordHead: {
+      /** @description ID of the message record. */
+      id?: string;
+      /** @description The channel; `2` is WhatsApp. */
+      channel?: number;
+      /** @description The business's unique ID on the channel, e.g. its WhatsApp business number. */
+      user_channel_id?: string;
+      /** @description Sender. */
+      from?: string;
+      /** @description Recipient. */
+      to?: string;
+      /** @description Customer ID. */
+      customer_id?: string;
+    };
+    /** @description The records (the page's table ends after `customer_id`, so records are open beyond it), or a failure. */
+    ChatRecordsResponseHk:
+      | (components['schemas']['ChatRecordsPage'] & {
+          /** @description The records. */
+          list?: components['schemas']['ChatRecordHead'][];
+        })
+      | components['schemas']['Failure'];
     SaasCallbackBase: {
       /** @description The business phone number. */
       business_phone?: string;
@@ -694,12 +975,16 @@ export interface components {
         recipient_id?: string;
       };
     };
+    /** @description A status change, as in the classic callbacks. Newer versions of the SaaS page add a `cost` object (currency, foreign-currency price, billing type, message ID, direction: the classic `costs` item's fields but the local price) and `biz_opaque_callback_data`. The retrieved copy does not show where `cost` sits; it is described here on the status, where the classic callbacks carry `costs`. */
+    SaasStatus: components['schemas']['Status'] & {
+      cost?: components['schemas']['Cost'];
+    };
     /**
      * Message status callback (SaaS)
      * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200. Each status has the shape of the classic status callback; the SaaS page lists id, status, timestamp, recipient_id, conversation and errors, not `costs` or `cus_message_id`, which come from the classic pages and may not come here.
      */
     SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
-      statuses?: components['schemas']['Status'][];
+      statuses?: components['schemas']['SaasStatus'][];
     };
     SaasContact: {
       /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
@@ -787,6 +1072,63 @@ export interface components {
      * @example 123
      */
     TenantIdQueryString: string;
+    /**
+     * @description The SaaS tenant ID.
+     * @example 1
+     */
+    TenantId: components['schemas']['TenantId'];
+    /**
+     * @description The application's appkey.
+     * @example pem2****kje
+     */
+    Appkey: string;
+    /**
+     * @description The channel; `2` (WhatsApp) is the only value.
+     * @example 2
+     */
+    Channel: 2;
+    /**
+     * @description The page to return.
+     * @example 1
+     */
+    PageNumber: number;
+    /**
+     * @description Rows per page, at most 100.
+     * @example 10
+     */
+    ChatPageSize: number;
+    /**
+     * @description The business (merchant) channel ID.
+     * @example 10086
+     */
+    BusinessChannelId: string;
+    /**
+     * @description The customer ID.
+     * @example 1
+     */
+    CustomerId: string;
+    /**
+     * @description The conversation ID. (The page's URL template fills it from `{dimension}`; the page gives no example value, the one here is ours.)
+     * @example 1
+     */
+    ConversationId: string;
+    /** @description The agent's account (an e-mail address in the page's example). */
+    AgentAccount: string;
+    /**
+     * @description Start of the time range, `yyyy-MM-dd HH:mm:ss`.
+     * @example 2025-01-01 00:00:00
+     */
+    StartTime: string;
+    /**
+     * @description End of the time range, `yyyy-MM-dd HH:mm:ss`.
+     * @example 2025-01-01 23:59:59
+     */
+    EndTime: string;
+    /**
+     * @description `asc` (ascending) or `desc` (descending, the default).
+     * @example desc
+     */
+    OrderBy: 'asc' | 'desc';
     /**
      * @description Present when the application signs its callbacks; the application's accessKey.
      * @example fme2na3kdi3ki
@@ -1100,6 +1442,150 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UploadTemplateMediaResponse'];
+        };
+      };
+    };
+  };
+  queryCustomers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QueryCustomersRequestHk'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
+        };
+      };
+    };
+  };
+  batchCreateCustomers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchCreateCustomersRequestHk'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
+        };
+      };
+    };
+  };
+  listChatRecords: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 1
+         */
+        tenant_id: components['parameters']['TenantId'];
+        /**
+         * @description The application's appkey.
+         * @example pem2****kje
+         */
+        appkey: components['parameters']['Appkey'];
+        /**
+         * @description The channel; `2` (WhatsApp) is the only value.
+         * @example 2
+         */
+        channel: components['parameters']['Channel'];
+        /**
+         * @description The page to return.
+         * @example 1
+         */
+        page_number: components['parameters']['PageNumber'];
+        /**
+         * @description Rows per page, at most 100.
+         * @example 10
+         */
+        page_size: components['parameters']['ChatPageSize'];
+        /**
+         * @description The business (merchant) channel ID.
+         * @example 10086
+         */
+        business_channel_id?: components['parameters']['BusinessChannelId'];
+        /**
+         * @description The customer ID.
+         * @example 1
+         */
+        customer_id?: components['parameters']['CustomerId'];
+        /**
+         * @description The conversation ID. (The page's URL template fills it from `{dimension}`; the page gives no example value, the one here is ours.)
+         * @example 1
+         */
+        saas_conversation_id?: components['parameters']['ConversationId'];
+        /** @description The agent's account (an e-mail address in the page's example). */
+        agent_account?: components['parameters']['AgentAccount'];
+        /**
+         * @description Start of the time range, `yyyy-MM-dd HH:mm:ss`.
+         * @example 2025-01-01 00:00:00
+         */
+        start_time?: components['parameters']['StartTime'];
+        /**
+         * @description End of the time range, `yyyy-MM-dd HH:mm:ss`.
+         * @example 2025-01-01 23:59:59
+         */
+        end_time?: components['parameters']['EndTime'];
+        /**
+         * @description `asc` (ascending) or `desc` (descending, the default).
+         * @example desc
+         */
+        order_by?: components['parameters']['OrderBy'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The records, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatRecordsResponseHk'];
         };
       };
     };

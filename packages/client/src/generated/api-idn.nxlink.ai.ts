@@ -24,6 +24,51 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/saas/cdp/openapi/customers/batch_create': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create customers in batch
+     * @description Creates up to 100 customers of a tenant's application in one request; `type` says what happens to data already stored for a customer, `strict_binding` binds each customer to one agent.
+     *
+     *     Partly documented: the page is cut off in its customers table (after ``time_zone`, whose description is missing`), so further customer fields are accepted; its notes, examples, answer and error codes were not retrieved. The example's values are the older page's; the answer is the documented envelope with `data` left open, and only the common authentication codes are listed.
+     */
+    post: operations['batchCreateCustomers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/openapi/chat/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List chat records
+     * @description Lists chat records, a page at a time (at most 100 rows per page), filtered by business channel, customer, conversation, agent or time range, in ascending or descending order. The page fills `saas_conversation_id` from `{dimension}` in its URL template.
+     *
+     *     Partly documented: the page is cut off in its answer table (at `page_number`, whose type is missing); its record table, examples and error codes were not retrieved. Records are left open; only the common authentication codes are listed.
+     *     Send `Content-Type: application/json` although the request has no body: the page gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     */
+    get: operations['listChatRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   messageStatus: {
@@ -37,7 +82,7 @@ export interface webhooks {
     put?: never;
     /**
      * Message status callback
-     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
+     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId, and a status's `cost` and `biz_opaque_callback_data`. Every field is optional.
      */
     post: operations['onSaasMessageStatus'];
     delete?: never;
@@ -368,6 +413,122 @@ export interface components {
     };
     /** @description A `code` 0 success with the message ID, or a failure. */
     SendTemplateResponse: components['schemas']['SendTemplateSuccess'] | components['schemas']['SaasFailure'];
+    /**
+     * @description What to do with data already stored: `0` replace it with the new data, `1` update or add fields on top of it, `2` keep it and ignore the new data.
+     * @enum {integer}
+     */
+    DuplicateHandling: 0 | 1 | 2;
+    /**
+     * @description The application's appkey (named `app_key` on these pages).
+     * @example 46oKF=os
+     */
+    AppKey: string;
+    BatchCreateBase: {
+      type?: components['schemas']['DuplicateHandling'];
+      tenant_id?: components['schemas']['TenantId'];
+      app_key?: components['schemas']['AppKey'];
+    };
+    CustomerCommon: {
+      /** @description Country, at most 50 characters. */
+      country?: string;
+      /** @description E-mail address, at most 50 characters. */
+      email?: string;
+      /** @description Street address, at most 100 characters. */
+      address?: string;
+    };
+    Digits: string;
+    /**
+     * Customer (current pages, partly documented)
+     * @description The rows of the current pages' customers table that were retrieved; the table goes on beyond them, so other fields are accepted.
+     */
+    CustomerCurrent: components['schemas']['CustomerCommon'] & {
+      /** @description Customer name, at most 255 characters. */
+      full_name: string;
+      /** @description First name, at most 128 characters. */
+      first_name?: string;
+      /** @description Last name, at most 128 characters. */
+      last_name?: string;
+      /** @description SMS number, digits only, at most 30 characters. */
+      sms_phone?: string & components['schemas']['Digits'];
+      /** @description WhatsApp number, digits only, at most 30 characters. */
+      whats_app_phone?: string & components['schemas']['Digits'];
+      /** @description Viber number, digits only, at most 30 characters. */
+      viber_phone?: string & components['schemas']['Digits'];
+      /** @description Messenger ID, digits only, at most 32 characters. */
+      messenger?: string & components['schemas']['Digits'];
+      /** @description Instagram ID, digits only, at most 32 characters. */
+      instagram?: string & components['schemas']['Digits'];
+      /** @description Zalo ID, digits only, at most 32 characters. */
+      zalo?: string & components['schemas']['Digits'];
+      /** @description Line ID, at most 50 characters. */
+      line?: string;
+    };
+    /**
+     * Customer (Indonesia page, partly documented)
+     * @description The rows of the Indonesia page's customers table that were retrieved (to `time_zone`, whose description was not); other fields are accepted.
+     */
+    CustomerIdn: components['schemas']['CustomerCurrent'] & {
+      /** @description Date of birth, `yyyy-MM-dd`. */
+      birthday?: string;
+      /** @description Tag names, separated by commas. */
+      tagStr?: string;
+      /** @description Remark, at most 2000 characters. */
+      remark?: string;
+      /** @description Time zone (the page's description was not retrieved). */
+      time_zone?: string;
+    };
+    /** Batch create customers request */
+    BatchCreateCustomersRequestIdn: components['schemas']['BatchCreateBase'] & {
+      /**
+       * @description Strict customer–agent (seat) binding; `false` when left out.
+       * @default false
+       */
+      strict_binding?: boolean;
+      /** @description The customers to create, at most 100 per request. */
+      customers: components['schemas']['CustomerIdn'][];
+    };
+    /**
+     * Success
+     * @description Code `0`. The operation's page does not give the rest of the answer, so nothing else is constrained: `data` (and any other member) is left open.
+     */
+    OpenSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description Not documented (the page is cut off before it). */
+      data?: unknown;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /**
+     * NxCloud failure
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent), as the classic pages' failure examples show.
+     */
+    Failure: {
+      /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
+      code: number;
+      /** @description What went wrong. */
+      message: string;
+      data?: null;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description A `code` 0 success whose `data` the page does not give, or a failure. */
+    OpenResponse: components['schemas']['OpenSuccess'] | components['schemas']['Failure'];
+    /** @description The records (the page's answer table ends at `page_number`, whose type was not retrieved, and its record table was not retrieved), or a failure. */
+    ChatRecordsResponseIdn:
+      | {
+          /** @constant */
+          code: 0;
+          /** @description Text describing the result. */
+          message?: string | null;
+          /** @description Number of records in all. */
+          total?: number;
+          /** @description The page returned (type not retrieved). */
+          page_number?: unknown;
+          /** @description The records (their fields were not retrieved). */
+          list?: unknown[];
+        }
+      | components['schemas']['Failure'];
     SaasCallbackBase: {
       /** @description The business phone number. */
       business_phone?: string;
@@ -466,12 +627,16 @@ export interface components {
         recipient_id?: string;
       };
     };
+    /** @description A status change, as in the classic callbacks. Newer versions of the SaaS page add a `cost` object (currency, foreign-currency price, billing type, message ID, direction: the classic `costs` item's fields but the local price) and `biz_opaque_callback_data`. The retrieved copy does not show where `cost` sits; it is described here on the status, where the classic callbacks carry `costs`. */
+    SaasStatus: components['schemas']['Status'] & {
+      cost?: components['schemas']['Cost'];
+    };
     /**
      * Message status callback (SaaS)
      * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200. Each status has the shape of the classic status callback; the SaaS page lists id, status, timestamp, recipient_id, conversation and errors, not `costs` or `cus_message_id`, which come from the classic pages and may not come here.
      */
     SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
-      statuses?: components['schemas']['Status'][];
+      statuses?: components['schemas']['SaasStatus'][];
     };
     SaasContact: {
       /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
@@ -540,6 +705,63 @@ export interface components {
      */
     Algorithm: 'md5' | 'sha256';
     /**
+     * @description The SaaS tenant ID.
+     * @example 1
+     */
+    TenantId: components['schemas']['TenantId'];
+    /**
+     * @description The application's appkey.
+     * @example pem2****kje
+     */
+    Appkey: string;
+    /**
+     * @description The channel; `2` (WhatsApp) is the only value.
+     * @example 2
+     */
+    Channel: 2;
+    /**
+     * @description The page to return.
+     * @example 1
+     */
+    PageNumber: number;
+    /**
+     * @description Rows per page, at most 100.
+     * @example 10
+     */
+    ChatPageSize: number;
+    /**
+     * @description The business (merchant) channel ID.
+     * @example 10086
+     */
+    BusinessChannelId: string;
+    /**
+     * @description The customer ID.
+     * @example 1
+     */
+    CustomerId: string;
+    /**
+     * @description The conversation ID. (The page's URL template fills it from `{dimension}`; the page gives no example value, the one here is ours.)
+     * @example 1
+     */
+    ConversationId: string;
+    /** @description The agent's account (an e-mail address in the page's example). */
+    AgentAccount: string;
+    /**
+     * @description Start of the time range, `yyyy-MM-dd HH:mm:ss`.
+     * @example 2025-01-01 00:00:00
+     */
+    StartTime: string;
+    /**
+     * @description End of the time range, `yyyy-MM-dd HH:mm:ss`.
+     * @example 2025-01-01 23:59:59
+     */
+    EndTime: string;
+    /**
+     * @description `asc` (ascending) or `desc` (descending, the default).
+     * @example desc
+     */
+    OrderBy: 'asc' | 'desc';
+    /**
      * @description Present when the application signs its callbacks; the application's accessKey.
      * @example fme2na3kdi3ki
      */
@@ -597,6 +819,120 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SendTemplateResponse'];
+        };
+      };
+    };
+  };
+  batchCreateCustomers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchCreateCustomersRequestIdn'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
+        };
+      };
+    };
+  };
+  listChatRecords: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 1
+         */
+        tenant_id: components['parameters']['TenantId'];
+        /**
+         * @description The application's appkey.
+         * @example pem2****kje
+         */
+        appkey: components['parameters']['Appkey'];
+        /**
+         * @description The channel; `2` (WhatsApp) is the only value.
+         * @example 2
+         */
+        channel: components['parameters']['Channel'];
+        /**
+         * @description The page to return.
+         * @example 1
+         */
+        page_number: components['parameters']['PageNumber'];
+        /**
+         * @description Rows per page, at most 100.
+         * @example 10
+         */
+        page_size: components['parameters']['ChatPageSize'];
+        /**
+         * @description The business (merchant) channel ID.
+         * @example 10086
+         */
+        business_channel_id?: components['parameters']['BusinessChannelId'];
+        /**
+         * @description The customer ID.
+         * @example 1
+         */
+        customer_id?: components['parameters']['CustomerId'];
+        /**
+         * @description The conversation ID. (The page's URL template fills it from `{dimension}`; the page gives no example value, the one here is ours.)
+         * @example 1
+         */
+        saas_conversation_id?: components['parameters']['ConversationId'];
+        /** @description The agent's account (an e-mail address in the page's example). */
+        agent_account?: components['parameters']['AgentAccount'];
+        /**
+         * @description Start of the time range, `yyyy-MM-dd HH:mm:ss`.
+         * @example 2025-01-01 00:00:00
+         */
+        start_time?: components['parameters']['StartTime'];
+        /**
+         * @description End of the time range, `yyyy-MM-dd HH:mm:ss`.
+         * @example 2025-01-01 23:59:59
+         */
+        end_time?: components['parameters']['EndTime'];
+        /**
+         * @description `asc` (ascending) or `desc` (descending, the default).
+         * @example desc
+         */
+        order_by?: components['parameters']['OrderBy'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The records, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatRecordsResponseIdn'];
         };
       };
     };

@@ -24,6 +24,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/saas/cdp/openapi/customers/query': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Query customers
+     * @description Lists the customers of a tenant's application, filtered by time range, tags, source, name or numbers, a page at a time with the cursors `after` and `before` (`limit` 1 to 50 per page).
+     *
+     *     Partly documented: the page is cut off at its paging table; its examples, its answer and its error codes were not retrieved. The example here is built from the body table's example column; the answer is the documented envelope with `data` left open, and only the common authentication codes are listed.
+     */
+    post: operations['queryCustomers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/cdp/openapi/customers/batch_create': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create customers in batch
+     * @description Creates up to 100 customers of a tenant's application in one request; `type` says what happens to data already stored for a customer.
+     *
+     *     Partly documented: the newer page's required column was not retrieved (what is required here is the older page's), nor the end of its note on the contact fields (`sms_phone`, `whats_app_phone`, `email`, `viber_phone`, `messenger`, …), its examples, answer or error codes. The example and the answer are the older page's; it has no failure example and no error codes, so only the common authentication codes are listed.
+     */
+    post: operations['batchCreateCustomers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/openapi/chat/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List chat records
+     * @description Lists the chat records of one conversation, a page at a time (at most 100 rows per page). The page fills `saas_conversation_id` from `{dimension}` in its URL template.
+     *
+     *     Partly documented: the page is cut off in its record table (at `content`); its examples and error codes were not retrieved. Records are open beyond the fields given; only the common authentication codes are listed.
+     *     Send `Content-Type: application/json` although the request has no body: the page gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     */
+    get: operations['listChatRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/saas/openapi/stat/query': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Query conversation statistics
+     * @description Statistics on conversations over a range of days (at most 6 months), grouped by customer service, customer-service group, robot or country, by day or by hour.
+     *
+     *     Partly documented: the page is cut off where its answer table begins, so the whole answer is not known (it is the documented envelope with everything but `code` and `message` left open); its examples and error codes were not retrieved, and only the common authentication codes are listed. `country_iso2` is a documented parameter although the page's URL template leaves it out.
+     *     Send `Content-Type: application/json` although the request has no body: the page gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
+     */
+    get: operations['queryConversationStats'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface webhooks {
   messageStatus: {
@@ -37,7 +127,7 @@ export interface webhooks {
     put?: never;
     /**
      * Message status callback
-     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId. Every field is optional.
+     * @description NxCloud posts the status changes of a message sent through `/saas/wa/send` (sent, delivered, read, failed, deleted) to the application's webhook. Answer HTTP 200. Newer versions of the callback add the top-level fields app_id, channel, merchant_phone, metadata and wabaId, and a status's `cost` and `biz_opaque_callback_data`. Every field is optional.
      */
     post: operations['onSaasMessageStatus'];
     delete?: never;
@@ -356,6 +446,265 @@ export interface components {
     };
     /** @description A `code` 0 success with the message ID, or a failure. */
     SendTemplateResponse: components['schemas']['SendTemplateSuccess'] | components['schemas']['SaasFailure'];
+    /**
+     * @description The application's appkey (named `app_key` on these pages).
+     * @example 46oKF=os
+     */
+    AppKey: string;
+    /**
+     * @description Where the customer came from: `0` unknown, `1` newly added, `2` Excel import, `3` started by the customer, `4` SMS broadcast, `5` voice broadcast, `6` third-party API, `7` callbot, `8` started by the customer through the call center, `9` e-mail channel, `10` form, `11` started by the customer, `12` started by the customer on Viber, `13` on Messenger, `14` on Instagram, `15` on Line. (The page gives `3` and `11` the same label.)
+     * @example 1
+     * @enum {integer}
+     */
+    SourceType: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
+    QueryCustomersBase: {
+      tenant_id: components['schemas']['TenantId'];
+      app_key: components['schemas']['AppKey'];
+      /**
+       * @description Start of the time range.
+       * @example 2024-05-07 00:00:00
+       */
+      start_time?: string;
+      /**
+       * @description End of the time range.
+       * @example 2024-05-08 00:00:00
+       */
+      end_time?: string;
+      source_type?: components['schemas']['SourceType'];
+      /**
+       * @description First name to look for.
+       * @example test
+       */
+      name?: string;
+      /**
+       * @description How `tags` combine: `and`, `or`, or `""` when no choice is made.
+       * @enum {string}
+       */
+      tags_logic_type?: 'and' | 'or' | '';
+      /**
+       * @description Source channel.
+       * @example xx
+       */
+      source_channel_key?: string;
+      /**
+       * @description SMS (phone) number.
+       * @example 8618593272678
+       */
+      sms_phone?: string;
+      /**
+       * @description WhatsApp number (spelt `whatsApp_phone` on the pages).
+       * @example 8618593272678
+       */
+      whatsApp_phone?: string;
+      /** @description E-mail address. */
+      email?: string;
+      /**
+       * @description Viber number.
+       * @example 8618593272678
+       */
+      viber_phone?: string;
+      /**
+       * Format: int64
+       * @description Paging cursor towards the next page.
+       * @example 693324
+       */
+      after?: number;
+      /**
+       * Format: int64
+       * @description Paging cursor towards the previous page.
+       * @example 693324
+       */
+      before?: number;
+      /**
+       * Format: int64
+       * @description Page size, 1 to 50.
+       * @example 25
+       */
+      limit: number;
+    };
+    /** Tag */
+    TagFields: {
+      /**
+       * Format: int64
+       * @description Tag ID.
+       */
+      id?: number;
+      /** @description Tag name. */
+      tag_name?: string;
+    };
+    /**
+     * Query customers request
+     * @description The English page (and the Chinese page's August 2024 revision) give `tags` as a list of tag IDs (`[1, 2, 3]`); the Chinese page's October 2024 revision gives tag objects (`id`, `tag_name`) and adds `his_tags`. Both forms of `tags` are accepted. The Chinese page's required column was not retrieved; what is required here is the English page's.
+     */
+    QueryCustomersRequest: components['schemas']['QueryCustomersBase'] & {
+      /** @description Tags to filter on, as tag IDs or as tag objects. */
+      tags?: (number | components['schemas']['TagFields'])[];
+      /** @description Past tags to filter on (the October 2024 revision, whose required column was not retrieved: neither the field nor a tag's fields are required here). */
+      his_tags?: components['schemas']['TagFields'][];
+    };
+    /**
+     * Success
+     * @description Code `0`. The operation's page does not give the rest of the answer, so nothing else is constrained: `data` (and any other member) is left open.
+     */
+    OpenSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description Not documented (the page is cut off before it). */
+      data?: unknown;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /**
+     * NxCloud failure
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent), as the classic pages' failure examples show.
+     */
+    Failure: {
+      /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
+      code: number;
+      /** @description What went wrong. */
+      message: string;
+      data?: null;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description A `code` 0 success whose `data` the page does not give, or a failure. */
+    OpenResponse: components['schemas']['OpenSuccess'] | components['schemas']['Failure'];
+    /**
+     * @description What to do with data already stored: `0` replace it with the new data, `1` update or add fields on top of it, `2` keep it and ignore the new data.
+     * @enum {integer}
+     */
+    DuplicateHandling: 0 | 1 | 2;
+    BatchCreateBase: {
+      type?: components['schemas']['DuplicateHandling'];
+      tenant_id?: components['schemas']['TenantId'];
+      app_key?: components['schemas']['AppKey'];
+    };
+    CustomerCommon: {
+      /** @description Country, at most 50 characters. */
+      country?: string;
+      /** @description E-mail address, at most 50 characters. */
+      email?: string;
+      /** @description Street address, at most 100 characters. */
+      address?: string;
+    };
+    /**
+     * Customer (Chinese page, July 2024)
+     * @description The Chinese page's customers table (edited July 2024). Its required column was not retrieved, so no field is required here.
+     */
+    CustomerZh2024: components['schemas']['CustomerCommon'] & {
+      /** @description Full name, at most 128 characters. */
+      full_name?: string;
+      /** @description Phone number, at most 30 characters. */
+      sms_phone?: string;
+      /** @description WhatsApp number, at most 30 characters. */
+      whats_app_phone?: string;
+      /** @description Viber number, at most 30 characters. */
+      viber_phone?: string;
+      /** @description Messenger, at most 30 characters. */
+      messenger?: string;
+      /** @description Instagram, at most 30 characters. */
+      instagram?: string;
+      /** @description Line, at most 50 characters. */
+      line?: string;
+      /** @description Date of birth, `yyyy-MM-dd`. */
+      birthday?: string;
+      /** @description Tags. */
+      tagStr?: string;
+      /** @description Remark, at most 100 characters. */
+      remark?: string;
+      /** @description Time zone. */
+      time_zone?: string;
+      /**
+       * @description `1` male, `0` female.
+       * @enum {integer}
+       */
+      gender?: 0 | 1;
+      /** @description Custom-field data. */
+      customize_field?: string;
+      /** @description The agent (seat) the customer belongs to, at most 128 characters. */
+      belong_seat_user?: string;
+    };
+    /**
+     * Batch create customers request
+     * @description The Chinese page (July 2024) gives the fields; its required column was not retrieved, so what is required is the complete 2023 page's. That page's table requires `app_key` while its example leaves it out: both forms are accepted. Its table requires a customer's `first_name` and `last_name`, which the newer page replaces with `full_name`: no customer field is required. Its example also sends `source`, a field of no table.
+     */
+    BatchCreateCustomersRequest: components['schemas']['BatchCreateBase'] & {
+      /** @description The customers to create, at most 100 per request. */
+      customers: (components['schemas']['CustomerZh2024'] & {
+        /** @description First name, at most 128 characters (the 2023 page). */
+        first_name?: string;
+        /** @description Last name, at most 128 characters (the 2023 page). */
+        last_name?: string;
+      })[];
+    };
+    /** Success */
+    BatchCreateCustomersSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Request message. */
+      message?: string | null;
+      /** @description Request result (a JSON object by the 2023 page's table; its example sends `""`). */
+      data?: unknown;
+      traceId?: components['schemas']['TraceId'];
+    };
+    BatchCreateCustomersResponse:
+      | components['schemas']['BatchCreateCustomersSuccess']
+      | components['schemas']['Failure'];
+    /** Success */
+    ChatRecordsPage: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description Number of records in all. */
+      total?: number;
+      /** @description The page returned. */
+      page_number?: number;
+      /** @description Rows per page. */
+      page_size?: number;
+    };
+    ChatRecordHead: {
+      /** @description ID of the message record. */
+      id?: string;
+      /** @description The channel; `2` is WhatsApp. */
+      channel?: number;
+      /** @description The business's unique ID on the channel, e.g. its WhatsApp business number. */
+      user_channel_id?: string;
+      /** @description Sender. */
+      from?: string;
+      /** @description Recipient. */
+      to?: string;
+      /** @description Customer ID. */
+      customer_id?: string;
+    };
+    /**
+     * Chat record
+     * @description One record, as far as the page's table was retrieved (it ends at `content`, whose description was not retrieved); further fields are accepted.
+     */
+    ChatRecord: components['schemas']['ChatRecordHead'] & {
+      /** @description Customer name. */
+      customer_name?: string;
+      /** @description Agent ID. */
+      user_id?: string;
+      /** @description Agent name. */
+      user_name?: string;
+      /**
+       * @description Direction: `0` outgoing, `1` incoming, `2` system message.
+       * @enum {integer}
+       */
+      chat_type?: 0 | 1 | 2;
+      /** @description Kind of message, e.g. text, image, video, audio, document, template (the list is open-ended). */
+      message_type?: string;
+      /** @description (The page's description was not retrieved.) */
+      content?: string;
+    };
+    /** @description The records (as far as the page's table goes), or a failure. */
+    ChatRecordsResponse:
+      | (components['schemas']['ChatRecordsPage'] & {
+          /** @description The records. */
+          list?: components['schemas']['ChatRecord'][];
+        })
+      | components['schemas']['Failure'];
     SaasCallbackBase: {
       /** @description The business phone number. */
       business_phone?: string;
@@ -454,12 +803,16 @@ export interface components {
         recipient_id?: string;
       };
     };
+    /** @description A status change, as in the classic callbacks. Newer versions of the SaaS page add a `cost` object (currency, foreign-currency price, billing type, message ID, direction: the classic `costs` item's fields but the local price) and `biz_opaque_callback_data`. The retrieved copy does not show where `cost` sits; it is described here on the status, where the classic callbacks carry `costs`. */
+    SaasStatus: components['schemas']['Status'] & {
+      cost?: components['schemas']['Cost'];
+    };
     /**
      * Message status callback (SaaS)
      * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200. Each status has the shape of the classic status callback; the SaaS page lists id, status, timestamp, recipient_id, conversation and errors, not `costs` or `cus_message_id`, which come from the classic pages and may not come here.
      */
     SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
-      statuses?: components['schemas']['Status'][];
+      statuses?: components['schemas']['SaasStatus'][];
     };
     SaasContact: {
       /** @description The user's WhatsApp ID; empty or absent when the user is anonymised. */
@@ -528,6 +881,69 @@ export interface components {
      */
     Algorithm: 'md5' | 'sha256';
     /**
+     * @description The SaaS tenant ID.
+     * @example 1
+     */
+    TenantId: components['schemas']['TenantId'];
+    /**
+     * @description The application's appkey.
+     * @example pem2****kje
+     */
+    Appkey: string;
+    /**
+     * @description The page to return.
+     * @example 1
+     */
+    PageNumber: number;
+    /**
+     * @description Rows per page, at most 100.
+     * @example 10
+     */
+    ChatPageSize: number;
+    /**
+     * @description The conversation ID. (The page's URL template fills it from `{dimension}`; the page gives no example value, the one here is ours.)
+     * @example 1
+     */
+    ConversationIdRequired: string;
+    /**
+     * @description The channel; `2` (WhatsApp) is the only value.
+     * @example 2
+     */
+    Channel: 2;
+    /**
+     * @description Rows per page.
+     * @example 10
+     */
+    StatPageSize: number;
+    /**
+     * @description First day of the range, `yyyy-mm-dd`. (The page gives no example value; the one here is ours.)
+     * @example 2025-01-01
+     */
+    StartDate: string;
+    /**
+     * @description Last day of the range, `yyyy-mm-dd`; the range may span at most 6 months. (The page gives no example value; the one here is ours.)
+     * @example 2025-01-31
+     */
+    EndDate: string;
+    /**
+     * @description What to group by: `0` customer service, `1` customer-service group, `2` robot, `3` country. (The page gives no example value; the one here is ours.)
+     * @example 0
+     */
+    Dimension: 0 | 1 | 2 | 3;
+    /**
+     * @description The time unit: `0` day, `1` hour. (The page gives no example value; the one here is ours.)
+     * @example 0
+     */
+    TimeUnit: 0 | 1;
+    /** @description A user name to search for. */
+    UserName: string;
+    /** @description A group name to search for. */
+    UserGroupName: string;
+    /** @description Response type: `1` 5 minutes, `2` 1 hour (the default), `3` 12 hours, `4` 24 hours. */
+    ResponseType: 1 | 2 | 3 | 4;
+    /** @description Country (ISO code) to search for; used when `dimension` is `3`. */
+    CountryIso2: string;
+    /**
      * @description Present when the application signs its callbacks; the application's accessKey.
      * @example fme2na3kdi3ki
      */
@@ -585,6 +1001,198 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SendTemplateResponse'];
+        };
+      };
+    };
+  };
+  queryCustomers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['QueryCustomersRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
+        };
+      };
+    };
+  };
+  batchCreateCustomers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BatchCreateCustomersRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BatchCreateCustomersResponse'];
+        };
+      };
+    };
+  };
+  listChatRecords: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 1
+         */
+        tenant_id: components['parameters']['TenantId'];
+        /**
+         * @description The application's appkey.
+         * @example pem2****kje
+         */
+        appkey: components['parameters']['Appkey'];
+        /**
+         * @description The page to return.
+         * @example 1
+         */
+        page_number: components['parameters']['PageNumber'];
+        /**
+         * @description Rows per page, at most 100.
+         * @example 10
+         */
+        page_size: components['parameters']['ChatPageSize'];
+        /**
+         * @description The conversation ID. (The page's URL template fills it from `{dimension}`; the page gives no example value, the one here is ours.)
+         * @example 1
+         */
+        saas_conversation_id: components['parameters']['ConversationIdRequired'];
+        /**
+         * @description The channel; `2` (WhatsApp) is the only value.
+         * @example 2
+         */
+        channel: components['parameters']['Channel'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The records, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChatRecordsResponse'];
+        };
+      };
+    };
+  };
+  queryConversationStats: {
+    parameters: {
+      query: {
+        /**
+         * @description The SaaS tenant ID.
+         * @example 1
+         */
+        tenant_id: components['parameters']['TenantId'];
+        /**
+         * @description The application's appkey.
+         * @example pem2****kje
+         */
+        appkey: components['parameters']['Appkey'];
+        /**
+         * @description The page to return.
+         * @example 1
+         */
+        page_number: components['parameters']['PageNumber'];
+        /**
+         * @description Rows per page.
+         * @example 10
+         */
+        page_size: components['parameters']['StatPageSize'];
+        /**
+         * @description First day of the range, `yyyy-mm-dd`. (The page gives no example value; the one here is ours.)
+         * @example 2025-01-01
+         */
+        start_date: components['parameters']['StartDate'];
+        /**
+         * @description Last day of the range, `yyyy-mm-dd`; the range may span at most 6 months. (The page gives no example value; the one here is ours.)
+         * @example 2025-01-31
+         */
+        end_date: components['parameters']['EndDate'];
+        /**
+         * @description What to group by: `0` customer service, `1` customer-service group, `2` robot, `3` country. (The page gives no example value; the one here is ours.)
+         * @example 0
+         */
+        dimension: components['parameters']['Dimension'];
+        /**
+         * @description The time unit: `0` day, `1` hour. (The page gives no example value; the one here is ours.)
+         * @example 0
+         */
+        type: components['parameters']['TimeUnit'];
+        /** @description A user name to search for. */
+        user_name?: components['parameters']['UserName'];
+        /** @description A group name to search for. */
+        user_group_name?: components['parameters']['UserGroupName'];
+        /** @description Response type: `1` 5 minutes, `2` 1 hour (the default), `3` 12 hours, `4` 24 hours. */
+        response_type?: components['parameters']['ResponseType'];
+        /** @description Country (ISO code) to search for; used when `dimension` is `3`. */
+        country_iso2?: components['parameters']['CountryIso2'];
+      };
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The records, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
         };
       };
     };

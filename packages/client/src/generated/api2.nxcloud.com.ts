@@ -236,6 +236,116 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/wa/markMessageAsRead': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a received message read
+     * @description Marks a message that one of the business's WhatsApp numbers received as read.
+     *
+     *     Partly documented: the page's failure example was not retrieved, and the retrieved part lists no error codes; only the common authentication codes are listed here.
+     */
+    post: operations['markMessageAsRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/typingIndicator': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Show a typing indicator
+     * @description Marks a received message read and shows the WhatsApp user a typing indicator. The indicator goes away at the business's next reply, or after 25 seconds if no reply comes. The vendor advises using it when an answer will take a few seconds, and only when an answer will really follow.
+     *
+     *     Partly documented: the page is cut off inside its request example (the example here is completed from the page's body table), and its answer, answer examples and error codes were not retrieved. The answer is the documented envelope with `data` left open; only the common authentication codes are listed.
+     */
+    post: operations['sendTypingIndicator'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/createTemplateAsync': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a message template (asynchronous)
+     * @description Adds a message template to one business number of the application, asynchronously. A rich-media template needs a sample file, uploaded first with the template example file upload. The page gives the same `action` as the synchronous creation, `createTemplate`.
+     *
+     *     Partly documented: the page is cut off in its body table after `message_send_ttl_seconds` (the components and later fields are not known; the body is open beyond the rows given, and whether `language`, `name` and `message_send_ttl_seconds` are required was not retrieved). Its examples, its answer (so how the result is reported) and its error codes were not retrieved; only the common authentication codes are listed.
+     */
+    post: operations['createTemplateAsync'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/getBusinessProfile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get the business profile
+     * @description Answers the business profile of a business number: what WhatsApp users see when they tap the business's name or number in a chat (About text, address, description, e-mail, picture, kind of business, websites).
+     *
+     *     Partly documented: the page's success example is cut off after `profile_picture_url` (the example here stops there), and its failure example and error codes were not retrieved; only the common authentication codes are listed. The answer table has no type column. The page lists an update operation beside this one, of which nothing was retrieved.
+     */
+    post: operations['getBusinessProfile'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/wa/createBlockUsers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Block users
+     * @description Puts WhatsApp users on the business number's blocklist, so that they can no longer contact the business or see whether it is online. Only users who messaged the business in the last 24 hours can be blocked; the blocklist holds at most 64,000 numbers; another WhatsApp Business account cannot be blocked. Messages to a blocked user fail. The call is synchronous and reports errors per number: some numbers may be blocked while others fail.
+     *
+     *     Partly documented: the page is cut off after the first rows of its body table, so the field that carries the numbers to block is not known and the body is open beyond those rows; the example here has only those rows. The examples, the answer (with its per-number errors) and the error codes were not retrieved; only the common authentication codes are listed. The page also lists unblocking and listing operations, of which nothing was retrieved.
+     */
+    post: operations['createBlockUsers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/wa/integrator/embedded/register/login': {
     parameters: {
       query?: never;
@@ -1510,6 +1620,142 @@ export interface components {
       };
     };
     GetPhoneResponse: components['schemas']['GetPhoneSuccess'] | components['schemas']['Failure'];
+    /**
+     * @description ID of a message the business received (as the inbound-message callback gives it).
+     * @example wamid.HBgNODYxMzMyMDIzNzQ0NhUCABEYEjkzRjVGODY0OTJCQzM5QzQ1MgA=
+     */
+    InboundMessageId: string;
+    /**
+     * @description Fixed value `read`.
+     * @constant
+     */
+    ReadStatus: 'read';
+    /** Mark as read request */
+    MarkMessageAsReadRequest: {
+      /** @description The business number that received the message, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /**
+       * @description ID of the received message to mark read.
+       * @example ABGHhhdgYFCBnwIQNkLO2ipL1_ZpZ41mwgMHEg
+       */
+      message_id: components['schemas']['InboundMessageId'];
+      status: components['schemas']['ReadStatus'];
+    };
+    /** Success */
+    MarkMessageAsReadSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string;
+      /** @description Always `null` for this operation. */
+      data?: null;
+    };
+    MarkMessageAsReadResponse: components['schemas']['MarkMessageAsReadSuccess'] | components['schemas']['Failure'];
+    /**
+     * Typing indicator request
+     * @description Marks the received message read and shows the WhatsApp user a typing indicator, which goes away at the business's next reply or after 25 seconds.
+     */
+    TypingIndicatorRequest: {
+      appkey: components['schemas']['Appkey'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /** @description The business number that received the message, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      status: components['schemas']['ReadStatus'];
+      message_id: components['schemas']['InboundMessageId'];
+      /** @description The indicator to show. */
+      typing_indicator: {
+        /**
+         * @description Fixed value `text`.
+         * @constant
+         */
+        type: 'text';
+      };
+    };
+    /**
+     * Success
+     * @description Code `0`. The operation's page does not give the rest of the answer, so nothing else is constrained: `data` (and any other member) is left open.
+     */
+    OpenSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description Not documented (the page is cut off before it). */
+      data?: unknown;
+      traceId?: components['schemas']['TraceId'];
+    };
+    /** @description A `code` 0 success whose `data` the page does not give, or a failure. */
+    OpenResponse: components['schemas']['OpenSuccess'] | components['schemas']['Failure'];
+    /**
+     * Create template (asynchronous) request (partly documented)
+     * @description The rows of the page's body table up to `message_send_ttl_seconds`. The components and any later field are not in the part of the page that was retrieved; the body is open beyond these rows.
+     */
+    CreateTemplateAsyncRequest: {
+      appkey: components['schemas']['Appkey'];
+      /** @description The business number the template is created under, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      category: components['schemas']['TemplateCategory'];
+      /**
+       * @description The template's language code (whether it is required was not retrieved; the page's example value is `zh_CN`).
+       * @example zh_CN
+       */
+      language?: string;
+      /** @description Template name (whether it is required was not retrieved). */
+      name?: string;
+      /** @description Expiry of the template's sends, in seconds as the name says; the rest of the page's description (and whether it is required) was not retrieved. */
+      message_send_ttl_seconds?: number;
+    };
+    /** Get business profile request */
+    BusinessProfileRequest: {
+      appkey: components['schemas']['Appkey'];
+      /** @description The business number whose profile to read, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+      messaging_product: components['schemas']['MessagingProduct'];
+    };
+    /**
+     * Business profile
+     * @description The profile WhatsApp users see when they tap the business's name or number. The page's table has no type column: the fields its example shows are strings; `vertical` and `websites` are not in the part of the example that was retrieved, so their type is left open. Further fields may follow.
+     */
+    BusinessProfile: {
+      /** @description The profile's About text. */
+      about?: string;
+      /** @description The business's address, at most 256 characters. */
+      address?: string;
+      /** @description A description of the business. */
+      description?: string;
+      /** @description The business's e-mail address. */
+      email?: string;
+      /** @description URL of the profile picture. */
+      profile_picture_url?: string;
+      /** @description The kind of business (type not given). */
+      vertical?: unknown;
+      /** @description The business's website(s) (type not given). */
+      websites?: unknown;
+    };
+    /** Success */
+    BusinessProfileSuccess: {
+      /** @constant */
+      code: 0;
+      /** @description Text describing the result. */
+      message?: string | null;
+      /** @description The profile, in `data.data[]`; the rest of `data` is not documented. */
+      data?: {
+        data?: components['schemas']['BusinessProfile'][];
+      };
+    };
+    BusinessProfileResponse: components['schemas']['BusinessProfileSuccess'] | components['schemas']['Failure'];
+    /**
+     * Block users request (partly documented)
+     * @description The first rows of the page's body table. The field that carries the numbers to block, and any other field, is not in the part of the page that was retrieved; the body is open beyond these rows.
+     */
+    CreateBlockUsersRequest: {
+      appkey: components['schemas']['Appkey'];
+      messaging_product: components['schemas']['MessagingProduct'];
+      /** @description The business's WhatsApp number, country code first. */
+      business_phone: components['schemas']['PhoneNumber'];
+    };
     /** Success */
     LoginSuccess: {
       /** @constant */
@@ -2325,6 +2571,156 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GetPhoneResponse'];
+        };
+      };
+    };
+  };
+  markMessageAsRead: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkMessageAsReadRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope (`data` is `null`), or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MarkMessageAsReadResponse'];
+        };
+      };
+    };
+  };
+  sendTypingIndicator: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TypingIndicatorRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope (its `data` is not documented), or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
+        };
+      };
+    };
+  };
+  createTemplateAsync: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTemplateAsyncRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope (its `data` is not documented), or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
+        };
+      };
+    };
+  };
+  getBusinessProfile: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BusinessProfileRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope with the profile, or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BusinessProfileResponse'];
+        };
+      };
+    };
+  };
+  createBlockUsers: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description The hash the `sign` header was made with (newer documents only): `md5`, the default, or `sha256`. Never part of the signed string.
+         * @example md5
+         */
+        algorithm?: components['parameters']['Algorithm'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBlockUsersRequest'];
+      };
+    };
+    responses: {
+      /** @description The JSON envelope (its `data` is not documented), or a failure code (see `x-nxcloud-errors`). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OpenResponse'];
         };
       };
     };

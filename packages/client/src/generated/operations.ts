@@ -64,12 +64,16 @@ export const errorEntries: readonly ErrorEntry[] = [
 export const SENDS = 1;
 /** Flags of an operation: it takes a multipart/form-data body. */
 export const MULTIPART = 2;
-/** Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT). */
+/**
+ * Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT)
+ * or appkey (QUERY_APPKEY).
+ */
 export const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'] as const;
 export const QUERY_TENANT = 128;
 /** Flags of an operation: a call without a body carries Content-Type: BODILESS_CONTENT_TYPE (x-nxcloud-content-type). */
 export const BODILESS = 256;
 export const BODILESS_CONTENT_TYPE = 'application/json';
+export const QUERY_APPKEY = 512;
 
 /** [action, bizType, flags, indexes in errorEntries of the documented codes] */
 export type OperationEntry = readonly [action: string, bizType: string, flags: number, codes: readonly number[]];
@@ -88,6 +92,11 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
     'post /api/wa/deleteTemplate': ['deleteTemplate', '2', 52, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
     'post /api/wa/uploadTemplateFile': ['uploadTemplateFile', '2', 38, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
     'post /api/wa/getPhone': ['getPhone', '2', 20, [0, 1, 2, 3, 4, 5, 6, 7, 8, 17]],
+    'post /api/wa/markMessageAsRead': ['read', '2', 36, [1, 2, 3, 4, 5]],
+    'post /api/wa/typingIndicator': ['read', '2', 52, [1, 2, 3, 4, 5]],
+    'post /api/wa/createTemplateAsync': ['createTemplate', '2', 52, [1, 2, 3, 4, 5]],
+    'post /api/wa/getBusinessProfile': ['mt', '2', 52, [1, 2, 3, 4, 5]],
+    'post /api/wa/createBlockUsers': ['mt', '2', 52, [1, 2, 3, 4, 5]],
     'post /api/wa/integrator/embedded/register/login': ['login', '2', 256, [0, 1, 2, 3, 4, 5, 6, 7, 18]],
     'post /api/wa/integrator/embedded/register/createApp': ['createApp', '2', 0, [0, 1, 2, 3, 4, 5, 6, 7, 18, 19]],
     'post /api/wa/integrator/embedded/register/phoneList': ['phoneList', '2', 16, [0, 1, 2, 3, 4, 5, 6, 7, 18, 20, 21]],
@@ -102,6 +111,10 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
       125,
       [22, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43],
     ],
+    'post /saas/cdp/openapi/customers/query': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 896, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/stat/query': ['mt', '2', 896, [1, 2, 3, 4, 5]],
   },
   'api-idn.nxlink.ai': {
     'post /saas/wa/send': [
@@ -110,6 +123,8 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
       125,
       [44, 1, 2, 3, 4, 5, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 45, 40, 41, 42, 43, 46],
     ],
+    'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 896, [1, 2, 3, 4, 5]],
   },
   'api-hk.nxlink.ai': {
     'get /saas/wa/template/{phone}': ['mt', '2', 384, [44, 1, 2, 3, 4, 5, 47, 48]],
@@ -119,5 +134,8 @@ export const operationTable: Readonly<Record<string, Readonly<Record<string, Ope
     'delete /saas/wa/template/{phone}/{id}': ['mt', '2', 384, [44, 1, 2, 3, 4, 5, 47, 48]],
     'get /saas/wa/flow/{phone}': ['mt', '2', 384, [44, 1, 2, 3, 4, 5, 47, 48]],
     'post /saas/wa/media/{phone}': ['mt', '2', 2, [44, 1, 2, 3, 4, 5, 47, 48]],
+    'post /saas/cdp/openapi/customers/query': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'post /saas/cdp/openapi/customers/batch_create': ['mt', '2', 64, [1, 2, 3, 4, 5]],
+    'get /saas/openapi/chat/records': ['mt', '2', 896, [1, 2, 3, 4, 5]],
   },
 };

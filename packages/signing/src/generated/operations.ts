@@ -18,6 +18,11 @@ export const operations = {
       bizType: '2',
     },
     'post /api/wa/getPhone': { operationId: 'getPhone', action: 'getPhone', bizType: '2' },
+    'post /api/wa/markMessageAsRead': { operationId: 'markMessageAsRead', action: 'read', bizType: '2' },
+    'post /api/wa/typingIndicator': { operationId: 'sendTypingIndicator', action: 'read', bizType: '2' },
+    'post /api/wa/createTemplateAsync': { operationId: 'createTemplateAsync', action: 'createTemplate', bizType: '2' },
+    'post /api/wa/getBusinessProfile': { operationId: 'getBusinessProfile', action: 'mt', bizType: '2' },
+    'post /api/wa/createBlockUsers': { operationId: 'createBlockUsers', action: 'mt', bizType: '2' },
     'post /api/wa/integrator/embedded/register/login': {
       operationId: 'integratorLogin',
       action: 'login',
@@ -51,9 +56,23 @@ export const operations = {
   },
   'api.nxcloud.com': {
     'post /saas/wa/send': { operationId: 'sendTemplate', action: 'mt', bizType: '2' },
+    'post /saas/cdp/openapi/customers/query': { operationId: 'queryCustomers', action: 'mt', bizType: '2' },
+    'post /saas/cdp/openapi/customers/batch_create': {
+      operationId: 'batchCreateCustomers',
+      action: 'mt',
+      bizType: '2',
+    },
+    'get /saas/openapi/chat/records': { operationId: 'listChatRecords', action: 'mt', bizType: '2' },
+    'get /saas/openapi/stat/query': { operationId: 'queryConversationStats', action: 'mt', bizType: '2' },
   },
   'api-idn.nxlink.ai': {
     'post /saas/wa/send': { operationId: 'sendTemplate', action: 'mt', bizType: '2' },
+    'post /saas/cdp/openapi/customers/batch_create': {
+      operationId: 'batchCreateCustomers',
+      action: 'mt',
+      bizType: '2',
+    },
+    'get /saas/openapi/chat/records': { operationId: 'listChatRecords', action: 'mt', bizType: '2' },
   },
   'api-hk.nxlink.ai': {
     'get /saas/wa/template/{phone}': { operationId: 'listTemplates', action: 'mt', bizType: '2' },
@@ -63,6 +82,13 @@ export const operations = {
     'delete /saas/wa/template/{phone}/{id}': { operationId: 'deleteTemplate', action: 'mt', bizType: '2' },
     'get /saas/wa/flow/{phone}': { operationId: 'listFlows', action: 'mt', bizType: '2' },
     'post /saas/wa/media/{phone}': { operationId: 'uploadTemplateMedia', action: 'mt', bizType: '2' },
+    'post /saas/cdp/openapi/customers/query': { operationId: 'queryCustomers', action: 'mt', bizType: '2' },
+    'post /saas/cdp/openapi/customers/batch_create': {
+      operationId: 'batchCreateCustomers',
+      action: 'mt',
+      bizType: '2',
+    },
+    'get /saas/openapi/chat/records': { operationId: 'listChatRecords', action: 'mt', bizType: '2' },
   },
 } as const;
 
