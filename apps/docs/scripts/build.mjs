@@ -109,7 +109,7 @@ ${hostCards}
 <p>Install the client, start the local mock of every host, and send a message to it:</p>
 <pre><code>npm install @org/nxwa-client
 ${MOCK_COMMAND}   # every host on 127.0.0.1:4010–4013</code></pre>
-<pre><code>import { createApi2Client } from '@org/nxwa-client';
+<pre><code class="language-ts">import { createApi2Client } from '@org/nxwa-client';
 
 const api2 = createApi2Client({
   accessKey: 'nxwa-demo-key',
@@ -117,13 +117,10 @@ const api2 = createApi2Client({
   baseUrl: 'http://127.0.0.1:4010', // leave out to reach https://api2.nxcloud.com
 });
 const { data, error } = await api2.POST('/api/wa/mt', {
-  body: {
-    appkey: 'your-appkey', business_phone: '8615800001795', messaging_product: 'whatsapp',
-    recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'Hello' },
-  },
+  body: { appkey: 'your-appkey', business_phone: '8615800001795', to: '8613600009759', type: 'text', text: { body: 'Hello' } },
 });
 if (error) console.error(error.code, error.meaning, error.remedy);
-else console.log('sent', data.messages[0].id);</code></pre>
+else console.log('sent', data.messages[0]?.id);</code></pre>
 <p>Every request is signed for you (<a href="signing.html">how signing works</a>); a failure comes back as an error
 with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
 <p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
@@ -178,14 +175,31 @@ ts <code>${vector.ts}</code>, accessSecret <code>${vector.accessSecret}</code> a
 <tr><th>no body</th><td><code>${computeSignature(vector)}</code></td></tr>
 </tbody></table>
 <h2>In code</h2>
-<pre><code>import { signatureHeaders, verifySignature } from '@org/nxwa-signing';
+<pre><code class="language-ts">import { signatureHeaders, verifySignature } from '@org/nxwa-signing';
 
-const text = JSON.stringify(body);
+const accessKey = process.env['NXCLOUD_ACCESS_KEY']!;
+const accessSecret = process.env['NXCLOUD_ACCESS_SECRET']!;
+const body = {
+  appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual',
+  to: '8613600009759', type: 'text', text: { body: 'hello' },
+};
+const text = JSON.stringify(body); // serialise once: sign this text, send this text
 const headers = signatureHeaders({ accessKey, accessSecret, action: 'mt', bizType: '2', ts: Date.now(), body: text });
-await fetch('https://api2.nxcloud.com/api/wa/mt', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+const answer = await fetch('https://api2.nxcloud.com/api/wa/mt', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: text,
+});
+const { code, message } = await answer.json(); // HTTP 200 either way: NxCloud's own code says how it went
+if (code !== 0) throw new Error(\`NxCloud answered \${code}: \${message}\`); // 1003: the signature is wrong
+console.log('sent');
 
 // A signed callback: the raw body as received, headers in any case.
-const result = verifySignature({ headers: req.headers, body: rawBody, accessSecret });</code></pre>
+export async function handleCallback(request: Request): Promise&lt;Response&gt; {
+  const rawBody = new Uint8Array(await request.arrayBuffer());
+  const result = verifySignature({ headers: request.headers, body: rawBody, accessSecret, action: 'callback', signedBody: 'always' });
+  return new Response(result.valid ? 'ok' : result.reason, { status: result.valid ? 200 : 401 });
+}</code></pre>
 <h2>Errors</h2>
 <table><thead><tr><th>code</th><th>meaning</th></tr></thead><tbody>
 <tr><td>1001</td><td>a common header is missing</td></tr>

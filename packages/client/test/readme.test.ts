@@ -25,8 +25,8 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      extends: '../../../tsconfig.base.json',
-      compilerOptions: { noEmit: true, types: ['node'] },
+      // The strictest settings we name for samples (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, …).
+      extends: '../../../tsconfig.samples.json',
       include: ['*.ts'],
     }),
   );
@@ -56,7 +56,7 @@ describe('README examples', () => {
     expect(blocks).toHaveLength(7);
   });
 
-  it('type-check against the built package', () => {
+  it('type-check against the built package under the strictest settings', () => {
     const tsc = spawnSync(join(packageDir, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], {
       encoding: 'utf8',
     });
