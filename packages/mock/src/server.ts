@@ -186,6 +186,11 @@ export function createHostServer(options: HostServerOptions) {
       else if (out.data && 'message_id' in out.data) out.data.message_id = id;
       const messageId = String(out?.data?.messages?.[0]?.id ?? out?.data?.message_id ?? id);
       const to = body.to ?? body.recipient;
+      let webhook: string | undefined = body.dr_webhook ?? options.webhookUrl;
+      if (webhook && !callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
+        log(refusedTarget('callback', webhook));
+        webhook = undefined;
+      }
       const recorded = messages.record({
         id: messageId,
         host,
@@ -194,12 +199,8 @@ export function createHostServer(options: HostServerOptions) {
         to: typeof to === 'string' ? to : undefined,
         // Kept whole up to 64 KiB: the store must not hold a run's worth of large bodies.
         body: raw.length <= 64 * 1024 ? body : { omitted: `a body of ${raw.length} bytes is not kept` },
+        webhook: webhook ?? null,
       });
-      let webhook: string | undefined = body.dr_webhook ?? options.webhookUrl;
-      if (webhook && !callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
-        log(refusedTarget('callback', webhook));
-        webhook = undefined;
-      }
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.
       lifecycles.start({
         message: recorded,

@@ -93,7 +93,7 @@ export const SCRIPT = String.raw`
     const ids = el('p');
     ids.append('message ID ', el('code', 'id', str(m.id)));
     if (m.accessKey !== undefined) ids.append(' \u00b7 accessKey ', el('code', '', str(m.accessKey)));
-    d.append(ids, el('h2', '', 'Timeline'), table(m.timeline), el('h2', '', 'Callback attempts'), table(m.callbacks), el('h2', '', 'Record'), el('pre', 'json', JSON.stringify(m, null, 2)));
+    d.append(ids, el('h2', '', 'Timeline'), table(m.timeline), el('h2', '', 'Callback attempts'), m.webhook === null && !m.callbacks?.length ? el('p', 'none', 'no webhook was set (the send had no dr_webhook the mock accepts, and the mock has no --webhook-url): no callback is sent') : table(m.callbacks), el('h2', '', 'Record'), el('pre', 'json', JSON.stringify(m, null, 2)));
     return d;
   };
 
