@@ -8,9 +8,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { parse } from 'yaml';
-import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
+import {
+  count,
+  escape,
+  FAVICON_LINKS,
+  page as framed,
+  HEADER_STYLE,
+  inline,
+  operationLink,
+  siteHeader,
+} from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
-import { sandboxGuide, slug } from '../src/sandbox.mjs';
+import { guideFrom, sandboxGuide, slug } from '../src/sandbox.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, '..');
@@ -28,12 +37,16 @@ const operationsOf = (doc) =>
   );
 const webhooksOf = (doc) => Object.entries(doc.webhooks ?? {}).map(([name, item]) => ({ name, op: item.post }));
 const pageOf = (host) => `${host}.html`;
+// Every page of the site's own has the header with every page in it.
+const page = (options) => framed({ ...options, hosts });
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'specs'), { recursive: true });
 for (const icon of ['favicon.ico', 'favicon.svg']) copyFileSync(join(app, 'src', icon), join(out, icon));
 // The mock's package is scoped: a bare `npx nxwa-mock` would look up someone else's unscoped package.
 const MOCK_COMMAND = 'npx --package @org/nxwa-mock nxwa-mock';
+// The pinned pnpm, as the repository's README runs it.
+const PNPM = `npx --yes ${JSON.parse(readFileSync(join(app, '..', '..', 'package.json'), 'utf8')).packageManager}`;
 
 // Redoc's footer shows Redocly's logo from a CDN; the page must fetch nothing from elsewhere, so the logo is
 // drawn inline instead (the attribution stays).
@@ -43,7 +56,10 @@ const offline = (html) =>
   html
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini-full.svg', logo('Redocly'))
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', logo('R'))
-    .replace('<head>', `<head>\n${FAVICON_LINKS}`);
+    .replace('<head>', `<head>\n${FAVICON_LINKS}\n<style>${HEADER_STYLE}</style>`)
+    // The site's header above Redoc's page (no template option of build-docs puts anything there), so that every
+    // page of the site is one click away from a host's page too.
+    .replace(/<body[^>]*>/, (body) => `${body}\n${siteHeader(hosts)}`);
 
 // One Redoc page per host, from its bundle with a TypeScript and a curl sample added to every operation
 // (x-codeSamples; the downloads stay the bundles as they are).
@@ -106,8 +122,12 @@ mock and these pages. <span class="tag">works offline</span></p>
 ${hostCards}
 </div>
 <h2 id="quick-start">Quick start</h2>
-<p>Install the client, start the local mock of every host, and send a message to it:</p>
-<pre><code>npm install @org/nxwa-client
+<p>What works today: the specs, the client, signing and the mock, from this repository — the packages are not in
+the registry yet, so <code>npm install @org/nxwa-client</code> does not work until they are published. Pack them and
+install the packs into your app (the repository README's <em>Try it before publishing</em>), then start the local
+mock of every host and send a message to it:</p>
+<pre><code>${PNPM} pack-packages        # in a clone of the repository: packs/*.tgz
+npm install /path/to/nxwa/packs/*.tgz        # in your app: the client, signing and the mock, together
 ${MOCK_COMMAND}   # every host on 127.0.0.1:4010–4013</code></pre>
 <pre><code class="language-ts">import { createApi2Client } from '@org/nxwa-client';
 
@@ -122,7 +142,9 @@ const { data, error } = await api2.POST('/api/wa/mt', {
 if (error) console.error(error.code, error.meaning, error.remedy);
 else console.log('sent', data.messages[0]?.id);</code></pre>
 <p>Every request is signed for you (<a href="signing.html">how signing works</a>); a failure comes back as an error
-with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
+with the documented meaning and remedy of its code (<a href="errors.html">every code</a>). The
+<a href="client.html">client guide</a> shows every common job, retries, paging and callbacks; the
+<a href="testing.html">testing guide</a> runs the mock inside your tests.</p>
 <p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
 shows them live at <code>http://127.0.0.1:4010/__nxwa/</code> — <a href="sandbox.html">the sandbox guide</a>.</p>
 <h2>Operations</h2>
@@ -263,5 +285,50 @@ ${guide.html}`,
   }),
 );
 
-const written = ['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map(pageOf)];
+// The client guide and the testing guide, from the READMEs' sections (as the sandbox guide is).
+const readmeOf = (pkg) => readFileSync(join(app, '..', '..', 'packages', pkg, 'README.md'), 'utf8');
+const guides = [
+  {
+    file: 'client.html',
+    title: 'The client',
+    intro: `<p><code>@org/nxwa-client</code>: a typed client per host, every request signed, retried when that is safe,
+and answered as <code>{ data }</code> or <code>{ error }</code>. From its README:`,
+    readme: 'client',
+    // Everything a user writes code with; the dependency notes stay in the README.
+    pick: (heading) => !/^Runtime dependencies$/.test(heading),
+    what: 'to show',
+  },
+  {
+    file: 'testing.html',
+    title: 'Testing against the mock',
+    intro: `<p>In tests, start the mock in the test's own process (<code>startMock</code> from
+<code>@org/nxwa-mock</code>) on free ports, point the client at it, and force any documented answer. The
+<a href="sandbox.html">sandbox guide</a> says what the mock keeps and does. From the mock's README:`,
+    readme: 'mock',
+    pick: (heading) => /^(In tests|What the mock checks|Forcing an answer)/.test(heading),
+    what: 'named "In tests…", "What the mock checks…" or "Forcing an answer"',
+  },
+];
+for (const g of guides) {
+  const made = guideFrom(readmeOf(g.readme), `packages/${g.readme}/README.md`, g.pick, g.what);
+  writeFileSync(
+    join(out, g.file),
+    page({
+      title: g.title,
+      body: `<h1>${escape(g.title)}</h1>
+${g.intro}
+${made.sections.map((s) => `<a href="#${slug(s.heading)}">${inline(s.heading)}</a>`).join(' · ')}.</p>
+${made.html}`,
+    }),
+  );
+}
+
+const written = [
+  'index.html',
+  'signing.html',
+  'errors.html',
+  'sandbox.html',
+  ...guides.map((g) => g.file),
+  ...hosts.map(pageOf),
+];
 console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);
