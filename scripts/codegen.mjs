@@ -4,19 +4,18 @@
 //   packages/client/src/generated/<host>.ts     — openapi-typescript types of the host's spec;
 //   packages/client/src/generated/operations.ts — per host and operation: signing headers, whether it sends a
 //                                                 message or takes a multipart body, its documented codes;
-//   packages/client/src/generated/error-texts.ts — the meaning and remedy of each code (loaded on failure).
+//   packages/client/src/generated/error-texts.ts — the meaning and remedy of each code (loaded on failure);
+//   packages/client/README.md                   — the table of factories and operations, between its markers.
 // With --check, fails when a generated file differs from what the specs give instead of writing it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { deref, hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
-const hosts = Object.keys(parse(readFileSync(join(root, 'spec', 'redocly.yaml'), 'utf8')).apis);
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 function operationsTable() {
   const lines = [
@@ -26,15 +25,11 @@ function operationsTable() {
     'export const operations = {',
   ];
   for (const host of hosts) {
-    const doc = JSON.parse(readFileSync(join(root, 'spec', 'dist', `${host}.json`), 'utf8'));
     lines.push(`  '${host}': {`);
-    for (const [path, item] of Object.entries(doc.paths)) {
-      for (const method of METHODS.filter((m) => item[m])) {
-        const op = item[method];
-        lines.push(
-          `    '${method} ${path}': { operationId: '${op.operationId}', action: '${op['x-nxcloud-action']}', bizType: '${op['x-nxcloud-biz-type']}' },`,
-        );
-      }
+    for (const { key, op } of operationsOf(loadBundle(host))) {
+      lines.push(
+        `    '${key}': { operationId: '${op.operationId}', action: '${op['x-nxcloud-action']}', bizType: '${op['x-nxcloud-biz-type']}' },`,
+      );
     }
     lines.push('  },');
   }
@@ -42,12 +37,9 @@ function operationsTable() {
   return lines.join('\n');
 }
 
-const bundle = (host) => JSON.parse(readFileSync(join(root, 'spec', 'dist', `${host}.json`), 'utf8'));
-const eachOperation = function* (doc) {
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of METHODS.filter((m) => item[m])) yield [`${method} ${path}`, item[method]];
-  }
-};
+// A copy per use: openapi-typescript is handed a document it may change.
+const bundle = (host) => loadBundle(host, { fresh: true });
+const eachOperation = (doc) => operationsOf(doc).map(({ key, op }) => [key, op]);
 
 async function hostTypes(host) {
   const doc = bundle(host);
@@ -73,15 +65,6 @@ async function hostTypes(host) {
 // The fields the client fills in where an operation takes them: the values the specs fix, then the defaults.
 const FILLABLE = ['messaging_product', 'recipient_type', 'appkey', 'business_phone', 'tenant_id'];
 
-/** What a local `$ref` of a bundle points at (the node itself when it has none). */
-const deref = (doc, node) =>
-  node?.$ref
-    ? node.$ref
-        .split('/')
-        .slice(1)
-        .reduce((o, k) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
-    : node;
-
 /** Every property name a schema takes, through $ref, allOf, oneOf and anyOf. */
 function propertyNames(doc, schema, out = new Set(), seen = new Set()) {
   if (!schema || typeof schema !== 'object' || seen.has(schema)) return out;
@@ -106,6 +89,9 @@ function fillFlags(doc, op) {
 // entries, each written once).
 function clientTable() {
   const entries = [];
+  // The Content-Type a bodiless request must carry (x-nxcloud-content-type): one value across the specs, a flag
+  // per operation.
+  const contentTypes = new Set();
   const index = new Map();
   const table = {};
   for (const host of hosts) {
@@ -121,13 +107,20 @@ function clientTable() {
         }
         return index.get(id);
       });
+      const contentType = op['x-nxcloud-content-type'];
+      if (contentType !== undefined) contentTypes.add(contentType);
       const flags =
+        (contentType !== undefined ? 256 : 0) |
         (op['x-nxcloud-sends-message'] === true ? 1 : 0) |
         (op.requestBody?.content?.['multipart/form-data'] ? 2 : 0) |
         fillFlags(doc, op);
       table[host][key] = [op['x-nxcloud-action'], op['x-nxcloud-biz-type'], flags, codes];
     }
   }
+  if (contentTypes.size > 1)
+    throw new Error(
+      `x-nxcloud-content-type: expected one value across the specs, got ${[...contentTypes].join(', ')}; give the client a per-operation value.`,
+    );
   const texts = [
     '// Generated by scripts/codegen.mjs from the x-nxcloud-errors of spec/dist/*.json; do not edit.',
     '// Loaded only when a call fails: what each documented code means and what to do about it.',
@@ -142,7 +135,8 @@ function clientTable() {
   ].join('\n');
   const code = [
     '// Generated by scripts/codegen.mjs from spec/dist/*.json (x-nxcloud-action, x-nxcloud-biz-type,',
-    '// x-nxcloud-sends-message, the request media types and properties, and x-nxcloud-errors); do not edit.',
+    '// x-nxcloud-sends-message, x-nxcloud-content-type, the request media types and properties, and',
+    '// x-nxcloud-errors); do not edit.',
     '// Run `pnpm generate` after changing a spec.',
     '',
     "import type { ErrorCategory } from '../errors.js';",
@@ -159,6 +153,9 @@ function clientTable() {
     '/** Flags of an operation: its body takes FILLABLE[i] (bit 4 << i), its query takes tenant_id (QUERY_TENANT). */',
     `export const FILLABLE = ${JSON.stringify(FILLABLE)} as const;`,
     'export const QUERY_TENANT = 128;',
+    '/** Flags of an operation: a call without a body carries Content-Type: BODILESS_CONTENT_TYPE (x-nxcloud-content-type). */',
+    'export const BODILESS = 256;',
+    `export const BODILESS_CONTENT_TYPE = ${JSON.stringify([...contentTypes][0] ?? '')};`,
     '',
     '/** [action, bizType, flags, indexes in errorEntries of the documented codes] */',
     'export type OperationEntry = readonly [action: string, bizType: string, flags: number, codes: readonly number[]];',
@@ -170,7 +167,74 @@ function clientTable() {
   return { code, texts };
 }
 
+// The client README's table of factories: each host's factory (read from client.ts), address and every operation.
+function readmeTable() {
+  const file = 'packages/client/README.md';
+  const source = readFileSync(join(root, 'packages/client/src/client.ts'), 'utf8');
+  const factories = new Map(
+    [...source.matchAll(/export const (create\w+Client)\b[\s\S]*?createNxcloudClient\('([^']+)'/g)].map((m) => [
+      m[2],
+      m[1],
+    ]),
+  );
+  const rows = hosts.map((host) => {
+    const factory = factories.get(host);
+    if (!factory) throw new Error(`packages/client/src/client.ts: expected a create…Client factory for ${host}.`);
+    const doc = bundle(host);
+    const operations = [...eachOperation(doc)].map(
+      ([key]) => `\`${key.split(' ')[0].toUpperCase()} ${key.split(' ')[1]}\``,
+    );
+    return `| \`${factory}\` | \`${doc.servers[0].url}\` | ${operations.join(', ')} |`;
+  });
+  const begin = '<!-- factories: generated by scripts/codegen.mjs from spec/dist/*.json; run `pnpm generate` -->';
+  const end = '<!-- /factories -->';
+  const readme = readFileSync(join(root, file), 'utf8');
+  const [before, rest] = readme.split(begin);
+  if (rest === undefined || !rest.includes(end)) throw new Error(`${file}: expected the markers ${begin} … ${end}.`);
+  const table = ['| factory | host | operations |', '| --- | --- | --- |', ...rows].join('\n');
+  return `${before}${begin}\n${table}\n${end}${rest.slice(rest.indexOf(end) + end.length)}`;
+}
+
+// The values a callback of api2 may carry, from its webhook schemas: the client checks callbacks against them.
+function callbackEnums() {
+  const doc = loadBundle('api2.nxcloud.com');
+  const schema = (name) => {
+    const found = doc.components?.schemas?.[name];
+    if (!found) throw new Error(`api2.nxcloud.com: expected the callback schema components/schemas/${name}.`);
+    return found;
+  };
+  const enumOf = (name, property) => {
+    const values = deref(doc, schema(name).properties?.[property])?.enum;
+    if (!Array.isArray(values)) throw new Error(`api2.nxcloud.com: expected an enum at ${name}.${property}.`);
+    return values;
+  };
+  // Each inbound message variant pins its `type` to one value (allOf: the base, then the variant).
+  const inboundTypes = schema('InboundMessage').oneOf.map((ref) => {
+    const variant = deref(doc, ref);
+    const type = variant.allOf?.map((part) => deref(doc, part).properties?.type?.const).find(Boolean);
+    if (!type) throw new Error(`api2.nxcloud.com: expected ${ref.$ref} to pin its type with const.`);
+    return type;
+  });
+  const line = (name, doc, values) => [`/** ${doc} */`, `export const ${name} = ${JSON.stringify(values)} as const;`];
+  return [
+    '// Generated by scripts/codegen.mjs from the webhook schemas of spec/dist/api2.nxcloud.com.json; do not edit.',
+    '// Run `pnpm generate` after changing a spec.',
+    '',
+    ...line(
+      'MESSAGE_STATUSES',
+      "A message status callback's `status` (components/schemas/Status).",
+      enumOf('Status', 'status'),
+    ),
+    ...line('TEMPLATE_EVENTS', "A template event's `field`.", enumOf('TemplateEventCallback', 'field')),
+    ...line('ACCOUNT_EVENTS', "An account event's `field`.", enumOf('AccountEventCallback', 'field')),
+    ...line('INBOUND_TYPES', "An inbound message's `type`.", inboundTypes),
+    '',
+  ].join('\n');
+}
+
 const outputs = {
+  'packages/client/src/generated/callbacks.ts': callbackEnums(),
+  'packages/client/README.md': readmeTable(),
   'packages/signing/src/generated/operations.ts': operationsTable(),
   'packages/client/src/generated/operations.ts': clientTable().code,
   'packages/client/src/generated/error-texts.ts': clientTable().texts,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,21 @@ const shared: Options = {
     options.minifySyntax = true;
   },
   esbuildPlugins: [
+    {
+      // `import text from './page.html?raw'`: the file's text, as vitest gives it to the tests of the source.
+      name: 'raw',
+      setup(build) {
+        build.onResolve({ filter: /\?raw$/ }, (args) => ({
+          // The suffix stays on the path, so that no other loader (tsup's for .css) takes the file.
+          path: join(args.resolveDir, args.path),
+          namespace: 'raw',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
+          contents: readFileSync(args.path.slice(0, -'?raw'.length), 'utf8'),
+          loader: 'text',
+        }));
+      },
+    },
     {
       name: 'no-faker',
       setup(build) {

@@ -6,16 +6,17 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { packPublic } from '../../../scripts/pack.mjs';
 
 const here = import.meta.dirname;
 const root = join(here, '..', '..', '..');
-const catalog = readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8');
+const catalog = (parse(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')) as { catalog: Record<string, string> })
+  .catalog;
 const pinned = (name: string) => {
-  // A name with `@` or `/` is quoted in the YAML, with either quote.
-  const match = new RegExp(`^  ['"]?${name.replace(/[/@]/g, (c) => `\\${c}`)}['"]?: (\\S+)$`, 'm').exec(catalog);
-  if (!match) throw new Error(`${name} is not pinned in the catalog of pnpm-workspace.yaml`);
-  return match[1];
+  const version = catalog[name];
+  if (!version) throw new Error(`${name} is not pinned in the catalog of pnpm-workspace.yaml`);
+  return String(version);
 };
 const pnpmVersion = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.split('@')[1] as string;
 

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
-import { parse } from 'yaml';
+import { hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 import {
   count,
   escape,
@@ -26,15 +26,7 @@ const app = join(here, '..');
 const specDir = join(app, '..', '..', 'spec');
 const out = join(app, 'dist');
 const redocly = join(app, 'node_modules', '.bin', 'redocly');
-const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
-const specs = Object.fromEntries(
-  hosts.map((h) => [h, JSON.parse(readFileSync(join(specDir, 'dist', `${h}.json`), 'utf8'))]),
-);
-const METHODS = ['get', 'put', 'post', 'delete'];
-const operationsOf = (doc) =>
-  Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m] })),
-  );
+const specs = Object.fromEntries(hosts.map((h) => [h, loadBundle(h)]));
 const webhooksOf = (doc) => Object.entries(doc.webhooks ?? {}).map(([name, item]) => ({ name, op: item.post }));
 const pageOf = (host) => `${host}.html`;
 // Every page of the site's own has the header with every page in it.
@@ -157,7 +149,19 @@ ${opRows}
   }),
 );
 
-// The signing guide, worked from the official vectors.
+// The signing guide, worked from the official vectors; the actions, bizTypes and signing codes are the specs'.
+const allOperations = hosts.flatMap((host) => operationsOf(specs[host]).map((o) => ({ host, ...o })));
+const distinct = (values) => [...new Set(values)];
+const bizTypes = distinct(allOperations.map(({ op }) => op['x-nxcloud-biz-type']));
+const actionsByHost = hosts.map((host) => [
+  host,
+  distinct(allOperations.filter((o) => o.host === host).map(({ op }) => op['x-nxcloud-action'])),
+]);
+// The codes of the signature check: the auth codes the operations document, each once (first meaning kept).
+const signingCodes = new Map();
+for (const { op } of allOperations)
+  for (const e of op['x-nxcloud-errors'] ?? [])
+    if (e.category === 'auth' && !signingCodes.has(e.code)) signingCodes.set(e.code, e);
 const vector = {
   accessKey: 'fme2na3kdi3ki',
   accessSecret: 'abciiiko2k3',
@@ -175,8 +179,10 @@ writeFileSync(
 <table><thead><tr><th>header</th><th>value</th></tr></thead><tbody>
 <tr><td><code>accessKey</code></td><td>the account's access key</td></tr>
 <tr><td><code>ts</code></td><td>now, in <strong>milliseconds</strong> since the epoch (13 digits); more than 60 s off the server's clock is code 1004</td></tr>
-<tr><td><code>bizType</code></td><td><code>2</code> for WhatsApp</td></tr>
-<tr><td><code>action</code></td><td>fixed per operation (<code>x-nxcloud-action</code> in the specs): <code>mt</code>, <code>uploadMedia</code>, <code>getMedia</code>, <code>deleteMedia</code></td></tr>
+<tr><td><code>bizType</code></td><td>fixed per operation (<code>x-nxcloud-biz-type</code> in the specs): ${bizTypes.map((b) => `<code>${escape(b)}</code>`).join(', ')} for WhatsApp</td></tr>
+<tr><td><code>action</code></td><td>fixed per operation (<code>x-nxcloud-action</code> in the specs): ${actionsByHost
+      .map(([host, actions]) => `${escape(host)}: ${actions.map((a) => `<code>${escape(a)}</code>`).join(', ')}`)
+      .join('; ')}</td></tr>
 <tr><td><code>sign</code></td><td>lowercase hex MD5 (or SHA-256 with the header <code>algorithm: sha256</code>) of the string below</td></tr>
 </tbody></table>
 <h2>The string that is hashed</h2>
@@ -223,12 +229,12 @@ export async function handleCallback(request: Request): Promise&lt;Response&gt; 
   return new Response(result.valid ? 'ok' : result.reason, { status: result.valid ? 200 : 401 });
 }</code></pre>
 <h2>Errors</h2>
-<table><thead><tr><th>code</th><th>meaning</th></tr></thead><tbody>
-<tr><td>1001</td><td>a common header is missing</td></tr>
-<tr><td>1002</td><td>bizType or action does not match the operation, or the body is not what it takes</td></tr>
-<tr><td>1003</td><td>invalid signature: wrong Content-Type, a body that differs from the one signed, a wrong secret or algorithm</td></tr>
-<tr><td>1004</td><td>ts not in milliseconds, or more than 60 s from the server's clock</td></tr>
-<tr><td>1005</td><td>unknown accessKey, or the account lacks the business</td></tr>
+<p>The codes of the signature check, from the specs (<a href="errors.html">every code</a>):</p>
+<table><thead><tr><th>code</th><th>meaning</th><th>remedy</th></tr></thead><tbody>
+${[...signingCodes.values()]
+  .sort((a, b) => a.code - b.code)
+  .map((e) => `<tr><td>${e.code}</td><td>${escape(e.meaning)}</td><td>${escape(e.remedy)}</td></tr>`)
+  .join('\n')}
 </tbody></table>`,
   }),
 );

@@ -6,14 +6,13 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMock } from '@org/nxwa-mock';
+import { hosts, loadBundle } from '@org/nxwa-spec-tools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { literal, samplesOf, shellQuote, withCodeSamples } from '../src/samples.mjs';
 
 const app = join(import.meta.dirname, '..');
 const specDir = join(app, '..', '..', 'spec');
-const hosts: string[] = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
-const spec = (host: string) => JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
+const spec = (host: string) => loadBundle(host, { fresh: true });
 // Inside the package (apps/*/build is ignored by git), so that '@org/nxwa-client' resolves as it does for users.
 const dir = join(app, 'build', 'samples');
 const credentials = { accessKey: 'docs-sample-key', accessSecret: 'docs-sample-secret' };

@@ -4,9 +4,9 @@
 // Screenshots of the index and a host page are saved under build/screenshots for review.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hosts, loadBundle } from '@org/nxwa-spec-tools';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { serveSite } from '../scripts/serve.mjs';
 import { operationAnchor } from '../src/page.mjs';
 import { samplesOf } from '../src/samples.mjs';
@@ -14,8 +14,7 @@ import { samplesOf } from '../src/samples.mjs';
 const app = join(import.meta.dirname, '..');
 const dist = join(app, 'dist');
 const specDir = join(app, '..', '..', 'spec');
-const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
-const spec = (host: string) => JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
+const spec = (host: string) => loadBundle(host, { fresh: true });
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = join(app, 'build', 'screenshots');
 
@@ -304,6 +303,22 @@ describe('site pages', () => {
     );
     expect(rows).toBe(expected);
     expect(await page.locator('body').innerText()).toContain('Top up the account.');
+    await page.close();
+  });
+
+  it("the signing page lists the specs' actions, bizTypes and signing codes", async () => {
+    const { page } = await open('signing.html');
+    const text = await page.locator('body').innerText();
+    for (const host of hosts) {
+      for (const item of Object.values(spec(host).paths) as Record<string, any>[]) {
+        for (const op of ['get', 'put', 'post', 'delete'].map((m) => item[m]).filter(Boolean)) {
+          expect(text).toContain(op['x-nxcloud-action']);
+          expect(text).toContain(op['x-nxcloud-biz-type']);
+          for (const e of op['x-nxcloud-errors'] ?? [])
+            if (e.category === 'auth') expect(text).toContain(`${e.code}\t${e.meaning}`);
+        }
+      }
+    }
     await page.close();
   });
 

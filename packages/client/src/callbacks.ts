@@ -1,6 +1,12 @@
 import { type HeadersLike, type VerifyFailure, verifySignature } from '@org/nxwa-signing';
 import type { components as Saas } from './generated/api.nxcloud.com.js';
 import type { components as Api2 } from './generated/api2.nxcloud.com.js';
+import {
+  ACCOUNT_EVENTS as GENERATED_ACCOUNT_EVENTS,
+  INBOUND_TYPES as GENERATED_INBOUND_TYPES,
+  TEMPLATE_EVENTS as GENERATED_TEMPLATE_EVENTS,
+  MESSAGE_STATUSES,
+} from './generated/callbacks.js';
 
 type A = Api2['schemas'];
 type S = Saas['schemas'];
@@ -85,28 +91,14 @@ export function seenSignatures(maxAgeMs = 120_000, now: () => number = Date.now)
   };
 }
 
-const TEMPLATE_EVENTS = [
-  'message_template_status_update',
-  'message_template_quality_update',
-  'template_category_update',
-];
-const ACCOUNT_EVENTS = [
-  'account_update',
-  'account_review_update',
-  'phone_number_name_update',
-  'phone_number_quality_update',
-  'user_preferences',
-];
-const STATUSES = ['sent', 'delivered', 'read', 'failed', 'deleted'];
-const INBOUND_TYPES = ['text', 'image', 'video', 'voice', 'audio', 'document', 'location', 'sticker'];
-
-const header = (headers: HeadersLike, name: string) =>
-  typeof headers.get === 'function'
-    ? (headers as Headers).get(name)
-    : Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+// The values the spec's webhook schemas allow (generated), as plain string lists for checking what arrives.
+const TEMPLATE_EVENTS: readonly string[] = GENERATED_TEMPLATE_EVENTS;
+const ACCOUNT_EVENTS: readonly string[] = GENERATED_ACCOUNT_EVENTS;
+const STATUSES: readonly string[] = MESSAGE_STATUSES;
+const INBOUND_TYPES: readonly string[] = GENERATED_INBOUND_TYPES;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (values: string[]) => values.join(', ');
+const list = (values: readonly string[]) => values.join(', ');
 
 function arrayOfObjects(payload: Record<string, unknown>, key: string): Record<string, unknown>[] {
   const value = payload[key];
@@ -146,7 +138,8 @@ export function parseCallback(body: string | Uint8Array | ArrayBuffer, options: 
     });
     if (!result.valid)
       throw new CallbackError('signature', `The callback's signature is not valid: ${result.message}`, result.reason);
-    const sign = String(header(headers, 'sign')).toLowerCase();
+    // The sign as verification read it: padding or case added to a replay must not make it a new one.
+    const { sign } = result;
     if (options.seen?.has(sign))
       throw new CallbackError('replayed', 'The callback was taken before (same signature): refused as a replay.');
     options.seen?.add(sign);

@@ -4,7 +4,7 @@ import type * as Saas from './generated/api.nxcloud.com.js';
 import type * as Hk from './generated/api-hk.nxlink.ai.js';
 import type * as Idn from './generated/api-idn.nxlink.ai.js';
 import type * as Api2 from './generated/api2.nxcloud.com.js';
-import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT } from './generated/operations.js';
+import { FILLABLE, MULTIPART, operationTable, QUERY_TENANT, SENDS } from './generated/operations.js';
 import { callHeaders, callUrl, checkMiddleware, type MaybeOptionalInit, type Middleware } from './request.js';
 import { createTransport, loadFailures, type Op, type Sent, type TransportOptions } from './transport.js';
 
@@ -238,7 +238,8 @@ export function createNxcloudClient<H extends NxcloudHost, const D extends HostD
           response,
         };
       // Anything else (a failure, or a response a middleware replaced) is read by code loaded then (see failures.ts).
-      const result = await loadFailures().then((f) => f.resultOf(host, operation, response, read));
+      const resendable = (flags & SENDS) === 0 || options.retry?.sends === true;
+      const result = await loadFailures().then((f) => f.resultOf(host, operation, response, read, resendable));
       if (result.error) hide(result.error, to);
       return result as NxResult<any>;
     };

@@ -1,4 +1,7 @@
 import { errorEntries, operationTable } from './generated/operations.js';
+import type { Outcome } from './retry.js';
+
+export type { Outcome } from './retry.js';
 
 /**
  * How to think about a failure: fix the credentials (`auth`), fix the request (`parameter`), fix the account
@@ -11,7 +14,7 @@ export type ErrorCategory = 'auth' | 'parameter' | 'business' | 'config' | 'canc
 export type ErrorKind =
   /** NxCloud answered with a non-zero `code`. */
   | 'api'
-  /** An HTTP status other than 200 (e.g. 429, 502), or a redirect. */
+  /** An HTTP status other than 200 (e.g. 429, 502, 404), whatever body it carries, or a redirect. */
   | 'http'
   /** The request never got an answer (connection refused, reset, DNS). */
   | 'network'
@@ -42,6 +45,7 @@ export interface NxcloudErrorInit {
   host?: string;
   category?: ErrorCategory;
   retryable?: boolean;
+  outcome?: Outcome;
   meaning?: string;
   remedy?: string;
   cause?: unknown;
@@ -66,8 +70,18 @@ export class NxcloudError extends Error {
   declare readonly operation?: string;
   declare readonly host?: string;
   declare readonly category: ErrorCategory;
-  /** Whether trying again (signed afresh) can help. */
+  /**
+   * Whether the client's retry policy tries this failure again (signed afresh): it can pass, and trying again
+   * cannot carry the request out twice. A send whose `outcome` is `unknown` is not retryable unless
+   * `retry: { sends: true }`.
+   */
   declare readonly retryable: boolean;
+  /**
+   * Whether the server may have carried the request out: `not-carried-out` (it answered that it did not, or never
+   * got it) or `unknown` (a 5xx, a timeout, a reset connection: a send may have gone out — look for it before
+   * sending again).
+   */
+  declare readonly outcome: Outcome;
   /** What the code means, from the specs. */
   declare readonly meaning?: string;
   /** What to do about it, from the specs. */
@@ -75,7 +89,7 @@ export class NxcloudError extends Error {
 
   constructor({ message, cause, ...fields }: NxcloudErrorInit) {
     super(message, cause === undefined ? undefined : { cause });
-    Object.assign(this, { category: 'transient', retryable: false }, fields);
+    Object.assign(this, { category: 'transient', retryable: false, outcome: 'unknown' }, fields);
   }
 }
 
@@ -95,7 +109,7 @@ interface CodeClass {
   index: number;
 }
 
-const codesOf = (host: string, key: string): CodeClass[] =>
+export const codesOf = (host: string, key: string): CodeClass[] =>
   (operationTable[host]?.[opKey(key)]?.[3] ?? []).map((index) => {
     const [code, category, retryable] = errorEntries[index];
     return { code, category, retryable, index };
@@ -122,31 +136,15 @@ export function classifyCode(host: string, key: string, code: number): CodeClass
 }
 
 // The texts are loaded on the first failure only: they are most of the catalogue's weight.
-const loadTexts = () => import('./generated/error-texts.js').then((m) => m.errorTexts);
+export const loadTexts = () => import('./generated/error-texts.js').then((m) => m.errorTexts);
 
 /**
  * Every code the specs document for an operation (`"POST /api/wa/mt"` or `"post /api/wa/mt"`, as in
  * `error.operation`), with its meaning and remedy. Throws for a host or operation the specs do not have.
  */
-export async function documentedCodes(host: string, key: string): Promise<DocumentedCode[]> {
-  const operations = operationTable[host];
-  if (!operations)
-    throw new Error(
-      `documentedCodes: host ${JSON.stringify(host)} is unknown: expected one of ${Object.keys(operationTable).join(', ')}.`,
-    );
-  if (!operations[opKey(key)])
-    throw new Error(
-      `documentedCodes: ${JSON.stringify(key)} is not an operation of ${host}: expected "<METHOD> <path>", one of ${Object.keys(operations).join(', ')}.`,
-    );
-  const texts = await loadTexts();
-  return codesOf(host, key).map(({ code, category, retryable, index }) => ({
-    code,
-    meaning: texts[index][0],
-    remedy: texts[index][1],
-    category,
-    retryable,
-  }));
-}
+export const documentedCodes = async (host: string, key: string): Promise<DocumentedCode[]> =>
+  // Loaded with the texts, on first use: it is failure-time code, as the texts are.
+  (await import('./failures.js')).documentedCodes(host, key);
 
 /** What the specs say of `code` for this operation (or, failing that, for another operation of the host). */
 export async function describeCode(host: string, key: string, code: number): Promise<DocumentedCode | undefined> {

@@ -25,6 +25,7 @@ export {
   type ErrorKind,
   type MetaErrorDetails,
   NxcloudError,
+  type Outcome,
 } from './errors.js';
 export type * as Saas from './generated/api.nxcloud.com.js';
 export type * as Hk from './generated/api-hk.nxlink.ai.js';
@@ -37,4 +38,5 @@ export {
   type TemplateInfo,
   type TemplateRecord,
 } from './paginate.js';
-export type { AttemptLog, Logger, LogLevel, RetryInfo, RetryOptions } from './transport.js';
+export type { RetryOptions } from './retry.js';
+export type { AttemptLog, Logger, LogLevel, RetryInfo } from './transport.js';

@@ -2,6 +2,7 @@
 // middleware around it. It stands in for openapi-fetch's runtime (in maintenance mode, and a quarter of the
 // bundle); openapi-fetch's types are still the call types, and its middleware objects work here unchanged. This
 // is the only module that knows openapi-fetch.
+import { ALGORITHM_HEADER, SIGNATURE_HEADERS } from '@org/nxwa-signing';
 import type { Middleware } from 'openapi-fetch';
 
 export type { MaybeOptionalInit, Middleware } from 'openapi-fetch';
@@ -72,6 +73,6 @@ export function checkMiddleware(middleware: readonly Middleware[]): Middleware[]
 
 /** The headers without the signature's (lower-cased names): each attempt adds its own, so a stale one cannot ride along. */
 export function unsigned(headers: Record<string, string>): Record<string, string> {
-  for (const name of ['accesskey', 'ts', 'biztype', 'action', 'sign', 'algorithm']) delete headers[name];
+  for (const name of [...SIGNATURE_HEADERS, ALGORITHM_HEADER]) delete headers[name.toLowerCase()];
   return headers;
 }

@@ -1,26 +1,10 @@
 import { assertCredentials, type SignatureAlgorithm, signatureHeaders } from '@org/nxwa-signing';
 import { startDeadline } from './deadline.js';
 import { classifyCode, type ErrorKind, NxcloudError, type NxcloudErrorInit, opKey } from './errors.js';
-import { type OperationEntry, SENDS } from './generated/operations.js';
+import { BODILESS, BODILESS_CONTENT_TYPE, type OperationEntry, SENDS } from './generated/operations.js';
+import { mayRetry, type RetryOptions, retryDelay, statusOutcome, transientStatus } from './retry.js';
 
-export interface RetryOptions {
-  /** Attempts in all, the first included. Default 3; 1 turns retries off. */
-  attempts?: number;
-  /** First backoff delay in ms (doubled each retry, with jitter). Default 250. */
-  baseDelayMs?: number;
-  /** Largest backoff delay in ms. Default 8 000. */
-  maxDelayMs?: number;
-  /** No retry starts later than this many ms after the call began. Default 60 000. */
-  deadlineMs?: number;
-  /**
-   * Also retry operations that send a message after a failure that may have reached the server (a timeout, a
-   * reset connection, a 5xx, a transient code). Off by default: such a retry can send the message twice. Set a
-   * unique `cus_message_id` so that a duplicate can at least be recognised.
-   */
-  sends?: boolean;
-  /** Called before each retry. */
-  onRetry?: (info: RetryInfo) => void;
-}
+export type { RetryOptions } from './retry.js';
 
 /** What one attempt was, as logged. */
 export interface AttemptLog {
@@ -110,12 +94,11 @@ export interface Sent {
   read?: Read;
 }
 
-interface Outcome {
+/** What one attempt got: an answer, a failure (its `retryable` is the retry policy's verdict), or both. */
+interface Attempted {
   response?: Response;
   read?: Read;
   error?: NxcloudError;
-  /** Whether a retry is safe for an operation that sends a message (the server cannot have acted on it). */
-  safeForSends?: boolean;
   /** A 1004 answer whose Date header gives the server's clock. */
   serverTime?: number;
 }
@@ -136,31 +119,32 @@ export function createTransport(options: TransportOptions) {
   const maxClockOffsetMs = options.maxClockOffsetMs ?? 86_400_000;
   assertCredentials(options);
 
-  // A failure of the transport itself (not an answer of NxCloud's): all are transient.
+  // A failure of the transport itself (not an answer of NxCloud's): `retryable` is the retry policy's verdict
+  // (mayRetry), given by the caller where the failure can pass; it is false, and the outcome unknown, unless given.
   const failure = (
     kind: Exclude<ErrorKind, 'api'>,
     operation: string,
     message: string,
     extra: Partial<NxcloudErrorInit> = {},
-  ) =>
-    new NxcloudError({
-      kind,
-      message: `${operation} ${message}`,
-      operation,
-      host: options.host,
-      category: 'transient',
-      retryable: kind !== 'aborted',
-      ...extra,
-    });
+  ) => new NxcloudError({ kind, message: `${operation} ${message}`, operation, host: options.host, ...extra });
 
   /** One network attempt: signed now, over the bytes read once for the whole call. */
-  async function attempt(call: Call, operation: string, entry: OperationEntry): Promise<Outcome> {
+  async function attempt(
+    call: Call,
+    operation: string,
+    entry: OperationEntry,
+    resendable: boolean,
+  ): Promise<Attempted> {
     const { signal } = call;
     // The timeout (and the caller's signal) of this attempt: see deadline.ts.
     const deadline = startDeadline(timeoutMs, signal, options.fetch);
+    let sent = true;
     try {
       // An already-aborted signal fires no event: nothing is sent.
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) {
+        sent = false;
+        throw signal.reason;
+      }
       const signed = signatureHeaders({
         accessKey: options.accessKey,
         accessSecret: options.accessSecret,
@@ -188,7 +172,7 @@ export function createTransport(options: TransportOptions) {
             'http',
             operation,
             `was redirected${status ? ` (HTTP ${status})` : ''} to ${target ? new URL(target, call.url).href : 'an undisclosed address'}; the API never redirects: check baseUrl.`,
-            { status: status || undefined, category: 'config', retryable: false },
+            { status: status || undefined, category: 'config', outcome: 'not-carried-out' },
           ),
         };
       }
@@ -199,17 +183,20 @@ export function createTransport(options: TransportOptions) {
           'invalid-response',
           operation,
           `answered more than maxResponseBytes (${maxResponseBytes} bytes).`,
-          { status, retryable: false },
+          { status },
         );
       }
       if (status !== 200) {
         // The client reads a non-200 answer itself: it gets a copy of what was read.
         const copy = new Response(text || null, { status, statusText: response.statusText, headers: response.headers });
-        if (status === 429 || status >= 500) {
-          const error = failure('http', operation, `answered HTTP ${status}.`, { status });
-          return { response: copy, error, safeForSends: status === 429 };
-        }
-        return { response: copy };
+        // Only a failure the policy may retry is labelled here; the client labels the rest from the answer.
+        if (!transientStatus(status)) return { response: copy };
+        const outcome = statusOutcome(status);
+        const retryable = mayRetry(true, outcome, resendable);
+        return {
+          response: copy,
+          error: failure('http', operation, `answered HTTP ${status}.`, { status, outcome, retryable }),
+        };
       }
       // The answer is parsed here, once; the client takes `read` without reading the response again.
       let body: any;
@@ -226,7 +213,7 @@ export function createTransport(options: TransportOptions) {
       const error = await apiError(options.host, operation, body, status);
       if (code === 1004) {
         const date = Date.parse(response.headers.get('date') ?? '');
-        return { response, read, error, serverTime: Number.isNaN(date) ? undefined : date, safeForSends: true };
+        return { response, read, error, serverTime: Number.isNaN(date) ? undefined : date };
       }
       return { response, read, error };
     } catch (cause) {
@@ -234,11 +221,14 @@ export function createTransport(options: TransportOptions) {
         throw failure('aborted', operation, 'was aborted.', {
           cause: signal.reason,
           category: 'cancelled',
-          retryable: false,
+          outcome: sent ? 'unknown' : 'not-carried-out',
         });
-      if (deadline.timedOut) return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`) };
+      if (deadline.timedOut) {
+        const retryable = mayRetry(true, 'unknown', resendable);
+        return { error: failure('timeout', operation, `got no answer within ${timeoutMs} ms.`, { retryable }) };
+      }
       if (cause instanceof NxcloudError) throw cause;
-      return (await loadFailures()).networkFailure(options.host, operation, call.url, cause);
+      return { error: (await loadFailures()).networkFailure(options.host, operation, call.url, cause, resendable) };
     } finally {
       deadline.end();
     }
@@ -249,7 +239,7 @@ export function createTransport(options: TransportOptions) {
     attempt: number,
     began: number,
     to: string | undefined,
-    { response, read, error }: Outcome,
+    { response, read, error }: Attempted,
   ) {
     const { logger } = options;
     if (!logger) return;
@@ -286,17 +276,19 @@ export function createTransport(options: TransportOptions) {
           operation,
           host: options.host,
         });
-      const isSend = (entry[2] & SENDS) !== 0;
-      // Seed 003: bodiless calls (the HK host's GET and DELETE) carry Content-Type: application/json too.
-      if (call.body == null && !('content-type' in call.headers)) call.headers['content-type'] = 'application/json';
+      // Whether the policy may try the operation again after a failure that may have been carried out.
+      const resendable = (entry[2] & SENDS) === 0 || retry.sends === true;
+      // A bodiless call whose document gives a Content-Type carries it (x-nxcloud-content-type): 1003 without it.
+      if (call.body == null && entry[2] & BODILESS && !('content-type' in call.headers))
+        call.headers['content-type'] = BODILESS_CONTENT_TYPE;
       const started = now();
       let clockCorrected = false;
       for (let n = 1; ; n++) {
         // The test clock of the retry tests ticks on every read: read it only for the log.
         const began = options.logger ? now() : 0;
-        let outcome: Outcome;
+        let outcome: Attempted;
         try {
-          outcome = await attempt(call, operation, entry);
+          outcome = await attempt(call, operation, entry, resendable);
         } catch (error) {
           log(operation, n, began, to, { error: error as NxcloudError });
           throw error;
@@ -318,17 +310,15 @@ export function createTransport(options: TransportOptions) {
           state.clockOffsetMs = offset;
           delayMs = 0;
         } else {
-          const allowed = !isSend || retry.sends === true || outcome.safeForSends === true;
-          if (!allowed || n >= maxAttempts) return finish(outcome);
-          // Retry-After is seconds or an HTTP date (the server's clock: compared with the corrected local time).
-          const retryAfter = outcome.response?.headers.get('retry-after')?.trim();
-          const retryAfterMs = retryAfter
-            ? /^\d+$/.test(retryAfter)
-              ? Number(retryAfter) * 1000
-              : Math.ceil(Date.parse(retryAfter) - now() - state.clockOffsetMs)
-            : NaN;
-          const backoff = Math.min(retry.maxDelayMs ?? 8_000, (retry.baseDelayMs ?? 250) * 2 ** (n - 1));
-          delayMs = retryAfterMs > 0 ? retryAfterMs : Math.round(backoff * (0.5 + random() / 2));
+          // The error's label is the policy's verdict: the loop follows it, within the attempts and the deadline.
+          if (!error.retryable || n >= maxAttempts) return finish(outcome);
+          delayMs = retryDelay(
+            n,
+            outcome.response?.headers.get('retry-after'),
+            retry,
+            () => now() + state.clockOffsetMs,
+            random,
+          );
           if (now() + delayMs - started > (retry.deadlineMs ?? 60_000)) return finish(outcome);
         }
         retry.onRetry?.({ attempt: n + 1, delayMs, error, operation });
@@ -336,7 +326,12 @@ export function createTransport(options: TransportOptions) {
           try {
             await sleep(delayMs, call.signal ?? null);
           } catch (cause) {
-            throw failure('aborted', operation, 'was aborted.', { cause });
+            // The attempt before the wait failed as `error` says: what it may have carried out stands.
+            throw failure('aborted', operation, 'was aborted.', {
+              cause,
+              category: 'cancelled',
+              outcome: error.outcome,
+            });
           }
         }
       }
@@ -371,8 +366,11 @@ function readText(response: Response, limit: number): Promise<string | undefined
   }
   // A declared length within the limit: fetch holds the body to it, so the native read is safe, and it is the
   // fast path (a reader and a decoder per answer were a tenth of the client's time in the profile). Not an async
-  // function: the text's own promise is handed on, without one more around it.
-  return length || !response.body ? response.text() : readCapped(response.body, limit);
+  // function: the text's own promise is handed on, without one more around it. A compressed answer's length is
+  // that of its compressed bytes, not of what they decode to: it is read counted.
+  return (length && !response.headers.has('content-encoding')) || !response.body
+    ? response.text()
+    : readCapped(response.body, limit);
 }
 
 async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<string | undefined> {
@@ -392,7 +390,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
   }
 }
 
-function finish(outcome: Outcome): Sent {
+function finish(outcome: Attempted): Sent {
   if (outcome.response) return outcome as Sent;
   throw outcome.error;
 }

@@ -1,13 +1,14 @@
 // Every named request example of every spec goes through @org/nxwa-client to a real loopback server, which
 // verifies the signature independently over the exact bytes it received, and answers the documented success.
 
+import { operations } from '@org/nxwa-signing';
 import { requestExampleCases } from '@org/nxwa-spec/examples';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNxcloudClient, type NxcloudHost } from '../src/index.js';
 import { startLoopback } from './loopback.js';
 import { credentials } from './support.js';
 
-const hosts: NxcloudHost[] = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
+const hosts = Object.keys(operations) as NxcloudHost[];
 
 const cases = requestExampleCases(hosts) as (ReturnType<typeof requestExampleCases>[number] & { host: NxcloudHost })[];
 

@@ -1,6 +1,9 @@
 // Issue 14: callbacks cannot be forged. Verification is explicit (a secret, or verify: false), always over the raw
 // body whatever the Content-Type, bound to the callback action and the ts window, and replays can be refused.
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { signatureHeaders } from '@org/nxwa-signing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CallbackError, type ParseCallbackOptions, parseCallback, seenSignatures } from '../src/callbacks.js';
 
@@ -167,6 +170,90 @@ describe('replays', () => {
     for (let i = 0; i < 100; i++)
       expect(refusal(genuine, { headers, accessSecret: secret, now, seen })).toMatchObject({ reason: 'replayed' });
     expect(seen.size).toBe(1);
+  });
+
+  // Whitespace that verification reads past (String.prototype.trim's set: tab, NBSP, BOM, line and paragraph
+  // separators, ideographic space, …), before and after, and any mix of upper and lower case.
+  const padding = fc
+    .array(fc.constantFrom(' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\ufeff', '\u2028', '\u2029', '\u3000'), {
+      maxLength: 4,
+    })
+    .map((chars) => chars.join(''));
+  const variant = fc
+    .record({ before: padding, after: padding, upper: fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }) })
+    .map(({ before, after, upper }) => {
+      const sign = [...String(headers.sign)].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+      return `${before}${sign}${after}`;
+    });
+
+  it('a replay with its sign padded or re-cased is still a replay, in either order', () => {
+    fc.assert(
+      fc.property(variant, variant, (first, second) => {
+        const seen = new Set<string>();
+        const take = (sign: string) =>
+          refusal(genuine, { headers: { ...headers, sign }, accessSecret: secret, now, seen });
+        expect(take(first)).toBe('accepted');
+        expect(take(second)).toMatchObject({ reason: 'replayed' });
+        expect(take(String(headers.sign))).toMatchObject({ reason: 'replayed' });
+        expect(seen.size).toBe(1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('over HTTP, a replay whose sign carries a no-break space or a tab is refused', async () => {
+    const seen = seenSignatures();
+    const ts = Date.now();
+    const signed = headersOf(
+      signatureHeaders({ accessKey: 'ak', accessSecret: secret, action: 'callback', bizType: '2', ts, body: genuine }),
+      'application/json',
+    );
+    const outcomes: string[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const outcome = refusal(Buffer.concat(chunks).toString('utf8'), {
+          headers: req.headers,
+          accessSecret: secret,
+          seen,
+        });
+        outcomes.push(outcome === 'accepted' ? outcome : outcome.reason);
+        res.writeHead(outcome === 'accepted' ? 200 : 401).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    // node:http sends header values as latin1 bytes when the body is a Buffer: U+00A0 arrives as the byte A0.
+    const post = (sign: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/callback',
+          headers: { ...signed, sign },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        req.end(Buffer.from(genuine));
+      });
+    try {
+      expect(await post(signed.sign)).toBe(200);
+      for (const sign of [
+        `${signed.sign}\u00a0`,
+        `\u00a0${signed.sign}`,
+        `\t${signed.sign}\t`,
+        signed.sign.toUpperCase(),
+      ])
+        expect(await post(sign)).toBe(401);
+      expect(outcomes).toEqual(['accepted', 'replayed', 'replayed', 'replayed', 'replayed']);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('an invalid callback is not remembered', () => {

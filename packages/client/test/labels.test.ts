@@ -90,7 +90,7 @@ describe('error labels', () => {
     },
   );
 
-  it("code -1 on HTTP 404 (another host's server) is not retryable and keeps its message", async () => {
+  it("code -1 on HTTP 404 (another host's server) is a set-up error that keeps its message", async () => {
     const server = await answering(
       404,
       JSON.stringify({ code: -1, message: 'No operation POST /api/wa/mt on api.nxcloud.com.', data: null }),
@@ -98,7 +98,7 @@ describe('error labels', () => {
     const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', {
       body: textMessage,
     });
-    expect(result.error).toMatchObject({ kind: 'api', code: -1, status: 404, retryable: false, category: 'config' });
+    expect(result.error).toMatchObject({ kind: 'http', code: -1, status: 404, retryable: false, category: 'config' });
     expect(result.error!.message).toContain('No operation POST /api/wa/mt on api.nxcloud.com.');
   });
 
@@ -140,18 +140,25 @@ describe('documentedCodes', () => {
 it('errors are NxcloudErrors', () =>
   expect(new NxcloudError({ kind: 'http', message: 'x' }).category).toBe('transient'));
 
-it("an envelope on another HTTP 4xx keeps its code's category, and is not retried", async () => {
+it("an envelope on another HTTP 4xx is an http failure with its code's category, and is not retried", async () => {
   const server = await answering(400, JSON.stringify({ code: 22125, message: 'Insufficient balance', data: null }));
   const result = await createApi2Client({ ...credentials, baseUrl: server.origin }).POST('/api/wa/mt', {
     body: textMessage,
   });
-  expect(result.error).toMatchObject({ kind: 'api', code: 22125, status: 400, retryable: false });
-  // -1 is a business failure (its document says to contact support), and a 4xx is never retried, even with sends on.
+  // 22125 is not documented for api2: the status decides its category.
+  expect(result.error).toMatchObject({
+    kind: 'http',
+    code: 22125,
+    status: 400,
+    category: 'parameter',
+    retryable: false,
+  });
+  // A 4xx is never retried, even with sends on; -1's document calls it a business failure.
   const other = await answering(400, JSON.stringify({ code: -1, message: 'Busy', data: null }));
   const again = await createApi2Client({ ...credentials, baseUrl: other.origin, retry: { sends: true } }).POST(
     '/api/wa/mt',
     { body: textMessage },
   );
-  expect(again.error).toMatchObject({ kind: 'api', code: -1, category: 'business', retryable: false });
+  expect(again.error).toMatchObject({ kind: 'http', code: -1, category: 'business', retryable: false });
   expect(other.seen).toHaveLength(1);
 });

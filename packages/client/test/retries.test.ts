@@ -144,10 +144,10 @@ describe('timeouts and aborts', () => {
     expect(attempts).toHaveLength(2);
   });
 
-  it('a send that times out is a timeout error, not retried', async () => {
+  it('a send that times out is a timeout error whose outcome is unknown, not retried nor retryable', async () => {
     const { client, attempts } = setup([hanging], { timeoutMs: 50 });
     const result = await client.POST('/api/wa/mt', { body: textMessage });
-    expect(result.error).toMatchObject({ kind: 'timeout', retryable: true });
+    expect(result.error).toMatchObject({ kind: 'timeout', retryable: false, outcome: 'unknown' });
     expect(result.error?.message).toContain('within 50 ms');
     expect(attempts).toHaveLength(1);
   });

@@ -1,8 +1,12 @@
 // Issue 14 (client): the timeout and the signal hold while an error body is read; redirects are refused, never
 // followed; Retry-After as an HTTP date; a bounded clock correction; a capped answer size. Issue 12: bodiless calls
 // carry Content-Type: application/json.
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
+import { operations } from '@org/nxwa-signing';
+import { loadSpec } from '@org/nxwa-spec/examples';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi2Client, createHkClient } from '../src/index.js';
+import { createApi2Client, createNxcloudClient, type NxcloudHost } from '../src/index.js';
 import { startServer } from './server.js';
 import { credentials, json, ok, scriptedFetch, textMessage } from './support.js';
 
@@ -167,6 +171,46 @@ describe('answer size', () => {
     expect(result.error!.message).toContain('more than maxResponseBytes (1048576 bytes)');
   });
 
+  it('a compressed answer is capped by what it decodes to, not by its content-length', async () => {
+    // 64 MiB of JSON in about 64 KB of gzip, with its compressed length declared (under the 4 MiB default cap).
+    const gzip = createGzip({ level: 9 });
+    const compressed = (async () => Buffer.concat(await gzip.toArray()))();
+    const mib = Buffer.alloc(1024 * 1024, 'x');
+    gzip.write('{"code":0,"data":"');
+    for (let i = 0; i < 64; i++) if (!gzip.write(mib)) await once(gzip, 'drain');
+    gzip.end('"}');
+    const bomb = await compressed;
+    const s = await server((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': bomb.length,
+      });
+      res.end(bomb);
+    });
+    // What the client pulls from the decoded body, counted by a pass-through around Node's own fetch.
+    let pulled = 0;
+    const counting = async (request: Request) => {
+      const response = await fetch(request);
+      const count = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return new Response(response.body!.pipeThrough(count), response);
+    };
+    for (const fetchOption of [undefined, counting]) {
+      const api2 = createApi2Client({ ...credentials, baseUrl: s.origin, fetch: fetchOption });
+      const result = await api2.POST('/api/wa/getMedia', { body: media });
+      expect(result.error).toMatchObject({ kind: 'invalid-response', retryable: false });
+      expect(result.error!.message).toContain(`more than maxResponseBytes (${4 * 1024 * 1024} bytes)`);
+    }
+    // Reading stopped at the cap: at most the cap and the one chunk that crossed it, not the 64 MiB.
+    expect(pulled).toBeGreaterThan(4 * 1024 * 1024);
+    expect(pulled).toBeLessThan(5 * 1024 * 1024);
+  });
+
   it('a declared content-length over the cap is refused before reading', async () => {
     const { fetch } = scriptedFetch([
       new Response('{"code":0}', { headers: { 'content-length': String(10 * 1024 * 1024) } }),
@@ -184,21 +228,28 @@ describe('answer size', () => {
 });
 
 describe('bodiless calls', () => {
-  it('HK GET and DELETE carry Content-Type: application/json (seed 003)', async () => {
+  // Every operation whose spec gives x-nxcloud-content-type (the HK GET and DELETE, api2's integrator login).
+  const cases = Object.keys(operations).flatMap((host) =>
+    Object.entries(loadSpec(host).paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op?.['x-nxcloud-content-type'])
+        .map(([method, op]) => [`${host} ${method.toUpperCase()} ${path}`, host, method, path, op] as const),
+    ),
+  );
+
+  it('are the ones the specs name', () => expect(cases.length).toBeGreaterThanOrEqual(5));
+
+  it.each(cases)('%s carries the Content-Type its spec gives', async (_label, host, method, path, op) => {
     const s = await server((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ code: 0, message: 'ok', data: { list: [] } }));
+      res.end(JSON.stringify({ code: 0, message: 'ok', data: {} }));
     });
-    const hk = createHkClient({ ...credentials, baseUrl: s.origin });
-    await hk.GET('/saas/wa/template/{phone}', {
-      params: { path: { phone: '8615800001795' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } },
+    const client = createNxcloudClient(host as NxcloudHost, { ...credentials, baseUrl: s.origin });
+    await (client as any)[method.toUpperCase()](path, {
+      params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 1, page_number: 1, page_size: 20 } },
     });
-    await hk.DELETE('/saas/wa/template/{phone}/{id}', {
-      params: { path: { phone: '8615800001795', id: '314' }, query: { tenant_id: 1 } },
-    });
-    expect(s.seen.map((r) => [r.method, r.headers['content-type']])).toEqual([
-      ['GET', 'application/json'],
-      ['DELETE', 'application/json'],
+    expect(s.seen.map((r) => [r.method, r.body, r.headers['content-type']])).toEqual([
+      [method.toUpperCase(), '', op['x-nxcloud-content-type']],
     ]);
   });
 });

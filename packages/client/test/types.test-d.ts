@@ -34,8 +34,8 @@ describe('requests that break the spec do not compile', () => {
     void api2.POST('/api/wa/mt', { body: { ...base, type: 'text', text: { body: 'hi' }, image: { id: '1' } } });
   });
   it('a template needs a name', () => {
-    // @ts-expect-error template.name is required
     void api2.POST('/api/wa/mt', {
+      // @ts-expect-error template.name is required
       body: { ...base, type: 'template', template: { language: { code: 'en_US', policy: 'deterministic' } } },
     });
     void api2.POST('/api/wa/mt', {
@@ -58,15 +58,14 @@ describe('requests that break the spec do not compile', () => {
     });
   });
   it('a language code must be documented', () => {
-    // @ts-expect-error en-US is not a documented code (en_US is)
     void api2.POST('/api/wa/mt', {
       body: {
         ...base,
         type: 'template',
+        // @ts-expect-error en-US is not a documented code (en_US is)
         template: { name: 't', language: { code: 'en-US', policy: 'deterministic' } },
       },
     });
-    // @ts-expect-error OTP language_code must be documented
     void api2.POST('/api/wa/otp', {
       body: {
         appkey: 'a',
@@ -74,6 +73,7 @@ describe('requests that break the spec do not compile', () => {
         recipient_type: 'individual',
         to: '1',
         content: '123456',
+        // @ts-expect-error OTP language_code must be documented
         language_code: 'english',
       },
     });
@@ -165,8 +165,8 @@ describe('answers are typed', () => {
     void api2.POST('/api/wa/uploadMedia', {
       body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/jpeg', file: new Blob([]) },
     });
-    // @ts-expect-error a MIME type WhatsApp does not take
     void api2.POST('/api/wa/uploadMedia', {
+      // @ts-expect-error a MIME type WhatsApp does not take
       body: { business_phone: '1', messaging_product: 'whatsapp', type: 'image/gif', file: new Blob([]) },
     });
   });
@@ -191,8 +191,8 @@ describe('less to type', () => {
   it('the fixed values (messaging_product, recipient_type) are optional', () => {
     void api2.POST('/api/wa/mt', { body: { appkey: 'a', business_phone: '8615800001795', ...text } });
     void api2.POST('/api/wa/getMedia', { body: { business_phone: '8615800001795', 'Media-ID': 'm' } });
-    // @ts-expect-error still only 'whatsapp' when given
     void api2.POST('/api/wa/mt', {
+      // @ts-expect-error still only 'whatsapp' when given
       body: { appkey: 'a', business_phone: '8615800001795', ...text, messaging_product: 'sms' },
     });
   });
@@ -220,8 +220,8 @@ describe('less to type', () => {
   });
 
   it('tenant_id on the HK host: required without a default, optional with one', () => {
-    // @ts-expect-error tenant_id is required
     void hk.GET('/saas/wa/template/{phone}', {
+      // @ts-expect-error tenant_id is required
       params: { path: { phone: '1' }, query: { page_number: 1, page_size: 20 } },
     });
     const hkDefaults = createHkClient({ accessKey: 'k', accessSecret: 's', defaults: { tenant_id: 1 } });
@@ -245,8 +245,8 @@ describe('less to type', () => {
       },
     });
     const bare = createSaasClient({ accessKey: 'k', accessSecret: 's' });
-    // @ts-expect-error tenant_id, appkey, business_phone are required without defaults
     void bare.POST('/saas/wa/send', {
+      // @ts-expect-error tenant_id, appkey, business_phone are required without defaults
       body: {
         to: '8613600009759',
         type: 'template',

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // nxwa-mock: a local mock of every NxCloud WhatsApp API host, in this one process. `nxwa-mock --help` for options.
 import { parseArgs } from 'node:util';
-import { parseRules, scopesOf } from './faults/faults.js';
-import { loadSpec } from './hosts.js';
-import { DEMO_CREDENTIALS, HOSTS, type MockHost, startMock } from './index.js';
+import { DEMO_CREDENTIALS, HOSTS, type MockHost, type MockOptions, startMock } from './index.js';
+import { resolveOptions } from './options.js';
 
 const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one process; signatures, NxCloud's codes, callbacks)
 
@@ -70,26 +69,7 @@ const number = (v: unknown, name: string): number | undefined => {
     fail(`${name} must be a whole number, got ${JSON.stringify(v)}`);
   return n;
 };
-const hosts = (values!.host as string[] | undefined) ?? [...HOSTS];
-const unknown = hosts.filter((h) => !(HOSTS as readonly string[]).includes(h));
-if (unknown.length) fail(`unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}`);
-const portBase = number(values!['port-base'] ?? env.NXWA_MOCK_PORT_BASE, '--port-base');
-if (portBase !== undefined && portBase + HOSTS.length - 1 > 65_535)
-  fail(`--port-base must leave room for ${HOSTS.length} ports below 65536, got ${portBase}`);
 const faults = (values!.fault as string[] | undefined) ?? [];
-try {
-  if (faults.length > 0)
-    parseRules(
-      faults,
-      scopesOf(
-        hosts,
-        hosts.map((h) => loadSpec(h as MockHost)),
-      ),
-      (i) => `--fault ${JSON.stringify(faults[i])}`,
-    );
-} catch (error) {
-  fail((error as Error).message);
-}
 const credentials = {
   accessKey: (values!['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY ?? DEMO_CREDENTIALS.accessKey,
   accessSecret:
@@ -101,23 +81,46 @@ delete env.NXWA_MOCK_ACCESS_SECRET;
 const quiet = values!.quiet === true;
 const time = () => new Date().toISOString().slice(11, 23);
 
+const options: MockOptions = {
+  hosts: (values!.host as MockHost[] | undefined) ?? HOSTS,
+  portBase: number(values!['port-base'] ?? env.NXWA_MOCK_PORT_BASE, '--port-base'),
+  listen: (values!.listen as string | undefined) ?? env.NXWA_MOCK_LISTEN ?? '127.0.0.1',
+  accessKey: credentials.accessKey,
+  accessSecret: credentials.accessSecret,
+  webhookUrl: (values!['webhook-url'] as string | undefined) ?? env.NXWA_MOCK_WEBHOOK_URL,
+  allowAnyCallbackTarget: values!['allow-any-callback-target'] === true,
+  callbackDelayMs: number(values!['callback-delay-ms'], '--callback-delay-ms'),
+  callbackRetryBaseMs: number(values!['callback-retry-base-ms'], '--callback-retry-base-ms'),
+  faults,
+  maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
+  templateReviewMs: number(values!['template-review-ms'], '--template-review-ms'),
+  stateFile: values!.state as string | undefined,
+  log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
+};
+
+// The flag each option comes from, for the one check of the options that startMock makes too.
+const FLAGS: Partial<Record<keyof MockOptions, string>> = {
+  hosts: '--host',
+  portBase: '--port-base',
+  listen: '--listen',
+  accessKey: '--access-key',
+  accessSecret: '--access-secret',
+  callbackDelayMs: '--callback-delay-ms',
+  callbackRetryBaseMs: '--callback-retry-base-ms',
+  maxBodyBytes: '--max-body-bytes',
+  templateReviewMs: '--template-review-ms',
+};
+try {
+  resolveOptions(options, (option, i) =>
+    option === 'faults' && i !== undefined ? `--fault ${JSON.stringify(faults[i])}` : (FLAGS[option] ?? option),
+  );
+} catch (error) {
+  fail((error as Error).message.replace(/\.$/, ''));
+}
+
 let mock: Awaited<ReturnType<typeof startMock>>;
 try {
-  mock = await startMock({
-    hosts: hosts as MockHost[],
-    portBase,
-    listen: (values!.listen as string | undefined) ?? env.NXWA_MOCK_LISTEN ?? '127.0.0.1',
-    credentials: [credentials],
-    webhookUrl: (values!['webhook-url'] as string | undefined) ?? env.NXWA_MOCK_WEBHOOK_URL,
-    allowAnyCallbackTarget: values!['allow-any-callback-target'] === true,
-    callbackDelayMs: number(values!['callback-delay-ms'], '--callback-delay-ms'),
-    callbackRetryBaseMs: number(values!['callback-retry-base-ms'], '--callback-retry-base-ms'),
-    faults,
-    maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
-    templateReviewMs: number(values!['template-review-ms'], '--template-review-ms'),
-    stateFile: values!.state as string | undefined,
-    log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
-  });
+  mock = await startMock(options);
 } catch (error) {
   console.error(`nxwa-mock: could not start: ${(error as Error).message}`);
   process.exit(1);

@@ -1,42 +1,93 @@
-// One host's server: read → check (route, headers, signature, request against the spec) → engine → callbacks →
-// write. Every stage but the engine answers in NxCloud's envelope with the host's documented codes.
-import { createServer, type IncomingMessage } from 'node:http';
+// One host's server: read → check (route, headers, signature, request against the spec) → sandbox or engine →
+// record a send → write. The checks run in the order of CHECKS, as the real servers make them; every stage but the
+// engine answers in NxCloud's envelope with the host's documented codes. The mock's own /__nxwa paths go to the
+// admin table instead.
+import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Answer, envelope, familyOf } from './answer.js';
-import type { Inbound } from './callbacks/inbound.js';
-import type { Lifecycles } from './callbacks/lifecycle.js';
-import { callbackAllowed, refusedTarget, wantedStatuses } from './callbacks/status.js';
-import { checkCommonHeaders, checkContentType, checkOperationHeaders } from './checks/headers.js';
+import type { Admin } from './admin/index.js';
+import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHeaders } from './checks/headers.js';
 import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
-import { createValidator } from './checks/validation.js';
+import { createValidator, type Validator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
 import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } from './faults/faults.js';
-import type { Spec } from './hosts.js';
-import { createInspector } from './inspector/index.js';
-import { HttpFailure, readBody } from './read.js';
-import { compileRoutes } from './routes.js';
+import { type Answer, envelope, type Family, familyOf, writeAnswer } from './http/answer.js';
+import { HttpFailure, readBody, type UploadedFile } from './http/body.js';
+import type { Spec } from './http/hosts.js';
+import { compileRoutes, type Route } from './http/routes.js';
 import type { Sandbox } from './sandbox/index.js';
-import { inspect } from './state/inspect.js';
-import { type MessageStore, newMessageId } from './state/messages.js';
-import { plannedStatuses } from './state/recipients.js';
+import type { Sends } from './sandbox/messages/send.js';
 
 export interface HostServerOptions {
   host: string;
   spec: Spec;
   engine: Engine;
   accounts: ReadonlyMap<string, string>;
-  lifecycles: Lifecycles;
-  inbound: Inbound;
   faults: Faults;
-  messages: MessageStore;
   /** Media and templates: answers the operations that act on them. */
   sandbox: Sandbox;
-  webhookUrl?: string;
-  allowAnyCallbackTarget: boolean;
+  /** Records accepted sends and starts their timelines. */
+  sends: Sends;
+  /** This port's /__nxwa paths. */
+  admin: Admin;
   maxBodyBytes: number;
   log: (line: string) => void;
 }
+
+/** One request to an operation, as the stages see it; the checks fill in what they establish. */
+export interface Exchange {
+  req: IncomingMessage;
+  url: URL;
+  host: string;
+  family: Family;
+  route: Route;
+  headers: IncomingHttpHeaders;
+  raw: Buffer;
+  validator: Validator;
+  /** The headers every operation of the host takes (from its spec). */
+  commonHeaders: readonly string[];
+  maxBodyBytes: number;
+  accounts: ReadonlyMap<string, string>;
+  faults: Faults;
+  /** The account's secret, once the signature is verified. */
+  secret?: string;
+  /** The fault the request got (accepted-then-500 is applied to the answer). */
+  fault?: Fault;
+  body?: Record<string, any>;
+  files?: Map<string, UploadedFile>;
+}
+
+/** A stage answers (and so ends the request) or returns undefined to go on. */
+export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undefined>;
+
+/** What the real servers check, in this order. */
+export const CHECKS: readonly Stage[] = [
+  (x) => checkCommonHeaders(x.family, x.headers, x.commonHeaders),
+  (x) => {
+    const signed = checkSignature(x.family, x.headers, x.raw, x.accounts);
+    x.secret = signed.secret;
+    return signed.answer;
+  },
+  // Faults apply to authentic requests only: an unsigned one is refused as ever.
+  async (x) => {
+    try {
+      x.fault = x.faults.pick(x.host, x.route.op.operationId, x.headers['x-nxwa-fault']);
+    } catch (error) {
+      return { status: 400, code: -1, body: envelope(x.family, -1, `x-nxwa-fault: ${(error as Error).message}`) };
+    }
+    return x.fault ? beforeAnswer(x.fault, x.family) : undefined;
+  },
+  (x) => checkOperationHeaders(x.family, x.route, x.headers),
+  (x) => checkContentType(x.family, x.route, x.headers['content-type']),
+  // Parameters and body together: one answer names every field at fault.
+  async (x) => {
+    const problems = parameterProblems(x.route, x.validator, x.url);
+    const parsed = await bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
+    x.body = parsed.body as Record<string, any> | undefined;
+    x.files = parsed.files;
+    return problemsAnswer(x.family, x.route, [...problems, ...parsed.problems]);
+  },
+];
 
 // The mock's own request headers, never passed to the engine.
 const OWN_HEADERS = new Set([
@@ -50,26 +101,74 @@ const OWN_HEADERS = new Set([
 ]);
 
 export function createHostServer(options: HostServerOptions) {
-  const { host, spec, engine, accounts, lifecycles, messages, maxBodyBytes, log } = options;
+  const { host, spec, engine, accounts, admin, sends, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
   const validator = createValidator(host, spec);
+  const common = commonHeaders(spec);
+  if (common.length === 0) throw new Error(`The spec of ${host} declares no header security schemes.`);
   const family = familyOf(host);
-  const inspector = createInspector({ host, messages, log });
 
-  // `faulted` is told the fault the request got (accepted-then-500 is applied to the answer).
-  async function handle(req: IncomingMessage, faulted: { fault?: Fault }): Promise<Answer> {
-    // Concatenated, not resolved: a path starting with // is a path here, not a protocol-relative URL.
-    const target = req.url ?? '/';
-    let url: URL;
-    try {
-      url = new URL(`http://mock.invalid${target.startsWith('/') ? '' : '/'}${target}`);
-    } catch {
-      throw new HttpFailure(
-        400,
-        -1,
-        `The request target ${JSON.stringify(target.slice(0, 100))} is not a valid URL path.`,
-      );
+  /** Media and templates are answered from the sandbox's stores (unless a Prefer header asks for a documented answer). */
+  function fromSandbox(x: Exchange): Answer | undefined {
+    if (x.headers.prefer) return undefined;
+    return options.sandbox.answer({
+      host,
+      family,
+      route: x.route,
+      url: x.url,
+      path: pathParameters(x.route, x.url),
+      body: x.body,
+      files: x.files,
+      accessKey: String(x.headers.accesskey),
+      base: `http://${x.headers.host ?? `${x.req.socket.localAddress}:${x.req.socket.localPort}`}`,
+    });
+  }
+
+  /** The engine answers from the spec's examples; an accepted send is recorded. */
+  async function fromEngine(x: Exchange): Promise<Answer> {
+    const engineHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(x.headers))
+      if (value !== undefined && !OWN_HEADERS.has(name)) engineHeaders[name] = String(value);
+    const query: Record<string, string | string[]> = {};
+    for (const key of new Set(x.url.searchParams.keys())) {
+      const all = x.url.searchParams.getAll(key);
+      query[key] = all.length === 1 ? all[0] : all;
     }
+    const answer = await engine.answer({
+      method: x.route.method,
+      path: x.url.pathname,
+      operationPath: x.route.path,
+      query,
+      headers: engineHeaders,
+      body: x.body,
+    });
+    if (answer.status === 422) {
+      const c = x.route.genericParameterCode;
+      const detail = (answer.body as { detail?: string } | undefined)?.detail;
+      return {
+        status: 200,
+        code: c.code,
+        body: envelope(family, c.code, `${c.message}: ${detail || 'the request does not match the spec'}`),
+      };
+    }
+    let out = answer.body as Record<string, any> | undefined;
+    const code = typeof out?.code === 'number' ? out.code : undefined;
+    if (x.route.sends && code === 0 && x.body)
+      out = sends.record({
+        host,
+        family,
+        operation: `${x.route.method.toUpperCase()} ${x.route.path}`,
+        credentials: { accessKey: String(x.headers.accesskey), accessSecret: x.secret! },
+        body: x.body,
+        bodyBytes: x.raw.length,
+        answer: out!,
+        callbacks: x.headers['x-nxwa-callbacks'],
+      });
+    const text = typeof out === 'string' ? out : out === undefined ? '' : JSON.stringify(out);
+    return { status: answer.status, code, body: text, contentType: answer.contentType };
+  }
+
+  async function handle(req: IncomingMessage, url: URL, faulted: { fault?: Fault }): Promise<Answer> {
     if (req.method === 'GET' && url.pathname === '/__health') {
       const ok = await engine.healthy();
       return {
@@ -78,12 +177,6 @@ export function createHostServer(options: HostServerOptions) {
           ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
         ),
       };
-    }
-    if (url.pathname === '/__nxwa/inbound')
-      return options.inbound.answer(req.method ?? 'GET', await readBody(req, maxBodyBytes));
-    if (url.pathname.startsWith('/__nxwa/')) {
-      req.resume();
-      return options.sandbox.inspect(req.method ?? 'GET', url) ?? inspect(req.method ?? 'GET', url, messages)!;
     }
     const raw = await readBody(req, maxBodyBytes);
     const method = (req.method ?? 'GET').toLowerCase();
@@ -101,129 +194,60 @@ export function createHostServer(options: HostServerOptions) {
           }
         : { status: 404, body: envelope(family, -1, `No operation ${req.method} ${url.pathname} on ${host}.`) };
     }
-
-    // What the real servers check, in this order.
-    const headers = req.headers;
-    const missing = checkCommonHeaders(family, headers);
-    if (missing) return missing;
-    const signed = checkSignature(family, headers, raw, accounts);
-    if (signed.answer) return signed.answer;
-    // Faults apply to authentic requests only: an unsigned one is refused as ever.
-    let fault: Fault | undefined;
+    const x: Exchange = {
+      req,
+      url,
+      host,
+      family,
+      route,
+      headers: req.headers,
+      raw,
+      validator,
+      commonHeaders: common,
+      maxBodyBytes,
+      accounts,
+      faults: options.faults,
+    };
     try {
-      fault = options.faults.pick(host, route.op.operationId, headers['x-nxwa-fault']);
-    } catch (error) {
-      return { status: 400, code: -1, body: envelope(family, -1, `x-nxwa-fault: ${(error as Error).message}`) };
-    }
-    if (fault) {
-      faulted.fault = fault;
-      const replaced = await beforeAnswer(fault, family);
-      if (replaced) return replaced;
-    }
-    const operation = checkOperationHeaders(family, route, headers);
-    if (operation) return operation;
-    const problems = parameterProblems(route, validator, url);
-    const wrongType = checkContentType(host, family, route, headers['content-type']);
-    if (wrongType) return wrongType;
-    const parsed = await bodyProblems(route, validator, headers, raw, maxBodyBytes);
-    const rejected = problemsAnswer(family, route, [...problems, ...parsed.problems]);
-    if (rejected) return rejected;
-    const body = parsed.body as Record<string, any> | undefined;
-
-    // Media and templates are answered from the sandbox's stores (unless a Prefer header asks the engine for a
-    // documented answer).
-    if (!headers.prefer) {
-      const base = `http://${headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`}`;
-      const own = options.sandbox.answer({
-        host,
-        family,
-        route,
-        url,
-        path: pathParameters(route, url),
-        body,
-        files: parsed.files,
-        accessKey: String(headers.accesskey),
-        base,
-      });
-      if (own) return own;
-    }
-
-    // The engine answers from the spec's examples.
-    const engineHeaders: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers))
-      if (value !== undefined && !OWN_HEADERS.has(name)) engineHeaders[name] = String(value);
-    const query: Record<string, string | string[]> = {};
-    for (const key of new Set(url.searchParams.keys())) {
-      const all = url.searchParams.getAll(key);
-      query[key] = all.length === 1 ? all[0] : all;
-    }
-    const answer = await engine.answer({
-      method,
-      path: url.pathname,
-      operationPath: route.path,
-      query,
-      headers: engineHeaders,
-      body,
-    });
-    if (answer.status === 422) {
-      const c = route.genericParameterCode;
-      const detail = (answer.body as { detail?: string } | undefined)?.detail;
-      return {
-        status: 200,
-        code: c.code,
-        body: envelope(family, c.code, `${c.message}: ${detail || 'the request does not match the spec'}`),
-      };
-    }
-    let out = answer.body as Record<string, any> | undefined;
-    const code = typeof out?.code === 'number' ? out.code : undefined;
-    if (route.sends && code === 0 && body) {
-      // Every accepted send gets its own message ID; as on the real server, a cus_message_id is the message's ID in
-      // the answer and in its callbacks. (The engine's answer may be the spec's own example object: changed on a
-      // copy.)
-      const id = typeof body.cus_message_id === 'string' && body.cus_message_id ? body.cus_message_id : newMessageId();
-      out = structuredClone(out!);
-      if (out.data?.messages?.[0]) out.data.messages[0].id = id;
-      else if (out.data && 'message_id' in out.data) out.data.message_id = id;
-      const messageId = String(out?.data?.messages?.[0]?.id ?? out?.data?.message_id ?? id);
-      const to = body.to ?? body.recipient;
-      let webhook: string | undefined = body.dr_webhook ?? options.webhookUrl;
-      if (webhook && !callbackAllowed(webhook, options.allowAnyCallbackTarget)) {
-        log(refusedTarget('callback', webhook));
-        webhook = undefined;
+      for (const check of CHECKS) {
+        const answer = await check(x);
+        if (answer) return answer;
       }
-      const recorded = messages.record({
-        id: messageId,
-        host,
-        operation: `${route.method.toUpperCase()} ${route.path}`,
-        accessKey: String(headers.accesskey),
-        to: typeof to === 'string' ? to : undefined,
-        // Kept whole up to 64 KiB: the store must not hold a run's worth of large bodies.
-        body: raw.length <= 64 * 1024 ? body : { omitted: `a body of ${raw.length} bytes is not kept` },
-        webhook: webhook ?? null,
-      });
-      // The timeline advances with or without a webhook; its statuses become callbacks when there is one.
-      lifecycles.start({
-        message: recorded,
-        family,
-        statuses: plannedStatuses(to, wantedStatuses(headers['x-nxwa-callbacks'])),
-        webhook: webhook
-          ? { url: webhook, credentials: { accessKey: String(headers.accesskey), accessSecret: signed.secret! } }
-          : undefined,
-      });
+      return fromSandbox(x) ?? (await fromEngine(x));
+    } finally {
+      faulted.fault = x.fault;
     }
-    const text = typeof out === 'string' ? out : out === undefined ? '' : JSON.stringify(out);
-    return { status: answer.status, code, body: text, contentType: answer.contentType };
+  }
+
+  /** The request target as a URL; concatenated, not resolved: a path starting with // is a path here. */
+  function urlOf(req: IncomingMessage): URL {
+    const target = req.url ?? '/';
+    try {
+      return new URL(`http://mock.invalid${target.startsWith('/') ? '' : '/'}${target}`);
+    } catch {
+      throw new HttpFailure(
+        400,
+        -1,
+        `The request target ${JSON.stringify(target.slice(0, 100))} is not a valid URL path.`,
+      );
+    }
   }
 
   const server = createServer(async (req, res) => {
-    // The live inspector's page and event stream (/__nxwa/, /__nxwa/events) answer by themselves.
-    if (inspector.serve(req, res)) return;
     const started = Date.now();
     let result: Answer;
     const faulted: { fault?: Fault } = {};
     try {
-      const answer = await handle(req, faulted);
-      result = afterAnswer(faulted.fault, answer, family);
+      const url = urlOf(req);
+      if (admin.owns(url.pathname)) {
+        const answer = await admin.answer(req, res, url);
+        // Written by the admin itself (an event stream).
+        if (!answer) return;
+        result = answer;
+      } else {
+        const answer = await handle(req, url, faulted);
+        result = afterAnswer(faulted.fault, answer, family);
+      }
     } catch (error) {
       if (error instanceof ConnectionReset) {
         // A TCP RST where the platform offers it, else a plain close: either way, no answer.
@@ -245,14 +269,7 @@ export function createHostServer(options: HostServerOptions) {
         body: envelope(family, code, known ? error.message : `The mock failed: ${(error as Error).message}`),
       };
     }
-    if (!res.headersSent) {
-      res.writeHead(result.status, {
-        ...result.headers,
-        'content-type': result.contentType ?? 'application/json',
-        connection: result.status === 413 ? 'close' : 'keep-alive',
-      });
-      res.end(result.body);
-    }
+    writeAnswer(res, result);
     log(
       `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
     );
@@ -277,7 +294,7 @@ export function createHostServer(options: HostServerOptions) {
     },
     close(): Promise<void> {
       return new Promise((resolve) => {
-        inspector.close();
+        admin.close();
         server.closeAllConnections?.();
         server.close(() => resolve());
       });

@@ -5,9 +5,10 @@ import { loadSpec, requestExampleCases } from '@org/nxwa-spec/examples';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { inject } from 'vitest';
+import { DEMO_CREDENTIALS, HOSTS as MOCK_HOSTS } from '../src/index.js';
 
-export const HOSTS: NxcloudHost[] = ['api2.nxcloud.com', 'api.nxcloud.com', 'api-idn.nxlink.ai', 'api-hk.nxlink.ai'];
-export const demo = { accessKey: 'nxwa-demo-key', accessSecret: 'nxwa-demo-secret' };
+export const HOSTS: readonly NxcloudHost[] = MOCK_HOSTS;
+export const demo: { accessKey: string; accessSecret: string } = { ...DEMO_CREDENTIALS };
 
 export const spec = loadSpec;
 

@@ -6,7 +6,8 @@ export type SigningErrorCode =
   | 'invalid-ts'
   | 'unknown-algorithm'
   | 'missing-operation'
-  | 'invalid-operation';
+  | 'invalid-operation'
+  | 'redirected';
 
 /**
  * Thrown for input that cannot be signed. Its message names the field and what was expected; it never contains

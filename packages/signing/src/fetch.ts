@@ -33,7 +33,7 @@ const isMultipart = (request: Request) => /^\s*multipart\/form-data/i.test(reque
  * A `fetch` that signs every request it sends, with a fresh `ts`: each call is one network attempt, so a retry
  * loop around it re-signs every attempt. A JSON body is signed as the exact bytes that are sent; a
  * `multipart/form-data` body is sent as it is and not signed. The request passed in is left unread, so the
- * caller can send it again.
+ * caller can send it again. A redirect is not followed: it throws a {@link SigningError} `redirected`.
  */
 export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
   const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
@@ -67,8 +67,21 @@ export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
       hashImplementation: options.hashImplementation,
     });
     for (const [name, value] of Object.entries(signed)) headers.set(name, value);
-    if (multipart || request.body === null) return send(new Request(request, { headers }));
-    return send(new Request(request, { headers, body }));
+    // The API never redirects: a redirect is refused, not followed, so that the signed headers (the accessKey and
+    // a valid sign) never go to another address.
+    const manual: RequestInit = { headers, redirect: 'manual' };
+    const response = await send(
+      new Request(request, multipart || request.body === null ? manual : { ...manual, body }),
+    );
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      response.body?.cancel().catch(() => {});
+      const target = response.headers.get('location');
+      throw new SigningError(
+        'redirected',
+        `${original.method} ${new URL(original.url).pathname} was redirected${response.status ? ` (HTTP ${response.status})` : ''} to ${target ? new URL(target, original.url).href : 'an undisclosed address'}; the API never redirects: check the URL.`,
+      );
+    }
+    return response;
   };
 }
 

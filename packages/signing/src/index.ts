@@ -10,9 +10,11 @@ export {
 } from './hash.js';
 export { type OperationHeadersMiddleware, type OperationTable, operationHeaders } from './middleware.js';
 export {
+  ALGORITHM_HEADER,
   assertCredentials,
   type Credentials,
   computeSignature,
+  SIGNATURE_HEADERS,
   type SignatureInput,
   signatureHeaders,
   stringToSign,

@@ -121,6 +121,13 @@ export function assertCredentials(input: Credentials & { algorithm?: SignatureAl
   checked({ ...input, action: 'check', bizType: '0', ts: 1_000_000_000_000 });
 }
 
+/**
+ * The names of the common headers every signed request carries, as NxCloud spells them (header names are
+ * case-insensitive on the wire); `algorithm` is sent only when it is not md5.
+ */
+export const SIGNATURE_HEADERS = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const;
+export const ALGORITHM_HEADER = 'algorithm';
+
 /** The common headers of a request, `sign` included (and `algorithm` when it is not the default md5). */
 export function signatureHeaders(input: SignatureInput): Record<string, string> {
   const { ts, algorithm } = checked(input);
@@ -131,6 +138,6 @@ export function signatureHeaders(input: SignatureInput): Record<string, string> 
     action: input.action,
     sign: hexDigest(algorithm, parts(input, ts), input.hashImplementation),
   };
-  if (algorithm !== 'md5') headers.algorithm = algorithm;
+  if (algorithm !== 'md5') headers[ALGORITHM_HEADER] = algorithm;
   return headers;
 }

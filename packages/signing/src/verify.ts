@@ -1,5 +1,5 @@
 import { type HashImplementation, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './hash.js';
-import { computeSignature } from './sign.js';
+import { ALGORITHM_HEADER, computeSignature, SIGNATURE_HEADERS } from './sign.js';
 
 /** Headers as a `Headers`, a plain record, or Node's `IncomingHttpHeaders`; names are matched case-insensitively. */
 export type HeadersLike = Headers | Record<string, string | readonly string[] | undefined>;
@@ -41,7 +41,19 @@ export type VerifyFailure =
   | 'bad-signature';
 
 export type VerifyResult =
-  | { valid: true; accessKey: string; action: string; bizType: string; ts: number; algorithm: SignatureAlgorithm }
+  | {
+      valid: true;
+      accessKey: string;
+      action: string;
+      bizType: string;
+      ts: number;
+      algorithm: SignatureAlgorithm;
+      /**
+       * The signature as it was checked: without the padding around it, in lower case. Padding and case do not
+       * change what is accepted, so a store that refuses replays must key on this, not on the header as received.
+       */
+      sign: string;
+    }
   | { valid: false; reason: VerifyFailure; message: string };
 
 function header(headers: HeadersLike, name: string): string | undefined {
@@ -71,7 +83,7 @@ const fail = (reason: VerifyFailure, message: string): VerifyResult => ({ valid:
  * valid rather than throwing.
  */
 export function verifySignature(options: VerifyOptions): VerifyResult {
-  const names = ['accessKey', 'ts', 'bizType', 'action', 'sign'] as const;
+  const names = SIGNATURE_HEADERS;
   const values: Partial<Record<(typeof names)[number], string>> = {};
   for (const name of names) {
     const value = header(options.headers, name)?.trim();
@@ -79,7 +91,7 @@ export function verifySignature(options: VerifyOptions): VerifyResult {
     values[name] = value;
   }
   const { accessKey, ts, bizType, action, sign } = values as Record<(typeof names)[number], string>;
-  const algorithm = (header(options.headers, 'algorithm')?.trim().toLowerCase() || 'md5') as SignatureAlgorithm;
+  const algorithm = (header(options.headers, ALGORITHM_HEADER)?.trim().toLowerCase() || 'md5') as SignatureAlgorithm;
   if (!SIGNATURE_ALGORITHMS.includes(algorithm))
     return fail('unknown-algorithm', 'The algorithm header is neither md5 nor sha256.');
   if (!/^[0-9]{13}$/.test(ts))
@@ -115,5 +127,5 @@ export function verifySignature(options: VerifyOptions): VerifyResult {
   }
   if (!timingSafeEqual(sign.toLowerCase(), expected))
     return fail('bad-signature', 'The sign header does not match the request.');
-  return { valid: true, accessKey, action, bizType, ts: Number(ts), algorithm };
+  return { valid: true, accessKey, action, bizType, ts: Number(ts), algorithm, sign: expected };
 }

@@ -1,7 +1,7 @@
 // Over real HTTP on 127.0.0.1: what the server receives is exactly what was signed, checked on the server side
 // with node:crypto (independent of the package) over the raw bytes received.
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import createClient from 'openapi-fetch';
@@ -166,6 +166,63 @@ describe('createSignedFetch', () => {
     const signedFetch = createSignedFetch(credentials);
     await expect(signedFetch(`${base}/somewhere`)).rejects.toThrow(/No action and bizType for GET \/somewhere/);
     await expect(signedFetch(`${base}/somewhere`)).rejects.toBeInstanceOf(SigningError);
+  });
+});
+
+describe('createSignedFetch and redirects', () => {
+  // Two loopback servers on different ports, so different origins: the API's, which redirects, and another, which
+  // records what reaches it.
+  async function listen(handle: (req: IncomingMessage, res: ServerResponse) => void) {
+    const s = createServer(handle);
+    await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+    return { server: s, origin: `http://127.0.0.1:${(s.address() as AddressInfo).port}` };
+  }
+  const close = (s: Server) => new Promise<void>((resolve) => s.close(() => resolve()));
+
+  it.each([301, 302, 303, 307, 308])(
+    'HTTP %i to another origin is refused: no signed header reaches it',
+    async (status) => {
+      const reached: IncomingMessage['headers'][] = [];
+      const other = await listen((req, res) => {
+        reached.push(req.headers);
+        res.end('{"code":0}');
+      });
+      const api = await listen((req, res) => {
+        req.resume();
+        res.writeHead(status, { location: `${other.origin}/collect` }).end();
+      });
+      try {
+        const signedFetch = createSignedFetch({ ...credentials, operation: () => mt });
+        const error = await signedFetch(`${api.origin}/api/wa/mt`, { method: 'POST', body: '{"a":1}' }).catch((e) => e);
+        expect(error).toBeInstanceOf(SigningError);
+        expect(error).toMatchObject({ code: 'redirected' });
+        expect(error.message).toBe(
+          `POST /api/wa/mt was redirected (HTTP ${status}) to ${other.origin}/collect; the API never redirects: check the URL.`,
+        );
+        expect(reached).toEqual([]);
+      } finally {
+        await Promise.all([close(api.server), close(other.server)]);
+      }
+    },
+  );
+
+  it('a same-origin redirect is not followed either', async () => {
+    const paths: string[] = [];
+    const api = await listen((req, res) => {
+      paths.push(req.url!);
+      req.resume();
+      if (req.url === '/api/wa/mt') res.writeHead(302, { location: '/elsewhere' }).end();
+      else res.end('{"code":0}');
+    });
+    try {
+      const signedFetch = createSignedFetch({ ...credentials, operation: () => mt });
+      await expect(signedFetch(`${api.origin}/api/wa/mt`, { method: 'POST', body: '{}' })).rejects.toMatchObject({
+        code: 'redirected',
+      });
+      expect(paths).toEqual(['/api/wa/mt']);
+    } finally {
+      await close(api.server);
+    }
   });
 });
 

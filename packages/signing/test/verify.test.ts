@@ -1,4 +1,5 @@
 // verifySignature accepts what the package signs, from headers in any case, and rejects every kind of tampering.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signatureHeaders, verifySignature } from '../src/index.js';
 
@@ -26,7 +27,29 @@ describe('verifySignature accepts', () => {
       bizType: '2',
       ts: now,
       algorithm: 'md5',
+      sign: signed.sign,
     });
+  });
+  it('a sign with padding around it or in any case, and gives it back in one form, to key replays on', () => {
+    // String.prototype.trim's whitespace, which verification reads past: tab, NBSP, BOM, separators, ….
+    const padding = fc
+      .array(fc.constantFrom(' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\ufeff', '\u2028', '\u3000'), {
+        maxLength: 4,
+      })
+      .map((chars) => chars.join(''));
+    const variant = fc
+      .record({ before: padding, after: padding, upper: fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }) })
+      .map(({ before, after, upper }) => {
+        const sign = [...signed.sign].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+        return `${before}${sign}${after}`;
+      });
+    fc.assert(
+      fc.property(variant, (sign) => {
+        const result = verifySignature({ ...ok, headers: { ...signed, sign } });
+        expect(result).toMatchObject({ valid: true, sign: signed.sign });
+      }),
+      { numRuns: 1000 },
+    );
   });
   it.each([
     ['lower-case header names (as callbacks send them)', lower],

@@ -1,20 +1,16 @@
 // Loads the bundled specs (spec/dist) into a JSON Schema 2020-12 validator, so that tests check the very files
 // later tools consume.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { hosts, loadBundle as load } from '@org/nxwa-spec-tools';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { parse } from 'yaml';
 
-export const specDir = join(import.meta.dirname, '..', '..');
-export const hosts: string[] = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+export { hosts, specDir } from '@org/nxwa-spec-tools';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Doc = Record<string, any>;
 
-export function loadBundle(host: string): Doc {
-  return JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
-}
+/** A fresh copy of the host's bundle: a test may change it. */
+export const loadBundle = (host: string): Doc => load(host, { fresh: true });
 
 const bundles = new Map(hosts.map((h) => [h, loadBundle(h)]));
 

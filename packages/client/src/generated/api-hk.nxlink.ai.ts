@@ -17,7 +17,7 @@ export interface paths {
     };
     /**
      * List templates
-     * @description Lists the templates of a sender number, a page at a time, optionally filtered by name.
+     * @description Lists the templates of a sender number, a page at a time, optionally filtered by name. The document's table lists a template's fields directly under `data`, while its example puts the templates in `data.list` beside `total` and `has_next_page`; the example's form is the one here.
      *
      *     The document lists `phone` among the query parameters while its URL puts it in the path, as here; its table types `category_type` as a String while its example sends a number. The document gives action `mt` for every operation on this host, as here.
      *
@@ -30,14 +30,14 @@ export interface paths {
      * Update a template
      * @description Updates a template of a sender number. The body is the whole template definition, as for creation.
      *
-     *     The document does not say how the template to update is chosen; by all appearances it is the one with the body's `name` and `language`. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+     *     The document does not say how the template to update is chosen. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
      *
      *     Codes 22016 and 22072 are documented only for the media upload; they are listed here on the reading that they apply to every operation of this host.
      */
     put: operations['updateTemplate'];
     /**
      * Create a template
-     * @description Creates a template for a sender number and (unless `syn_meta` is false) submits it to Meta for review.
+     * @description Creates a template for a sender number; `syn_meta` is "Sync Meta API: true sync, false no sync (default true)", and the page says no more of what syncing does.
      *
      *     The document's examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space; the examples here correct it. Examples 1 and 2 are identical. Its examples send a `payload` on buttons and a numeric `templateId`, which its tables do not list or type as a String; both are accepted. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
      *
@@ -85,7 +85,7 @@ export interface paths {
      * Delete a template
      * @description Deletes a template of a sender number.
      *
-     *     The document's table omits `tenant_id`, which its URL carries in the query (`?tenant_id=123`), as here. The document shows no answer. The document gives action `mt` for every operation on this host, as here.
+     *     The document's table omits `tenant_id`, which its URL carries in the query (`?tenant_id=123`), as here; with no type given, it is typed as the list page types it (Long). The document shows no answer. The document gives action `mt` for every operation on this host, as here.
      *
      *     Send `Content-Type: application/json` although the request has no body: the document gives that Content-Type for this operation, and a wrong Content-Type fails the signature check (1003).
      *
@@ -146,9 +146,9 @@ export interface paths {
     put?: never;
     /**
      * Upload template media
-     * @description Uploads a media sample for a template header (and to Meta), as `multipart/form-data`, and answers the values a template definition takes: `media_id` (mediaId), `original_filename` (mediaName), `media_type` (mediaType). The signature covers the headers and the secret only (no body part).
+     * @description Uploads a media sample for a template header (and to Meta), as `multipart/form-data`, and answers the values a template definition takes: `media_id` (mediaId), `original_filename` (mediaName), `media_type` (mediaType) and `h` (templateMediaId; the document names it but its example answer does not show it). The signature covers the headers and the secret only (no body part).
      *
-     *     The document's URL is `/saas/wa//media/{phone}`, with a doubled slash that no other path of the vendor has and that many servers and proxies reject or fold; these specs use the single slash. Its only body field is `url`, the media's URL; no file part is documented. The document gives action `mt` for every operation on this host, as here.
+     *     The document gives the URL as `/saas/wa//media/{phone}`, with a doubled slash (kept in `x-nxcloud-documented-path`); the spec's path has a single slash. No document says which form the server answers; the mock serves both. Its only body field is `url`, the media's URL; no file part is documented. The document gives action `mt` for every operation on this host, as here.
      */
     post: operations['uploadTemplateMedia'];
     delete?: never;
@@ -255,7 +255,7 @@ export interface components {
       /** @description The name of that template (event `template`). */
       templateName?: string | null;
     } & (unknown & unknown & unknown);
-    /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. */
+    /** @description A template button. Required by kind: PHONE_NUMBER needs `phoneNumber`, URL needs `url` (a dynamic URL ends in a variable such as `{{1}}` and then needs `example`), FLOW needs `flow_id`, COPY_CODE needs `example`. The table gives `customizeType` for QUICK_REPLY buttons, while the document's example 4 sends it on a URL button too; it is accepted on any button. The table's Required column says "Yes" for `phoneNumber` and `url` while their descriptions say "required when type=PHONE_NUMBER" and "required when type=URL", and its examples leave them out of other buttons: they are required only for their kind here. */
     TemplateButton: {
       /** @enum {string} */
       type: 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER' | 'FLOW' | 'COPY_CODE';
@@ -342,21 +342,22 @@ export interface components {
     };
     /**
      * NxCloud failure
-     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
+     * @description Any failure of a SaaS host: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. The SaaS documents show no failure body, so nothing is said here of `data`.
      */
-    Failure: {
+    SaasFailure: {
       /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
       code: number;
       /** @description What went wrong. */
       message: string;
-      data?: null;
+      /** @description Not documented for failures on the SaaS hosts. */
+      data?: unknown;
       traceId?: components['schemas']['TraceId'];
     };
     ListTemplatesResponse:
       | (components['schemas']['SaasSuccess'] & {
           data: components['schemas']['TemplatePage'];
         })
-      | components['schemas']['Failure'];
+      | components['schemas']['SaasFailure'];
     /**
      * Template language code (template management)
      * @description A language code from the template-management document's table, which is longer than the send documents' (it adds cy, jv, km, la, ml, pt, zh_KR and zu). That table is cut off in the document; the send documents' codes it lacks are kept too.
@@ -438,7 +439,7 @@ export interface components {
       | 'zu';
     /**
      * Template definition
-     * @description What a template is made of, to create or update it. The document's create examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space (so they carry no tenant_id); the examples here correct it. They also send a `payload` on buttons that the tables do not list; it is accepted. The update document does not say which template is updated; by all appearances it is the one with this `name` and `language`.
+     * @description What a template is made of, to create or update it. The document's create examples 1, 2 and 4 spell the key `"tenant_id "` with a trailing space (so they carry no tenant_id); the examples here correct it. They also send a `payload` on buttons that the tables do not list; it is accepted. The update document does not say which template is updated.
      */
     TemplateDefinition: {
       tenant_id: components['schemas']['TenantId'];
@@ -466,7 +467,7 @@ export interface components {
       templateMediaId?: string;
       /** @description Footer text. */
       footerText?: string;
-      /** @description A tag, which must exist; applied when the template is sent. */
+      /** @description Tag name (must exist; used when sending template message). */
       tag_name?: string;
       /**
        * @description Whether to sync the template to Meta (default true).
@@ -482,11 +483,14 @@ export interface components {
       buttonComponents?: components['schemas']['TemplateButton'][];
     };
     /** @description A `code` 0 success (its `data` not documented) or a failure. */
-    SaasResponse: components['schemas']['SaasSuccess'] | components['schemas']['Failure'];
+    SaasResponse: components['schemas']['SaasSuccess'] | components['schemas']['SaasFailure'];
     /** @description One of Meta's template components; the fields a component does not use are `null`. */
     MetaTemplateComponent: {
-      /** @enum {string} */
-      type: 'HEADER' | 'BODY' | 'FOOTER' | 'BUTTONS';
+      /**
+       * @description The component's kind. The document's examples show HEADER, BODY, FOOTER and BUTTONS; it gives no list, so no other value is excluded.
+       * @example HEADER
+       */
+      type: string;
       /** @description Header format, e.g. IMAGE, VIDEO, DOCUMENT, TEXT. */
       format?: string | null;
       text?: string | null;
@@ -532,12 +536,12 @@ export interface components {
       | (components['schemas']['SaasSuccess'] & {
           data: components['schemas']['TemplateDetail'];
         })
-      | components['schemas']['Failure'];
+      | components['schemas']['SaasFailure'];
     /** @description A WhatsApp Flow, as Meta describes it. */
     Flow: {
       id?: string;
       name?: string;
-      /** @description Meta's flow status, e.g. DRAFT, PUBLISHED, DEPRECATED, BLOCKED, THROTTLED. */
+      /** @description The flow's status; the document's example shows DRAFT and it gives no list of values. */
       status?: string;
       categories?: string[];
       validation_errors?: unknown[];
@@ -562,21 +566,17 @@ export interface components {
             flow_list?: components['schemas']['Flow'][];
           };
         })
-      | components['schemas']['Failure'];
-    /**
-     * HTTP(S) URL
-     * Format: uri
-     * @description An absolute `http://` or `https://` URL.
-     * @example https://example.com/webhook
-     */
-    HttpUrl: string;
+      | components['schemas']['SaasFailure'];
     /**
      * Template media upload
      * @description The document's only body field is `url`, the media's URL, sent as a `multipart/form-data` field; no file part is documented.
      */
     UploadTemplateMediaRequest: {
-      /** @description The media's URL. */
-      url: components['schemas']['HttpUrl'];
+      /**
+       * @description The media's URL. The document says only "Media URL" and gives no rule for its form, so none is enforced.
+       * @example https://example.com/header.jpg
+       */
+      url: string;
     };
     /** @description The uploaded media; use these values in a template definition. The document says a definition's `templateMediaId` is the upload answer's `h`, while its upload example answers no `h` (its template records carry `media_id` and `h` side by side); `h` is declared here so that a client can read it when it comes. */
     TemplateMedia: {
@@ -595,7 +595,7 @@ export interface components {
       | (components['schemas']['SaasSuccess'] & {
           data: components['schemas']['TemplateMedia'];
         })
-      | components['schemas']['Failure'];
+      | components['schemas']['SaasFailure'];
     SaasCallbackBase: {
       /** @description The business phone number. */
       business_phone?: string;
@@ -696,7 +696,7 @@ export interface components {
     };
     /**
      * Message status callback (SaaS)
-     * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200.
+     * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200. Each status has the shape of the classic status callback; the SaaS page lists id, status, timestamp, recipient_id, conversation and errors, not `costs` or `cus_message_id`, which come from the classic pages and may not come here.
      */
     SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
       statuses?: components['schemas']['Status'][];
@@ -748,7 +748,7 @@ export interface components {
         from?: string;
         id?: string;
       };
-      /** @description The tag applied by the button. */
+      /** @description Tag name (the page says no more). */
       tag_name?: string;
     };
     /**
@@ -783,6 +783,11 @@ export interface components {
      */
     TemplateId: string;
     /**
+     * @description The SaaS tenant ID. The template detail and flow list pages type it String (the template list page types it Long); what these pages say is accepted.
+     * @example 123
+     */
+    TenantIdQueryString: string;
+    /**
      * @description Present when the application signs its callbacks; the application's accessKey.
      * @example fme2na3kdi3ki
      */
@@ -798,8 +803,8 @@ export interface components {
      */
     CallbackBizType: string;
     /**
-     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-     * @example mt
+     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+     * @example callback
      */
     CallbackAction: string;
     /**
@@ -943,10 +948,10 @@ export interface operations {
     parameters: {
       query: {
         /**
-         * @description The SaaS tenant ID.
+         * @description The SaaS tenant ID. The template detail and flow list pages type it String (the template list page types it Long); what these pages say is accepted.
          * @example 123
          */
-        tenant_id: components['parameters']['TenantIdQuery'];
+        tenant_id: components['parameters']['TenantIdQueryString'];
       };
       header?: {
         /**
@@ -1029,10 +1034,10 @@ export interface operations {
     parameters: {
       query: {
         /**
-         * @description The SaaS tenant ID.
+         * @description The SaaS tenant ID. The template detail and flow list pages type it String (the template list page types it Long); what these pages say is accepted.
          * @example 123
          */
-        tenant_id: components['parameters']['TenantIdQuery'];
+        tenant_id: components['parameters']['TenantIdQueryString'];
       };
       header?: {
         /**
@@ -1119,8 +1124,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -1138,7 +1143,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1167,8 +1172,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -1186,7 +1191,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;

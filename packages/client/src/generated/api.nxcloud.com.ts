@@ -15,7 +15,7 @@ export interface paths {
      * Send a template message
      * @description Sends a WhatsApp template message (the only type the SaaS API sends) with its header image, body text, URL button and COPY_CODE button variables.
      *
-     *     The document's "required" column did not survive; which fields are required comes from its error codes 21058–21063 and from the Indonesia host's document, which agree. Its first example is not valid JSON (a missing comma between two components, and `//` comments); the example here is corrected. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
+     *     The document's "required" column did not survive; which fields are required comes from its error codes 21058–21063 (tenant_id, app_key, business_phone, to, type, template). The Indonesia host's newer document differs on `to`: there `recipient` may take its place; this host's document knows no `recipient`, so `to` is required here. Its first example is not valid JSON (a missing comma between two components, and `//` comments); the example here is corrected. Its tables list `sub_type` among the parameter's fields, but its examples put it on the component, as here. The table's action is `mt`.
      */
     post: operations['sendTemplate'];
     delete?: never;
@@ -189,6 +189,11 @@ export interface components {
         /** @description URL of the image. Must be an HTTP/HTTPS URL. */
         link: components['schemas']['HttpUrl'];
       };
+      text?: never;
+      payload?: never;
+      video?: never;
+      document?: never;
+      coupon_code?: never;
     };
     /** Header */
     HeaderComponent: {
@@ -208,10 +213,15 @@ export interface components {
       type: 'text';
       /** @description The variable's text. */
       text: string;
+      payload?: never;
+      image?: never;
+      video?: never;
+      document?: never;
+      coupon_code?: never;
     };
     /**
      * Body
-     * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+     * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types"); `cards` is for carousels only (the document says "required only when type=carousel", read as the same rule).
      */
     BodyComponent: {
       /**
@@ -221,6 +231,7 @@ export interface components {
       type: 'body';
       sub_type?: never;
       index?: never;
+      cards?: never;
       /** @description The body's variables, in order; a variable used twice is given twice. */
       parameters?: components['schemas']['TextParameter'][];
     };
@@ -250,10 +261,15 @@ export interface components {
       type: 'coupon_code';
       /** @description The coupon code. */
       coupon_code: string;
+      text?: never;
+      payload?: never;
+      image?: never;
+      video?: never;
+      document?: never;
     };
     /**
      * Copy-code button
-     * @description The code a COPY_CODE button copies. `COPY_CODE` and `copy_code` are both accepted.
+     * @description The code a COPY_CODE button copies. Only `COPY_CODE` appears in the documents (unlike `url`, which an example writes in lower case), so only `COPY_CODE` is accepted.
      */
     CopyCodeButtonComponent: {
       /** @constant */
@@ -262,7 +278,7 @@ export interface components {
        * @description discriminator enum property added by openapi-typescript
        * @enum {string}
        */
-      sub_type: 'COPY_CODE' | 'copy_code';
+      sub_type: 'COPY_CODE';
       index?: components['schemas']['ButtonIndex'];
       parameters?: components['schemas']['CouponCodeParameter'][];
     };
@@ -327,18 +343,19 @@ export interface components {
     };
     /**
      * NxCloud failure
-     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
+     * @description Any failure of a SaaS host: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. The SaaS documents show no failure body, so nothing is said here of `data`.
      */
-    Failure: {
+    SaasFailure: {
       /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
       code: number;
       /** @description What went wrong. */
       message: string;
-      data?: null;
+      /** @description Not documented for failures on the SaaS hosts. */
+      data?: unknown;
       traceId?: components['schemas']['TraceId'];
     };
     /** @description A `code` 0 success with the message ID, or a failure. */
-    SendTemplateResponse: components['schemas']['SendTemplateSuccess'] | components['schemas']['Failure'];
+    SendTemplateResponse: components['schemas']['SendTemplateSuccess'] | components['schemas']['SaasFailure'];
     SaasCallbackBase: {
       /** @description The business phone number. */
       business_phone?: string;
@@ -439,7 +456,7 @@ export interface components {
     };
     /**
      * Message status callback (SaaS)
-     * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200.
+     * @description Status changes of messages sent through /saas/wa/send; answer HTTP 200. Each status has the shape of the classic status callback; the SaaS page lists id, status, timestamp, recipient_id, conversation and errors, not `costs` or `cus_message_id`, which come from the classic pages and may not come here.
      */
     SaasStatusCallback: components['schemas']['SaasCallbackBase'] & {
       statuses?: components['schemas']['Status'][];
@@ -491,7 +508,7 @@ export interface components {
         from?: string;
         id?: string;
       };
-      /** @description The tag applied by the button. */
+      /** @description Tag name (the page says no more). */
       tag_name?: string;
     };
     /**
@@ -526,8 +543,8 @@ export interface components {
      */
     CallbackBizType: string;
     /**
-     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-     * @example mt
+     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+     * @example callback
      */
     CallbackAction: string;
     /**
@@ -592,8 +609,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -611,7 +628,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -640,8 +657,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -659,7 +676,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -119,7 +119,7 @@ export interface paths {
     put?: never;
     /**
      * Create a message template
-     * @description Creates a message template under one WhatsApp number of the application and answers its ID. Meta reviews the template before it can be sent.
+     * @description Creates a message template under one WhatsApp number of the application and answers its ID. The page does not say what happens to the template next (its status is read with the template query).
      *
      *     The page contradicts itself in places, and every form it shows is accepted: `header_text` is an array in the table and a string in one example; `body_text` is a flat array in the table and nested in every example; BODY and FOOTER need `text` in the table, but the authentication examples send them without it; button `type` is QUICK_REPLY, URL or PHONE_NUMBER in the table, OTP in the authentication examples.
      */
@@ -163,7 +163,7 @@ export interface paths {
     put?: never;
     /**
      * Edit a message template
-     * @description Replaces the components of a template, named by `template_id`, and answers its ID. When the template has a rich-media header, send its example file again: upload it with the template example file upload and give the handle in the header's `example`.
+     * @description Edits a template, named by `template_id`, and answers its ID; the page does not say whether components left out are kept or removed. When the template has a rich-media header, send its example file again: upload it with the template example file upload and give the handle in the header's `example`.
      *
      *     The page's table marks `category` required while its only example leaves it out; it is accepted either way. The components take the same forms as when creating a template.
      */
@@ -351,7 +351,7 @@ export interface paths {
     put?: never;
     /**
      * Create a local client for a number
-     * @description Creates the local client of a number being signed up (integrators only); the phone list's `register_status` then follows its creation and registration.
+     * @description Creates the local client of a number being signed up (integrators only). The phone list's `register_status` describes the local client's creation and registration; this page does not link the two.
      */
     post: operations['integratorCreateClient'];
     delete?: never;
@@ -462,22 +462,15 @@ export interface components {
      */
     RecipientType: 'individual';
     /**
-     * @description Your own message ID. When given, it is returned as the message ID in the send answer and in every status callback of the message, in place of the generated one. Must be globally unique; it is also what makes a retried send recognisable.
+     * @description Your own message ID. When given, it is returned as the message ID in the send answer and in every status callback of the message, in place of the generated one. Must be globally unique. No document says that the server recognises a repeated ID or drops a second send with the same one, so a retried send may be delivered twice.
      * @example wamid.HBgLODUyNTUzMTE3MDUVAgARGBI
      */
     CustomMessageId: string;
     /**
-     * HTTP(S) URL
-     * Format: uri
-     * @description An absolute `http://` or `https://` URL.
-     * @example https://example.com/webhook
-     */
-    HttpUrl: string;
-    /**
-     * @description Where the status callbacks of this message are posted first; without it they go to the application's webhook. The receiving endpoint must answer HTTP 200.
+     * @description Where the status callbacks of this message are posted first; without it they go to the application's webhook. The receiving endpoint must answer HTTP 200. The documents say only that callbacks go to "this URL": they give no rule for its form (the http/https rule is stated for media links only), so none is enforced.
      * @example https://test.com/webhook
      */
-    DrWebhook: components['schemas']['HttpUrl'];
+    DrWebhook: string;
     /**
      * @description Which Meta API sends the message: `0` Cloud API (the default), `1` MM Lite API (marketing messages lite).
      * @default 0
@@ -545,6 +538,13 @@ export interface components {
      * @example 5867096a-a9be-4a56-94d6-89377623b4ac
      */
     MediaId: string;
+    /**
+     * HTTP(S) URL
+     * Format: uri
+     * @description An absolute `http://` or `https://` URL.
+     * @example https://example.com/webhook
+     */
+    HttpUrl: string;
     /** @description URL of the file. Must be an HTTP/HTTPS URL. */
     MediaLink: components['schemas']['HttpUrl'];
     /** By uploaded media ID */
@@ -653,11 +653,11 @@ export interface components {
       type: 'document';
     };
     /**
-     * @description Degrees, as a number or as a string holding a decimal number (the document's example quotes them).
+     * @description Degrees, as a number or as a string (the document types it Double; its example quotes it).
      * @example 22.550802897696343
      */
     Coordinate: number | string;
-    /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; both are accepted (a string must hold a decimal number). */
+    /** @description A location. The document's table types latitude and longitude as Double while its example quotes them as strings; both are accepted. The document gives no rule for the form of a quoted coordinate, so none is enforced on strings. */
     Location: {
       longitude: components['schemas']['Coordinate'];
       latitude: components['schemas']['Coordinate'];
@@ -798,6 +798,11 @@ export interface components {
       type: 'text';
       /** @description The variable's text. */
       text: string;
+      payload?: never;
+      image?: never;
+      video?: never;
+      document?: never;
+      coupon_code?: never;
     };
     /** Image parameter */
     ImageParameter: {
@@ -807,6 +812,11 @@ export interface components {
        */
       type: 'image';
       image: components['schemas']['Image'];
+      text?: never;
+      payload?: never;
+      video?: never;
+      document?: never;
+      coupon_code?: never;
     };
     /** Video parameter */
     VideoParameter: {
@@ -816,6 +826,11 @@ export interface components {
        */
       type: 'video';
       video: components['schemas']['Video'];
+      text?: never;
+      payload?: never;
+      image?: never;
+      document?: never;
+      coupon_code?: never;
     };
     /** Document parameter */
     DocumentParameter: {
@@ -825,6 +840,11 @@ export interface components {
        */
       type: 'document';
       document: components['schemas']['Document'];
+      text?: never;
+      payload?: never;
+      image?: never;
+      video?: never;
+      coupon_code?: never;
     };
     HeaderParameter:
       | components['schemas']['TextParameter']
@@ -833,7 +853,7 @@ export interface components {
       | components['schemas']['DocumentParameter'];
     /**
      * Header
-     * @description A header's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+     * @description A header's variables. `sub_type` and `index` are for buttons only ("no value for other types"); `cards` is for carousels only (the document says "required only when type=carousel", read as the same rule).
      */
     HeaderComponent: {
       /**
@@ -843,11 +863,12 @@ export interface components {
       type: 'header';
       sub_type?: never;
       index?: never;
+      cards?: never;
       parameters?: components['schemas']['HeaderParameter'][];
     };
     /**
      * Body
-     * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types").
+     * @description The body's variables. `sub_type` and `index` are for buttons only ("no value for other types"); `cards` is for carousels only (the document says "required only when type=carousel", read as the same rule).
      */
     BodyComponent: {
       /**
@@ -857,6 +878,7 @@ export interface components {
       type: 'body';
       sub_type?: never;
       index?: never;
+      cards?: never;
       /** @description The body's variables, in order; a variable used twice is given twice. */
       parameters?: components['schemas']['TextParameter'][];
     };
@@ -864,7 +886,7 @@ export interface components {
     ButtonIndex: number | string;
     /**
      * URL button
-     * @description The variable suffix of a dynamic URL button (also the OTP copy button of authentication templates). The document names the sub_type `URL`; its examples send `url`; both spellings are accepted.
+     * @description The variable suffix of a dynamic URL button; the document's OTP-button example sends its code this way. The document names the sub_type `URL`; its examples send `url`; both spellings are accepted.
      */
     UrlButtonComponent: {
       /** @constant */
@@ -875,6 +897,7 @@ export interface components {
        */
       sub_type: 'URL' | 'url';
       index: components['schemas']['ButtonIndex'];
+      cards?: never;
       parameters?: components['schemas']['TextParameter'][];
     };
     /**
@@ -886,6 +909,11 @@ export interface components {
       type: 'payload';
       /** @description The button's payload. */
       payload: string;
+      text?: never;
+      image?: never;
+      video?: never;
+      document?: never;
+      coupon_code?: never;
     };
     /**
      * Quick-reply button
@@ -900,6 +928,7 @@ export interface components {
        */
       sub_type: 'QUICK_REPLY' | 'quick_reply';
       index: components['schemas']['ButtonIndex'];
+      cards?: never;
       parameters?: components['schemas']['PayloadParameter'][];
     };
     /** @description A button's variables; `sub_type` says which kind of button. */
@@ -1031,7 +1060,7 @@ export interface components {
     };
     /**
      * NxCloud failure
-     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent).
+     * @description Any failure: `code` is one of the codes listed in the operation's `x-nxcloud-errors` and `message` says what went wrong. `data` is `null` (or absent), as the classic pages' failure examples show.
      */
     Failure: {
       /** @description Result code; never `0`. See the operation's `x-nxcloud-errors`. */
@@ -1080,7 +1109,7 @@ export interface components {
       api_type?: components['schemas']['ApiType'];
     };
     /**
-     * @description The MIME type of the uploaded file.
+     * @description The MIME type of the uploaded file, one of the document's "Media File Format Description" list. For audio/ogg the document adds "only opus codecs, base audio/ogg is not supported" without saying how `type` is written for it: both `audio/ogg` and `audio/ogg; codecs=opus` (the form the inbound voice callbacks carry) are accepted.
      * @enum {string}
      */
     MediaMimeType:
@@ -1091,6 +1120,7 @@ export interface components {
       | 'audio/mpeg'
       | 'audio/amr'
       | 'audio/ogg'
+      | 'audio/ogg; codecs=opus'
       | 'video/mp4'
       | 'video/3gp'
       | 'text/plain'
@@ -1248,7 +1278,7 @@ export interface components {
     /** Create template request */
     CreateTemplateRequest: {
       appkey: components['schemas']['Appkey'];
-      /** @description The merchant's WhatsApp number, country code first; the template is created under it. */
+      /** @description The merchant's WhatsApp number, country code first; the template is created under it. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       category: components['schemas']['TemplateCategory'];
@@ -1372,7 +1402,7 @@ export interface components {
      */
     UpdateTemplateRequest: {
       appkey: components['schemas']['Appkey'];
-      /** @description The merchant's WhatsApp number, country code first. */
+      /** @description The merchant's WhatsApp number, country code first. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       category?: components['schemas']['TemplateCategory'];
@@ -1387,7 +1417,7 @@ export interface components {
     /** Delete template request */
     DeleteTemplateRequest: {
       appkey: components['schemas']['Appkey'];
-      /** @description The merchant's WhatsApp number, country code first. */
+      /** @description The merchant's WhatsApp number, country code first. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       /**
@@ -1412,7 +1442,7 @@ export interface components {
      * @description An example file for a template's media header, sent as `multipart/form-data`.
      */
     UploadTemplateFileRequest: {
-      /** @description The merchant's WhatsApp number, country code first. */
+      /** @description The merchant's WhatsApp number, country code first. The page calls it the merchant's WhatsApp "number list" while typing it String and giving one number in its example; one number is taken here. */
       business_phone: components['schemas']['PhoneNumber'];
       messaging_product: components['schemas']['MessagingProduct'];
       /**
@@ -1890,7 +1920,7 @@ export interface components {
       field: 'message_template_status_update' | 'message_template_quality_update' | 'template_category_update';
       value?: {
         business_phone?: string;
-        /** @description The new status (status updates), e.g. APPROVED, REJECTED, PAUSED. */
+        /** @description The event; the documents list the key without its values (the example's `APPROVED` is illustrative). */
         event?: string;
         message_template_id?: number | string;
         message_template_language?: string;
@@ -1924,8 +1954,8 @@ export interface components {
           waba_ban_date?: string;
           waba_ban_state?: string;
         };
-        /** @description When it happened, Unix seconds. */
-        time?: number;
+        /** @description When it happened. The documents type this key for template events only ("integer seconds"); for account events they list it without a type, so none is enforced here. */
+        time?: unknown;
         wabaId?: string;
       };
     };
@@ -1953,8 +1983,8 @@ export interface components {
      */
     CallbackBizType: string;
     /**
-     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-     * @example mt
+     * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+     * @example callback
      */
     CallbackAction: string;
     /**
@@ -2495,8 +2525,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -2514,7 +2544,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2543,8 +2573,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -2562,7 +2592,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2591,8 +2621,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -2610,7 +2640,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2639,8 +2669,8 @@ export interface operations {
          */
         biztype?: components['parameters']['CallbackBizType'];
         /**
-         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented.
-         * @example mt
+         * @description Present on signed callbacks; its value for WhatsApp callbacks is not documented. The example, `callback`, is the one value this project's client and mock use: it is ours, not the vendor's.
+         * @example callback
          */
         action?: components['parameters']['CallbackAction'];
         /**
@@ -2658,7 +2688,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Received. Any other status is treated as a failed delivery of the callback. */
+      /** @description Received. The documents say the endpoint must answer HTTP 200, and no more. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -2,13 +2,26 @@
 // (1002), as the real servers check them.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Answer, type Family, failure } from '../answer.js';
-import type { Route } from '../routes.js';
+import { type Answer, type Family, failure } from '../http/answer.js';
+import type { Spec } from '../http/hosts.js';
+import type { Route } from '../http/routes.js';
 
-const COMMON = ['accessKey', 'ts', 'bizType', 'action', 'sign'];
+/** The headers every operation takes: the spec's header security schemes, in the order its `security` lists them. */
+export function commonHeaders(spec: Spec): string[] {
+  const schemes = (spec.components?.securitySchemes ?? {}) as Record<string, { in?: string; name?: string }>;
+  const required = (spec.security as Record<string, unknown>[] | undefined)?.flatMap((s) => Object.keys(s)) ?? [];
+  return required
+    .map((key) => schemes[key])
+    .filter((s) => s?.in === 'header' && s.name)
+    .map((s) => s.name!);
+}
 
-export function checkCommonHeaders(family: Family, headers: IncomingHttpHeaders): Answer | undefined {
-  for (const name of COMMON) {
+export function checkCommonHeaders(
+  family: Family,
+  headers: IncomingHttpHeaders,
+  common: readonly string[],
+): Answer | undefined {
+  for (const name of common) {
     if (!headers[name.toLowerCase()])
       return failure(family, 1001, `Missing parameters: the ${name} header is missing.`);
   }
@@ -27,30 +40,28 @@ export function checkOperationHeaders(family: Family, route: Route, headers: Inc
 }
 
 /**
- * Seed 003 gives every api-hk.nxlink.ai call `Content-Type: application/json`, bodiless GET and DELETE included. A
- * wrong type there is 1003 like on a body; a missing one is accepted (a bodiless request has nothing to type, and
- * no document says its absence is refused).
+ * A body's Content-Type must be one of the operation's media types; a bodiless operation whose spec gives
+ * `x-nxcloud-content-type` must carry that one when it carries any (a missing one is accepted: a bodiless request
+ * has nothing to type, and no document says its absence is refused). Either mistake fails the signature (1003).
  */
-const BODILESS_CONTENT_TYPE: Record<string, string> = { 'api-hk.nxlink.ai': 'application/json' };
-
-export function checkContentType(
-  host: string,
-  family: Family,
-  route: Route,
-  contentType: string | undefined,
-): Answer | undefined {
+export function checkContentType(family: Family, route: Route, contentType: string | undefined): Answer | undefined {
   if (route.mediaTypes.length > 0) {
     const wantsJson = route.mediaTypes.includes('application/json');
     const isJson = /^application\/json\b/i.test(contentType ?? '');
     const isMultipart = /^multipart\/form-data\b/i.test(contentType ?? '');
-    if ((wantsJson && !isJson) || (!wantsJson && !isMultipart)) return wrongType(family, route.mediaTypes.join(' or '));
+    if ((wantsJson && !isJson) || (!wantsJson && !isMultipart))
+      return wrongType(family, route, route.mediaTypes.join(' or '));
     return undefined;
   }
-  const wanted = BODILESS_CONTENT_TYPE[host];
-  if (wanted && contentType && contentType.split(';')[0].trim().toLowerCase() !== wanted)
-    return wrongType(family, wanted);
+  const wanted = route.bodilessContentType;
+  if (wanted && contentType && contentType.split(';')[0].trim().toLowerCase() !== wanted.toLowerCase())
+    return wrongType(family, route, wanted);
   return undefined;
 }
 
-const wrongType = (family: Family, wanted: string) =>
-  failure(family, 1003, `Invalid signature: the Content-Type must be ${wanted} for this operation.`);
+const wrongType = (family: Family, route: Route, wanted: string) =>
+  failure(
+    family,
+    1003,
+    `${route.documentedMessage(1003) ?? 'Invalid signature'}: the Content-Type must be ${wanted} for this operation.`,
+  );

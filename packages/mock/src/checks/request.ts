@@ -2,9 +2,9 @@
 // answered with the host's documented parameter code for the field at fault, naming every field and what was
 // expected.
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Answer, type Family, failure } from '../answer.js';
-import { parseMultipart, type UploadedFile } from '../read.js';
-import type { Route } from '../routes.js';
+import { type Answer, type Family, failure } from '../http/answer.js';
+import { parseMultipart, type UploadedFile } from '../http/body.js';
+import type { Route } from '../http/routes.js';
 import type { Problem, Validator } from './validation.js';
 
 const coerce = (schema: any, value: string): unknown => {
@@ -74,7 +74,13 @@ export async function bodyProblems(
 
 export function problemsAnswer(family: Family, route: Route, problems: Problem[]): Answer | undefined {
   if (problems.length === 0) return undefined;
-  const named = problems.map((p) => route.fieldCodes.get(p.top)).find(Boolean);
+  const named = problems
+    .map((p) => {
+      const entry = route.fieldCodes.get(p.top);
+      const missing = p.field === p.top && p.text.endsWith(`${p.field}: is required`);
+      return entry && (!missing || entry.absent) ? entry : undefined;
+    })
+    .find(Boolean);
   const code = named ?? route.genericParameterCode;
   return failure(family, code.code, `${code.message}: ${problems.map((p) => p.text).join('; ')}`);
 }

@@ -2,7 +2,7 @@
 // over the raw body (1003).
 import type { IncomingHttpHeaders } from 'node:http';
 import { verifySignature } from '@org/nxwa-signing';
-import { type Answer, type Family, failure } from '../answer.js';
+import { type Answer, type Family, failure } from '../http/answer.js';
 
 export function checkSignature(
   family: Family,

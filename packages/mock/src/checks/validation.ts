@@ -5,7 +5,7 @@
 // rewritten into one if/then per mapped value, so that only the branch the request names reports its errors.
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { Spec } from '../hosts.js';
+import type { Spec } from '../http/hosts.js';
 
 // ajv-formats is CommonJS: its function is the default export under one loader and `.default` under another.
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => void;

@@ -1,7 +1,7 @@
 // The engine: Prism's HTTP mocker, in this process. It gets a request that the checks have already read, parsed and
 // validated, picks the answer from the spec's examples (a `Prefer` header chooses one) and knows nothing of sockets.
 import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http';
-import type { Spec } from '../hosts.js';
+import type { Spec } from '../http/hosts.js';
 
 export interface EngineRequest {
   method: string;

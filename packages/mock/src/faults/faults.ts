@@ -9,8 +9,8 @@
 //          | "accepted-then-500"           carried out (a send is recorded, its callbacks go out), answered HTTP 500
 //          | "times=" n                    rules only: the first n matching requests, then the rule is spent
 //   rule   = [ scope ":" ] fault           scope: a host, an operationId or host/operationId; none (or *): every one
-import { type Answer, envelope, type Family } from '../answer.js';
-import type { Spec } from '../hosts.js';
+import { type Answer, envelope, type Family } from '../http/answer.js';
+import type { Spec } from '../http/hosts.js';
 
 export type FaultOutcome =
   | { kind: 'status'; status: number; retryAfter?: number }
@@ -22,7 +22,7 @@ export interface Fault {
   outcome?: FaultOutcome;
 }
 
-interface Rule extends Fault {
+export interface Rule extends Fault {
   host?: string;
   operationId?: string;
   /** Requests it still applies to; unbounded when undefined. */

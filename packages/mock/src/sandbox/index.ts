@@ -1,14 +1,13 @@
 // The sandbox: the operations that act on state (media, templates), answered from the stores instead of the
-// engine's examples, chosen by the route's operationId and host; and its own inspection paths (media downloads,
-// reset). Everything else is left to the engine.
-import type { Answer } from '../answer.js';
+// engine's examples, chosen by the route's operationId and host. Everything else is left to the engine.
+
 import type { Delivery } from '../callbacks/deliver.js';
-import { callbackAllowed, refusedTarget } from '../callbacks/status.js';
-import type { Route } from '../routes.js';
-import type { MediaStore } from '../state/media.js';
-import type { TemplateStore } from '../state/templates.js';
-import type { SandboxRequest } from './context.js';
-import { deleteMedia, download, getMedia, MEDIA_PATH, uploadMedia, uploadTemplateMedia } from './media.js';
+import { callbackAllowed, refusedTarget } from '../callbacks/targets.js';
+import type { Answer } from '../http/answer.js';
+import type { Route } from '../http/routes.js';
+import { deleteMedia, getMedia, uploadMedia, uploadTemplateMedia } from './media/operations.js';
+import type { MediaStore } from './media/store.js';
+import type { SandboxRequest } from './request.js';
 import {
   api2Create,
   api2Delete,
@@ -20,9 +19,10 @@ import {
   hkList,
   hkUpdate,
   templateStatusCallback,
-} from './templates.js';
+} from './templates/operations.js';
+import type { TemplateStore } from './templates/store.js';
 
-export type { SandboxRequest } from './context.js';
+export type { SandboxRequest } from './request.js';
 
 type Handler = (req: SandboxRequest, stores: { media: MediaStore; templates: TemplateStore }) => Answer;
 type Named = (r: { body?: Record<string, any>; path: Record<string, string> }) => unknown;
@@ -131,14 +131,6 @@ export function createSandbox(options: SandboxOptions) {
       if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req))))
         return undefined;
       return answer;
-    },
-    /** The sandbox's own paths under /__nxwa/ (media downloads); undefined otherwise. */
-    inspect(method: string, url: URL): Answer | undefined {
-      return url.pathname.startsWith(MEDIA_PATH) ? download(method, url, media) : undefined;
-    },
-    reset(): void {
-      media.reset();
-      templates.reset();
     },
   };
 }

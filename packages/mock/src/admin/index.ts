@@ -1,0 +1,143 @@
+// Every /__nxwa path, on every host's port, routed from the one table below: the inspection API, the reset, the
+// simulated inbound message, media downloads, and the live inspector's page and event stream. A new endpoint is a
+// new row. Each answers JSON (`{ error }` on a failure) rather than a host's envelope: these are the mock's own.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Answer } from '../http/answer.js';
+import { readBody } from '../http/body.js';
+import { download, MEDIA_PATH } from '../sandbox/media/operations.js';
+import type { MediaStore } from '../sandbox/media/store.js';
+import type { MessageStore } from '../sandbox/messages/store.js';
+import type { Inbound } from './inbound.js';
+import { createInspector, type InspectorOptions } from './inspector/events.js';
+import { PAGE, PAGE_HEADERS } from './inspector/page.js';
+import { getMessage, listMessages } from './messages.js';
+
+/** The prefix of the mock's own paths. */
+export const ADMIN_PREFIX = '/__nxwa';
+
+export interface AdminRequest {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  /** The path's groups, as they stand in the path (still percent-encoded). */
+  params: string[];
+}
+
+export interface AdminRoute {
+  /** The whole path, or a pattern of it whose groups become `params`. */
+  path: string | RegExp;
+  /** How the path reads in a message, when it is a pattern (`/__nxwa/messages/{id}`). */
+  shows?: string;
+  /** The methods it takes; a 405 names the first. */
+  methods: readonly string[];
+  /** Reads the body itself (within the mock's limit); the others' bodies are drained unread. */
+  readsBody?: boolean;
+  /** The answer; undefined when the handler wrote the response itself (an event stream). */
+  handle(r: AdminRequest): Answer | undefined | Promise<Answer | undefined>;
+}
+
+export interface AdminOptions {
+  host: string;
+  messages: MessageStore;
+  media: MediaStore;
+  inbound: Inbound;
+  /** Forgets every record and cancels what is scheduled (DELETE /__nxwa/state). */
+  resetAll: () => void;
+  maxBodyBytes: number;
+  log: (line: string) => void;
+  inspector?: Pick<InspectorOptions, 'maxStreams' | 'batchMs' | 'maxBuffered'>;
+}
+
+const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
+
+export function createAdmin(options: AdminOptions) {
+  const { host, messages, media, inbound, log } = options;
+  const inspector = createInspector({ messages, host, log, ...options.inspector });
+
+  const ROUTES: readonly AdminRoute[] = [
+    {
+      // The query goes along, re-encoded: nothing from the request reaches the header as it came.
+      path: ADMIN_PREFIX,
+      methods: ['GET', 'HEAD'],
+      handle: ({ url }) => {
+        const query = url.searchParams.toString();
+        return { status: 308, body: '', headers: { location: `${ADMIN_PREFIX}/${query ? `?${query}` : ''}` } };
+      },
+    },
+    {
+      path: `${ADMIN_PREFIX}/`,
+      methods: ['GET', 'HEAD'],
+      handle: ({ req }) => ({
+        status: 200,
+        body: req.method === 'HEAD' ? '' : PAGE,
+        contentType: PAGE_HEADERS['content-type'],
+        headers: PAGE_HEADERS,
+      }),
+    },
+    {
+      path: `${ADMIN_PREFIX}/events`,
+      methods: ['GET', 'HEAD'],
+      handle: ({ req, res }) => void inspector.stream(req, res),
+    },
+    { path: `${ADMIN_PREFIX}/messages`, methods: ['GET'], handle: ({ url }) => listMessages(url, messages) },
+    {
+      path: new RegExp(`^${ADMIN_PREFIX}/messages/([^/]+)$`),
+      shows: `${ADMIN_PREFIX}/messages/{id}`,
+      methods: ['GET'],
+      handle: ({ url, params }) => getMessage(url, params[0], messages),
+    },
+    {
+      path: `${ADMIN_PREFIX}/state`,
+      methods: ['DELETE'],
+      handle: () => {
+        options.resetAll();
+        return { status: 204, body: '' };
+      },
+    },
+    {
+      path: `${ADMIN_PREFIX}/inbound`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
+    },
+    {
+      path: new RegExp(`^${MEDIA_PATH}(.*)$`),
+      shows: `${MEDIA_PATH}{id}`,
+      methods: ['GET'],
+      handle: ({ params }) => download(params[0], media),
+    },
+  ];
+
+  const listed = ROUTES.map((r) => `${r.methods[0]} ${r.shows ?? r.path}`);
+
+  return {
+    /** Whether a path is one of the mock's own (this table answers it, if only with a 404). */
+    owns: (path: string) => path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`),
+    /** The answer to one of the mock's own paths; undefined when the response was written here (an event stream). */
+    async answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Answer | undefined> {
+      const path = url.pathname;
+      const method = req.method ?? 'GET';
+      for (const route of ROUTES) {
+        const match = typeof route.path === 'string' ? (route.path === path ? [] : null) : route.path.exec(path);
+        if (!match) continue;
+        if (!route.readsBody) req.resume();
+        if (!route.methods.includes(method))
+          return {
+            ...json(405, { error: `${method} is not allowed on ${path}; use ${route.methods[0]}.` }),
+            headers: { allow: route.methods.join(', ') },
+          };
+        return route.handle({ req, res, url, params: typeof route.path === 'string' ? [] : match.slice(1) });
+      }
+      req.resume();
+      return json(404, { error: `No inspection endpoint ${path}: ${listed.join(', ')}.` });
+    },
+    /** Ends every open event stream (the mock is stopping). */
+    close: () => inspector.close(),
+    /** Open event streams. */
+    get streams(): number {
+      return inspector.streams;
+    },
+  };
+}
+
+export type Admin = ReturnType<typeof createAdmin>;

@@ -1,0 +1,46 @@
+// What every stage may answer with, and NxCloud's envelope for the mock's own answers.
+import type { ServerResponse } from 'node:http';
+
+export interface Answer {
+  status: number;
+  /** The NxCloud code in the body, when known (logged). */
+  code?: number;
+  /** Text, or bytes (a media download). */
+  body: string | Uint8Array;
+  contentType?: string;
+  /** More headers of the answer (Retry-After, …). */
+  headers?: Record<string, string>;
+}
+
+/** api2 answers `{ code, message, data }`; the SaaS hosts add a `traceId`. */
+export type Family = 'classic' | 'saas';
+
+export const familyOf = (host: string): Family => (host === 'api2.nxcloud.com' ? 'classic' : 'saas');
+
+export function envelope(family: Family, code: number, message: string): string {
+  return JSON.stringify({
+    code,
+    message,
+    data: null,
+    ...(family === 'saas' ? { traceId: `mock-${Date.now().toString(16)}` } : {}),
+  });
+}
+
+/** A documented failure: HTTP 200 with NxCloud's envelope, as the real servers answer. */
+export const failure = (family: Family, code: number, message: string): Answer => ({
+  status: 200,
+  code,
+  body: envelope(family, code, message),
+});
+
+/** Writes an answer, unless a response was already started. */
+export function writeAnswer(res: ServerResponse, answer: Answer): void {
+  if (res.headersSent) return;
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-type': answer.contentType ?? 'application/json',
+    // A body too large is not read to its end: the connection cannot carry another request.
+    connection: answer.status === 413 ? 'close' : 'keep-alive',
+  });
+  res.end(answer.body);
+}

@@ -1,0 +1,164 @@
+// The sandbox's record of messages: every accepted send (and every simulated inbound message), with its timeline
+// of statuses and its callback attempts. Shared by the hosts of one mock; in memory, the newest `limit` kept (older
+// ones are dropped first). Keyed by account and ID: two accounts that use the same cus_message_id keep two messages.
+import { randomBytes } from 'node:crypto';
+
+import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
+
+export type { StatusError };
+
+/** A message's statuses: accepted by the mock, then what its callbacks report; `received` for an inbound one. */
+export const MESSAGE_STATUSES = ['accepted', ...STATUSES, 'received'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** What changed: one message (recorded, advanced, attempted, or dropped when it is gone), or everything (reset). */
+export type MessageChange = { kind: 'message'; id: string; accessKey: string } | { kind: 'reset' };
+
+export interface TimelineEvent {
+  status: MessageStatus;
+  /** ISO 8601 time of the event. */
+  at: string;
+  /** For `failed`: the error its callback carries. */
+  error?: StatusError;
+}
+
+export interface CallbackAttempt {
+  /** The status (or `received`, for an inbound message) the callback reports. */
+  status: Exclude<MessageStatus, 'accepted'>;
+  url: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
+  at: string;
+  /** The webhook's HTTP status, when it answered. */
+  httpStatus?: number;
+  /** Why the attempt failed, when it did (no answer, a redirect, a status other than 2xx, …). */
+  error?: string;
+}
+
+export interface MockMessage {
+  id: string;
+  host: string;
+  /** `outbound`: a send accepted by the mock; `inbound`: a user's message simulated with `POST /__nxwa/inbound`. */
+  direction: 'outbound' | 'inbound';
+  /** `POST /api/wa/mt`, …; `POST /__nxwa/inbound` for an inbound message. */
+  operation: string;
+  accessKey: string;
+  to?: string;
+  /** The sender, for an inbound message. */
+  from?: string;
+  body: unknown;
+  /** The current status: the last of the timeline. */
+  status: MessageStatus;
+  timeline: TimelineEvent[];
+  callbacks: CallbackAttempt[];
+  /** For a send: where its status callbacks go; `null` when it set no `dr_webhook` and the mock has no webhook. */
+  webhook?: string | null;
+}
+
+export interface MessageFilter {
+  to?: string;
+  status?: MessageStatus;
+  accessKey?: string;
+}
+
+/** A fresh message ID, shaped like the documented ones (letters and digits). */
+export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
+
+/** A message is its account and its ID: two accounts may use the same cus_message_id. */
+export const keyOf = (m: { accessKey: string; id: string }) => `${m.accessKey}\u0000${m.id}`;
+
+export function createMessageStore(limit = 1_000) {
+  // Insertion order is age: the first key is the oldest.
+  const messages = new Map<string, MockMessage>();
+  const now = () => new Date().toISOString();
+  // Told of every change (the live inspector, the state file); every mutator calls it.
+  const listeners = new Set<(change: MessageChange) => void>();
+  const changed = (change: MessageChange) => {
+    for (const listener of listeners) listener(change);
+  };
+  const changedMessage = (m: { accessKey: string; id: string }) =>
+    changed({ kind: 'message', id: m.id, accessKey: m.accessKey });
+  // Told of every reset: what was scheduled for the messages it forgot stops.
+  // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
+  const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
+  return {
+    record(
+      message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & {
+        direction?: MockMessage['direction'];
+        status?: MessageStatus;
+      },
+    ): MockMessage {
+      const status = message.status ?? 'accepted';
+      const stored: MockMessage = {
+        direction: 'outbound',
+        ...message,
+        status,
+        timeline: [{ status, at: now() }],
+        callbacks: [],
+      };
+      const key = keyOf(stored);
+      messages.delete(key);
+      messages.set(key, stored);
+      if (messages.size > limit) {
+        const oldest = messages.values().next().value!;
+        messages.delete(keyOf(oldest));
+        changedMessage(oldest);
+      }
+      changedMessage(stored);
+      return stored;
+    },
+    /** Adds a status to a message's timeline; undefined when the message is no longer recorded (dropped or reset). */
+    advance(message: MockMessage, status: MessageStatus, error?: StatusError): TimelineEvent | undefined {
+      if (!current(message)) return undefined;
+      const event: TimelineEvent = { status, at: now(), ...(error ? { error } : {}) };
+      message.timeline.push(event);
+      message.status = status;
+      changedMessage(message);
+      return event;
+    },
+    attempt(message: MockMessage, attempt: Omit<CallbackAttempt, 'at'> & { at?: string }): void {
+      if (!current(message)) return;
+      message.callbacks.push({ ...attempt, at: attempt.at ?? now() });
+      changedMessage(message);
+    },
+    /** The message with this ID (of this account; without one, the newest of any account). */
+    get(id: string, accessKey?: string): MockMessage | undefined {
+      if (accessKey !== undefined) return messages.get(keyOf({ accessKey, id }));
+      let found: MockMessage | undefined;
+      for (const m of messages.values()) if (m.id === id) found = m;
+      return found;
+    },
+    /** Newest first. */
+    list(filter: MessageFilter = {}): MockMessage[] {
+      const out: MockMessage[] = [];
+      for (const m of messages.values()) {
+        if (
+          (filter.to === undefined || m.to === filter.to) &&
+          (filter.status === undefined || m.status === filter.status) &&
+          (filter.accessKey === undefined || m.accessKey === filter.accessKey)
+        )
+          out.push(m);
+      }
+      return out.reverse();
+    },
+    reset(): void {
+      messages.clear();
+      changed({ kind: 'reset' });
+    },
+    /** Calls `listener` after every change, synchronously; returns the call that stops it. */
+    onChange(listener: (change: MessageChange) => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    /** Every message, oldest first (for the state file). */
+    snapshot: (): MockMessage[] => [...messages.values()],
+    /** Replaces the record with these messages, oldest first; the newest `limit` are kept. */
+    restore(list: MockMessage[]): void {
+      messages.clear();
+      // A file written before messages had a direction holds sends only.
+      for (const m of list.slice(-limit)) messages.set(keyOf(m), { ...m, direction: m.direction ?? 'outbound' });
+    },
+  };
+}
+
+export type MessageStore = ReturnType<typeof createMessageStore>;

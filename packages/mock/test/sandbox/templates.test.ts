@@ -1,0 +1,256 @@
+// The sandbox's templates over HTTP, through @org/nxwa-client: create → review → approved callback (signed) → list,
+// update and delete, on api2 and on the HK host.
+import { describe, expect, it, vi } from 'vitest';
+import { startMock } from '../../src/index.js';
+import { demo } from '../support.js';
+import { api2Template, clientOf, hkTemplate, hook, phone, second, useSandboxMock } from './fixtures.js';
+
+useSandboxMock();
+
+describe('templates (api2.nxcloud.com)', () => {
+  it('create → PENDING → APPROVED, with the signed template-status callback', async () => {
+    const api2 = clientOf('api2.nxcloud.com');
+    const { data, error } = await api2.POST('/api/wa/createTemplate', { body: api2Template('order_ready') });
+    expect(error).toBeUndefined();
+    const id: string = data.id;
+    await vi.waitFor(
+      () => expect(hook.received.find((r) => r.payload.value?.message_template_id === id)).toBeDefined(),
+      { timeout: 10_000 },
+    );
+    const callback = hook.received.find((r) => r.payload.value?.message_template_id === id)!;
+    expect(callback).toMatchObject({ verified: true, kind: 'template-event' });
+    expect(callback.headers.accesskey).toBe(demo.accessKey);
+    expect(callback.payload).toMatchObject({
+      field: 'message_template_status_update',
+      value: {
+        business_phone: phone,
+        event: 'APPROVED',
+        message_template_name: 'order_ready',
+        message_template_language: 'en_US',
+        reason: null,
+      },
+    });
+    expect(Number.isInteger(callback.payload.value.time)).toBe(true);
+
+    const list = await api2.POST('/api/wa/getTemplate', {
+      body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', name: 'order_ready' },
+    });
+    expect(list.error).toBeUndefined();
+    expect(list.data.data).toEqual([
+      {
+        id,
+        name: 'order_ready',
+        language: 'en_US',
+        category: 'UTILITY',
+        status: 'APPROVED',
+        quality_score: { score: 'UNKNOWN' },
+        components: [{ type: 'BODY', text: 'Hello' }],
+      },
+    ]);
+  });
+
+  it('the template callback goes to loopback webhooks only, unless others are allowed', async () => {
+    const lines: string[] = [];
+    const m = await startMock({
+      portBase: 0,
+      hosts: ['api2.nxcloud.com'],
+      templateReviewMs: 0,
+      webhookUrl: 'http://example.com/hook',
+      log: (l) => lines.push(l),
+    });
+    try {
+      await clientOf('api2.nxcloud.com', demo, m).POST('/api/wa/createTemplate', { body: api2Template('far_away') });
+      await vi.waitFor(
+        () =>
+          expect(
+            lines.some((l) =>
+              /template callback to http:\/\/example\.com\/hook refused: not a loopback address/.test(l),
+            ),
+          ).toBe(true),
+        { timeout: 10_000 },
+      );
+    } finally {
+      await m.stop();
+    }
+  });
+
+  it('is PENDING until the review ends', async () => {
+    const slow = await startMock({ portBase: 0, hosts: ['api2.nxcloud.com'], templateReviewMs: 600_000 });
+    try {
+      const api2 = clientOf('api2.nxcloud.com', demo, slow);
+      await api2.POST('/api/wa/createTemplate', { body: api2Template('slow') });
+      const { data } = await api2.POST('/api/wa/getTemplate', {
+        body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp' },
+      });
+      expect(data.data.map((t: any) => t.status)).toEqual(['PENDING']);
+    } finally {
+      // Cancels the review timer: the test run would otherwise wait for it.
+      await slow.stop();
+    }
+  });
+
+  it('pages with cursors (after, before, limit) and filters by name', async () => {
+    const api2 = clientOf('api2.nxcloud.com', second);
+    for (const n of ['p1', 'p2', 'p3']) await api2.POST('/api/wa/createTemplate', { body: api2Template(n) });
+    const body = { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp' };
+    const first = await api2.POST('/api/wa/getTemplate', { body: { ...body, limit: 2 } });
+    expect(first.data.data.map((t: any) => t.name)).toEqual(['p1', 'p2']);
+    expect(first.data.paging.next).toBeTruthy();
+    expect(first.data.paging.previous).toBeUndefined();
+    const next = await api2.POST('/api/wa/getTemplate', {
+      body: { ...body, limit: 2, after: first.data.paging.cursors.after },
+    });
+    expect(next.data.data.map((t: any) => t.name)).toEqual(['p3']);
+    expect(next.data.paging.next).toBeUndefined();
+    const back = await api2.POST('/api/wa/getTemplate', {
+      body: { ...body, limit: 2, before: next.data.paging.cursors.before },
+    });
+    expect(back.data.data.map((t: any) => t.name)).toEqual(['p1', 'p2']);
+    expect(
+      (await api2.POST('/api/wa/getTemplate', { body: { ...body, name: 'p2' } })).data.data.map((t: any) => t.name),
+    ).toEqual(['p2']);
+    expect((await api2.POST('/api/wa/getTemplate', { body: { ...body, after: 'nope' } })).error).toMatchObject({
+      code: 9000,
+    });
+  });
+
+  it('update sends it back to review; delete by name removes it; unknown ones fail with 9000', async () => {
+    const api2 = clientOf('api2.nxcloud.com');
+    const { data } = await api2.POST('/api/wa/createTemplate', { body: api2Template('to_edit') });
+    const status = async () =>
+      (
+        await api2.POST('/api/wa/getTemplate', {
+          body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', name: 'to_edit' },
+        })
+      ).data.data[0]?.status;
+    await vi.waitFor(async () => expect(await status()).toBe('APPROVED'), { timeout: 10_000 });
+    const updated = await api2.POST('/api/wa/updateTemplate', {
+      body: {
+        appkey: 'a',
+        business_phone: phone,
+        messaging_product: 'whatsapp',
+        template_id: data.id,
+        components: [{ type: 'BODY', text: 'Changed' }],
+      },
+    });
+    expect(updated.data).toEqual({ id: data.id });
+    await vi.waitFor(
+      async () => expect(hook.received.filter((r) => r.payload.value?.message_template_id === data.id)).toHaveLength(2),
+      { timeout: 10_000 },
+    );
+    expect(await status()).toBe('APPROVED');
+    const deleted = await api2.POST('/api/wa/deleteTemplate', {
+      body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', name: 'to_edit' },
+    });
+    expect(deleted.data).toEqual({ success: true });
+    expect(await status()).toBeUndefined();
+    expect(
+      (
+        await api2.POST('/api/wa/deleteTemplate', {
+          body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', name: 'to_edit' },
+        })
+      ).error,
+    ).toMatchObject({ code: 9000 });
+    expect(
+      (
+        await api2.POST('/api/wa/updateTemplate', {
+          body: {
+            appkey: 'a',
+            business_phone: phone,
+            messaging_product: 'whatsapp',
+            template_id: data.id,
+            components: [],
+          },
+        })
+      ).error,
+    ).toMatchObject({ code: 9000 });
+  });
+});
+
+describe('templates (api-hk.nxlink.ai)', () => {
+  it('create → list (1 pending, then 2 in use) → detail → update → delete → unknown fails with 22072', async () => {
+    const hk = clientOf('api-hk.nxlink.ai');
+    const created = await hk.POST('/saas/wa/template/{phone}', {
+      params: { path: { phone } },
+      body: hkTemplate('hk_welcome', { buttonComponents: [{ type: 'QUICK_REPLY', text: 'Yes' }] }),
+    });
+    expect(created.error).toBeUndefined();
+    const id: number = created.data.id;
+    expect(created.data).toMatchObject({
+      name: 'hk_welcome',
+      status: 1,
+      category: 'UTILITY',
+      category_type: 2,
+      language: 'en_US',
+      channel: 2,
+    });
+    const list = async (query: object = {}) =>
+      (
+        await hk.GET('/saas/wa/template/{phone}', {
+          params: {
+            path: { phone },
+            query: { tenant_id: 1, page_number: 1, page_size: 10, name: 'hk_welcome', ...query },
+          },
+        })
+      ).data;
+    await vi.waitFor(async () => expect((await list()).list.map((t: any) => t.status)).toEqual([2]), {
+      timeout: 10_000,
+    });
+    // HK documents no template callback: none is sent for it.
+    expect(hook.received.some((r) => r.payload.value?.message_template_name === 'hk_welcome')).toBe(false);
+
+    const detail = await hk.GET('/saas/wa/template/{phone}/{id}', {
+      params: { path: { phone, id: String(id) }, query: { tenant_id: 1 } },
+    });
+    expect(detail.data).toMatchObject({
+      id,
+      name: 'hk_welcome',
+      status: 2,
+      content: 'Hello {{1}}',
+      buttonComponents: [{ type: 'QUICK_REPLY', text: 'Yes' }],
+    });
+
+    const updated = await hk.PUT('/saas/wa/template/{phone}', {
+      params: { path: { phone } },
+      body: hkTemplate('hk_welcome', { content: 'Hi {{1}}' }),
+    });
+    expect(updated.error).toBeUndefined();
+    expect((await list()).list[0]).toMatchObject({ content: 'Hi {{1}}', status: 1 });
+
+    expect(
+      (
+        await hk.DELETE('/saas/wa/template/{phone}/{id}', {
+          params: { path: { phone, id: String(id) }, query: { tenant_id: 1 } },
+        })
+      ).error,
+    ).toBeUndefined();
+    const gone = await hk.GET('/saas/wa/template/{phone}/{id}', {
+      params: { path: { phone, id: String(id) }, query: { tenant_id: 1 } },
+    });
+    expect(gone.error).toMatchObject({ code: 22072 });
+    expect(
+      (await hk.PUT('/saas/wa/template/{phone}', { params: { path: { phone } }, body: hkTemplate('hk_welcome') }))
+        .error,
+    ).toMatchObject({ code: 22072 });
+  });
+
+  it('pages by page_number and page_size, newest first', async () => {
+    const hk = clientOf('api-hk.nxlink.ai');
+    const pagePhone = '8615800009999';
+    for (const n of ['a1', 'a2', 'a3'])
+      await hk.POST('/saas/wa/template/{phone}', { params: { path: { phone: pagePhone } }, body: hkTemplate(n) });
+    const page = async (page_number: number) =>
+      (
+        await hk.GET('/saas/wa/template/{phone}', {
+          params: { path: { phone: pagePhone }, query: { tenant_id: 1, page_number, page_size: 2 } },
+        })
+      ).data;
+    expect(await page(1)).toMatchObject({ total: 3, has_next_page: true });
+    expect((await page(1)).list.map((t: any) => t.name)).toEqual(['a3', 'a2']);
+    expect(await page(2)).toMatchObject({ total: 3, has_next_page: false, list: [{ name: 'a1' }] });
+    const bad = await hk.GET('/saas/wa/template/{phone}', {
+      params: { path: { phone: pagePhone }, query: { tenant_id: 1, page_number: 0, page_size: 2 } },
+    });
+    expect(bad.error).toMatchObject({ code: 22072 });
+  });
+});
