@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { packPublic } from '../../../scripts/pack.mjs';
 
 const here = import.meta.dirname;
 const root = join(here, '..', '..', '..');
@@ -39,16 +40,6 @@ function mustRun(cmd: string, args: string[], options: SpawnSyncOptions & { cwd:
   return result;
 }
 
-const publishable = readdirSync(join(root, 'packages'))
-  .map((d) => join(root, 'packages', d))
-  .filter((d) => {
-    try {
-      return JSON.parse(readFileSync(join(d, 'package.json'), 'utf8')).private !== true;
-    } catch {
-      return false;
-    }
-  });
-
 let scratch: string;
 const tarballs: Record<string, string> = {};
 
@@ -77,16 +68,8 @@ function createApp(name: string, packages: string[], extra: Record<string, strin
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'nxwa-consumer-'));
-  const packed = join(scratch, 'tarballs');
-  mkdirSync(packed);
-  for (const dir of publishable) {
-    const { name } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-    const before = new Set(readdirSync(packed));
-    mustRun('pnpm', ['pack', '--pack-destination', packed], { cwd: dir, env: process.env });
-    const file = readdirSync(packed).find((f) => !before.has(f));
-    if (!file) throw new Error(`pnpm pack wrote no tarball for ${name}`);
-    tarballs[name] = join(packed, file);
-  }
+  // The packing the README's "Try it before publishing" runs (scripts/pack.mjs); turbo has built them already.
+  Object.assign(tarballs, packPublic(join(scratch, 'tarballs'), { build: false }));
 });
 
 afterAll(() => {

@@ -9,9 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
 import { partlyDocumentedNote, withPartlyDocumentedNotes } from '../src/notes.mjs';
-import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
+import {
+  count,
+  escape,
+  FAVICON_LINKS,
+  page as framed,
+  HEADER_STYLE,
+  inline,
+  operationLink,
+  siteHeader,
+} from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
-import { sandboxGuide, slug } from '../src/sandbox.mjs';
+import { guideFrom, sandboxGuide, slug } from '../src/sandbox.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const app = join(here, '..');
@@ -21,12 +30,16 @@ const redocly = join(app, 'node_modules', '.bin', 'redocly');
 const specs = Object.fromEntries(hosts.map((h) => [h, loadBundle(h)]));
 const webhooksOf = (doc) => Object.entries(doc.webhooks ?? {}).map(([name, item]) => ({ name, op: item.post }));
 const pageOf = (host) => `${host}.html`;
+// Every page of the site's own has the header with every page in it.
+const page = (options) => framed({ ...options, hosts });
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'specs'), { recursive: true });
 for (const icon of ['favicon.ico', 'favicon.svg']) copyFileSync(join(app, 'src', icon), join(out, icon));
 // The mock's package is scoped: a bare `npx nxwa-mock` would look up someone else's unscoped package.
 const MOCK_COMMAND = 'npx --package @org/nxwa-mock nxwa-mock';
+// The pinned pnpm, as the repository's README runs it.
+const PNPM = `npx --yes ${JSON.parse(readFileSync(join(app, '..', '..', 'package.json'), 'utf8')).packageManager}`;
 
 // Redoc's footer shows Redocly's logo from a CDN; the page must fetch nothing from elsewhere, so the logo is
 // drawn inline instead (the attribution stays).
@@ -36,7 +49,10 @@ const offline = (html) =>
   html
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini-full.svg', logo('Redocly'))
     .replaceAll('https://cdn.redoc.ly/redoc/logo-mini.svg', logo('R'))
-    .replace('<head>', `<head>\n${FAVICON_LINKS}`);
+    .replace('<head>', `<head>\n${FAVICON_LINKS}\n<style>${HEADER_STYLE}</style>`)
+    // The site's header above Redoc's page (no template option of build-docs puts anything there), so that every
+    // page of the site is one click away from a host's page too.
+    .replace(/<body[^>]*>/, (body) => `${body}\n${siteHeader(hosts)}`);
 
 // One Redoc page per host, from its bundle with a TypeScript and a curl sample added to every operation
 // (x-codeSamples) and the "partly documented" note where a page was cut off (the downloads stay the bundles as
@@ -103,10 +119,14 @@ mock and these pages. <span class="tag">works offline</span></p>
 ${hostCards}
 </div>
 <h2 id="quick-start">Quick start</h2>
-<p>Install the client, start the local mock of every host, and send a message to it:</p>
-<pre><code>npm install @org/nxwa-client
+<p>What works today: the specs, the client, signing and the mock, from this repository — the packages are not in
+the registry yet, so <code>npm install @org/nxwa-client</code> does not work until they are published. Pack them and
+install the packs into your app (the repository README's <em>Try it before publishing</em>), then start the local
+mock of every host and send a message to it:</p>
+<pre><code>${PNPM} pack-packages        # in a clone of the repository: packs/*.tgz
+npm install /path/to/nxwa/packs/*.tgz        # in your app: the client, signing and the mock, together
 ${MOCK_COMMAND}   # every host on 127.0.0.1:4010–4013</code></pre>
-<pre><code>import { createApi2Client } from '@org/nxwa-client';
+<pre><code class="language-ts">import { createApi2Client } from '@org/nxwa-client';
 
 const api2 = createApi2Client({
   accessKey: 'nxwa-demo-key',
@@ -114,15 +134,14 @@ const api2 = createApi2Client({
   baseUrl: 'http://127.0.0.1:4010', // leave out to reach https://api2.nxcloud.com
 });
 const { data, error } = await api2.POST('/api/wa/mt', {
-  body: {
-    appkey: 'your-appkey', business_phone: '8615800001795', messaging_product: 'whatsapp',
-    recipient_type: 'individual', to: '8613600009759', type: 'text', text: { body: 'Hello' },
-  },
+  body: { appkey: 'your-appkey', business_phone: '8615800001795', to: '8613600009759', type: 'text', text: { body: 'Hello' } },
 });
 if (error) console.error(error.code, error.meaning, error.remedy);
-else console.log('sent', data.messages[0].id);</code></pre>
+else console.log('sent', data.messages[0]?.id);</code></pre>
 <p>Every request is signed for you (<a href="signing.html">how signing works</a>); a failure comes back as an error
-with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
+with the documented meaning and remedy of its code (<a href="errors.html">every code</a>). The
+<a href="client.html">client guide</a> shows every common job, retries, paging and callbacks; the
+<a href="testing.html">testing guide</a> runs the mock inside your tests.</p>
 <p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
 shows them live at <code>http://127.0.0.1:4010/__nxwa/</code> — <a href="sandbox.html">the sandbox guide</a>.</p>
 <h2>Operations</h2>
@@ -189,14 +208,31 @@ ts <code>${vector.ts}</code>, accessSecret <code>${vector.accessSecret}</code> a
 <tr><th>no body</th><td><code>${computeSignature(vector)}</code></td></tr>
 </tbody></table>
 <h2>In code</h2>
-<pre><code>import { signatureHeaders, verifySignature } from '@org/nxwa-signing';
+<pre><code class="language-ts">import { signatureHeaders, verifySignature } from '@org/nxwa-signing';
 
-const text = JSON.stringify(body);
+const accessKey = process.env['NXCLOUD_ACCESS_KEY']!;
+const accessSecret = process.env['NXCLOUD_ACCESS_SECRET']!;
+const body = {
+  appkey: 'f543ertg', business_phone: '8615800001795', messaging_product: 'whatsapp', recipient_type: 'individual',
+  to: '8613600009759', type: 'text', text: { body: 'hello' },
+};
+const text = JSON.stringify(body); // serialise once: sign this text, send this text
 const headers = signatureHeaders({ accessKey, accessSecret, action: 'mt', bizType: '2', ts: Date.now(), body: text });
-await fetch('https://api2.nxcloud.com/api/wa/mt', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: text });
+const answer = await fetch('https://api2.nxcloud.com/api/wa/mt', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: text,
+});
+const { code, message } = await answer.json(); // HTTP 200 either way: NxCloud's own code says how it went
+if (code !== 0) throw new Error(\`NxCloud answered \${code}: \${message}\`); // 1003: the signature is wrong
+console.log('sent');
 
 // A signed callback: the raw body as received, headers in any case.
-const result = verifySignature({ headers: req.headers, body: rawBody, accessSecret });</code></pre>
+export async function handleCallback(request: Request): Promise&lt;Response&gt; {
+  const rawBody = new Uint8Array(await request.arrayBuffer());
+  const result = verifySignature({ headers: request.headers, body: rawBody, accessSecret, action: 'callback', signedBody: 'always' });
+  return new Response(result.valid ? 'ok' : result.reason, { status: result.valid ? 200 : 401 });
+}</code></pre>
 <h2>Errors</h2>
 <p>The codes of the signature check, from the specs (<a href="errors.html">every code</a>):</p>
 <table><thead><tr><th>code</th><th>meaning</th><th>remedy</th></tr></thead><tbody>
@@ -260,5 +296,50 @@ ${guide.html}`,
   }),
 );
 
-const written = ['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map(pageOf)];
+// The client guide and the testing guide, from the READMEs' sections (as the sandbox guide is).
+const readmeOf = (pkg) => readFileSync(join(app, '..', '..', 'packages', pkg, 'README.md'), 'utf8');
+const guides = [
+  {
+    file: 'client.html',
+    title: 'The client',
+    intro: `<p><code>@org/nxwa-client</code>: a typed client per host, every request signed, retried when that is safe,
+and answered as <code>{ data }</code> or <code>{ error }</code>. From its README:`,
+    readme: 'client',
+    // Everything a user writes code with; the dependency notes stay in the README.
+    pick: (heading) => !/^Runtime dependencies$/.test(heading),
+    what: 'to show',
+  },
+  {
+    file: 'testing.html',
+    title: 'Testing against the mock',
+    intro: `<p>In tests, start the mock in the test's own process (<code>startMock</code> from
+<code>@org/nxwa-mock</code>) on free ports, point the client at it, and force any documented answer. The
+<a href="sandbox.html">sandbox guide</a> says what the mock keeps and does. From the mock's README:`,
+    readme: 'mock',
+    pick: (heading) => /^(In tests|What the mock checks|Forcing an answer)/.test(heading),
+    what: 'named "In tests…", "What the mock checks…" or "Forcing an answer"',
+  },
+];
+for (const g of guides) {
+  const made = guideFrom(readmeOf(g.readme), `packages/${g.readme}/README.md`, g.pick, g.what);
+  writeFileSync(
+    join(out, g.file),
+    page({
+      title: g.title,
+      body: `<h1>${escape(g.title)}</h1>
+${g.intro}
+${made.sections.map((s) => `<a href="#${slug(s.heading)}">${inline(s.heading)}</a>`).join(' · ')}.</p>
+${made.html}`,
+    }),
+  );
+}
+
+const written = [
+  'index.html',
+  'signing.html',
+  'errors.html',
+  'sandbox.html',
+  ...guides.map((g) => g.file),
+  ...hosts.map(pageOf),
+];
 console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);

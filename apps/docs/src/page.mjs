@@ -18,7 +18,31 @@ export const operationAnchor = (op) =>
   `#/${op.tags[0].toLowerCase().replace(/\s+/g, '-')}/${op.operationId.toLowerCase()}`;
 export const operationLink = (host, op) => `${host}.html${operationAnchor(op)}`;
 
-export function page({ title, body }) {
+/** The site's pages in the header of every page, Redoc's included: the guides, then one page per host. */
+export const navigation = (hosts) => [
+  ['index.html', 'Overview'],
+  ['client.html', 'Client'],
+  ['testing.html', 'Testing'],
+  ['signing.html', 'Signing'],
+  ['sandbox.html', 'Sandbox'],
+  ['errors.html', 'Error codes'],
+  ...hosts.map((host) => [`${host}.html`, host]),
+];
+
+// Its own class names and rules, so that it looks the same inside Redoc's page, whose styles it must not touch.
+export const HEADER_STYLE = `.nxwa-header { border-bottom: 1px solid #e3e7ee; padding: 12px 24px; display: flex; gap: 8px 20px; align-items: baseline; flex-wrap: wrap; background: #fff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  .nxwa-header a.nxwa-brand { font-weight: 700; font-size: 20px; color: #0b7a53; text-decoration: none; }
+  .nxwa-header nav a { color: #5b6474; margin-right: 14px; text-decoration: none; white-space: nowrap; }`;
+
+/** The header every page starts with. */
+export const siteHeader = (hosts) => `<header class="nxwa-header">
+  <a class="nxwa-brand" href="index.html">nxwa</a>
+  <nav>${navigation(hosts)
+    .map(([href, label]) => `<a href="${href}">${escape(label)}</a>`)
+    .join('')}</nav>
+</header>`;
+
+export function page({ title, body, hosts }) {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -30,9 +54,7 @@ ${FAVICON_LINKS}
   :root { color-scheme: light; --ink: #1d2430; --muted: #5b6474; --line: #e3e7ee; --accent: #0b7a53; }
   * { box-sizing: border-box; }
   body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); }
-  header { border-bottom: 1px solid var(--line); padding: 14px 24px; display: flex; gap: 20px; align-items: baseline; flex-wrap: wrap; }
-  header a.brand { font-weight: 700; font-size: 20px; color: var(--accent); text-decoration: none; }
-  header nav a { color: var(--muted); margin-right: 14px; text-decoration: none; }
+  ${HEADER_STYLE}
   main { max-width: 980px; margin: 0 auto; padding: 24px; }
   h1 { font-size: 30px; margin: 8px 0 16px; } h2 { margin-top: 36px; } h3 { margin-top: 24px; }
   code, pre { font: 14px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -48,10 +70,7 @@ ${FAVICON_LINKS}
 </style>
 </head>
 <body>
-<header>
-  <a class="brand" href="index.html">nxwa</a>
-  <nav><a href="index.html">Overview</a><a href="signing.html">Signing</a><a href="errors.html">Error codes</a><a href="sandbox.html">Sandbox</a><a href="index.html#specs">Specs</a></nav>
-</header>
+${siteHeader(hosts)}
 <main>
 ${body}
 </main>

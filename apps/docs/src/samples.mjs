@@ -88,9 +88,9 @@ function typescriptSample({ host, doc, method, path, params, body, mediaType, fi
 
 // NXCLOUD_BASE_URL: leave it unset for ${doc.servers[0].url}; http://127.0.0.1:<port> for the local mock.
 const ${client} = ${create}
-  accessKey: process.env.NXCLOUD_ACCESS_KEY!,
-  accessSecret: process.env.NXCLOUD_ACCESS_SECRET!,
-  baseUrl: process.env.NXCLOUD_BASE_URL,
+  accessKey: process.env['NXCLOUD_ACCESS_KEY']!,
+  accessSecret: process.env['NXCLOUD_ACCESS_SECRET']!,
+  baseUrl: process.env['NXCLOUD_BASE_URL'],
 });
 
 const { data, error } = await ${client}.${method.toUpperCase()}(${tsString(path)}${Object.keys(options).length ? `, ${literal(options, '', true)}` : ''});

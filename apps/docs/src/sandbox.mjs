@@ -1,5 +1,5 @@
-// The sandbox guide (sandbox.html): the sections of the mock's README whose heading names the sandbox, rendered at
-// build time so that the site keeps working offline and the guide never drifts from the README it comes from.
+// The guides made from the READMEs (the sandbox guide: the mock README's sections whose heading names the sandbox;
+// the client and testing guides: see scripts/build.mjs), rendered at build time so that the site keeps working offline and the guide never drifts from the README it comes from.
 import MarkdownIt from 'markdown-it';
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
@@ -39,20 +39,28 @@ md.core.ruler.push('drop_repository_links', (state) => {
   }
 });
 
-/** The README's `## ` sections whose heading contains "sandbox", in their order: `{ heading, markdown }`. */
-export function sandboxSections(readme) {
+/** The README's `## ` sections whose heading `pick` accepts, in their order: `{ heading, markdown }`. */
+export function readmeSections(readme, pick) {
   const parts = readme.split(/^(?=## )/m).filter((part) => part.startsWith('## '));
   return parts
     .map((part) => ({ heading: part.slice(3, part.indexOf('\n')).trim(), markdown: part }))
-    .filter((s) => /sandbox/i.test(s.heading));
+    .filter((s) => pick(s.heading));
+}
+
+/** The README's `## ` sections whose heading contains "sandbox", in their order: `{ heading, markdown }`. */
+export const sandboxSections = (readme) => readmeSections(readme, (heading) => /sandbox/i.test(heading));
+
+/**
+ * A guide's HTML (the page's body) from the README sections `pick` accepts; `source` names the README and `what`
+ * the sections in the error thrown when there is none.
+ */
+export function guideFrom(readme, source, pick, what) {
+  const sections = readmeSections(readme, pick);
+  if (sections.length === 0)
+    throw new Error(`${source} has no "## " section ${what}: the docs' guide is made from those.`);
+  return { sections, html: md.render(sections.map((s) => s.markdown).join('\n')) };
 }
 
 /** The guide's HTML (the page's body), from the README's text; `source` names the README in errors. */
-export function sandboxGuide(readme, source) {
-  const sections = sandboxSections(readme);
-  if (sections.length === 0)
-    throw new Error(
-      `${source} has no "## " section whose heading names the sandbox: the docs' sandbox guide is made from those.`,
-    );
-  return { sections, html: md.render(sections.map((s) => s.markdown).join('\n')) };
-}
+export const sandboxGuide = (readme, source) =>
+  guideFrom(readme, source, (heading) => /sandbox/i.test(heading), 'whose heading names the sandbox');

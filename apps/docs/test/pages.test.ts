@@ -60,7 +60,9 @@ describe('npx commands', () => {
     const found = commands();
     expect(found.length).toBeGreaterThan(0);
     const mock = JSON.parse(readFileSync(join(app, '..', '..', 'packages', 'mock', 'package.json'), 'utf8'));
-    for (const command of found) {
+    // The pinned package manager (the repository's own commands) is the one other package named.
+    const { packageManager } = JSON.parse(readFileSync(join(app, '..', '..', 'package.json'), 'utf8'));
+    for (const command of found.filter((c) => !c.startsWith(`npx --yes ${packageManager} `))) {
       const [, pkg, bin] = /^npx --package (@org\/[\w-]+) ([\w-]+)\b/.exec(command) ?? [];
       expect(pkg, command).toBe(mock.name);
       expect(Object.keys(mock.bin), command).toContain(bin);
@@ -88,5 +90,35 @@ describe('the sandbox guide', () => {
     for (const page of ['index.html', 'signing.html', 'errors.html', 'sandbox.html']) {
       expect(html(page).split('</header>')[0], page).toContain('<a href="sandbox.html">Sandbox</a>');
     }
+  });
+});
+
+describe('the client and testing guides', () => {
+  const readme = (pkg: string) => readFileSync(join(app, '..', '..', 'packages', pkg, 'README.md'), 'utf8');
+  const headings = (pkg: string) => [...readme(pkg).matchAll(/^## (.*)$/gm)].map((m) => m[1]!.trim());
+  const shows = (page: string, heading: string) =>
+    expect(text(html(page)), `${page}: ${heading}`).toContain(text(heading.replace(/`/g, '')));
+
+  it('the client guide is every section of the client README but its dependency notes', () => {
+    const all = headings('client');
+    expect(all).toContain('Callbacks in production');
+    for (const heading of all.filter((h) => h !== 'Runtime dependencies')) shows('client.html', heading);
+    expect(text(html('client.html')).replace(/\s+/g, ' ')).toContain(
+      'documents neither the action its callbacks carry nor that they are signed',
+    );
+    expect(text(html('client.html'))).not.toContain('Runtime dependencies');
+  });
+
+  it("the testing guide is the mock README's startMock, checks and forcing sections", () => {
+    for (const heading of headings('mock').filter((h) => /^(In tests|What the mock checks|Forcing an answer)/.test(h)))
+      shows('testing.html', heading);
+    expect(text(html('testing.html'))).toContain("import { startMock } from '@org/nxwa-mock';");
+  });
+
+  it('the quick start says the packages are not in the registry yet, and how to pack them', () => {
+    const index = text(html('index.html')).replace(/\s+/g, ' ');
+    expect(index).toContain('the packages are not in the registry yet');
+    const { packageManager } = JSON.parse(readFileSync(join(app, '..', '..', 'package.json'), 'utf8'));
+    expect(index).toContain(`npx --yes ${packageManager} pack-packages`);
   });
 });

@@ -66,6 +66,17 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+// Every page of the site: its own, then Redoc's, one per host.
+const sitePages = [
+  'index.html',
+  'client.html',
+  'testing.html',
+  'signing.html',
+  'sandbox.html',
+  'errors.html',
+  ...hosts.map((h) => `${h}.html`),
+];
+
 const METHODS = ['get', 'put', 'post', 'delete'];
 function expectedLinks(host: string): string[] {
   const doc = spec(host);
@@ -77,17 +88,37 @@ function expectedLinks(host: string): string[] {
 }
 
 describe('pages', () => {
-  it.each(['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map((h) => `${h}.html`)])(
-    '%s loads with no console error and no outside request',
-    async (path) => {
-      const { page, errors } = await open(path);
-      await page.waitForTimeout(path.includes('nx') ? 800 : 100);
-      expect(await page.title()).toMatch(/nxwa/);
-      expect(errors).toEqual([]);
-      expect(outside).toEqual([]);
-      await page.close();
-    },
-  );
+  it.each(sitePages)('%s loads with no console error and no outside request', async (path) => {
+    const { page, errors } = await open(path);
+    await page.waitForTimeout(path.includes('nx') ? 800 : 100);
+    expect(await page.title()).toMatch(/nxwa/);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the header on every page', () => {
+  // Every page's header links every page, and each link can be clicked there (not hidden or covered: Playwright's
+  // trial click checks that without navigating); then a real click from each page leads to the next, round the
+  // whole site, so that every page is reached from every other by clicking, Redoc's pages included.
+  it('links every page, each link clickable; clicking leads round the whole site', async () => {
+    const { page, errors } = await open(sitePages[0]!);
+    for (const [i, from] of sitePages.entries()) {
+      expect(new URL(page.url()).pathname, `the click before led to ${from}`).toBe(`/${from}`);
+      const header = page.locator('header.nxwa-header');
+      await header.waitFor({ timeout: 30_000 });
+      const hrefs = await header.locator('a[href]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+      expect(new Set(hrefs), from).toEqual(new Set(sitePages));
+      for (const to of sitePages) await header.locator(`nav a[href="${to}"]`).click({ trial: true, timeout: 10_000 });
+      if (from === `${hosts[0]}.html`) await page.screenshot({ path: join(screenshots, 'host-header.png') });
+      const next = sitePages[(i + 1) % sitePages.length]!;
+      await Promise.all([page.waitForURL(`**/${next}`), header.locator(`nav a[href="${next}"]`).click()]);
+    }
+    expect(new URL(page.url()).pathname).toBe(`/${sitePages[0]}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('host pages', () => {
@@ -182,19 +213,18 @@ describe('host pages', () => {
 
   it('search finds an operation', async () => {
     const { page } = await open('api2.nxcloud.com.html');
-    // The shortcut works once Redoc has hydrated, which takes longer the larger the spec: press it until the
-    // search box opens (a bounded poll, not a guessed wait).
-    const searchBox = page.locator('input[placeholder^="Search"]');
+    // Ctrl+K opens the search once Redoc has hydrated the page: asked again until it has (a bounded wait, no guess).
+    const input = page.locator('input[placeholder^="Search"]');
     await expect
       .poll(
         async () => {
-          if ((await searchBox.count()) === 0) await page.keyboard.press('Control+k');
-          return searchBox.count();
+          if ((await input.count()) === 0) await page.keyboard.press('Control+k');
+          return input.count();
         },
-        { timeout: 15_000 },
+        { timeout: 30_000, intervals: [500] },
       )
       .toBeGreaterThan(0);
-    await searchBox.fill('one-time code');
+    await input.fill('one-time code');
     await expect
       .poll(async () => (await page.locator('body').innerText()).includes('/api/wa/otp'), { timeout: 5_000 })
       .toBe(true);

@@ -45,27 +45,28 @@ export class CallbackError extends Error {
 
 export interface ParseCallbackOptions {
   /** The callback's headers; needed to verify its signature. */
-  headers?: HeadersLike;
+  headers?: HeadersLike | undefined;
   /**
    * The account's access secret: the callback must carry a valid signature made with it, over its raw body.
-   * Required unless `verify: false`.
+   * Required unless `verify: false`; `undefined` (an unset environment variable) throws rather than let callbacks
+   * in unchecked.
    */
-  accessSecret?: string;
+  accessSecret?: string | undefined;
   /** `false` accepts callbacks without checking their signature: say so explicitly, e.g. behind your own check. */
   verify?: false;
   /**
    * The `action` a callback's signature must carry; `callback` by default (what the mock sends: the vendor does not
    * document it). A request's signature (action `mt`, `uploadMedia`, …) is never taken for a callback's.
    */
-  action?: string;
+  action?: string | undefined;
   /** Largest accepted age (or lead) of the callback's `ts`, in ms; 60 000 by default, the server's window. */
-  maxDriftMs?: number;
+  maxDriftMs?: number | undefined;
   /**
    * Signatures already taken: a callback whose signature is in it is refused as a replay, and a verified one is
    * added. A `Set` works; {@link seenSignatures} forgets what is older than the `ts` window.
    */
-  seen?: { has(sign: string): boolean; add(sign: string): unknown };
-  now?: number;
+  seen?: { has(sign: string): boolean; add(sign: string): unknown } | undefined;
+  now?: number | undefined;
 }
 
 /**

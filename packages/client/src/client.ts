@@ -19,7 +19,7 @@ export type NxcloudHost = keyof HostPaths;
 
 export interface NxcloudClientOptions extends Omit<TransportOptions, 'host'> {
   /** Defaults to the real host, e.g. `https://api2.nxcloud.com`; point it at the local mock or another region. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Middleware run around every call (openapi-fetch's middleware objects). */
   middleware?: Middleware[];
   /**

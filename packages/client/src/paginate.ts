@@ -11,9 +11,9 @@ type TemplateCursorPage = { data?: TemplateInfo[]; paging?: Api2Components['sche
 
 interface PageOptions {
   /** Aborting stops the iteration: the next page is not asked for, and the pending one fails. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** At most this many pages are read (a guard against a server that never says it is done). Default 1 000. */
-  maxPages?: number;
+  maxPages?: number | undefined;
 }
 
 export interface PaginateOptions extends PageOptions {
@@ -38,8 +38,12 @@ export interface CursorPaginateOptions<Body = CursorBody<Api2Paths>> extends Pag
 }
 
 // Any HK client (with or without defaults): only its GET of the template list is used.
+// `| undefined` on both, so that a client's result type matches under `exactOptionalPropertyTypes` too.
 type ListClient = {
-  GET(path: '/saas/wa/template/{phone}', init: any): Promise<{ data?: unknown; error?: NxcloudError }>;
+  GET(
+    path: '/saas/wa/template/{phone}',
+    init: any,
+  ): Promise<{ data?: unknown | undefined; error?: NxcloudError | undefined }>;
 };
 
 /**
@@ -95,7 +99,12 @@ async function* byPageNumber(
   }
 }
 
-type CursorClient = { POST(path: '/api/wa/getTemplate', init: any): Promise<{ data?: unknown; error?: NxcloudError }> };
+type CursorClient = {
+  POST(
+    path: '/api/wa/getTemplate',
+    init: any,
+  ): Promise<{ data?: unknown | undefined; error?: NxcloudError | undefined }>;
+};
 
 async function* byCursor(
   client: CursorClient,

@@ -25,8 +25,8 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'tsconfig.json'),
     JSON.stringify({
-      extends: '../../../tsconfig.base.json',
-      compilerOptions: { noEmit: true, types: ['node'] },
+      // The strictest settings we name for samples (strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, …).
+      extends: '../../../tsconfig.samples.json',
       include: ['*.ts'],
     }),
   );
@@ -52,11 +52,11 @@ afterAll(async () => {
 });
 
 describe('README examples', () => {
-  it('are there: the six common jobs, and logging', () => {
-    expect(blocks).toHaveLength(7);
+  it('are there: the six common jobs, logging, and learning what production callbacks carry', () => {
+    expect(blocks).toHaveLength(8);
   });
 
-  it('type-check against the built package', () => {
+  it('type-check against the built package under the strictest settings', () => {
     const tsc = spawnSync(join(packageDir, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], {
       encoding: 'utf8',
     });
@@ -64,17 +64,20 @@ describe('README examples', () => {
     expect(tsc.status).toBe(0);
   });
 
-  // Every example but the callback handler (the sixth), which is called below.
-  it.each(files.filter((_, i) => i !== 5).map((f) => [f] as const))('%s runs, its requests signed', async (file) => {
-    const before = loopback.received.length;
-    const log = vi.spyOn(console, file === files[6] ? 'info' : 'log').mockImplementation(() => {});
-    await import(join(dir, file));
-    const calls = loopback.received.slice(before);
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.every((c) => c.signatureValid)).toBe(true);
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
-  });
+  // Every example but the callback handlers (the sixth and the eighth), which are called below.
+  it.each(files.filter((_, i) => i !== 5 && i !== 7).map((f) => [f] as const))(
+    '%s runs, its requests signed',
+    async (file) => {
+      const before = loopback.received.length;
+      const log = vi.spyOn(console, file === files[6] ? 'info' : 'log').mockImplementation(() => {});
+      await import(join(dir, file));
+      const calls = loopback.received.slice(before);
+      expect(calls.length).toBeGreaterThan(0);
+      expect(calls.every((c) => c.signatureValid)).toBe(true);
+      expect(log).toHaveBeenCalled();
+      log.mockRestore();
+    },
+  );
 
   it('the callback handler accepts a signed status callback once, and refuses a forged or replayed one', async () => {
     const { handleCallback } = await import(join(dir, files[5]));
@@ -105,6 +108,34 @@ describe('README examples', () => {
       ).rejects.toThrow(/accessSecret is undefined/);
     } finally {
       vi.stubEnv('NXCLOUD_ACCESS_SECRET', credentials.accessSecret);
+    }
+  });
+
+  it('the production handler logs how a callback is signed (no body, no sign value) and takes the action it is told', async () => {
+    const { handleCallback } = await import(join(dir, files[7]));
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const body = JSON.stringify({ statuses: [{ id: 'wamid.2', status: 'read', timestamp: '1660019987' }] });
+    const post = (headers: Record<string, string>) =>
+      handleCallback(new Request('http://127.0.0.1/callback', { method: 'POST', headers, body }));
+    try {
+      const sign = (action: string) => signatureHeaders({ ...credentials, action, bizType: '2', ts: Date.now(), body });
+      // Another action than the default: refused, and the log says which one came.
+      const other = sign('statusReport');
+      expect((await post(other)).status).toBe(401);
+      expect(info).toHaveBeenCalledWith('callback', expect.objectContaining({ signed: true, action: 'statusReport' }));
+      const logged = JSON.stringify(info.mock.calls);
+      expect(logged).not.toContain(other.sign);
+      expect(logged).not.toContain('wamid.2');
+      // Unsigned: refused, and the log says so.
+      expect((await post({ 'content-type': 'application/json' })).status).toBe(401);
+      expect(info).toHaveBeenCalledWith('callback', expect.objectContaining({ signed: false, action: null }));
+      // Told the action the log showed: taken.
+      vi.stubEnv('NXCLOUD_CALLBACK_ACTION', 'statusReport');
+      expect((await post(sign('statusReport'))).status).toBe(200);
+      expect(info).toHaveBeenCalledWith('callback taken', 'status');
+    } finally {
+      vi.stubEnv('NXCLOUD_CALLBACK_ACTION', undefined);
+      info.mockRestore();
     }
   });
 });

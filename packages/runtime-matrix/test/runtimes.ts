@@ -4,14 +4,19 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
 import { chromium } from 'playwright-core';
 import { type MatrixConfig, type MatrixReport, REPORT_MARKER } from '../src/fixtures.js';
 
 const packageDir = join(import.meta.dirname, '..');
 export const buildDir = join(packageDir, 'build');
 const require = createRequire(import.meta.url);
+// Deno, Bun and workerd (miniflare) come from a project of their own outside the workspace (runtimes/), which
+// pnpm test installs before the matrix runs: installing the workspace does not fetch their binaries.
+const runtimesDir = join(packageDir, 'runtimes');
+const fromRuntimes = createRequire(join(runtimesDir, 'package.json'));
+const NOT_INSTALLED = `run pnpm test, which installs it (or pnpm install --dir packages/runtime-matrix/runtimes --ignore-workspace --frozen-lockfile)`;
 
 /** A runtime process or browser that has not finished by then is killed: a bound, not a verdict on speed. */
 const RUN_BOUND_MS = 150_000;
@@ -85,9 +90,9 @@ export function runtimeBinary(runtime: 'deno' | 'bun', platform = `${process.pla
     );
   let packageJson: string;
   try {
-    packageJson = require.resolve(`${runtime}/package.json`);
+    packageJson = fromRuntimes.resolve(`${runtime}/package.json`);
   } catch {
-    throw new Error(`The ${runtime} package is not installed: run pnpm install.`);
+    throw new Error(`The ${runtime} package is not installed in ${runtimesDir}: ${NOT_INSTALLED}.`);
   }
   let binary: string;
   try {
@@ -166,12 +171,29 @@ export async function runProcess(
   return JSON.parse(line.slice(REPORT_MARKER.length)) as MatrixReport;
 }
 
+/** What the matrix uses of miniflare (its types are not in the workspace: it is installed in runtimes/). */
+type MiniflareClass = new (
+  options: Record<string, unknown>,
+) => {
+  dispatchFetch(url: string, init: { method: string; body: string }): Promise<Response>;
+  dispose(): Promise<void>;
+};
+async function loadMiniflare(): Promise<MiniflareClass> {
+  let entry: string;
+  try {
+    entry = fromRuntimes.resolve('miniflare');
+  } catch {
+    throw new Error(`miniflare is not installed in ${runtimesDir}: ${NOT_INSTALLED}.`);
+  }
+  return ((await import(pathToFileURL(entry).href)) as { Miniflare: MiniflareClass }).Miniflare;
+}
+
 /**
  * Runs the worker bundle in workerd through Miniflare and takes the report from its answer. The compatibility
  * date must be one the pinned workerd knows: a later one makes it refuse to start.
  */
 async function runWorker(config: MatrixConfig, bundles: Bundles, compatibilityFlags: string[]): Promise<MatrixReport> {
-  const mf = new Miniflare({
+  const mf = new (await loadMiniflare())({
     modules: true,
     modulesRoot: buildDir,
     scriptPath: bundles.worker,

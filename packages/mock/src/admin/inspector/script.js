@@ -110,7 +110,13 @@
       el('h2', '', 'Timeline'),
       table(m.timeline),
       el('h2', '', 'Callback attempts'),
-      table(m.callbacks),
+      m.webhook === null && !m.callbacks?.length
+        ? el(
+            'p',
+            'none',
+            'no webhook was set (the send had no dr_webhook the mock accepts, and the mock has no --webhook-url): no callback is sent',
+          )
+        : table(m.callbacks),
       el('h2', '', 'Record'),
       el('pre', 'json', JSON.stringify(m, null, 2)),
     );

@@ -46,6 +46,11 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
       else if (out.data && 'message_id' in out.data) out.data.message_id = id;
       const messageId = String(out.data?.messages?.[0]?.id ?? out.data?.message_id ?? id);
       const to = body.to ?? body.recipient;
+      let webhook: string | undefined = body.dr_webhook ?? webhookUrl;
+      if (webhook && !callbackAllowed(webhook, allowAnyCallbackTarget)) {
+        log(refusedTarget('callback', webhook));
+        webhook = undefined;
+      }
       const recorded = messages.record({
         id: messageId,
         host: send.host,
@@ -53,12 +58,8 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         accessKey: send.credentials.accessKey,
         to: typeof to === 'string' ? to : undefined,
         body: send.bodyBytes <= KEPT_BODY_BYTES ? body : { omitted: `a body of ${send.bodyBytes} bytes is not kept` },
+        webhook: webhook ?? null,
       });
-      let webhook: string | undefined = body.dr_webhook ?? webhookUrl;
-      if (webhook && !callbackAllowed(webhook, allowAnyCallbackTarget)) {
-        log(refusedTarget('callback', webhook));
-        webhook = undefined;
-      }
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.
       timelines.start({
         message: recorded,

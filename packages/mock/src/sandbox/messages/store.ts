@@ -51,6 +51,8 @@ export interface MockMessage {
   status: MessageStatus;
   timeline: TimelineEvent[];
   callbacks: CallbackAttempt[];
+  /** For a send: where its status callbacks go; `null` when it set no `dr_webhook` and the mock has no webhook. */
+  webhook?: string | null;
 }
 
 export interface MessageFilter {

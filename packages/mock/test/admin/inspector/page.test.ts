@@ -195,6 +195,24 @@ describe('the inspector page', () => {
     await page.close();
   });
 
+  it('says no webhook was set for a send without one, and lists the callbacks of one with a webhook', async () => {
+    mock.reset();
+    const { page, errors } = await open();
+    await api2().POST('/api/wa/mt', { body: { ...text, cus_message_id: 'no-hook' } });
+    await api2().POST('/api/wa/mt', { body: { ...text, cus_message_id: 'with-hook', dr_webhook: webhook } });
+    await page.locator('details.message[data-id="with-hook"][data-status="read"]').waitFor(WAIT);
+    await row(page, 'no-hook').locator('summary').click();
+    await row(page, 'with-hook').locator('summary').click();
+    await expect
+      .poll(() => row(page, 'no-hook').locator('.details').textContent(), WAIT)
+      .toContain('no webhook was set');
+    const withHook = await row(page, 'with-hook').locator('.details').textContent();
+    expect(withHook).not.toContain('no webhook was set');
+    expect(withHook).not.toContain('none yet');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters by recipient and status, and empties on a reset', async () => {
     mock.reset();
     const { page, errors } = await open();
