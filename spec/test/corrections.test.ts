@@ -1,4 +1,4 @@
-// What a field-by-field audit of the first wave against the documents found (issue 12, part 2), each as a check
+// What a field-by-field audit of the first wave against the documents found, each as a check
 // on the bundles: values the documents allow are accepted, codes mean what each host's own document says, retry
 // hints follow the documents, and the specs describe themselves accurately.
 import { readdirSync, readFileSync, statSync } from 'node:fs';

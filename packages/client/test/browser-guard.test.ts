@@ -1,4 +1,4 @@
-// Issue 13: a client is not made in a web page (the secret would ship to every visitor) unless the caller says
+// A client is not made in a web page (the secret would ship to every visitor) unless the caller says
 // dangerouslyAllowBrowser: true; parseCallback and signature checks are unaffected.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCallback } from '../src/callbacks.js';

@@ -1,4 +1,4 @@
-// Issue 13: the values the specs fix are filled in, and the client's defaults fill the fields every call
+// The values the specs fix are filled in, and the client's defaults fill the fields every call
 // repeats — exactly where each operation takes them (checked against the specs), never over what a call gives.
 
 import { operations } from '@org/nxwa-signing';

@@ -1,4 +1,4 @@
-// Issue 14: callbacks cannot be forged. Verification is explicit (a secret, or verify: false), always over the raw
+// Callbacks cannot be forged. Verification is explicit (a secret, or verify: false), always over the raw
 // body whatever the Content-Type, bound to the callback action and the ts window, and replays can be refused.
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,4 @@
-// Issue 9: an aborted signal sends nothing; errors say what they are (category, retryable), keep the server's
+// An aborted signal sends nothing; errors say what they are (category, retryable), keep the server's
 // message and name the address of a failed connection; documentedCodes takes error.operation as it is.
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 13: the logger gets one line per attempt (operation, status, code, attempt, ms, traceId); the secret is
+// The logger gets one line per attempt (operation, status, code, attempt, ms, traceId); the secret is
 // never in it, nor in an error; recipients are masked in both (a property test over random requests and failures).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

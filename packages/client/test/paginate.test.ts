@@ -1,4 +1,4 @@
-// Issue 13: paginate() walks the HK template list page by page, stops at the end, throws a failed page's error
+// Paginate() walks the HK template list page by page, stops at the end, throws a failed page's error
 // and honours the signal.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi2Client, createHkClient, paginate } from '../src/index.js';

@@ -1,5 +1,5 @@
-// Issue 14 (client): the timeout and the signal hold while an error body is read; redirects are refused, never
-// followed; Retry-After as an HTTP date; a bounded clock correction; a capped answer size. Issue 12: bodiless calls
+// The timeout and the signal hold while an error body is read; redirects are refused, never
+// followed; Retry-After as an HTTP date; a bounded clock correction; a capped answer size. Bodiless calls
 // carry Content-Type: application/json.
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
