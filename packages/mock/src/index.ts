@@ -21,6 +21,15 @@ import { createHostServer } from './server.js';
 
 export type { Triggered, TriggerRequest } from './admin/trigger.js';
 export type { WaitCondition } from './admin/wait.js';
+export {
+  type CheckWebhookOptions,
+  checkWebhook,
+  checkWebhookCommand,
+  formatWebhookTable,
+  WebhookCheckError,
+  type WebhookCheckResult,
+  type WebhookCheckRow,
+} from './callbacks/conformance.js';
 export { type CallbackKind, callbackKinds } from './callbacks/kinds.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
