@@ -52,8 +52,8 @@ afterAll(async () => {
 });
 
 describe('README examples', () => {
-  it('are there: the six common jobs, and logging', () => {
-    expect(blocks).toHaveLength(7);
+  it('are there: the six common jobs, a handler tested with the fixtures, and logging', () => {
+    expect(blocks).toHaveLength(8);
   });
 
   it('type-check against the built package', () => {
@@ -64,17 +64,21 @@ describe('README examples', () => {
     expect(tsc.status).toBe(0);
   });
 
-  // Every example but the callback handler (the sixth), which is called below.
-  it.each(files.filter((_, i) => i !== 5).map((f) => [f] as const))('%s runs, its requests signed', async (file) => {
-    const before = loopback.received.length;
-    const log = vi.spyOn(console, file === files[6] ? 'info' : 'log').mockImplementation(() => {});
-    await import(join(dir, file));
-    const calls = loopback.received.slice(before);
-    expect(calls.length).toBeGreaterThan(0);
-    expect(calls.every((c) => c.signatureValid)).toBe(true);
-    expect(log).toHaveBeenCalled();
-    log.mockRestore();
-  });
+  // Every example but the callback handler (the sixth), which is called below, and the fixtures (the seventh),
+  // which send nothing.
+  it.each(files.filter((_, i) => i !== 5 && i !== 6).map((f) => [f] as const))(
+    '%s runs, its requests signed',
+    async (file) => {
+      const before = loopback.received.length;
+      const log = vi.spyOn(console, file === files[7] ? 'info' : 'log').mockImplementation(() => {});
+      await import(join(dir, file));
+      const calls = loopback.received.slice(before);
+      expect(calls.length).toBeGreaterThan(0);
+      expect(calls.every((c) => c.signatureValid)).toBe(true);
+      expect(log).toHaveBeenCalled();
+      log.mockRestore();
+    },
+  );
 
   it('the callback handler accepts a signed status callback once, and refuses a forged or replayed one', async () => {
     const { handleCallback } = await import(join(dir, files[5]));
@@ -94,6 +98,19 @@ describe('README examples', () => {
     };
     expect((await post({ headers: upload, body })).status).toBe(401);
     log.mockRestore();
+  });
+
+  it('the fixtures example parses every documented api2 callback, signed with signCallback', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      await import(join(dir, files[6]));
+      expect(log).toHaveBeenCalledWith('messageStatus.deleted', 'status');
+      expect(log).toHaveBeenCalledWith('inboundMessage.image', 'inbound-message');
+      expect(log).toHaveBeenCalledWith('accountEvent.accountUpdate', 'account-event');
+      expect(log).toHaveBeenCalledWith('templateEvent.statusUpdate', 'template-event');
+    } finally {
+      log.mockRestore();
+    }
   });
 
   it('the callback handler throws (a 500, not an open door) when the secret is unset', async () => {
