@@ -60,4 +60,12 @@ export default [
     gzip: true,
     limit: '6 kB',
   },
+  {
+    // For tests only: every documented callback payload and the signer; never loaded by the runtime entry.
+    name: 'testing entry (fixtures and signCallback)',
+    path: 'dist/testing.js',
+    import: '*',
+    gzip: true,
+    limit: '8 kB',
+  },
 ];

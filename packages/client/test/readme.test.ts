@@ -52,8 +52,8 @@ afterAll(async () => {
 });
 
 describe('README examples', () => {
-  it('are there: the six common jobs, logging, and learning what production callbacks carry', () => {
-    expect(blocks).toHaveLength(8);
+  it('are there: the six common jobs, a handler tested with the fixtures, logging, and learning what production callbacks carry', () => {
+    expect(blocks).toHaveLength(9);
   });
 
   it('type-check against the built package under the strictest settings', () => {
@@ -64,12 +64,13 @@ describe('README examples', () => {
     expect(tsc.status).toBe(0);
   });
 
-  // Every example but the callback handlers (the sixth and the eighth), which are called below.
-  it.each(files.filter((_, i) => i !== 5 && i !== 7).map((f) => [f] as const))(
+  // Every example but the callback handlers (the sixth and the ninth), which are called below, and the fixtures (the
+  // seventh), which send nothing.
+  it.each(files.filter((_, i) => i !== 5 && i !== 6 && i !== 8).map((f) => [f] as const))(
     '%s runs, its requests signed',
     async (file) => {
       const before = loopback.received.length;
-      const log = vi.spyOn(console, file === files[6] ? 'info' : 'log').mockImplementation(() => {});
+      const log = vi.spyOn(console, file === files[7] ? 'info' : 'log').mockImplementation(() => {});
       await import(join(dir, file));
       const calls = loopback.received.slice(before);
       expect(calls.length).toBeGreaterThan(0);
@@ -99,6 +100,19 @@ describe('README examples', () => {
     log.mockRestore();
   });
 
+  it('the fixtures example parses every documented api2 callback, signed with signCallback', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      await import(join(dir, files[6]));
+      expect(log).toHaveBeenCalledWith('messageStatus.deleted', 'status');
+      expect(log).toHaveBeenCalledWith('inboundMessage.image', 'inbound-message');
+      expect(log).toHaveBeenCalledWith('accountEvent.accountUpdate', 'account-event');
+      expect(log).toHaveBeenCalledWith('templateEvent.statusUpdate', 'template-event');
+    } finally {
+      log.mockRestore();
+    }
+  });
+
   it('the callback handler throws (a 500, not an open door) when the secret is unset', async () => {
     const { handleCallback } = await import(join(dir, files[5]));
     vi.stubEnv('NXCLOUD_ACCESS_SECRET', undefined);
@@ -112,7 +126,7 @@ describe('README examples', () => {
   });
 
   it('the production handler logs how a callback is signed (no body, no sign value) and takes the action it is told', async () => {
-    const { handleCallback } = await import(join(dir, files[7]));
+    const { handleCallback } = await import(join(dir, files[8]));
     const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     const body = JSON.stringify({ statuses: [{ id: 'wamid.2', status: 'read', timestamp: '1660019987' }] });
     const post = (headers: Record<string, string>) =>

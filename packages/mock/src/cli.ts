@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // nxwa-mock: a local mock of every NxCloud WhatsApp API host, in this one process. `nxwa-mock --help` for options.
 import { parseArgs } from 'node:util';
-import { DEMO_CREDENTIALS, HOSTS, type MockHost, type MockOptions, startMock } from './index.js';
+import { checkWebhookCommand, DEMO_CREDENTIALS, HOSTS, type MockHost, type MockOptions, startMock } from './index.js';
 import { resolveOptions } from './options.js';
+
+// `nxwa-mock check-webhook <url>`: checks a webhook instead of starting the mock.
+if (process.argv[2] === 'check-webhook') {
+  const code = await checkWebhookCommand(process.argv.slice(3), process.env, console.log, console.error);
+  process.exit(code);
+}
 
 const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one process; signatures, NxCloud's codes, callbacks)
 
@@ -21,7 +27,9 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
   --template-review-ms <n>      how long a new or edited template stays PENDING before it is approved (default 1000)
   --state <file>                keep media, templates and messages in this JSON file across restarts
   --quiet                       no log line per request
-  --help                        this text`;
+  --help                        this text
+
+  nxwa-mock check-webhook <url> posts every documented callback and forged ones to a webhook (check-webhook --help)`;
 
 const fail = (message: string): never => {
   console.error(`nxwa-mock: ${message}`);

@@ -3,9 +3,11 @@
 
 import { createInbound } from './admin/inbound.js';
 import { createAdmin } from './admin/index.js';
+import { createTrigger, type Triggered, type TriggerRequest } from './admin/trigger.js';
+import { checkCondition, type WaitCondition, waitFor } from './admin/wait.js';
 import { createDelivery } from './callbacks/deliver.js';
 import { createEngine, type Engine } from './engine/prism.js';
-import { createFaults } from './faults/faults.js';
+import { createFaults, parseRules, scopesOf } from './faults/faults.js';
 import { loadOperations, type MockHost } from './http/hosts.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { createSandbox } from './sandbox/index.js';
@@ -17,6 +19,18 @@ import { createPersister, loadState } from './sandbox/persist.js';
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
+export type { Triggered, TriggerRequest } from './admin/trigger.js';
+export type { WaitCondition } from './admin/wait.js';
+export {
+  type CheckWebhookOptions,
+  checkWebhook,
+  checkWebhookCommand,
+  formatWebhookTable,
+  WebhookCheckError,
+  type WebhookCheckResult,
+  type WebhookCheckRow,
+} from './callbacks/conformance.js';
+export { type CallbackKind, callbackKinds } from './callbacks/kinds.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
 export { MAGIC_RECIPIENTS } from './sandbox/messages/recipients.js';
@@ -51,6 +65,34 @@ export interface RunningMock {
   message(id: string, accessKey?: string): MockMessage | undefined;
   /** Forgets every recorded message, medium and template (as `DELETE /__nxwa/state`). */
   reset(): void;
+  /**
+   * Fires a documented callback at the webhook (as `POST /__nxwa/trigger`): `kind` is `<webhook>.<example>` of the
+   * spec (`messageStatus.deleted`, `templateEvent.message_template_quality_update`, `accountEvent.accountUpdate`),
+   * its body the example with `overrides` laid over it. Throws a TypeError naming the field at fault.
+   */
+  trigger(
+    kind: string,
+    overrides?: Record<string, unknown>,
+    options?: Omit<TriggerRequest, 'kind' | 'overrides'>,
+  ): Triggered;
+  /** Simulates a user's message (as `POST /__nxwa/inbound`, same fields); resolves with its ID. Throws a TypeError naming the field. */
+  inbound(request: Record<string, unknown>): { id: string; host: string; accessKey: string; webhook: string | null };
+  /** Replaces the run's fault rules (as `PUT /__nxwa/faults`); `[]` clears them. Throws a TypeError naming the rule. */
+  setFaults(rules: readonly string[]): void;
+  /** The fault rules in force. */
+  faults(): readonly string[];
+  /**
+   * Resolves when the condition holds — a message reached a status, the webhooks took N callbacks (since the start or
+   * the last reset), nothing is pending — or rejects after `timeoutMs` (10 s; at most 60 s) saying what it waited for.
+   */
+  waitFor(condition: WaitCondition, options?: { timeoutMs?: number }): Promise<void>;
+  /** Ends a template's review now (as `POST /__nxwa/templates/{id}/review`); the template's new status. */
+  reviewTemplate(
+    host: 'api2.nxcloud.com' | 'api-hk.nxlink.ai',
+    id: string | number,
+    verdict?: 'APPROVED' | 'REJECTED',
+    reason?: string,
+  ): string;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -73,6 +115,16 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   }
   const { hosts, specs, accounts, log } = o;
   const faults = createFaults(o.faultRules);
+  let faultTexts: readonly string[] = [...(options.faults ?? [])];
+  const scopes = scopesOf(hosts, specs);
+  const runFaults = {
+    list: () => faultTexts,
+    set(rules: unknown) {
+      if (!Array.isArray(rules)) throw new Error('faults must be an array of rules such as "sendMessage:429,times=1".');
+      faults.replace(parseRules(rules, scopes, (i) => `faults[${i}]`));
+      faultTexts = [...rules];
+    },
+  };
   const engines = new Map<MockHost, Engine>();
   const saved = o.stateFile === undefined ? undefined : loadStateOrFail(o.stateFile);
   let persister: ReturnType<typeof createPersister> | undefined;
@@ -82,7 +134,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const messages = createMessageStore(o.messageLimit);
   messages.onChange(changed);
   const media = createMediaStore(changed);
-  const templates = createTemplateStore({ reviewMs: o.reviewMs, onChange: changed });
+  // Told of every change a wait may be waiting for.
+  const watchers = new Set<() => void>();
+  const notify = () => {
+    for (const w of watchers) w();
+  };
+  messages.onChange(notify);
+  const templates = createTemplateStore({
+    reviewMs: o.reviewMs,
+    onChange: () => {
+      changed();
+      notify();
+    },
+  });
   if (saved) {
     messages.restore(saved.messages);
     media.restore(saved.media);
@@ -101,11 +165,27 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const sends = createSends({ messages, timelines, ...callbacks, log });
   const inbound = createInbound({ messages, delivery, accounts, ...callbacks });
   const sandbox = createSandbox({ media, templates, delivery, accounts, ...callbacks, log });
+  const trigger = createTrigger({ delivery, accounts, hosts, ...callbacks });
+  delivery.onSettled(notify);
+  let takenAtReset = 0;
+  // Overlapping counts (a timeline's callback is a delivery too): only whether the sum is 0 matters.
+  const pending = () => timelines.pending + inbound.pending + trigger.pending + templates.pending + delivery.pending;
+  const probe = {
+    message: (id: string, accessKey?: string) => messages.get(id, accessKey),
+    taken: () => delivery.taken - takenAtReset,
+    pending,
+    subscribe(listener: () => void) {
+      watchers.add(listener);
+      return () => void watchers.delete(listener);
+    },
+  };
 
   /** Forgets every record (messages, media, templates) and cancels the timelines and callbacks still to come. */
   const resetAll = () => {
     timelines.cancelAll();
     inbound.cancelAll();
+    trigger.cancelAll();
+    takenAtReset = delivery.taken;
     messages.reset();
     media.reset();
     templates.reset();
@@ -132,7 +212,19 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         faults,
         sandbox,
         sends,
-        admin: createAdmin({ host, messages, media, inbound, resetAll, maxBodyBytes: o.maxBodyBytes, log }),
+        admin: createAdmin({
+          host,
+          messages,
+          media,
+          inbound,
+          resetAll,
+          maxBodyBytes: o.maxBodyBytes,
+          log,
+          trigger,
+          faults: runFaults,
+          wait: probe,
+          templates,
+        }),
         maxBodyBytes: o.maxBodyBytes,
         log,
       });
@@ -152,7 +244,40 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       urls: Object.fromEntries(started.map((s) => [s.host, s.url])),
       servers: started,
       stop,
-      pendingCallbacks: () => timelines.pending + inbound.pending,
+      pendingCallbacks: () => timelines.pending + inbound.pending + trigger.pending,
+      trigger: (kind, overrides, more) => {
+        try {
+          return trigger.fire({ ...more, kind, overrides });
+        } catch (error) {
+          throw new TypeError(`trigger: ${(error as Error).message}`);
+        }
+      },
+      inbound: (request) => {
+        const answer = inbound.answer(Buffer.from(JSON.stringify(request)));
+        const body = JSON.parse(String(answer.body));
+        if (answer.status !== 202) throw new TypeError(`inbound: ${body.error}`);
+        return body;
+      },
+      setFaults: (rules) => {
+        try {
+          runFaults.set(rules);
+        } catch (error) {
+          throw new TypeError(`setFaults: ${(error as Error).message}`);
+        }
+      },
+      faults: () => runFaults.list(),
+      waitFor: (condition, { timeoutMs } = {}) => {
+        try {
+          return waitFor(checkCondition(condition), probe, timeoutMs);
+        } catch (error) {
+          return Promise.reject(new TypeError(`waitFor: ${(error as Error).message}`));
+        }
+      },
+      reviewTemplate: (host, id, verdict = 'APPROVED', reason) => {
+        const t = templates.find(host, String(id));
+        if (!t) throw new TypeError(`reviewTemplate: id: no template ${JSON.stringify(String(id))} on ${host}.`);
+        return templates.decide(t, verdict, reason).status;
+      },
       messages: (filter) => structuredClone(messages.list(filter)),
       message: (id, accessKey) => {
         const m = messages.get(id, accessKey);

@@ -4,13 +4,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer } from '../http/answer.js';
 import { readBody } from '../http/body.js';
+import type { MockHost } from '../http/hosts.js';
 import { download, MEDIA_PATH } from '../sandbox/media/operations.js';
 import type { MediaStore } from '../sandbox/media/store.js';
 import type { MessageStore } from '../sandbox/messages/store.js';
+import type { TemplateStore } from '../sandbox/templates/store.js';
+import { answerFaultsGet, answerFaultsPut, type RunFaults } from './faults.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
 import { getMessage, listMessages } from './messages.js';
+import { answerReview } from './templates.js';
+import type { Trigger } from './trigger.js';
+import { answerWait, type WaitProbe } from './wait.js';
 
 /** The prefix of the mock's own paths. */
 export const ADMIN_PREFIX = '/__nxwa';
@@ -46,9 +52,18 @@ export interface AdminOptions {
   maxBodyBytes: number;
   log: (line: string) => void;
   inspector?: Pick<InspectorOptions, 'maxStreams' | 'batchMs' | 'maxBuffered'>;
+  /** Fires documented callbacks (POST /__nxwa/trigger). */
+  trigger?: Trigger;
+  /** The run's fault rules (GET/PUT /__nxwa/faults). */
+  faults?: RunFaults;
+  /** What POST /__nxwa/wait watches. */
+  wait?: WaitProbe;
+  /** The templates a review by hand decides (POST /__nxwa/templates/{id}/review). */
+  templates?: TemplateStore;
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
+const unavailable = (what: string) => json(501, { error: `This mock was built without ${what}.` });
 
 export function createAdmin(options: AdminOptions) {
   const { host, messages, media, inbound, log } = options;
@@ -99,6 +114,46 @@ export function createAdmin(options: AdminOptions) {
       methods: ['POST'],
       readsBody: true,
       handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
+    },
+    {
+      path: `${ADMIN_PREFIX}/trigger`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req }) => {
+        const raw = await readBody(req, options.maxBodyBytes);
+        return options.trigger ? options.trigger.answer(raw, host as MockHost) : unavailable('trigger');
+      },
+    },
+    {
+      path: `${ADMIN_PREFIX}/faults`,
+      methods: ['PUT', 'GET'],
+      readsBody: true,
+      handle: async ({ req }) => {
+        if (!options.faults) return unavailable('faults');
+        if (req.method === 'GET') return answerFaultsGet(options.faults);
+        return answerFaultsPut(await readBody(req, options.maxBodyBytes), options.faults);
+      },
+    },
+    {
+      path: `${ADMIN_PREFIX}/wait`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req }) => {
+        const raw = await readBody(req, options.maxBodyBytes);
+        return options.wait ? answerWait(raw, options.wait) : unavailable('wait');
+      },
+    },
+    {
+      path: new RegExp(`^${ADMIN_PREFIX}/templates/([^/]+)/review$`),
+      shows: `${ADMIN_PREFIX}/templates/{id}/review`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req, params }) => {
+        const raw = await readBody(req, options.maxBodyBytes);
+        return options.templates
+          ? answerReview(raw, params[0], host as MockHost, options.templates)
+          : unavailable('templates');
+      },
     },
     {
       path: new RegExp(`^${MEDIA_PATH}(.*)$`),

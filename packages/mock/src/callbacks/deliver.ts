@@ -47,6 +47,8 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
   };
   // One canceller per delivery still under way.
   const pending = new Set<() => void>();
+  const settledListeners = new Set<(taken: boolean) => void>();
+  let taken = 0;
   let stopped = false;
 
   function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
@@ -97,13 +99,16 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
           pending.delete(cancel);
           signal?.removeEventListener('abort', cancel);
           resolve(false);
+          for (const listener of settledListeners) listener(false);
         };
         pending.add(cancel);
         signal?.addEventListener('abort', cancel, { once: true });
-        const done = (taken: boolean) => {
+        const done = (ok: boolean) => {
           pending.delete(cancel);
           signal?.removeEventListener('abort', cancel);
-          resolve(taken);
+          if (ok) taken++;
+          resolve(ok);
+          for (const listener of settledListeners) listener(ok);
         };
         const attempt = async (n: number) => {
           const headers = {
@@ -139,6 +144,15 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
         };
         void attempt(1);
       });
+    },
+    /** Callbacks the webhooks took (answered 2xx) since the start. */
+    get taken(): number {
+      return taken;
+    },
+    /** Calls `listener` each time a delivery ends, taken or given up; returns the call that stops it. */
+    onSettled(listener: (taken: boolean) => void): () => void {
+      settledListeners.add(listener);
+      return () => void settledListeners.delete(listener);
     },
     /** Deliveries still under way (retries included). */
     get pending(): number {

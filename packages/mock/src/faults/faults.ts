@@ -130,8 +130,13 @@ export function parseRules(rules: readonly unknown[], scopes: Scopes, name: (i: 
 }
 
 /** The fault for one request: its header's if it has one, else the first run rule that matches and is not spent. */
-export function createFaults(rules: Rule[]) {
+export function createFaults(initial: Rule[]) {
+  let rules = initial;
   return {
+    /** Replaces the run's rules while the mock runs (`PUT /__nxwa/faults`); the spent counts start afresh. */
+    replace(next: Rule[]): void {
+      rules = next;
+    },
     pick(host: string, operationId: string | undefined, header: string | string[] | undefined): Fault | undefined {
       if (header !== undefined) return parseFault(String(header).slice(0, 1_000));
       const rule = rules.find(

@@ -277,3 +277,17 @@ describe('POST /__nxwa/inbound', () => {
     expect((await post(undefined, 'api2.nxcloud.com', 'GET')).status).toBe(405);
   });
 });
+
+describe('mock.inbound', () => {
+  it('does what POST /__nxwa/inbound does, and throws a TypeError naming the field', async () => {
+    const { id, host } = mock.inbound({ ...user, type: 'text', text: { body: 'from code' } });
+    expect(host).toBe('api2.nxcloud.com');
+    await mock.waitFor({ message: id, status: 'received' });
+    await mock.waitFor({ idle: true });
+    const got = hook.at('/app').find((r) => r.json.messages?.[0]?.id === id);
+    expect(got?.json.messages[0].text).toEqual({ body: 'from code' });
+    expect(() => mock.inbound({ ...user, type: 'text', text: {} })).toThrow(
+      /^inbound: text\.body must be a non-empty string; got nothing\.$/,
+    );
+  });
+});

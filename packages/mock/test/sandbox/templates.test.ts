@@ -1,6 +1,6 @@
 // The sandbox's templates over HTTP, through @org/nxwa-client: create → review → approved callback (signed) → list,
 // update and delete, on api2 and on the HK host.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startMock } from '../../src/index.js';
 import { demo } from '../support.js';
 import { api2Template, clientOf, hkTemplate, hook, phone, second, useSandboxMock } from './fixtures.js';
@@ -169,7 +169,15 @@ describe('templates (api2.nxcloud.com)', () => {
 
 describe('templates (api-hk.nxlink.ai)', () => {
   it('create → list (1 pending, then 2 in use) → detail → update → delete → unknown fails with 22072', async () => {
-    const hk = clientOf('api-hk.nxlink.ai');
+    // A review that ends only when the test approves it: what it sees never depends on a review window.
+    const manual = await startMock({
+      portBase: 0,
+      hosts: ['api-hk.nxlink.ai'],
+      templateReviewMs: 600_000,
+      webhookUrl: hook.url,
+    });
+    onTestFinished(() => manual.stop());
+    const hk = clientOf('api-hk.nxlink.ai', demo, manual);
     const created = await hk.POST('/saas/wa/template/{phone}', {
       params: { path: { phone } },
       body: hkTemplate('hk_welcome', { buttonComponents: [{ type: 'QUICK_REPLY', text: 'Yes' }] }),
@@ -193,9 +201,10 @@ describe('templates (api-hk.nxlink.ai)', () => {
           },
         })
       ).data;
-    await vi.waitFor(async () => expect((await list()).list.map((t: any) => t.status)).toEqual([2]), {
-      timeout: 10_000,
-    });
+    expect((await list()).list.map((t: any) => t.status)).toEqual([1]);
+    manual.reviewTemplate('api-hk.nxlink.ai', id);
+    expect((await list()).list.map((t: any) => t.status)).toEqual([2]);
+    await manual.waitFor({ idle: true });
     // HK documents no template callback: none is sent for it.
     expect(hook.received.some((r) => r.payload.value?.message_template_name === 'hk_welcome')).toBe(false);
 

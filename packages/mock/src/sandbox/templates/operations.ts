@@ -107,7 +107,7 @@ export const templateStatusCallback = (t: StoredTemplate) => ({
     message_template_id: t.id,
     message_template_language: t.language,
     message_template_name: t.name,
-    reason: null,
+    reason: t.reason ?? null,
     time: Math.floor(Date.now() / 1000),
   },
 });
@@ -115,8 +115,8 @@ export const templateStatusCallback = (t: StoredTemplate) => ({
 // ---- api-hk.nxlink.ai ----
 
 const CATEGORIES: Record<number, string> = { 1: 'MARKETING', 2: 'UTILITY' };
-// HK's status numbers: 1 pending, 2 in use (approved).
-const HK_STATUS = { PENDING: 1, APPROVED: 2 } as const;
+// HK's status numbers: 0 rejected, 1 pending, 2 in use (approved).
+const HK_STATUS = { REJECTED: 0, PENDING: 1, APPROVED: 2 } as const;
 const hkTime = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 const languageName = (code: string) => {
   try {
@@ -144,7 +144,7 @@ function hkRecord(t: StoredTemplate, detail: boolean) {
     quality: 'UNKNOWN',
     category: CATEGORIES[d.category_type] ?? String(d.category_type),
     category_type: d.category_type,
-    waRejectedReason: '',
+    waRejectedReason: t.reason ?? '',
     is_close_auto_flow: d.is_close_auto_flow ?? 0,
     ...(detail ? { buttonComponents: d.buttonComponents ?? null } : {}),
   };

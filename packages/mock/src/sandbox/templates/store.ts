@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 
 export type TemplateHost = 'api2.nxcloud.com' | 'api-hk.nxlink.ai';
-export type ReviewStatus = 'PENDING' | 'APPROVED';
+export type ReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface StoredTemplate {
   /** api2: a string of digits; HK: a whole number (its documented integer ID), as a string here. */
@@ -22,6 +22,8 @@ export interface StoredTemplate {
   updatedAt: string;
   /** When the review ends (ms since the epoch), while PENDING. */
   reviewDueAt?: number;
+  /** Why it was rejected, when a verdict given by hand says so. */
+  reason?: string;
 }
 
 export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewMs: number; onChange?: () => void }) {
@@ -32,17 +34,22 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
   const key = (t: Pick<StoredTemplate, 'host' | 'id'>) => `${t.host} ${t.id}`;
   const now = () => new Date().toISOString();
 
+  function conclude(t: StoredTemplate, verdict: Exclude<ReviewStatus, 'PENDING'>, reason?: string) {
+    t.status = verdict;
+    t.reviewDueAt = undefined;
+    t.reason = reason;
+    t.updatedAt = now();
+    onChange();
+    for (const listener of reviewed) listener(t);
+  }
+
   function schedule(t: StoredTemplate) {
     clearTimeout(timers.get(key(t)));
     const timer = setTimeout(
       () => {
         timers.delete(key(t));
         if (templates.get(key(t)) !== t || t.status !== 'PENDING') return;
-        t.status = 'APPROVED';
-        t.reviewDueAt = undefined;
-        t.updatedAt = now();
-        onChange();
-        for (const listener of reviewed) listener(t);
+        conclude(t, 'APPROVED');
       },
       Math.max(0, (t.reviewDueAt ?? 0) - Date.now()),
     );
@@ -51,6 +58,7 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
   }
   const review = (t: StoredTemplate) => {
     t.status = 'PENDING';
+    t.reason = undefined;
     t.reviewDueAt = Date.now() + reviewMs;
     schedule(t);
   };
@@ -83,6 +91,19 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
       review(t);
       onChange();
       return t;
+    },
+    /**
+     * Ends a template's review now with this verdict, as the reviewer would (`POST /__nxwa/templates/{id}/review`):
+     * its timer is cancelled and the review's listeners are told. A template not under review is judged again.
+     */
+    decide(t: StoredTemplate, verdict: Exclude<ReviewStatus, 'PENDING'>, reason?: string): StoredTemplate {
+      unschedule(t);
+      conclude(t, verdict, reason);
+      return t;
+    },
+    /** Any account's template on that host, by ID (for the mock's own paths). */
+    find(host: TemplateHost, id: string): StoredTemplate | undefined {
+      return templates.get(key({ host, id }));
     },
     /** The account's template on that host; another account's is not found. */
     get(host: TemplateHost, accessKey: string, id: string): StoredTemplate | undefined {
