@@ -7,10 +7,12 @@ import { readBody } from '../http/body.js';
 import { download, MEDIA_PATH } from '../sandbox/media/operations.js';
 import type { MediaStore } from '../sandbox/media/store.js';
 import type { MessageStore } from '../sandbox/messages/store.js';
+import type { TemplateStore } from '../sandbox/templates/store.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
 import { getMessage, listMessages } from './messages.js';
+import { listMedia, listTemplates } from './stores.js';
 
 /** The prefix of the mock's own paths. */
 export const ADMIN_PREFIX = '/__nxwa';
@@ -40,6 +42,8 @@ export interface AdminOptions {
   host: string;
   messages: MessageStore;
   media: MediaStore;
+  /** The templates the phone view shows (none listed without it). */
+  templates?: TemplateStore;
   inbound: Inbound;
   /** Forgets every record and cancels what is scheduled (DELETE /__nxwa/state). */
   resetAll: () => void;
@@ -100,6 +104,8 @@ export function createAdmin(options: AdminOptions) {
       readsBody: true,
       handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
     },
+    { path: `${ADMIN_PREFIX}/templates`, methods: ['GET'], handle: ({ url }) => listTemplates(url, options.templates) },
+    { path: `${ADMIN_PREFIX}/media`, methods: ['GET'], handle: ({ url }) => listMedia(url, media) },
     {
       path: new RegExp(`^${MEDIA_PATH}(.*)$`),
       shows: `${MEDIA_PATH}{id}`,
