@@ -132,7 +132,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         faults,
         sandbox,
         sends,
-        admin: createAdmin({ host, messages, media, templates, inbound, resetAll, maxBodyBytes: o.maxBodyBytes, log }),
+        admin: createAdmin({
+          host,
+          messages,
+          media,
+          templates,
+          timelines,
+          inbound,
+          resetAll,
+          maxBodyBytes: o.maxBodyBytes,
+          log,
+        }),
         maxBodyBytes: o.maxBodyBytes,
         log,
       });

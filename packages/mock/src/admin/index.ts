@@ -7,10 +7,12 @@ import { readBody } from '../http/body.js';
 import { download, MEDIA_PATH } from '../sandbox/media/operations.js';
 import type { MediaStore } from '../sandbox/media/store.js';
 import type { MessageStore } from '../sandbox/messages/store.js';
+import type { Timelines } from '../sandbox/messages/timeline.js';
 import type { TemplateStore } from '../sandbox/templates/store.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
+import { driveMessage } from './lifecycle.js';
 import { getMessage, listMessages } from './messages.js';
 import { listMedia, listTemplates } from './stores.js';
 
@@ -44,6 +46,8 @@ export interface AdminOptions {
   media: MediaStore;
   /** The templates the phone view shows (none listed without it). */
   templates?: TemplateStore;
+  /** Drives a sent message's statuses by hand (POST /__nxwa/messages/{id}/status). */
+  timelines?: Pick<Timelines, 'drive'>;
   inbound: Inbound;
   /** Forgets every record and cancels what is scheduled (DELETE /__nxwa/state). */
   resetAll: () => void;
@@ -89,6 +93,14 @@ export function createAdmin(options: AdminOptions) {
       shows: `${ADMIN_PREFIX}/messages/{id}`,
       methods: ['GET'],
       handle: ({ url, params }) => getMessage(url, params[0], messages),
+    },
+    {
+      path: new RegExp(`^${ADMIN_PREFIX}/messages/([^/]+)/status$`),
+      shows: `${ADMIN_PREFIX}/messages/{id}/status`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req, params }) =>
+        driveMessage(await readBody(req, options.maxBodyBytes), params[0], messages, options.timelines),
     },
     {
       path: `${ADMIN_PREFIX}/state`,

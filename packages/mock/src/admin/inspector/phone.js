@@ -453,12 +453,41 @@
     }
     return t;
   };
+  // A sent message's life by hand: the next statuses and their callbacks go out at once.
+  const NEXT = {
+    accepted: ['delivered', 'read', 'failed'],
+    sent: ['delivered', 'read', 'failed'],
+    delivered: ['read', 'failed'],
+    read: ['failed'],
+  };
+  const VERB = { delivered: 'Deliver now', read: 'Read now', failed: 'Fail now' };
+  const driveOf = (m) => {
+    const row = el('div', 'drive');
+    for (const status of NEXT[m.status] || []) {
+      const button = el('button', 'drive-' + status, VERB[status]);
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        button.disabled = true;
+        fetch('/__nxwa/messages/' + encodeURIComponent(m.id) + '/status', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ status, accessKey: m.accessKey }),
+        })
+          .then((r) => r.ok || r.json().then((j) => say(j.error || 'HTTP ' + r.status, true)))
+          .catch((e) => say(e.message, true))
+          .finally(() => (button.disabled = false));
+      });
+      row.append(button);
+    }
+    return row;
+  };
   const recordOf = (m) => {
     const d = el('details', 'record');
     d.append(el('summary', '', 'details'));
     d.addEventListener('toggle', () => {
       if (!d.open) return d.replaceChildren(d.firstChild);
       const m2 = records.get(keyOf(m)) || m;
+      if (!inbound(m2)) d.append(driveOf(m2));
       d.append(
         el('p', 'ids', m2.id + ' \u00b7 ' + str(m2.host) + ' \u00b7 ' + str(m2.operation)),
         el('h3', '', 'Timeline'),

@@ -550,3 +550,35 @@ describe('the phone view', () => {
     await page.close();
   });
 });
+
+describe('the lifecycle by hand', () => {
+  it('"deliver now" and "fail now" on a bubble send their callbacks at once, and the ticks follow', async () => {
+    mock.reset();
+    const { page, errors } = await open();
+    // An empty x-nxwa-callbacks header plans nothing: the message waits at accepted for a hand.
+    await send(
+      {
+        to: '8613600000591',
+        cus_message_id: 'pv-drive',
+        type: 'text',
+        text: { body: 'drive me' },
+        dr_webhook: `${hook.url}/drive`,
+      },
+      { 'x-nxwa-callbacks': '' },
+    );
+    await chat(page, '8613600000591').click();
+    await bubble(page, 'pv-drive').locator('.ticks-accepted').waitFor(WAIT);
+    await bubble(page, 'pv-drive').locator('details.record > summary').click();
+    await bubble(page, 'pv-drive').locator('button.drive-delivered').click();
+    await bubble(page, 'pv-drive').locator('.ticks-delivered').waitFor(WAIT);
+    await bubble(page, 'pv-drive').locator('button.drive-failed').click();
+    const failed = bubble(page, 'pv-drive').locator('.ticks-failed');
+    await failed.waitFor(WAIT);
+    expect(await failed.getAttribute('title')).toMatch(/^470 /);
+    const statuses = () => hook.at('/drive').map((r) => r.json.statuses[0].status);
+    await expect.poll(statuses, WAIT).toEqual(['sent', 'delivered', 'failed']);
+    expect(hook.at('/drive')[2].json.statuses[0].errors[0].code).toBe(470);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
