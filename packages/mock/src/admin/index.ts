@@ -14,6 +14,7 @@ import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
 import { driveMessage } from './lifecycle.js';
 import { getMessage, listMessages } from './messages.js';
+import { reviewTemplate } from './review.js';
 import { listMedia, listTemplates } from './stores.js';
 
 /** The prefix of the mock's own paths. */
@@ -118,6 +119,14 @@ export function createAdmin(options: AdminOptions) {
     },
     { path: `${ADMIN_PREFIX}/templates`, methods: ['GET'], handle: ({ url }) => listTemplates(url, options.templates) },
     { path: `${ADMIN_PREFIX}/media`, methods: ['GET'], handle: ({ url }) => listMedia(url, media) },
+    {
+      path: new RegExp(`^${ADMIN_PREFIX}/templates/([^/]+)/review$`),
+      shows: `${ADMIN_PREFIX}/templates/{id}/review`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req, params }) =>
+        reviewTemplate(await readBody(req, options.maxBodyBytes), params[0], options.templates),
+    },
     {
       path: new RegExp(`^${MEDIA_PATH}(.*)$`),
       shows: `${MEDIA_PATH}{id}`,

@@ -747,7 +747,8 @@
       out.push(el('h2', 'account', 'account ' + account));
       const t = el('table', 'templates');
       const head = t.createTHead().insertRow();
-      for (const k of ['name', 'language', 'status', 'category', 'host', 'number', 'id']) head.append(el('th', '', k));
+      for (const k of ['name', 'language', 'status', 'category', 'host', 'number', 'id', 'review'])
+        head.append(el('th', '', k));
       const body = t.createTBody();
       for (const x of list) {
         const r = body.insertRow();
@@ -756,6 +757,29 @@
         for (const v of [x.name, x.language, x.status, obj(x.definition).category, x.host, x.phone, x.id])
           r.append(el('td', '', str(v)));
         r.cells[2].className = 'status status-' + lower(x.status);
+        // A review ended by hand sends the template callback the host documents.
+        const act = r.insertCell();
+        if (x.status === 'PENDING')
+          for (const [decision, label] of [
+            ['APPROVED', 'Approve'],
+            ['REJECTED', 'Reject'],
+          ]) {
+            const button = el('button', 'review-' + lower(decision), label);
+            button.type = 'button';
+            button.setAttribute('aria-label', label + ' ' + x.name + ' (' + x.language + ')');
+            button.addEventListener('click', () => {
+              button.disabled = true;
+              fetch('/__nxwa/templates/' + encodeURIComponent(x.id) + '/review', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ status: decision, host: x.host }),
+              })
+                .then((res) => res.json().then((j) => (res.ok ? undefined : (act.textContent = j.error))))
+                .catch((e) => (act.textContent = e.message))
+                .finally(loadStores);
+            });
+            act.append(button);
+          }
       }
       out.push(t);
     }

@@ -115,8 +115,8 @@ export const templateStatusCallback = (t: StoredTemplate) => ({
 // ---- api-hk.nxlink.ai ----
 
 const CATEGORIES: Record<number, string> = { 1: 'MARKETING', 2: 'UTILITY' };
-// HK's status numbers: 1 pending, 2 in use (approved).
-const HK_STATUS = { PENDING: 1, APPROVED: 2 } as const;
+// HK's status numbers: 0 rejected, 1 pending, 2 in use (approved).
+const HK_STATUS = { REJECTED: 0, PENDING: 1, APPROVED: 2 } as const;
 const hkTime = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 const languageName = (code: string) => {
   try {

@@ -4,7 +4,7 @@
 import { randomInt } from 'node:crypto';
 
 export type TemplateHost = 'api2.nxcloud.com' | 'api-hk.nxlink.ai';
-export type ReviewStatus = 'PENDING' | 'APPROVED';
+export type ReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface StoredTemplate {
   /** api2: a string of digits; HK: a whole number (its documented integer ID), as a string here. */
@@ -60,7 +60,25 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
   };
 
   return {
-    /** Told of each template whose review ends (it is APPROVED). */
+    /**
+     * Ends a PENDING template's review now, as a reviewer would (the inspector's Approve and Reject): its listeners
+     * are told as when the review ends by itself. A string says why not.
+     */
+    decide(t: StoredTemplate, status: Exclude<ReviewStatus, 'PENDING'>): string | undefined {
+      if (templates.get(key(t)) !== t) return 'it is no longer in the sandbox';
+      if (t.status !== 'PENDING') return `it is ${t.status}, not under review`;
+      unschedule(t);
+      t.status = status;
+      t.reviewDueAt = undefined;
+      t.updatedAt = now();
+      onChange();
+      for (const listener of reviewed) listener(t);
+      return undefined;
+    },
+    /** The template with this ID (on this host, when given), of any account. */
+    find: (id: string, host?: TemplateHost): StoredTemplate | undefined =>
+      [...templates.values()].find((t) => t.id === id && (host === undefined || t.host === host)),
+    /** Told of each template whose review ends (APPROVED, or REJECTED by hand). */
     onReviewed(listener: (t: StoredTemplate) => void): void {
       reviewed.push(listener);
     },
