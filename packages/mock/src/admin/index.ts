@@ -15,7 +15,7 @@ import { PAGE, PAGE_HEADERS } from './inspector/page.js';
 import { driveMessage } from './lifecycle.js';
 import { getMessage, listMessages } from './messages.js';
 import { reviewTemplate } from './review.js';
-import { listMedia, listTemplates } from './stores.js';
+import { addMedium, listMedia, listTemplates } from './stores.js';
 
 /** The prefix of the mock's own paths. */
 export const ADMIN_PREFIX = '/__nxwa';
@@ -118,7 +118,15 @@ export function createAdmin(options: AdminOptions) {
       handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
     },
     { path: `${ADMIN_PREFIX}/templates`, methods: ['GET'], handle: ({ url }) => listTemplates(url, options.templates) },
-    { path: `${ADMIN_PREFIX}/media`, methods: ['GET'], handle: ({ url }) => listMedia(url, media) },
+    {
+      path: `${ADMIN_PREFIX}/media`,
+      methods: ['GET', 'POST'],
+      readsBody: true,
+      handle: async ({ req, url }) =>
+        req.method === 'POST'
+          ? addMedium(url, req.headers['content-type'], await readBody(req, options.maxBodyBytes), media)
+          : (req.resume(), listMedia(url, media)),
+    },
     {
       path: new RegExp(`^${ADMIN_PREFIX}/templates/([^/]+)/review$`),
       shows: `${ADMIN_PREFIX}/templates/{id}/review`,

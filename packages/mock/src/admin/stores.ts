@@ -25,3 +25,31 @@ export function listMedia(url: URL, media: MediaStore): Answer {
     })),
   });
 }
+
+/**
+ * POST /__nxwa/media?accessKey=…&phone=…&fileName=…: a medium added to the store as api2's uploadMedia would, the
+ * body its bytes and the Content-Type its type — for a file a customer sends (the phone view's composer attaches
+ * one this way, then names its ID in `POST /__nxwa/inbound`). Answers the medium as `GET /__nxwa/media` lists it.
+ */
+export function addMedium(url: URL, contentType: string | undefined, bytes: Buffer, media: MediaStore): Answer {
+  const field = (name: string, what: string) => {
+    const v = url.searchParams.get(name);
+    if (!v) throw new Error(`${name} (query) must be ${what}; got ${v === null ? 'nothing' : 'an empty string'}.`);
+    return v;
+  };
+  try {
+    const accessKey = field('accessKey', 'the account the medium belongs to');
+    const phone = field('phone', 'the business number it is for');
+    const fileName = field('fileName', 'the file name');
+    const mimeType = contentType?.split(';')[0].trim();
+    if (!mimeType || !/^[\w.+-]+\/[\w.+-]+$/.test(mimeType))
+      throw new Error(
+        `Content-Type must be the file's MIME type (image/jpeg, application/pdf, …); got ${mimeType || 'nothing'}.`,
+      );
+    if (bytes.length === 0) throw new Error('The body must be the file’s bytes; it is empty.');
+    const { bytes: kept, ...m } = media.add({ kind: 'media', accessKey, phone, mimeType, fileName, bytes });
+    return json(201, { ...m, size: kept?.length ?? null, url: `${MEDIA_PATH}${encodeURIComponent(m.id)}` });
+  } catch (error) {
+    return json(400, { error: (error as Error).message });
+  }
+}

@@ -584,7 +584,39 @@
     input.setAttribute('aria-label', 'Reply as the customer');
     const send = el('button', 'send', 'Send');
     send.type = 'submit';
-    form.append(input, send, note);
+    // An image or a document from the disk: into the media store first, then sent by its ID.
+    const file = el('input', 'attach-file');
+    file.type = 'file';
+    file.id = 'compose-file';
+    file.accept = 'image/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt';
+    const attach = el('label', 'attach', '\u{1F4CE}');
+    attach.htmlFor = file.id;
+    attach.title = 'Send an image or a document as the customer';
+    file.setAttribute('aria-label', attach.title);
+    file.addEventListener('change', () => {
+      const f = file.files && file.files[0];
+      if (!f) return;
+      const type = /^image\//.test(f.type) ? 'image' : 'document';
+      const q = new URLSearchParams({ accessKey: c.last.accessKey, phone: businessOf(c.last), fileName: f.name });
+      fetch('/__nxwa/media?' + q, {
+        method: 'POST',
+        headers: { 'content-type': f.type || 'application/octet-stream' },
+        body: f,
+      })
+        .then((r) => r.json().then((j) => (r.ok ? j : Promise.reject(new Error(j.error || 'HTTP ' + r.status)))))
+        .then((m) =>
+          postInbound(c, {
+            type,
+            [type]: { id: m.id, mime_type: m.mimeType, ...(type === 'document' ? { filename: m.fileName } : {}) },
+          }),
+        )
+        .then(
+          () => say(''),
+          (e) => say(e.message, true),
+        )
+        .finally(() => (file.value = ''));
+    });
+    form.append(attach, file, input, send, note);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const text = input.value;

@@ -3,7 +3,8 @@
 // the status ticks, answering as the customer (a typed reply, a tapped quick-reply button) up to a signed callback
 // at a local webhook, and the templates and media panes. Screenshots at 1400 px and 360 px are saved in
 // test-results/ for review.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -66,9 +67,9 @@ const api2 = () => client('api2.nxcloud.com', { baseUrl: mock.urls['api2.nxcloud
 const saas = () => client('api.nxcloud.com', { baseUrl: mock.urls['api.nxcloud.com']! });
 
 /** Opens the phone view of api2's port; records every request the page makes and every console error. */
-async function open(width = 1400, height = 860, colorScheme: 'light' | 'dark' = 'light') {
+async function open(width = 1400, height = 860, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false) {
   const origin = mock.urls['api2.nxcloud.com']!;
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme, bypassCSP });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -431,6 +432,42 @@ describe('the phone view', () => {
     await page.close();
   });
 
+  it('sends an image from the disk as the customer: through the media store, shown as its thumbnail', async () => {
+    mock.reset();
+    const { page, errors, foreign } = await open();
+    await send({
+      to: '8613600000552',
+      cus_message_id: 'pv-pic',
+      type: 'text',
+      text: { body: 'A photo?' },
+      dr_webhook: `${hook.url}/pic`,
+    });
+    await chat(page, '8613600000552').click();
+    await page.locator('#compose-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG });
+    const thumb = page.locator('.bubble.in img.thumb');
+    await thumb.waitFor(WAIT);
+    await page.waitForFunction(
+      () => (document.querySelector('.bubble.in img.thumb') as HTMLImageElement)?.naturalWidth === 2,
+      undefined,
+      WAIT,
+    );
+    await page.locator('.bubble.in .ticks-delivered').waitFor(WAIT);
+    const [got] = hook.at('/pic').filter((r) => r.json.messages?.[0]?.type === 'image');
+    expect(got.json.messages[0]).toMatchObject({
+      from: '8613600000552',
+      type: 'image',
+      image: { mime_type: 'image/png' },
+    });
+    const id = got.json.messages[0].image.id;
+    expect(await thumb.getAttribute('src')).toBe(`/__nxwa/media/${id}`);
+    // The store has it, with the very bytes.
+    const bytes = Buffer.from(await (await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/media/${id}`)).arrayBuffer());
+    expect(bytes.equals(PNG)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(foreign()).toEqual([]);
+    await page.close();
+  });
+
   it("taps a SaaS template's quick-reply button: the host's onTemplateButtonClick, signed", async () => {
     mock.reset();
     // The SaaS hosts keep no template store: the account's template of that name is the one drawn.
@@ -595,5 +632,39 @@ describe('the lifecycle by hand', () => {
     expect(hook.at('/drive')[2].json.statuses[0].errors[0].code).toBe(470);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  // axe-core's engine, injected into the page (the page's own policy would refuse it, so it is bypassed for this
+  // scan only); a serious or critical violation fails.
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const scan = async (page: Page) => {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+    const result: any = await page.evaluate(() => (window as any).axe.run(document));
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  };
+
+  it('the conversation list, a thread and the templates pane have no serious or critical violation', async () => {
+    mock.reset();
+    await send({
+      to: '8613600000601',
+      cus_message_id: 'pv-a11y',
+      type: 'text',
+      text: { body: '*hello* https://example.com' },
+    });
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await open(1400, 860, scheme, true);
+      await chat(page, '8613600000601').waitFor(WAIT);
+      expect(await scan(page)).toEqual([]);
+      await chat(page, '8613600000601').click();
+      await bubble(page, 'pv-a11y').waitFor(WAIT);
+      expect(await scan(page)).toEqual([]);
+      await page.locator('#tab-templates').click();
+      expect(await scan(page)).toEqual([]);
+      await page.close();
+    }
   });
 });
