@@ -174,6 +174,7 @@
         : n < 1048576
           ? (n / 1024).toFixed(1) + ' KB'
           : (n / 1048576).toFixed(1) + ' MB';
+  const ext = (name) => (/\.([a-z0-9]{1,4})$/i.exec(str(name)) || [, 'file'])[1].toUpperCase();
   const outLink = (href, text) => {
     const a = el('a', 'link', text || href);
     try {
@@ -208,7 +209,10 @@
         const doc = el('a', 'document');
         doc.href = src;
         doc.download = str(o.filename || medium.fileName);
-        doc.append(el('span', 'doc-icon', '\u{1F4C4}'), el('span', 'doc-name', str(o.filename || medium.fileName)));
+        doc.append(
+          el('span', 'doc-icon', ext(o.filename || medium.fileName)),
+          el('span', 'doc-name', str(o.filename || medium.fileName)),
+        );
         doc.append(el('span', 'doc-size', size(medium.size) + ' \u00b7 ' + str(medium.mimeType)));
         box.append(doc);
       }
@@ -369,7 +373,7 @@
       case 'location': {
         const l = obj(b.location);
         const box = el('div', 'location');
-        box.append(el('div', 'loc-pin', '\u{1F4CD} ' + str(l.name || 'Location')));
+        box.append(el('div', 'loc-pin', str(l.name || 'Location')));
         if (l.address) box.append(el('div', 'loc-address', str(l.address)));
         box.append(el('div', 'loc-coords', str(l.latitude) + ', ' + str(l.longitude)));
         if (l.url) box.append(outLink(str(l.url)));
@@ -378,9 +382,7 @@
       case 'contacts': {
         const box = el('div', 'contacts');
         for (const c of arr(b.contacts).map(obj)) {
-          box.append(
-            el('div', 'contact-name', '\u{1F464} ' + str(obj(c.name).formatted_name || obj(c.name).first_name)),
-          );
+          box.append(el('div', 'contact-name', str(obj(c.name).formatted_name || obj(c.name).first_name)));
           for (const p of arr(c.phones).map(obj)) box.append(el('div', 'contact-phone', str(p.phone || p.wa_id)));
         }
         return box;
@@ -402,7 +404,7 @@
 
   // ---- Status ticks, and the record one click away. ----
   const TICKS = {
-    accepted: ['\u{1F552}', 'accepted by the mock, not sent yet'],
+    accepted: ['\u25F7', 'accepted by the mock, not sent yet'],
     sent: ['\u2713', 'sent'],
     delivered: ['\u2713\u2713', 'delivered'],
     read: ['\u2713\u2713', 'read'],
@@ -589,7 +591,7 @@
     file.type = 'file';
     file.id = 'compose-file';
     file.accept = 'image/*,application/pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.txt';
-    const attach = el('label', 'attach', '\u{1F4CE}');
+    const attach = el('label', 'attach', '+');
     attach.htmlFor = file.id;
     attach.title = 'Send an image or a document as the customer';
     file.setAttribute('aria-label', attach.title);
@@ -645,7 +647,7 @@
     const b = obj(m.body);
     if (/\/otp$/.test(str(m.operation))) return 'verification code';
     if (b.type === 'text') return str(obj(b.text).body);
-    if (b.type === 'template') return '\u{1F4C4} ' + str(obj(b.template).name);
+    if (b.type === 'template') return 'template ' + str(obj(b.template).name);
     if (b.type === 'button') return '\u21a9 ' + str(obj(b.button).text);
     return b.type ? '[' + str(b.type) + ']' : '';
   };
@@ -830,7 +832,7 @@
           img.alt = str(m.fileName);
           img.loading = 'lazy';
           li.append(img);
-        } else li.append(el('div', 'doc-icon big', '\u{1F4C4}'));
+        } else li.append(el('div', 'doc-icon big', ext(m.fileName)));
         li.append(
           el('div', 'doc-name', str(m.fileName)),
           el('div', 'doc-size', size(m.size) + ' \u00b7 ' + str(m.mimeType)),

@@ -292,6 +292,8 @@ describe('the phone view', () => {
     expect(await unknown.locator('.badge').textContent()).toBe('not in the sandbox');
     expect(await unknown.locator('.params li').allTextContents()).toEqual(['body {{1}} = Zé']);
 
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'phone-template-1400-light.png') });
     // Tapped on api2, whose pages document no button callback: it says so and sends nothing.
     const clicks = () => hook.received.filter((r) => r.json.messages?.[0]?.type === 'button').length;
     const before = clicks();
