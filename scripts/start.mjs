@@ -38,7 +38,7 @@ mock.stdout.on('data', (chunk) => {
     // The mock's banner names the inspector's page: the place to watch the demo's message arrive.
     const inspector = /^\s+inspector\s+(\S+)/m.exec(out)?.[1];
     console.log(
-      `\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch it arrive, and its status change, live:\n  ${inspector}\n` : ''}`,
+      `\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch the conversation in the phone view (its ticks turn live; answer as the customer there):\n  ${inspector}\n` : ''}`,
     );
   }
 });

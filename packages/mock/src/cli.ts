@@ -142,6 +142,7 @@ for (const { host, url } of mock.servers) console.log(`  ${host.padEnd(18)} ${ur
 console.log(`  credentials        accessKey ${credentials.accessKey}, accessSecret ${secretShown}`);
 // The live page of what the mock records; every host's port serves it, the first one is shown.
 console.log(`  inspector          ${mock.servers[0].url}/__nxwa/`);
+console.log('                     the phone view: conversations, replies as the customer, templates, media, log');
 console.log(`  health             GET <url>/__health\n`);
 
 let stopping = false;

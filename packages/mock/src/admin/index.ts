@@ -8,12 +8,15 @@ import type { MockHost } from '../http/hosts.js';
 import { download, MEDIA_PATH } from '../sandbox/media/operations.js';
 import type { MediaStore } from '../sandbox/media/store.js';
 import type { MessageStore } from '../sandbox/messages/store.js';
+import type { Timelines } from '../sandbox/messages/timeline.js';
 import type { TemplateStore } from '../sandbox/templates/store.js';
 import { answerFaultsGet, answerFaultsPut, type RunFaults } from './faults.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
+import { driveMessage } from './lifecycle.js';
 import { getMessage, listMessages } from './messages.js';
+import { addMedium, listMedia, listTemplates } from './stores.js';
 import { answerReview } from './templates.js';
 import type { Trigger } from './trigger.js';
 import { answerWait, type WaitProbe } from './wait.js';
@@ -46,6 +49,10 @@ export interface AdminOptions {
   host: string;
   messages: MessageStore;
   media: MediaStore;
+  /** The templates the phone view lists and a review by hand decides (POST /__nxwa/templates/{id}/review). */
+  templates?: TemplateStore;
+  /** Drives a sent message's statuses by hand (POST /__nxwa/messages/{id}/status). */
+  timelines?: Pick<Timelines, 'drive'>;
   inbound: Inbound;
   /** Forgets every record and cancels what is scheduled (DELETE /__nxwa/state). */
   resetAll: () => void;
@@ -58,8 +65,6 @@ export interface AdminOptions {
   faults?: RunFaults;
   /** What POST /__nxwa/wait watches. */
   wait?: WaitProbe;
-  /** The templates a review by hand decides (POST /__nxwa/templates/{id}/review). */
-  templates?: TemplateStore;
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -102,6 +107,14 @@ export function createAdmin(options: AdminOptions) {
       handle: ({ url, params }) => getMessage(url, params[0], messages),
     },
     {
+      path: new RegExp(`^${ADMIN_PREFIX}/messages/([^/]+)/status$`),
+      shows: `${ADMIN_PREFIX}/messages/{id}/status`,
+      methods: ['POST'],
+      readsBody: true,
+      handle: async ({ req, params }) =>
+        driveMessage(await readBody(req, options.maxBodyBytes), params[0], messages, options.timelines),
+    },
+    {
       path: `${ADMIN_PREFIX}/state`,
       methods: ['DELETE'],
       handle: () => {
@@ -114,6 +127,16 @@ export function createAdmin(options: AdminOptions) {
       methods: ['POST'],
       readsBody: true,
       handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
+    },
+    { path: `${ADMIN_PREFIX}/templates`, methods: ['GET'], handle: ({ url }) => listTemplates(url, options.templates) },
+    {
+      path: `${ADMIN_PREFIX}/media`,
+      methods: ['GET', 'POST'],
+      readsBody: true,
+      handle: async ({ req, url }) =>
+        req.method === 'POST'
+          ? addMedium(url, req.headers['content-type'], await readBody(req, options.maxBodyBytes), media)
+          : (req.resume(), listMedia(url, media)),
     },
     {
       path: `${ADMIN_PREFIX}/trigger`,

@@ -39,8 +39,8 @@ function problem(value: unknown): string | undefined {
         (typeof item.bytes !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(item.bytes))
       )
         return `media[${i}].bytes must be base64`;
-      if (list === 'templates' && item.status !== 'PENDING' && item.status !== 'APPROVED')
-        return `templates[${i}].status must be PENDING or APPROVED`;
+      if (list === 'templates' && !['PENDING', 'APPROVED', 'REJECTED'].includes(item.status as string))
+        return `templates[${i}].status must be PENDING, APPROVED or REJECTED`;
     }
   }
   return undefined;

@@ -1,11 +1,12 @@
-// The live inspector's page (GET /__nxwa/): one self-contained HTML document — page.html with page.css and
-// script.js inlined at build, nothing fetched from anywhere but its own origin's event stream — and the
+// The live inspector's page (GET /__nxwa/): one self-contained HTML document — page.html with page.css,
+// script.js (the log) and phone.js (conversations, templates, media) inlined at build, nothing fetched from anywhere but its own origin's event stream — and the
 // Content-Security-Policy that allows exactly that (the inline style and script by their hashes; no other script,
 // no inline handler, no outside request).
 import { createHash } from 'node:crypto';
 import { MESSAGE_STATUSES } from '../../sandbox/messages/store.js';
 import STYLE from './page.css?raw';
 import HTML from './page.html?raw';
+import PHONE from './phone.js?raw';
 import SCRIPT from './script.js?raw';
 
 /** Replaces each placeholder of the page, once; a placeholder missing from page.html is the mock's own mistake. */
@@ -26,11 +27,12 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy': [
     "default-src 'none'",
-    `script-src ${sha256(SCRIPT)}`,
+    `script-src ${sha256(SCRIPT)} ${sha256(PHONE)}`,
     `style-src ${sha256(STYLE)}`,
     "connect-src 'self'",
-    // The icon is inline (data:), so the browser asks the mock for no /favicon.ico.
-    'img-src data:',
+    // The icon is inline (data:), so the browser asks the mock for no /favicon.ico; media previews are the mock's own.
+    "img-src data: 'self'",
+    "media-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -44,5 +46,6 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 export const PAGE = inline(HTML, {
   '<link rel="stylesheet" href="page.css">': `<style>${STYLE}</style>`,
   '<script src="script.js"></script>': `<script>${SCRIPT}</script>`,
+  '<script src="phone.js"></script>': `<script>${PHONE}</script>`,
   '<option value="">any</option>': `<option value="">any</option>${MESSAGE_STATUSES.map((s) => `<option value="${s}">${s}</option>`).join('')}`,
 });

@@ -205,9 +205,15 @@
     state.className = text === 'live' ? 'live' : '';
   };
 
+  // The other panes (phone.js) draw from the same stream: each change is passed on as a document event.
+  const tell = (kind, data) => document.dispatchEvent(new CustomEvent('nxwa-messages', { detail: { kind, data } }));
+
   const connect = () => {
     const source = new EventSource('/__nxwa/events');
-    source.addEventListener('open', () => setState('live'));
+    source.addEventListener('open', () => {
+      setState('live');
+      tell('open');
+    });
     source.addEventListener('error', () => {
       if (source.readyState === EventSource.CLOSED) {
         // Refused (too many open pages, or the mock went away): try again in a while.
@@ -216,16 +222,22 @@
       } else setState('reconnecting\u2026');
     });
     source.addEventListener('snapshot', (e) => {
-      replaceAll(JSON.parse(e.data).messages);
+      const { messages } = JSON.parse(e.data);
+      replaceAll(messages);
       refresh();
+      tell('snapshot', messages);
     });
     source.addEventListener('upsert', (e) => {
-      upsert(JSON.parse(e.data));
+      const m = JSON.parse(e.data);
+      upsert(m);
       refresh();
+      tell('upsert', m);
     });
     source.addEventListener('drop', (e) => {
-      drop(keyOf(JSON.parse(e.data)));
+      const m = JSON.parse(e.data);
+      drop(keyOf(m));
       refresh();
+      tell('drop', m);
     });
   };
 

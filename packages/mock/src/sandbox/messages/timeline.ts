@@ -4,10 +4,27 @@
 // order (a retried one holds back the next), however far the timeline has moved on meanwhile.
 
 import type { CallbackCredentials, Delivery } from '../../callbacks/deliver.js';
-import { conversationOrigin, statusPayload } from '../../callbacks/payloads.js';
+import { conversationOrigin, DOCUMENTED_FAILURE, statusPayload } from '../../callbacks/payloads.js';
 import type { Family } from '../../http/answer.js';
 import type { PlannedStatus } from './recipients.js';
 import type { MessageStore, MockMessage } from './store.js';
+
+/** The statuses a message can be driven to by hand. */
+export const MANUAL_STATUSES = ['delivered', 'read', 'failed'] as const;
+export type ManualStatus = (typeof MANUAL_STATUSES)[number];
+
+const ORDER = ['accepted', 'sent', 'delivered', 'read'];
+
+/** The statuses that take a message from `current` to `target`, or why it cannot go there. */
+export function manualSteps(current: string, target: ManualStatus): PlannedStatus[] | string {
+  if (current === 'failed') return 'it has failed already';
+  if (target === 'failed') return [{ status: 'failed', error: DOCUMENTED_FAILURE }];
+  const from = ORDER.indexOf(current);
+  const to = ORDER.indexOf(target);
+  if (from < 0) return `its status ${current} has no next one`;
+  if (from >= to) return `it is ${current} already`;
+  return ORDER.slice(Math.max(from + 1, 1), to + 1).map((status) => ({ status }) as PlannedStatus);
+}
 
 export interface Timeline {
   message: MockMessage;
@@ -29,9 +46,11 @@ export function createTimelines({
   // One canceller per message whose timeline or callbacks are still to come; each removes itself when done.
   const pending = new Set<() => void>();
 
+  // Every message this run started, with what drives it by hand (its timeline's webhook and callback chain).
+  const driven = new WeakMap<MockMessage, (target: ManualStatus) => string | undefined>();
+
   function start(life: Timeline): void {
     const { message, statuses, webhook } = life;
-    if (statuses.length === 0) return;
     const body = message.body as Record<string, unknown> | undefined;
     const fixed = {
       family: life.family,
@@ -57,31 +76,33 @@ export function createTimelines({
     };
     const settle = () => timelineDone && inFlight === 0 && pending.delete(cancel);
     pending.add(cancel);
+    /** One status enters the timeline, and its callback joins the chain. */
+    const emit = ({ status, error }: PlannedStatus) => {
+      const event = messages.advance(message, status, error);
+      if (!webhook) return;
+      const payload = statusPayload({ ...fixed, status, error, at: event ? Date.parse(event.at) : Date.now() });
+      inFlight++;
+      chain = chain
+        .then(() =>
+          cancelled
+            ? false
+            : delivery.deliver(
+                webhook.url,
+                payload,
+                webhook.credentials,
+                (a) => messages.attempt(message, { ...a, status }),
+                { label: `callback ${status} ${message.id}`, signal: aborter.signal },
+              ),
+        )
+        .finally(() => {
+          inFlight--;
+          settle();
+        });
+    };
     const step = (i: number) => {
       timer = setTimeout(() => {
         if (cancelled) return;
-        const { status, error } = statuses[i];
-        const event = messages.advance(message, status, error);
-        if (webhook) {
-          const payload = statusPayload({ ...fixed, status, error, at: event ? Date.parse(event.at) : Date.now() });
-          inFlight++;
-          chain = chain
-            .then(() =>
-              cancelled
-                ? false
-                : delivery.deliver(
-                    webhook.url,
-                    payload,
-                    webhook.credentials,
-                    (a) => messages.attempt(message, { ...a, status }),
-                    { label: `callback ${status} ${message.id}`, signal: aborter.signal },
-                  ),
-            )
-            .finally(() => {
-              inFlight--;
-              settle();
-            });
-        }
+        emit(statuses[i]);
         if (i + 1 < statuses.length) step(i + 1);
         else {
           timelineDone = true;
@@ -90,7 +111,23 @@ export function createTimelines({
       }, stepMs);
       timer.unref?.();
     };
-    step(0);
+    driven.set(message, (target) => {
+      if (cancelled) return 'its timeline was cancelled (the mock was reset or stopped)';
+      const next = manualSteps(message.status, target);
+      if (typeof next === 'string') return next;
+      // What was still planned is dropped: the message goes where it was driven, at once.
+      clearTimeout(timer);
+      timelineDone = true;
+      pending.add(cancel);
+      for (const planned of next) emit(planned);
+      settle();
+      return undefined;
+    });
+    if (statuses.length > 0) step(0);
+    else {
+      timelineDone = true;
+      settle();
+    }
   }
 
   const cancelAll = () => {
@@ -99,6 +136,15 @@ export function createTimelines({
 
   return {
     start,
+    /**
+     * Moves a message's life on at once: to `delivered` or `read` (the statuses before it that it has not had, in
+     * order) or to `failed`; each status's callback goes out as a timed one would. A string says why not.
+     */
+    drive(message: MockMessage, target: ManualStatus): string | undefined {
+      const drive = driven.get(message);
+      if (!drive) return 'it was not sent in this run of the mock (restored from a state file, or inbound)';
+      return drive(target);
+    },
     /** Messages whose timeline or callbacks are still to come. */
     get pending(): number {
       return pending.size;

@@ -68,7 +68,7 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
   };
 
   return {
-    /** Told of each template whose review ends (it is APPROVED). */
+    /** Told of each template whose review ends (APPROVED, or REJECTED by hand). */
     onReviewed(listener: (t: StoredTemplate) => void): void {
       reviewed.push(listener);
     },

@@ -97,13 +97,16 @@ describe('the page', () => {
       expect(directives['default-src']).toEqual(["'none'"]);
       expect(directives['connect-src']).toEqual(["'self'"]);
       expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
-      // Exactly the page's one inline script and one inline style, by their hashes.
+      // Exactly the page's inline scripts (the log's and the phone view's) and its one style, by their hashes;
+      // images and players from its own origin only (the media store's previews).
+      expect(directives['img-src']).toEqual(['data:', "'self'"]);
+      expect(directives['media-src']).toEqual(["'self'"]);
       const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
       const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
       const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
-      expect(scripts).toHaveLength(1);
+      expect(scripts).toHaveLength(2);
       expect(styles).toHaveLength(1);
-      expect(directives['script-src']).toEqual([hash(scripts[0])]);
+      expect(directives['script-src']).toEqual(scripts.map(hash));
       expect(directives['style-src']).toEqual([hash(styles[0])]);
     }
   });

@@ -79,7 +79,7 @@ async function open(host: keyof RunningMock['urls'] = 'api2.nxcloud.com') {
   await page.route('**/*', (route) =>
     new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
   );
-  await page.goto(`${origin}/__nxwa/`, { waitUntil: 'load' });
+  await page.goto(`${origin}/__nxwa/#log`, { waitUntil: 'load' });
   await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
   return { page, origin, requests, errors };
 }
@@ -91,7 +91,7 @@ async function bareInspector() {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(`${url}/__nxwa/`);
+  await page.goto(`${url}/__nxwa/#log`);
   await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
   const close = async () => {
     await page.close();
