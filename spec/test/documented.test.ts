@@ -269,6 +269,53 @@ const STATED: Record<string, { page: string; words: string }[]> = {
   'pattern ^[0-9a-f]{32}([0-9a-f]{32})?$': [
     { page: 'signing.md', words: 'with MD5 (or SHA-256 when `algorithm: sha256`), write lowercase hex' },
   ],
+  'maxLength 256': [
+    { page: 'nxcloud-wiki-2026/Business-Profiles.md', words: 'business address; at most 256 characters' },
+  ],
+  'maximum 100': [{ page: 'nxcloud-wiki-2026/openapi-chat-records.md', words: 'rows per page, at most 100' }],
+  'maxItems 100': [
+    {
+      page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-batch_create.md',
+      words: 'customers to create, at most 100 per request',
+    },
+  ],
+  'maximum 50': [{ page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-customer_query.md', words: 'page size, 1–50' }],
+  'maxLength 50': [
+    { page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-batch_create.md', words: 'country, at most 50 characters' },
+  ],
+  'maxLength 100': [
+    { page: 'nxcloud-wiki-2026/IDN-SAAS-saas_plat-openapi-batch_create.md', words: 'address, at most 100 characters' },
+  ],
+  'maxLength 128': [
+    { page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-batch_create.md', words: 'first name, at most 128 characters' },
+  ],
+  'maxLength 255': [
+    {
+      page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-batch_create.md',
+      words: 'customer name, at most 255 characters',
+    },
+  ],
+  'maxLength 30': [
+    {
+      page: 'nxcloud-wiki-2026/IDN-SAAS-saas_plat-openapi-batch_create.md',
+      words: 'SMS number, digits only, at most 30 characters',
+    },
+  ],
+  'maxLength 32': [
+    {
+      page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-batch_create.md',
+      words: 'Messenger id, digits only, at most 32 characters',
+    },
+  ],
+  'pattern ^[0-9]*$': [
+    {
+      page: 'nxcloud-wiki-2026/SAAS-saas_plat-openapi-batch_create.md',
+      words: 'Messenger id, digits only, at most 32 characters',
+    },
+  ],
+  'maxLength 2000': [
+    { page: 'nxcloud-wiki-2026/IDN-SAAS-saas_plat-openapi-batch_create.md', words: 'remark, at most 2000 characters' },
+  ],
 };
 
 describe('no pattern, range or length without a page that states it', () => {
