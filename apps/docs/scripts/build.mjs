@@ -17,7 +17,10 @@ const app = join(here, '..');
 const specDir = join(app, '..', '..', 'spec');
 const out = join(app, 'dist');
 const redocly = join(app, 'node_modules', '.bin', 'redocly');
-const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+// The NxCloud hosts: the apis whose root is under hosts/ (redocly.yaml also declares the mock's own API).
+const hosts = Object.entries(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis)
+  .filter(([, api]) => api.root.startsWith('hosts/'))
+  .map(([name]) => name);
 const specs = Object.fromEntries(
   hosts.map((h) => [h, JSON.parse(readFileSync(join(specDir, 'dist', `${h}.json`), 'utf8'))]),
 );
@@ -75,6 +78,32 @@ for (const host of hosts) {
     copyFileSync(join(specDir, 'dist', `${host}.${ext}`), join(out, 'specs', `${host}.${ext}`));
 }
 
+// The mock's own API (/__nxwa/*) beside the hosts: its bundle as it is (its paths are not signed, so no samples).
+const MOCK_API = 'nxwa-mock';
+const mockSpec = JSON.parse(readFileSync(join(specDir, 'dist', `${MOCK_API}.json`), 'utf8'));
+execFileSync(
+  redocly,
+  [
+    'build-docs',
+    join(specDir, 'dist', `${MOCK_API}.json`),
+    '--inlineBundle',
+    '--output',
+    join(out, pageOf(MOCK_API)),
+    '--title',
+    `${mockSpec.info.title} · nxwa`,
+    '--lint-config',
+    'off',
+  ],
+  {
+    cwd: app,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  },
+);
+writeFileSync(join(out, pageOf(MOCK_API)), offline(readFileSync(join(out, pageOf(MOCK_API)), 'utf8')));
+for (const ext of ['json', 'yaml'])
+  copyFileSync(join(specDir, 'dist', `${MOCK_API}.${ext}`), join(out, 'specs', `${MOCK_API}.${ext}`));
+
 // The index.
 const hostCards = hosts
   .map((host) => {
@@ -128,6 +157,8 @@ else console.log('sent', data.messages[0].id);</code></pre>
 with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
 <p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
 shows them live at <code>http://127.0.0.1:4010/__nxwa/</code> — <a href="sandbox.html">the sandbox guide</a>.</p>
+<p>The mock's own paths (<code>/__nxwa/*</code>: records, reset, inbound messages, media) are specified too:
+<a href="${pageOf(MOCK_API)}">${escape(mockSpec.info.title)}</a>.</p>
 <h2>Operations</h2>
 <table><thead><tr><th>host</th><th>operation</th><th>what it does</th></tr></thead><tbody>
 ${opRows}
@@ -249,5 +280,5 @@ ${guide.html}`,
   }),
 );
 
-const written = ['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map(pageOf)];
+const written = ['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map(pageOf), pageOf(MOCK_API)];
 console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);

@@ -12,7 +12,10 @@ import { literal, samplesOf, shellQuote, withCodeSamples } from '../src/samples.
 
 const app = join(import.meta.dirname, '..');
 const specDir = join(app, '..', '..', 'spec');
-const hosts: string[] = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+// The NxCloud hosts: the apis whose root is under hosts/ (redocly.yaml also declares the mock's own API).
+const hosts: string[] = Object.entries(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis)
+  .filter(([, api]: [string, any]) => api.root.startsWith('hosts/'))
+  .map(([name]) => name);
 const spec = (host: string) => JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
 // Inside the package (apps/*/build is ignored by git), so that '@org/nxwa-client' resolves as it does for users.
 const dir = join(app, 'build', 'samples');

@@ -7,7 +7,10 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 export const specDir = join(import.meta.dirname, '..', '..');
-export const hosts: string[] = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+// The NxCloud hosts: the apis whose root is under hosts/ (redocly.yaml also declares the mock's own API).
+export const hosts: string[] = Object.entries(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis)
+  .filter(([, api]: [string, any]) => api.root.startsWith('hosts/'))
+  .map(([name]) => name);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Doc = Record<string, any>;
