@@ -11,6 +11,7 @@ import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
 import { getMessage, listMessages } from './messages.js';
+import { adminOperation, adminProblems } from './validation.js';
 
 /** The prefix of the mock's own paths. */
 export const ADMIN_PREFIX = '/__nxwa';
@@ -21,6 +22,8 @@ export interface AdminRequest {
   url: URL;
   /** The path's groups, as they stand in the path (still percent-encoded). */
   params: string[];
+  /** The JSON body, parsed and valid against the mock's API (routes that read their body). */
+  body?: unknown;
 }
 
 export interface AdminRoute {
@@ -30,7 +33,7 @@ export interface AdminRoute {
   shows?: string;
   /** The methods it takes; a 405 names the first. */
   methods: readonly string[];
-  /** Reads the body itself (within the mock's limit); the others' bodies are drained unread. */
+  /** Takes a JSON body (read within the mock's limit, checked against the mock's API); the others' are drained unread. */
   readsBody?: boolean;
   /** The answer; undefined when the handler wrote the response itself (an event stream). */
   handle(r: AdminRequest): Answer | undefined | Promise<Answer | undefined>;
@@ -98,7 +101,7 @@ export function createAdmin(options: AdminOptions) {
       path: `${ADMIN_PREFIX}/inbound`,
       methods: ['POST'],
       readsBody: true,
-      handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
+      handle: ({ body }) => inbound.answer(body as Record<string, unknown>),
     },
     {
       path: new RegExp(`^${MEDIA_PATH}(.*)$`),
@@ -126,7 +129,14 @@ export function createAdmin(options: AdminOptions) {
             ...json(405, { error: `${method} is not allowed on ${path}; use ${route.methods[0]}.` }),
             headers: { allow: route.methods.join(', ') },
           };
-        return route.handle({ req, res, url, params: typeof route.path === 'string' ? [] : match.slice(1) });
+        // Checked against the mock's own API document, as the hosts' requests are against theirs.
+        const operation = adminOperation(method, path);
+        const raw = route.readsBody ? await readBody(req, options.maxBodyBytes) : undefined;
+        const checked = operation ? adminProblems(operation, url, raw) : { problems: [] };
+        if (checked.problems.length > 0)
+          return json(400, { error: `${checked.problems.map((p) => p.text).join('; ')}.` });
+        const params = typeof route.path === 'string' ? [] : match.slice(1);
+        return route.handle({ req, res, url, params, body: checked.body });
       }
       req.resume();
       return json(404, { error: `No inspection endpoint ${path}: ${listed.join(', ')}.` });

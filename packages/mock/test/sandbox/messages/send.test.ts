@@ -108,7 +108,7 @@ describe('the inspection API', () => {
     const bad = await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages?status=lost`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(
-      /status must be one of accepted, sent, delivered, read, failed, received; got "lost"/,
+      /status: must be one of "accepted", "sent", "delivered", "read", "failed", "received"; got "lost"/,
     );
   });
 
