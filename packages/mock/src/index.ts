@@ -3,6 +3,13 @@
 
 import { createInbound } from './admin/inbound.js';
 import { createAdmin } from './admin/index.js';
+import {
+  createJournal,
+  describeViolations,
+  type JournalEntry,
+  type JournalFilter,
+  type Violation,
+} from './admin/journal.js';
 import { createDelivery } from './callbacks/deliver.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults } from './faults/faults.js';
@@ -17,6 +24,7 @@ import { createPersister, loadState } from './sandbox/persist.js';
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
+export type { JournalEntry, JournalFilter, JournalProblem, Violation } from './admin/journal.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
 export { MAGIC_RECIPIENTS } from './sandbox/messages/recipients.js';
@@ -51,6 +59,12 @@ export interface RunningMock {
   message(id: string, accessKey?: string): MockMessage | undefined;
   /** Forgets every recorded message, medium and template (as `DELETE /__nxwa/state`). */
   reset(): void;
+  /** The requests the hosts answered, oldest first, with their verdicts (as `GET /__nxwa/requests`); copies. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Every refusal the caller did not ask for, grouped by operation, field and rule (as `GET /__nxwa/requests?verdict=refused`). */
+  violations(): Violation[];
+  /** Throws one error listing every violation (operation, field, rule, how often, a masked excerpt); works in any test runner. */
+  assertNoViolations(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -81,6 +95,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   // One store per kind; none knows of another.
   const messages = createMessageStore(o.messageLimit);
   messages.onChange(changed);
+  const journal = createJournal(o.messageLimit);
   const media = createMediaStore(changed);
   const templates = createTemplateStore({ reviewMs: o.reviewMs, onChange: changed });
   if (saved) {
@@ -109,6 +124,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     messages.reset();
     media.reset();
     templates.reset();
+    journal.reset();
   };
 
   const servers: ReturnType<typeof createHostServer>[] = [];
@@ -132,9 +148,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         faults,
         sandbox,
         sends,
-        admin: createAdmin({ host, messages, media, inbound, resetAll, maxBodyBytes: o.maxBodyBytes, log }),
+        admin: createAdmin({ host, messages, media, inbound, resetAll, maxBodyBytes: o.maxBodyBytes, log, journal }),
         maxBodyBytes: o.maxBodyBytes,
         log,
+        journal,
       });
       servers.push(server);
       try {
@@ -159,6 +176,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         return m && structuredClone(m);
       },
       reset: resetAll,
+      requests: (filter) => structuredClone(journal.list(filter)),
+      violations: () => structuredClone(journal.violations()),
+      assertNoViolations: () => {
+        const text = describeViolations(journal.violations());
+        if (text) throw new Error(text);
+      },
       stopEngine: (host) => engines.get(host)?.stop(),
     };
   } catch (error) {

@@ -10,7 +10,9 @@ import type { MessageStore } from '../sandbox/messages/store.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
+import type { Journal } from './journal.js';
 import { getMessage, listMessages } from './messages.js';
+import { listRequests } from './requests.js';
 import { adminOperation, adminProblems } from './validation.js';
 
 /** The prefix of the mock's own paths. */
@@ -49,6 +51,8 @@ export interface AdminOptions {
   maxBodyBytes: number;
   log: (line: string) => void;
   inspector?: Pick<InspectorOptions, 'maxStreams' | 'batchMs' | 'maxBuffered'>;
+  /** Every answered request and its verdict (GET /__nxwa/requests). */
+  journal?: Journal;
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -89,6 +93,7 @@ export function createAdmin(options: AdminOptions) {
       methods: ['GET'],
       handle: ({ url, params }) => getMessage(url, params[0], messages),
     },
+    { path: `${ADMIN_PREFIX}/requests`, methods: ['GET'], handle: ({ url }) => listRequests(url, options.journal) },
     {
       path: `${ADMIN_PREFIX}/state`,
       methods: ['DELETE'],
