@@ -32,7 +32,7 @@ async function sampleApp(baseUrl: string) {
   for (const body of [send, { ...send, text: {} }]) {
     // The second request is deliberately invalid: text.body is missing.
     const { data, error } = await api2.POST('/api/wa/mt', { body: body as typeof send });
-    if (error) failed.push(error.code);
+    if (error) failed.push(error.code ?? -1);
     else sent.push(data.messages[0].id);
   }
   return { sent, failed };
@@ -82,7 +82,7 @@ describe('the journal', () => {
     const preferred = await api2.POST('/api/wa/mt', { body: send, headers: { prefer: 'example=code-10005' } });
     expect(preferred.error?.code).toBe(10005);
     const faulted = await api2.POST('/api/wa/mt', { body: send, headers: { 'x-nxwa-fault': '503' } });
-    expect(faulted.response.status).toBe(503);
+    expect(faulted.response?.status).toBe(503);
     expect(mock.requests().map((r) => [r.verdict, r.chosen, r.violation])).toEqual([
       ['refused', 'prefer', false],
       ['refused', 'fault', false],
