@@ -1,6 +1,7 @@
 // The mock of every NxCloud host in one process: for each host, its spec's operations in Prism's engine, behind a
 // server on its own port that does what Prism cannot (signatures, NxCloud's error codes, webhook callbacks).
 
+import { createCoverage, type HostCoverage } from './admin/coverage.js';
 import { createInbound } from './admin/inbound.js';
 import { createAdmin } from './admin/index.js';
 import {
@@ -24,6 +25,7 @@ import { createPersister, loadState } from './sandbox/persist.js';
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
+export type { CallbackCoverage, HostCoverage, OperationCoverage } from './admin/coverage.js';
 export type { JournalEntry, JournalFilter, JournalProblem, Violation } from './admin/journal.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
@@ -65,6 +67,8 @@ export interface RunningMock {
   violations(): Violation[];
   /** Throws one error listing every violation (operation, field, rule, how often, a masked excerpt); works in any test runner. */
   assertNoViolations(): void;
+  /** Per host served: the documented operations called and accepted, the documented codes answered, the callbacks delivered (as `GET /__nxwa/coverage`). */
+  coverage(): HostCoverage[];
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -96,6 +100,9 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const messages = createMessageStore(o.messageLimit);
   messages.onChange(changed);
   const journal = createJournal(o.messageLimit);
+  const coverage = createCoverage(new Map(hosts.map((h, i) => [h, specs[i]])));
+  journal.onRecord(coverage.record);
+  const coverageReport = () => coverage.report(messages.list());
   const media = createMediaStore(changed);
   const templates = createTemplateStore({ reviewMs: o.reviewMs, onChange: changed });
   if (saved) {
@@ -125,6 +132,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     media.reset();
     templates.reset();
     journal.reset();
+    coverage.reset();
   };
 
   const servers: ReturnType<typeof createHostServer>[] = [];
@@ -148,7 +156,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         faults,
         sandbox,
         sends,
-        admin: createAdmin({ host, messages, media, inbound, resetAll, maxBodyBytes: o.maxBodyBytes, log, journal }),
+        admin: createAdmin({
+          host,
+          messages,
+          media,
+          inbound,
+          resetAll,
+          maxBodyBytes: o.maxBodyBytes,
+          log,
+          journal,
+          coverage: coverageReport,
+        }),
         maxBodyBytes: o.maxBodyBytes,
         log,
         journal,
@@ -178,6 +196,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       reset: resetAll,
       requests: (filter) => structuredClone(journal.list(filter)),
       violations: () => structuredClone(journal.violations()),
+      coverage: coverageReport,
       assertNoViolations: () => {
         const text = describeViolations(journal.violations());
         if (text) throw new Error(text);

@@ -7,6 +7,7 @@ import { readBody } from '../http/body.js';
 import { download, MEDIA_PATH } from '../sandbox/media/operations.js';
 import type { MediaStore } from '../sandbox/media/store.js';
 import type { MessageStore } from '../sandbox/messages/store.js';
+import type { HostCoverage } from './coverage.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
@@ -53,6 +54,8 @@ export interface AdminOptions {
   inspector?: Pick<InspectorOptions, 'maxStreams' | 'batchMs' | 'maxBuffered'>;
   /** Every answered request and its verdict (GET /__nxwa/requests). */
   journal?: Journal;
+  /** What the caller's requests covered so far (GET /__nxwa/coverage). */
+  coverage?: () => HostCoverage[];
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -94,6 +97,11 @@ export function createAdmin(options: AdminOptions) {
       handle: ({ url, params }) => getMessage(url, params[0], messages),
     },
     { path: `${ADMIN_PREFIX}/requests`, methods: ['GET'], handle: ({ url }) => listRequests(url, options.journal) },
+    {
+      path: `${ADMIN_PREFIX}/coverage`,
+      methods: ['GET'],
+      handle: () => json(200, { hosts: options.coverage?.() ?? [] }),
+    },
     {
       path: `${ADMIN_PREFIX}/state`,
       methods: ['DELETE'],
