@@ -11,6 +11,7 @@ import {
   type JournalFilter,
   type Violation,
 } from './admin/journal.js';
+import { contractSections, type ReportSection, writeReport } from './admin/report.js';
 import { createDelivery } from './callbacks/deliver.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults } from './faults/faults.js';
@@ -27,6 +28,7 @@ import { createHostServer } from './server.js';
 
 export type { CallbackCoverage, HostCoverage, OperationCoverage } from './admin/coverage.js';
 export type { JournalEntry, JournalFilter, JournalProblem, Violation } from './admin/journal.js';
+export type { JunitCase, JunitSuite, ReportSection } from './admin/report.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
 export { MAGIC_RECIPIENTS } from './sandbox/messages/recipients.js';
@@ -69,6 +71,8 @@ export interface RunningMock {
   assertNoViolations(): void;
   /** Per host served: the documented operations called and accepted, the documented codes answered, the callbacks delivered (as `GET /__nxwa/coverage`). */
   coverage(): HostCoverage[];
+  /** Writes the report to the `reportFile` now (as `POST /__nxwa/report`); stop() writes it too. */
+  writeReport(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -103,6 +107,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const coverage = createCoverage(new Map(hosts.map((h, i) => [h, specs[i]])));
   journal.onRecord(coverage.record);
   const coverageReport = () => coverage.report(messages.list());
+  // The report's sections, in order; another check adds its own section here.
+  const reportSections: ReportSection[] = [...contractSections(journal, coverageReport)];
+  const report = () => {
+    if (o.reportFile === undefined) throw new Error('the mock was started without a report file (--report <file>)');
+    writeReport(o.reportFile, reportSections);
+  };
   const media = createMediaStore(changed);
   const templates = createTemplateStore({ reviewMs: o.reviewMs, onChange: changed });
   if (saved) {
@@ -142,6 +152,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     await Promise.all(servers.map((s) => s.close()));
     templates.stop();
     persister?.flush();
+    // Last, once nothing more is recorded; a failure to write is thrown to the caller.
+    if (o.reportFile !== undefined) report();
   };
   try {
     const built = await Promise.all(specs.map((spec, i) => createEngine(spec, loadOperations(hosts[i]))));
@@ -166,6 +178,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
           log,
           journal,
           coverage: coverageReport,
+          report,
         }),
         maxBodyBytes: o.maxBodyBytes,
         log,
@@ -197,6 +210,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       requests: (filter) => structuredClone(journal.list(filter)),
       violations: () => structuredClone(journal.violations()),
       coverage: coverageReport,
+      writeReport: report,
       assertNoViolations: () => {
         const text = describeViolations(journal.violations());
         if (text) throw new Error(text);

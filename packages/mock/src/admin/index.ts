@@ -56,6 +56,8 @@ export interface AdminOptions {
   journal?: Journal;
   /** What the caller's requests covered so far (GET /__nxwa/coverage). */
   coverage?: () => HostCoverage[];
+  /** Writes the report file (POST /__nxwa/report); throws naming the problem. */
+  report?: () => void;
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -101,6 +103,20 @@ export function createAdmin(options: AdminOptions) {
       path: `${ADMIN_PREFIX}/coverage`,
       methods: ['GET'],
       handle: () => json(200, { hosts: options.coverage?.() ?? [] }),
+    },
+    {
+      path: `${ADMIN_PREFIX}/report`,
+      methods: ['POST'],
+      handle: () => {
+        try {
+          if (!options.report) throw new Error('this mock writes no report');
+          options.report();
+          return json(200, { written: true });
+        } catch (error) {
+          // Nothing recorded is lost: the journal stays as it was, and the next write may succeed.
+          return json(409, { error: `${(error as Error).message}.` });
+        }
+      },
     },
     {
       path: `${ADMIN_PREFIX}/state`,
