@@ -108,7 +108,23 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   journal.onRecord(coverage.record);
   const coverageReport = () => coverage.report(messages.list());
   // The report's sections, in order; another check adds its own section here.
-  const reportSections: ReportSection[] = [...contractSections(journal, coverageReport)];
+  const reportSections: ReportSection[] = [
+    ...contractSections(journal, coverageReport),
+    {
+      // Sends whose ID an earlier send of the account already had: a retried send is two messages.
+      name: 'sends',
+      json: () => {
+        const sent = messages.list().filter((m) => m.direction === 'outbound');
+        const duplicates = sent.filter((m) => m.duplicate);
+        return {
+          kept: sent.length,
+          duplicates: duplicates.length,
+          duplicateIds: [...new Set(duplicates.map((m) => m.id))],
+        };
+      },
+      junit: () => [],
+    },
+  ];
   const report = () => {
     if (o.reportFile === undefined) throw new Error('the mock was started without a report file (--report <file>)');
     writeReport(o.reportFile, reportSections);

@@ -152,7 +152,7 @@
   };
 
   // Two accounts may use the same message ID: a message is its account and its ID.
-  const keyOf = (m) => m.accessKey + ' ' + m.id;
+  const keyOf = (m) => m.accessKey + ' ' + m.id + (m.duplicate ? ' ' + m.duplicate : '');
 
   const drop = (id) => {
     records.delete(id);
