@@ -23,6 +23,7 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
   --report <file>               on stop (and on POST /__nxwa/report) write the requests' summary, the violations
                                 and the coverage: JSON for a .json file, JUnit XML for a .xml file
   --fail-on-violation           exit with code 1 on stop when any request broke the contract
+  --strict-templates            refuse a template send naming a template the sandbox lacks (10005) from the start
   --quiet                       no log line per request
   --help                        this text`;
 
@@ -50,6 +51,7 @@ try {
       state: { type: 'string' },
       report: { type: 'string' },
       'fail-on-violation': { type: 'boolean' },
+      'strict-templates': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -101,6 +103,7 @@ const options: MockOptions = {
   templateReviewMs: number(values!['template-review-ms'], '--template-review-ms'),
   stateFile: values!.state as string | undefined,
   reportFile: values!.report as string | undefined,
+  strictTemplates: values!['strict-templates'] === true,
   log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
 };
 

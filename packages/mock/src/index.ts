@@ -148,7 +148,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const timelines = createTimelines({ stepMs: o.stepMs, delivery, messages });
   const sends = createSends({ messages, timelines, ...callbacks, log });
   const inbound = createInbound({ messages, delivery, accounts, ...callbacks });
-  const sandbox = createSandbox({ media, templates, delivery, accounts, ...callbacks, log });
+  const sandbox = createSandbox({
+    media,
+    templates,
+    delivery,
+    accounts,
+    ...callbacks,
+    log,
+    strictTemplates: o.strictTemplates,
+  });
 
   /** Forgets every record (messages, media, templates) and cancels the timelines and callbacks still to come. */
   const resetAll = () => {

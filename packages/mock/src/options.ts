@@ -47,6 +47,8 @@ export interface MockOptions {
   stateFile?: string;
   /** Writes the journal's summary, the violations and the coverage here when the mock stops (and on POST /__nxwa/report): `.json`, or JUnit XML for `.xml`. */
   reportFile?: string;
+  /** Refuse a template send naming a template the sandbox does not have (or has not approved) from the start, not only once the account created one. */
+  strictTemplates?: boolean;
   /** Receives one line per request and per callback (never a body or a secret); silent by default. */
   log?: (line: string) => void;
 }
@@ -68,6 +70,7 @@ export interface ResolvedOptions {
   reviewMs: number;
   stateFile?: string;
   reportFile?: string;
+  strictTemplates: boolean;
   log: (line: string) => void;
 }
 
@@ -186,6 +189,7 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     reviewMs: wholeNumber(options, 'templateReviewMs', name, { fallback: 1_000, min: 0, unit: ' of ms' }),
     stateFile: options.stateFile,
     reportFile: reportFileOf(options, name),
+    strictTemplates: options.strictTemplates === true,
     log: options.log ?? (() => {}),
   };
 }
