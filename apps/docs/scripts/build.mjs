@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { parse } from 'yaml';
+import { contractGuide } from '../src/contract.mjs';
 import { count, escape, FAVICON_LINKS, inline, operationLink, page } from '../src/page.mjs';
 import { withCodeSamples } from '../src/samples.mjs';
 import { sandboxGuide, slug } from '../src/sandbox.mjs';
@@ -157,6 +158,7 @@ else console.log('sent', data.messages[0].id);</code></pre>
 with the documented meaning and remedy of its code (<a href="errors.html">every code</a>).</p>
 <p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
 shows them live at <code>http://127.0.0.1:4010/__nxwa/</code> — <a href="sandbox.html">the sandbox guide</a>.</p>
+<p>To check in CI that your app keeps to the contract, from any language: <a href="contract-tests.html">contract tests in CI</a>.</p>
 <p>The mock's own paths (<code>/__nxwa/*</code>: records, reset, inbound messages, media) are specified too:
 <a href="${pageOf(MOCK_API)}">${escape(mockSpec.info.title)}</a>.</p>
 <h2>Operations</h2>
@@ -280,5 +282,22 @@ ${guide.html}`,
   }),
 );
 
-const written = ['index.html', 'signing.html', 'errors.html', 'sandbox.html', ...hosts.map(pageOf), pageOf(MOCK_API)];
+// The "Contract tests in CI" guide, from its Markdown.
+writeFileSync(
+  join(out, 'contract-tests.html'),
+  page({
+    title: 'Contract tests in CI',
+    body: contractGuide(readFileSync(join(app, 'src', 'contract-tests.md'), 'utf8')),
+  }),
+);
+
+const written = [
+  'contract-tests.html',
+  'index.html',
+  'signing.html',
+  'errors.html',
+  'sandbox.html',
+  ...hosts.map(pageOf),
+  pageOf(MOCK_API),
+];
 console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);

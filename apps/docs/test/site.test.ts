@@ -88,6 +88,7 @@ describe('pages', () => {
     'sandbox.html',
     ...hosts.map((h) => `${h}.html`),
     'nxwa-mock.html',
+    'contract-tests.html',
   ])('%s loads with no console error and no outside request', async (path) => {
     const { page, errors } = await open(path);
     await page.waitForTimeout(path.includes('nx') ? 800 : 100);
