@@ -7,7 +7,10 @@ import { parse } from 'yaml';
 export const specDir = join(import.meta.dirname, '..', '..', 'spec');
 
 /** Every documented host, in the order spec/redocly.yaml declares them. */
-export const hosts = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
+// The NxCloud hosts: the apis whose root is under hosts/ (redocly.yaml also declares the mock's own API).
+export const hosts = Object.entries(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis)
+  .filter(([, api]) => api.root.startsWith('hosts/'))
+  .map(([name]) => name);
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { computeSignature, stringToSign } from '@org/nxwa-signing';
 import { hosts, loadBundle, operationsOf } from '@org/nxwa-spec-tools';
+import { contractGuide } from '../src/contract.mjs';
 import { partlyDocumentedNote, withPartlyDocumentedNotes } from '../src/notes.mjs';
 import {
   count,
@@ -88,6 +89,32 @@ for (const host of hosts) {
     copyFileSync(join(specDir, 'dist', `${host}.${ext}`), join(out, 'specs', `${host}.${ext}`));
 }
 
+// The mock's own API (/__nxwa/*) beside the hosts: its bundle as it is (its paths are not signed, so no samples).
+const MOCK_API = 'nxwa-mock';
+const mockSpec = JSON.parse(readFileSync(join(specDir, 'dist', `${MOCK_API}.json`), 'utf8'));
+execFileSync(
+  redocly,
+  [
+    'build-docs',
+    join(specDir, 'dist', `${MOCK_API}.json`),
+    '--inlineBundle',
+    '--output',
+    join(out, pageOf(MOCK_API)),
+    '--title',
+    `${mockSpec.info.title} · nxwa`,
+    '--lint-config',
+    'off',
+  ],
+  {
+    cwd: app,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  },
+);
+writeFileSync(join(out, pageOf(MOCK_API)), offline(readFileSync(join(out, pageOf(MOCK_API)), 'utf8')));
+for (const ext of ['json', 'yaml'])
+  copyFileSync(join(specDir, 'dist', `${MOCK_API}.${ext}`), join(out, 'specs', `${MOCK_API}.${ext}`));
+
 // The index.
 const hostCards = hosts
   .map((host) => {
@@ -144,6 +171,9 @@ with the documented meaning and remedy of its code (<a href="errors.html">every 
 <a href="testing.html">testing guide</a> runs the mock inside your tests.</p>
 <p>The mock is a sandbox: it records every message it accepts, with its timeline of statuses and callbacks, and
 shows them live at <code>http://127.0.0.1:4010/__nxwa/</code> — <a href="sandbox.html">the sandbox guide</a>.</p>
+<p>To check in CI that your app keeps to the contract, from any language: <a href="contract-tests.html">contract tests in CI</a>.</p>
+<p>The mock's own paths (<code>/__nxwa/*</code>: records, reset, inbound messages, media) are specified too:
+<a href="${pageOf(MOCK_API)}">${escape(mockSpec.info.title)}</a>.</p>
 <h2>Operations</h2>
 <table><thead><tr><th>host</th><th>operation</th><th>what it does</th></tr></thead><tbody>
 ${opRows}
@@ -334,12 +364,23 @@ ${made.html}`,
   );
 }
 
+// The "Contract tests in CI" guide, from its Markdown.
+writeFileSync(
+  join(out, 'contract-tests.html'),
+  page({
+    title: 'Contract tests in CI',
+    body: contractGuide(readFileSync(join(app, 'src', 'contract-tests.md'), 'utf8')),
+  }),
+);
+
 const written = [
+  'contract-tests.html',
   'index.html',
   'signing.html',
   'errors.html',
   'sandbox.html',
   ...guides.map((g) => g.file),
   ...hosts.map(pageOf),
+  pageOf(MOCK_API),
 ];
 console.log(`built ${written.length} pages and ${hosts.length * 2} spec downloads into ${out}`);

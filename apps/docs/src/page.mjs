@@ -26,7 +26,9 @@ export const navigation = (hosts) => [
   ['signing.html', 'Signing'],
   ['sandbox.html', 'Sandbox'],
   ['errors.html', 'Error codes'],
+  ['contract-tests.html', 'Contract tests'],
   ...hosts.map((host) => [`${host}.html`, host]),
+  ['nxwa-mock.html', 'Mock API'],
 ];
 
 // Its own class names and rules, so that it looks the same inside Redoc's page, whose styles it must not touch.

@@ -75,6 +75,8 @@ const sitePages = [
   'sandbox.html',
   'errors.html',
   ...hosts.map((h) => `${h}.html`),
+  'nxwa-mock.html',
+  'contract-tests.html',
 ];
 
 const METHODS = ['get', 'put', 'post', 'delete'];
@@ -264,7 +266,7 @@ describe('site pages', () => {
       expect(hrefs).toContain(`specs/${host}.yaml`);
       expect(hrefs).toContain(`specs/${host}.json`);
     }
-    expect(hrefs).toEqual(expect.arrayContaining(['signing.html', 'errors.html', 'sandbox.html']));
+    expect(hrefs).toEqual(expect.arrayContaining(['signing.html', 'errors.html', 'sandbox.html', 'nxwa-mock.html']));
     // Every operation is linked to its section on its host's page.
     expect(hrefs).toEqual(
       expect.arrayContaining(

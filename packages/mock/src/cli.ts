@@ -26,6 +26,10 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
   --max-body-bytes <n>          largest accepted body (default 20 MiB)
   --template-review-ms <n>      how long a new or edited template stays PENDING before it is approved (default 1000)
   --state <file>                keep media, templates and messages in this JSON file across restarts
+  --report <file>               on stop (and on POST /__nxwa/report) write the requests' summary, the violations
+                                and the coverage: JSON for a .json file, JUnit XML for a .xml file
+  --fail-on-violation           exit with code 1 on stop when any request broke the contract
+  --strict-templates            refuse a template send naming a template the sandbox lacks (10005) from the start
   --quiet                       no log line per request
   --help                        this text
 
@@ -53,6 +57,9 @@ try {
       'max-body-bytes': { type: 'string' },
       'template-review-ms': { type: 'string' },
       state: { type: 'string' },
+      report: { type: 'string' },
+      'fail-on-violation': { type: 'boolean' },
+      'strict-templates': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -103,6 +110,8 @@ const options: MockOptions = {
   maxBodyBytes: number(values!['max-body-bytes'], '--max-body-bytes'),
   templateReviewMs: number(values!['template-review-ms'], '--template-review-ms'),
   stateFile: values!.state as string | undefined,
+  reportFile: values!.report as string | undefined,
+  strictTemplates: values!['strict-templates'] === true,
   log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
 };
 
@@ -117,6 +126,7 @@ const FLAGS: Partial<Record<keyof MockOptions, string>> = {
   callbackRetryBaseMs: '--callback-retry-base-ms',
   maxBodyBytes: '--max-body-bytes',
   templateReviewMs: '--template-review-ms',
+  reportFile: '--report',
 };
 try {
   resolveOptions(options, (option, i) =>
@@ -150,7 +160,19 @@ const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   console.log(`nxwa-mock: ${signal}, stopping`);
-  await mock.stop();
+  try {
+    await mock.stop();
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const violations = mock.violations().reduce((n, v) => n + v.count, 0);
+  if (values!.report) console.log(`nxwa-mock: report written to ${values!.report}`);
+  if (values!['fail-on-violation'] && violations > 0) {
+    console.error(
+      `nxwa-mock: ${violations} request${violations === 1 ? '' : 's'} broke the contract (--fail-on-violation)`,
+    );
+    process.exit(1);
+  }
   process.exit(0);
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,9 +1,19 @@
 // The mock of every NxCloud host in one process: for each host, its spec's operations in Prism's engine, behind a
 // server on its own port that does what Prism cannot (signatures, NxCloud's error codes, webhook callbacks).
 
+import { createCoverage, type HostCoverage } from './admin/coverage.js';
 import { createInbound } from './admin/inbound.js';
 import { createAdmin } from './admin/index.js';
+import {
+  createJournal,
+  describeViolations,
+  type JournalEntry,
+  type JournalFilter,
+  type Violation,
+} from './admin/journal.js';
+import { contractSections, type ReportSection, writeReport } from './admin/report.js';
 import { createTrigger, type Triggered, type TriggerRequest } from './admin/trigger.js';
+import { adminOperation, adminProblems } from './admin/validation.js';
 import { checkCondition, type WaitCondition, waitFor } from './admin/wait.js';
 import { createDelivery } from './callbacks/deliver.js';
 import { createEngine, type Engine } from './engine/prism.js';
@@ -19,6 +29,9 @@ import { createPersister, loadState } from './sandbox/persist.js';
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
+export type { CallbackCoverage, HostCoverage, OperationCoverage } from './admin/coverage.js';
+export type { JournalEntry, JournalFilter, JournalProblem, Violation } from './admin/journal.js';
+export type { JunitCase, JunitSuite, ReportSection } from './admin/report.js';
 export type { Triggered, TriggerRequest } from './admin/trigger.js';
 export type { WaitCondition } from './admin/wait.js';
 export {
@@ -93,6 +106,16 @@ export interface RunningMock {
     verdict?: 'APPROVED' | 'REJECTED',
     reason?: string,
   ): string;
+  /** The requests the hosts answered, oldest first, with their verdicts (as `GET /__nxwa/requests`); copies. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Every refusal the caller did not ask for, grouped by operation, field and rule (as `GET /__nxwa/requests?verdict=refused`). */
+  violations(): Violation[];
+  /** Throws one error listing every violation (operation, field, rule, how often, a masked excerpt); works in any test runner. */
+  assertNoViolations(): void;
+  /** Per host served: the documented operations called and accepted, the documented codes answered, the callbacks delivered (as `GET /__nxwa/coverage`). */
+  coverage(): HostCoverage[];
+  /** Writes the report to the `reportFile` now (as `POST /__nxwa/report`); stop() writes it too. */
+  writeReport(): void;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -133,6 +156,32 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   // One store per kind; none knows of another.
   const messages = createMessageStore(o.messageLimit);
   messages.onChange(changed);
+  const journal = createJournal(o.messageLimit);
+  const coverage = createCoverage(new Map(hosts.map((h, i) => [h, specs[i]])));
+  journal.onRecord(coverage.record);
+  const coverageReport = () => coverage.report(messages.list());
+  // The report's sections, in order; another check adds its own section here.
+  const reportSections: ReportSection[] = [
+    ...contractSections(journal, coverageReport),
+    {
+      // Sends whose ID an earlier send of the account already had: a retried send is two messages.
+      name: 'sends',
+      json: () => {
+        const sent = messages.list().filter((m) => m.direction === 'outbound');
+        const duplicates = sent.filter((m) => m.duplicate);
+        return {
+          kept: sent.length,
+          duplicates: duplicates.length,
+          duplicateIds: [...new Set(duplicates.map((m) => m.id))],
+        };
+      },
+      junit: () => [],
+    },
+  ];
+  const report = () => {
+    if (o.reportFile === undefined) throw new Error('the mock was started without a report file (--report <file>)');
+    writeReport(o.reportFile, reportSections);
+  };
   const media = createMediaStore(changed);
   // Told of every change a wait may be waiting for.
   const watchers = new Set<() => void>();
@@ -164,7 +213,15 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const timelines = createTimelines({ stepMs: o.stepMs, delivery, messages });
   const sends = createSends({ messages, timelines, ...callbacks, log });
   const inbound = createInbound({ messages, delivery, accounts, ...callbacks });
-  const sandbox = createSandbox({ media, templates, delivery, accounts, ...callbacks, log });
+  const sandbox = createSandbox({
+    media,
+    templates,
+    delivery,
+    accounts,
+    ...callbacks,
+    log,
+    strictTemplates: o.strictTemplates,
+  });
   const trigger = createTrigger({ delivery, accounts, hosts, ...callbacks });
   delivery.onSettled(notify);
   let takenAtReset = 0;
@@ -189,6 +246,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     messages.reset();
     media.reset();
     templates.reset();
+    journal.reset();
+    coverage.reset();
   };
 
   const servers: ReturnType<typeof createHostServer>[] = [];
@@ -198,6 +257,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     await Promise.all(servers.map((s) => s.close()));
     templates.stop();
     persister?.flush();
+    // Last, once nothing more is recorded; a failure to write is thrown to the caller.
+    if (o.reportFile !== undefined) report();
   };
   try {
     const built = await Promise.all(specs.map((spec, i) => createEngine(spec, loadOperations(hosts[i]))));
@@ -225,9 +286,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
           trigger,
           faults: runFaults,
           wait: probe,
+          journal,
+          coverage: coverageReport,
+          report,
         }),
         maxBodyBytes: o.maxBodyBytes,
         log,
+        journal,
       });
       servers.push(server);
       try {
@@ -254,7 +319,16 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         }
       },
       inbound: (request) => {
-        const answer = inbound.answer(Buffer.from(JSON.stringify(request)));
+        // Checked against the mock's own API as POST /__nxwa/inbound is.
+        const route = adminOperation('POST', '/__nxwa/inbound')!;
+        const checked = adminProblems(
+          route,
+          new URL('http://mock.invalid/__nxwa/inbound'),
+          Buffer.from(JSON.stringify(request)),
+        );
+        if (checked.problems.length > 0)
+          throw new TypeError(`inbound: ${checked.problems.map((p) => p.text).join('; ')}.`);
+        const answer = inbound.answer(checked.body as Record<string, unknown>);
         const body = JSON.parse(String(answer.body));
         if (answer.status !== 202) throw new TypeError(`inbound: ${body.error}`);
         return body;
@@ -285,6 +359,14 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         return m && structuredClone(m);
       },
       reset: resetAll,
+      requests: (filter) => structuredClone(journal.list(filter)),
+      violations: () => structuredClone(journal.violations()),
+      coverage: coverageReport,
+      writeReport: report,
+      assertNoViolations: () => {
+        const text = describeViolations(journal.violations());
+        if (text) throw new Error(text);
+      },
       stopEngine: (host) => engines.get(host)?.stop(),
     };
   } catch (error) {

@@ -1,5 +1,6 @@
 // The mock's options, checked in one place for startMock and the CLI: each problem names the option the way the
 // caller wrote it (`faults[0]` for the library, `--fault "…"` for the command) and what was expected.
+import { checkReportTarget } from './admin/report.js';
 import { parseRules, type Rule, scopesOf } from './faults/faults.js';
 import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadSpec, type MockHost, type Spec } from './http/hosts.js';
 
@@ -44,6 +45,10 @@ export interface MockOptions {
   templateReviewMs?: number;
   /** A JSON file that keeps media, templates and messages across restarts (read at start, written on change and on stop). */
   stateFile?: string;
+  /** Writes the journal's summary, the violations and the coverage here when the mock stops (and on POST /__nxwa/report): `.json`, or JUnit XML for `.xml`. */
+  reportFile?: string;
+  /** Refuse a template send naming a template the sandbox does not have (or has not approved) from the start, not only once the account created one. */
+  strictTemplates?: boolean;
   /** Receives one line per request and per callback (never a body or a secret); silent by default. */
   log?: (line: string) => void;
 }
@@ -64,6 +69,8 @@ export interface ResolvedOptions {
   messageLimit: number;
   reviewMs: number;
   stateFile?: string;
+  reportFile?: string;
+  strictTemplates: boolean;
   log: (line: string) => void;
 }
 
@@ -141,6 +148,16 @@ function faultRules(options: MockOptions, hosts: readonly MockHost[], specs: Spe
   return parseRules(options.faults, scopesOf(hosts, specs), (i) => name('faults', i));
 }
 
+function reportFileOf(options: MockOptions, name: OptionName): string | undefined {
+  if (options.reportFile === undefined) return undefined;
+  try {
+    checkReportTarget(options.reportFile);
+  } catch (error) {
+    throw new TypeError(`${name('reportFile')}: ${(error as Error).message}.`);
+  }
+  return options.reportFile;
+}
+
 /** Checks the options and fills in the defaults; throws a TypeError naming the option at fault. */
 export function resolveOptions(options: MockOptions, name: OptionName = libraryName): ResolvedOptions {
   const hosts = options.hosts ?? HOSTS;
@@ -171,6 +188,8 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     messageLimit: wholeNumber(options, 'messageLimit', name, { fallback: 1_000, min: 1, unit: '' }),
     reviewMs: wholeNumber(options, 'templateReviewMs', name, { fallback: 1_000, min: 0, unit: ' of ms' }),
     stateFile: options.stateFile,
+    reportFile: reportFileOf(options, name),
+    strictTemplates: options.strictTemplates === true,
     log: options.log ?? (() => {}),
   };
 }

@@ -5,10 +5,11 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Admin } from './admin/index.js';
+import type { Journal } from './admin/journal.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHeaders } from './checks/headers.js';
 import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
-import { createValidator, type Validator } from './checks/validation.js';
+import { createValidator, type Problem, type Validator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
 import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } from './faults/faults.js';
 import { type Answer, envelope, type Family, familyOf, writeAnswer } from './http/answer.js';
@@ -32,6 +33,8 @@ export interface HostServerOptions {
   admin: Admin;
   maxBodyBytes: number;
   log: (line: string) => void;
+  /** Records every answered request with its verdict. */
+  journal?: Journal;
 }
 
 /** One request to an operation, as the stages see it; the checks fill in what they establish. */
@@ -55,6 +58,10 @@ export interface Exchange {
   fault?: Fault;
   body?: Record<string, any>;
   files?: Map<string, UploadedFile>;
+  /** The parameter and body problems, once checked. */
+  problems?: Problem[];
+  /** Every check passed: the sandbox or the engine answered. */
+  checked?: boolean;
 }
 
 /** A stage answers (and so ends the request) or returns undefined to go on. */
@@ -85,7 +92,8 @@ export const CHECKS: readonly Stage[] = [
     const parsed = await bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
     x.body = parsed.body as Record<string, any> | undefined;
     x.files = parsed.files;
-    return problemsAnswer(x.family, x.route, [...problems, ...parsed.problems]);
+    x.problems = [...problems, ...parsed.problems];
+    return problemsAnswer(x.family, x.route, x.problems);
   },
 ];
 
@@ -99,6 +107,12 @@ const OWN_HEADERS = new Set([
   'keep-alive',
   'content-length',
 ]);
+
+/** What the pipeline established about a request, for the journal. */
+interface Seen {
+  fault?: Fault;
+  exchange?: Exchange;
+}
 
 export function createHostServer(options: HostServerOptions) {
   const { host, spec, engine, accounts, admin, sends, maxBodyBytes, log } = options;
@@ -168,7 +182,7 @@ export function createHostServer(options: HostServerOptions) {
     return { status: answer.status, code, body: text, contentType: answer.contentType };
   }
 
-  async function handle(req: IncomingMessage, url: URL, faulted: { fault?: Fault }): Promise<Answer> {
+  async function handle(req: IncomingMessage, url: URL, faulted: Seen): Promise<Answer> {
     if (req.method === 'GET' && url.pathname === '/__health') {
       const ok = await engine.healthy();
       return {
@@ -213,9 +227,11 @@ export function createHostServer(options: HostServerOptions) {
         const answer = await check(x);
         if (answer) return answer;
       }
+      x.checked = true;
       return fromSandbox(x) ?? (await fromEngine(x));
     } finally {
       faulted.fault = x.fault;
+      faulted.exchange = x;
     }
   }
 
@@ -236,10 +252,12 @@ export function createHostServer(options: HostServerOptions) {
   const server = createServer(async (req, res) => {
     const started = Date.now();
     let result: Answer;
-    const faulted: { fault?: Fault } = {};
+    const faulted: Seen = {};
+    let own = false;
     try {
       const url = urlOf(req);
       if (admin.owns(url.pathname)) {
+        own = true;
         const answer = await admin.answer(req, res, url);
         // Written by the admin itself (an event stream).
         if (!answer) return;
@@ -270,6 +288,22 @@ export function createHostServer(options: HostServerOptions) {
       };
     }
     writeAnswer(res, result);
+    const x = faulted.exchange;
+    // The mock's own paths (and its health probe) are not the contract under test.
+    if (!own && (req.url ?? '').split('?')[0] !== '/__health')
+      options.journal?.record({
+        host,
+        method: req.method ?? 'GET',
+        path: (req.url ?? '').split('?')[0],
+        operationId: x?.route.op.operationId,
+        accessKey: typeof req.headers.accesskey === 'string' ? req.headers.accesskey : undefined,
+        status: result.status,
+        code: result.code,
+        chosen: faulted.fault ? 'fault' : x?.checked && x.headers.prefer ? 'prefer' : undefined,
+        answer: typeof result.body === 'string' ? result.body : undefined,
+        problems: x?.problems,
+        body: x?.raw,
+      });
     log(
       `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
     );

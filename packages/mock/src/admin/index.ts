@@ -10,15 +10,19 @@ import type { MediaStore } from '../sandbox/media/store.js';
 import type { MessageStore } from '../sandbox/messages/store.js';
 import type { Timelines } from '../sandbox/messages/timeline.js';
 import type { TemplateStore } from '../sandbox/templates/store.js';
+import type { HostCoverage } from './coverage.js';
 import { answerFaultsGet, answerFaultsPut, type RunFaults } from './faults.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
+import type { Journal } from './journal.js';
 import { driveMessage } from './lifecycle.js';
 import { getMessage, listMessages } from './messages.js';
+import { listRequests } from './requests.js';
 import { addMedium, listMedia, listTemplates } from './stores.js';
 import { answerReview } from './templates.js';
 import type { Trigger } from './trigger.js';
+import { adminOperation, adminProblems } from './validation.js';
 import { answerWait, type WaitProbe } from './wait.js';
 
 /** The prefix of the mock's own paths. */
@@ -30,6 +34,10 @@ export interface AdminRequest {
   url: URL;
   /** The path's groups, as they stand in the path (still percent-encoded). */
   params: string[];
+  /** The JSON body, parsed and valid against the mock's API (routes that read their body). */
+  body?: unknown;
+  /** The body's bytes, as read once for the check (routes that read their body). */
+  raw?: Buffer;
 }
 
 export interface AdminRoute {
@@ -39,7 +47,7 @@ export interface AdminRoute {
   shows?: string;
   /** The methods it takes; a 405 names the first. */
   methods: readonly string[];
-  /** Reads the body itself (within the mock's limit); the others' bodies are drained unread. */
+  /** Takes a JSON body (read within the mock's limit, checked against the mock's API); the others' are drained unread. */
   readsBody?: boolean;
   /** The answer; undefined when the handler wrote the response itself (an event stream). */
   handle(r: AdminRequest): Answer | undefined | Promise<Answer | undefined>;
@@ -65,6 +73,12 @@ export interface AdminOptions {
   faults?: RunFaults;
   /** What POST /__nxwa/wait watches. */
   wait?: WaitProbe;
+  /** Every answered request and its verdict (GET /__nxwa/requests). */
+  journal?: Journal;
+  /** What the caller's requests covered so far (GET /__nxwa/coverage). */
+  coverage?: () => HostCoverage[];
+  /** Writes the report file (POST /__nxwa/report); throws naming the problem. */
+  report?: () => void;
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -106,13 +120,32 @@ export function createAdmin(options: AdminOptions) {
       methods: ['GET'],
       handle: ({ url, params }) => getMessage(url, params[0], messages),
     },
+    { path: `${ADMIN_PREFIX}/requests`, methods: ['GET'], handle: ({ url }) => listRequests(url, options.journal) },
+    {
+      path: `${ADMIN_PREFIX}/coverage`,
+      methods: ['GET'],
+      handle: () => json(200, { hosts: options.coverage?.() ?? [] }),
+    },
+    {
+      path: `${ADMIN_PREFIX}/report`,
+      methods: ['POST'],
+      handle: () => {
+        try {
+          if (!options.report) throw new Error('this mock writes no report');
+          options.report();
+          return json(200, { written: true });
+        } catch (error) {
+          // Nothing recorded is lost: the journal stays as it was, and the next write may succeed.
+          return json(409, { error: `${(error as Error).message}.` });
+        }
+      },
+    },
     {
       path: new RegExp(`^${ADMIN_PREFIX}/messages/([^/]+)/status$`),
       shows: `${ADMIN_PREFIX}/messages/{id}/status`,
       methods: ['POST'],
       readsBody: true,
-      handle: async ({ req, params }) =>
-        driveMessage(await readBody(req, options.maxBodyBytes), params[0], messages, options.timelines),
+      handle: ({ params, raw }) => driveMessage(raw ?? Buffer.alloc(0), params[0], messages, options.timelines),
     },
     {
       path: `${ADMIN_PREFIX}/state`,
@@ -126,44 +159,44 @@ export function createAdmin(options: AdminOptions) {
       path: `${ADMIN_PREFIX}/inbound`,
       methods: ['POST'],
       readsBody: true,
-      handle: async ({ req }) => inbound.answer(await readBody(req, options.maxBodyBytes)),
+      handle: ({ body }) => inbound.answer(body as Record<string, unknown>),
     },
     { path: `${ADMIN_PREFIX}/templates`, methods: ['GET'], handle: ({ url }) => listTemplates(url, options.templates) },
     {
       path: `${ADMIN_PREFIX}/media`,
       methods: ['GET', 'POST'],
       readsBody: true,
-      handle: async ({ req, url }) =>
+      handle: ({ req, url, raw }) =>
         req.method === 'POST'
-          ? addMedium(url, req.headers['content-type'], await readBody(req, options.maxBodyBytes), media)
-          : (req.resume(), listMedia(url, media)),
+          ? addMedium(url, req.headers['content-type'], raw ?? Buffer.alloc(0), media)
+          : listMedia(url, media),
     },
     {
       path: `${ADMIN_PREFIX}/trigger`,
       methods: ['POST'],
       readsBody: true,
-      handle: async ({ req }) => {
-        const raw = await readBody(req, options.maxBodyBytes);
-        return options.trigger ? options.trigger.answer(raw, host as MockHost) : unavailable('trigger');
+      handle: ({ raw }) => {
+        return options.trigger
+          ? options.trigger.answer(raw ?? Buffer.alloc(0), host as MockHost)
+          : unavailable('trigger');
       },
     },
     {
       path: `${ADMIN_PREFIX}/faults`,
       methods: ['PUT', 'GET'],
       readsBody: true,
-      handle: async ({ req }) => {
+      handle: ({ req, raw }) => {
         if (!options.faults) return unavailable('faults');
         if (req.method === 'GET') return answerFaultsGet(options.faults);
-        return answerFaultsPut(await readBody(req, options.maxBodyBytes), options.faults);
+        return answerFaultsPut(raw ?? Buffer.alloc(0), options.faults);
       },
     },
     {
       path: `${ADMIN_PREFIX}/wait`,
       methods: ['POST'],
       readsBody: true,
-      handle: async ({ req }) => {
-        const raw = await readBody(req, options.maxBodyBytes);
-        return options.wait ? answerWait(raw, options.wait) : unavailable('wait');
+      handle: ({ raw }) => {
+        return options.wait ? answerWait(raw ?? Buffer.alloc(0), options.wait) : unavailable('wait');
       },
     },
     {
@@ -171,10 +204,9 @@ export function createAdmin(options: AdminOptions) {
       shows: `${ADMIN_PREFIX}/templates/{id}/review`,
       methods: ['POST'],
       readsBody: true,
-      handle: async ({ req, params }) => {
-        const raw = await readBody(req, options.maxBodyBytes);
+      handle: ({ params, raw }) => {
         return options.templates
-          ? answerReview(raw, params[0], host as MockHost, options.templates)
+          ? answerReview(raw ?? Buffer.alloc(0), params[0], host as MockHost, options.templates)
           : unavailable('templates');
       },
     },
@@ -204,7 +236,14 @@ export function createAdmin(options: AdminOptions) {
             ...json(405, { error: `${method} is not allowed on ${path}; use ${route.methods[0]}.` }),
             headers: { allow: route.methods.join(', ') },
           };
-        return route.handle({ req, res, url, params: typeof route.path === 'string' ? [] : match.slice(1) });
+        // Checked against the mock's own API document, as the hosts' requests are against theirs.
+        const operation = adminOperation(method, path);
+        const raw = route.readsBody ? await readBody(req, options.maxBodyBytes) : undefined;
+        const checked = operation ? adminProblems(operation, url, raw) : { problems: [] };
+        if (checked.problems.length > 0)
+          return json(400, { error: `${checked.problems.map((p) => p.text).join('; ')}.` });
+        const params = typeof route.path === 'string' ? [] : match.slice(1);
+        return route.handle({ req, res, url, params, body: checked.body, raw });
       }
       req.resume();
       return json(404, { error: `No inspection endpoint ${path}: ${listed.join(', ')}.` });

@@ -3,15 +3,13 @@
 //   GET    /__nxwa/messages/{id}       one message: its timeline and callback attempts (404 when unknown);
 //                                      ?accessKey=… picks the account's when two used the same ID
 import type { Answer } from '../http/answer.js';
-import { MESSAGE_STATUSES, type MessageStatus, type MessageStore } from '../sandbox/messages/store.js';
+import type { MessageStatus, MessageStore } from '../sandbox/messages/store.js';
 
-const STATUSES = new Set<string>(MESSAGE_STATUSES);
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
 
 export function listMessages(url: URL, store: MessageStore): Answer {
+  // Checked against the mock's API (a MessageStatus) before it gets here.
   const status = url.searchParams.get('status') ?? undefined;
-  if (status !== undefined && !STATUSES.has(status))
-    return json(400, { error: `status must be one of ${[...STATUSES].join(', ')}; got ${JSON.stringify(status)}.` });
   const messages = store.list({
     to: url.searchParams.get('to') ?? undefined,
     status: status as MessageStatus | undefined,

@@ -151,6 +151,9 @@ export function explain(errors: ErrorObject[], root: unknown, resolve: (s: any) 
       case 'required':
         push(fieldOf(e.instancePath, (e.params as any).missingProperty), 'is required');
         break;
+      case 'additionalProperties':
+        push(fieldOf(e.instancePath, (e.params as any).additionalProperty), 'is not allowed here');
+        break;
       case 'false schema':
         push(fieldOf(e.instancePath), 'is not allowed here');
         break;

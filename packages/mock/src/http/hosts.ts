@@ -21,8 +21,11 @@ export interface Spec {
 const here = dirname(fileURLToPath(import.meta.url));
 const root = basename(here) === 'http' ? join(here, '..', '..') : join(here, '..');
 
-/** The bundled spec of a host: shipped with the package (specs/), or from the workspace (spec/dist). */
-export function specFile(host: MockHost): string {
+/** The name of the mock's own API (its `/__nxwa` paths) among the bundled specs. */
+export const MOCK_API = 'nxwa-mock';
+
+/** The bundled spec of a host (or of the mock's own API): shipped with the package (specs/), or from the workspace (spec/dist). */
+export function specFile(host: MockHost | typeof MOCK_API): string {
   for (const dir of [join(root, 'specs'), join(root, '..', '..', 'spec', 'dist')]) {
     const file = join(dir, `${host}.json`);
     if (existsSync(file)) return file;
@@ -30,7 +33,8 @@ export function specFile(host: MockHost): string {
   throw new Error(`No bundled spec for ${host}: build the package (pnpm build) first.`);
 }
 
-export const loadSpec = (host: MockHost): Spec => JSON.parse(readFileSync(specFile(host), 'utf8')) as Spec;
+export const loadSpec = (host: MockHost | typeof MOCK_API): Spec =>
+  JSON.parse(readFileSync(specFile(host), 'utf8')) as Spec;
 
 /** The engine's operations for a host, as the build wrote them beside the spec; undefined when not built. */
 export function loadOperations(host: MockHost): unknown[] | undefined {

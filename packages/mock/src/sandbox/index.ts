@@ -20,6 +20,7 @@ import {
   hkUpdate,
   templateStatusCallback,
 } from './templates/operations.js';
+import { templateSendRefusal } from './templates/sends.js';
 import type { TemplateStore } from './templates/store.js';
 
 export type { SandboxRequest } from './request.js';
@@ -97,6 +98,8 @@ export interface SandboxOptions {
   webhookUrl?: string;
   allowAnyCallbackTarget: boolean;
   log: (line: string) => void;
+  /** Refuse a template send naming a template the sandbox lacks even before the account has created any. */
+  strictTemplates?: boolean;
 }
 
 export function createSandbox(options: SandboxOptions) {
@@ -126,6 +129,8 @@ export function createSandbox(options: SandboxOptions) {
     /** The sandbox's answer to a checked request, or undefined to let the engine answer. */
     answer(req: SandboxRequest): Answer | undefined {
       const operation = req.route.op.operationId as string;
+      const refused = templateSendRefusal(req, templates, options.strictTemplates === true);
+      if (refused) return refused;
       const answer = HANDLERS[req.host]?.[operation]?.(req, { media, templates });
       const named = NAMED_BY[req.host]?.[operation];
       if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req))))

@@ -263,3 +263,52 @@ describe('templates (api-hk.nxlink.ai)', () => {
     expect(bad.error).toMatchObject({ code: 22072 });
   });
 });
+
+describe('template sends against the sandbox templates', () => {
+  const send = (name: string, language = 'en_US') => ({
+    appkey: 'demo',
+    business_phone: phone,
+    messaging_product: 'whatsapp' as const,
+    recipient_type: 'individual' as const,
+    to: '8613600009759',
+    type: 'template' as const,
+    template: { name, language: { code: language, policy: 'deterministic' } },
+  });
+
+  it('before the account has templates any name is taken; then an unknown or pending one is 10005', async () => {
+    const m = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, templateReviewMs: 600_000 });
+    try {
+      const api2 = clientOf('api2.nxcloud.com', demo, m);
+      expect((await api2.POST('/api/wa/mt', { body: send('anything') as any })).error).toBeUndefined();
+      const created = await api2.POST('/api/wa/createTemplate', { body: api2Template('order_ready') });
+      expect(created.error).toBeUndefined();
+      const unknown = await api2.POST('/api/wa/mt', { body: send('no_such_template') as any });
+      expect(unknown.error?.code).toBe(10005);
+      expect(unknown.error?.message).toMatch(/the sandbox has no template "no_such_template" \(en_US\)/);
+      const pending = await api2.POST('/api/wa/mt', { body: send('order_ready') as any });
+      expect(pending.error?.code).toBe(10005);
+      expect(pending.error?.message).toMatch(/is PENDING, not APPROVED yet/);
+      // A refusal the app did not ask for: a violation, naming the code's message.
+      expect(m.violations().map((v) => v.rule)).toEqual([
+        expect.stringMatching(/^WhatsApp Template does not exist or low quality: the sandbox has no template/),
+        expect.stringMatching(/PENDING/),
+      ]);
+    } finally {
+      await m.stop();
+    }
+  });
+
+  it('with strictTemplates, from the start; an approved template is taken', async () => {
+    const m = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, strictTemplates: true, templateReviewMs: 0 });
+    try {
+      const api2 = clientOf('api2.nxcloud.com', demo, m);
+      expect((await api2.POST('/api/wa/mt', { body: send('anything') as any })).error?.code).toBe(10005);
+      await api2.POST('/api/wa/createTemplate', { body: api2Template('order_ready') });
+      await vi.waitFor(async () => {
+        expect((await api2.POST('/api/wa/mt', { body: send('order_ready') as any })).error).toBeUndefined();
+      });
+    } finally {
+      await m.stop();
+    }
+  });
+});

@@ -158,7 +158,7 @@
   };
 
   // Two accounts may use the same message ID: a message is its account and its ID.
-  const keyOf = (m) => m.accessKey + ' ' + m.id;
+  const keyOf = (m) => m.accessKey + ' ' + m.id + (m.duplicate ? ' ' + m.duplicate : '');
 
   const drop = (id) => {
     records.delete(id);
@@ -252,4 +252,30 @@
   filterStatus.addEventListener('change', refresh);
   refresh();
   connect();
+})();
+
+// The coverage pane: per host, what the requests so far covered (GET /__nxwa/coverage), redrawn every few seconds.
+(() => {
+  const rows = document.getElementById('coverage-rows');
+  const cell = (text) => Object.assign(document.createElement('td'), { textContent: text });
+  const draw = async () => {
+    const res = await fetch('/__nxwa/coverage').catch(() => undefined);
+    if (!res || !res.ok) return;
+    const { hosts } = await res.json();
+    rows.replaceChildren(
+      ...hosts.map(({ host, summary: s }) => {
+        const tr = document.createElement('tr');
+        tr.append(
+          cell(host),
+          cell(`${s.called} / ${s.operations}`),
+          cell(`${s.accepted} / ${s.operations}`),
+          cell(`${s.seenCodes} / ${s.documentedCodes}`),
+          cell(`${s.deliveredKinds} / ${s.callbackKinds}`),
+        );
+        return tr;
+      }),
+    );
+  };
+  void draw();
+  setInterval(() => void draw(), 3000);
 })();

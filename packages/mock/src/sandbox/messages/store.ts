@@ -12,7 +12,7 @@ export const MESSAGE_STATUSES = ['accepted', ...STATUSES, 'received'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** What changed: one message (recorded, advanced, attempted, or dropped when it is gone), or everything (reset). */
-export type MessageChange = { kind: 'message'; id: string; accessKey: string } | { kind: 'reset' };
+export type MessageChange = { kind: 'message'; id: string; accessKey: string; duplicate?: number } | { kind: 'reset' };
 
 export interface TimelineEvent {
   status: MessageStatus;
@@ -53,6 +53,8 @@ export interface MockMessage {
   callbacks: CallbackAttempt[];
   /** For a send: where its status callbacks go; `null` when it set no `dr_webhook` and the mock has no webhook. */
   webhook?: string | null;
+  /** A send with the ID of an earlier one of the account (a retried send, a reused cus_message_id): 2 for the second, … */
+  duplicate?: number;
 }
 
 export interface MessageFilter {
@@ -65,7 +67,8 @@ export interface MessageFilter {
 export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
 
 /** A message is its account and its ID: two accounts may use the same cus_message_id. */
-export const keyOf = (m: { accessKey: string; id: string }) => `${m.accessKey}\u0000${m.id}`;
+export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) =>
+  `${m.accessKey}\u0000${m.id}${m.duplicate ? `\u0000${m.duplicate}` : ''}`;
 
 export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
@@ -76,8 +79,8 @@ export function createMessageStore(limit = 1_000) {
   const changed = (change: MessageChange) => {
     for (const listener of listeners) listener(change);
   };
-  const changedMessage = (m: { accessKey: string; id: string }) =>
-    changed({ kind: 'message', id: m.id, accessKey: m.accessKey });
+  const changedMessage = (m: { accessKey: string; id: string; duplicate?: number }) =>
+    changed({ kind: 'message', id: m.id, accessKey: m.accessKey, ...(m.duplicate ? { duplicate: m.duplicate } : {}) });
   // Told of every reset: what was scheduled for the messages it forgot stops.
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
   const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
@@ -96,9 +99,11 @@ export function createMessageStore(limit = 1_000) {
         timeline: [{ status, at: now() }],
         callbacks: [],
       };
-      const key = keyOf(stored);
-      messages.delete(key);
-      messages.set(key, stored);
+      // A second send with the same ID does not replace the first: both are kept, the later one marked.
+      let n = 1;
+      while (messages.has(keyOf({ ...stored, duplicate: n > 1 ? n : undefined }))) n++;
+      if (n > 1) stored.duplicate = n;
+      messages.set(keyOf(stored), stored);
       if (messages.size > limit) {
         const oldest = messages.values().next().value!;
         messages.delete(keyOf(oldest));
@@ -125,7 +130,8 @@ export function createMessageStore(limit = 1_000) {
     get(id: string, accessKey?: string): MockMessage | undefined {
       if (accessKey !== undefined) return messages.get(keyOf({ accessKey, id }));
       let found: MockMessage | undefined;
-      for (const m of messages.values()) if (m.id === id) found = m;
+      // The first send with the ID, not a later duplicate of it.
+      for (const m of messages.values()) if (m.id === id && !m.duplicate) found = m;
       return found;
     },
     /** Newest first. */

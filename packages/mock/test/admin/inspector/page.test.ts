@@ -344,3 +344,19 @@ describe('the inspector page', () => {
     }
   });
 });
+
+describe('the coverage pane', () => {
+  it('shows per host how many documented operations were called', async () => {
+    const { page, errors } = await open();
+    const c = { body: text };
+    await api2().POST('/api/wa/mt', c as any);
+    const row = page.locator('#coverage-rows tr', { hasText: 'api2.nxcloud.com' });
+    await row.waitFor(WAIT);
+    const total = mock.coverage().find((h) => h.host === 'api2.nxcloud.com')!.summary.operations;
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents())[1], WAIT)
+      .toMatch(new RegExp(`^[1-9]\\d* / ${total}$`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

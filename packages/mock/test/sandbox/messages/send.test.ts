@@ -1,7 +1,10 @@
 // The sandbox over HTTP: every accepted send gets its own message ID and is recorded with its timeline
 // of statuses and callback attempts; the inspection API and the library's messages()/reset() read and reset it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { describe, expect, inject, it, vi } from 'vitest';
 import { startMock } from '../../../src/index.js';
@@ -108,7 +111,7 @@ describe('the inspection API', () => {
     const bad = await getJson(`${urls()['api2.nxcloud.com']}/__nxwa/messages?status=lost`);
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(
-      /status must be one of accepted, sent, delivered, read, failed, received; got "lost"/,
+      /status: must be one of "accepted", "sent", "delivered", "read", "failed", "received"; got "lost"/,
     );
   });
 
@@ -186,6 +189,40 @@ describe('mock.messages() and mock.reset()', () => {
       expect((await (await fetch(`${base}/__nxwa/messages`)).json()).messages).toEqual([]);
     } finally {
       await mock.stop();
+    }
+  });
+
+  it('a double send after accepted-then-500 is two sends, the second marked a duplicate and counted in the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nxwa-dup-'));
+    const reportFile = join(dir, 'report.json');
+    const mock = await startMock({
+      hosts: ['api2.nxcloud.com'],
+      portBase: 0,
+      callbackDelayMs: 600_000,
+      faults: ['sendMessage:accepted-then-500,times=1'],
+      reportFile,
+    });
+    try {
+      const api2 = createNxcloudClient('api2.nxcloud.com', {
+        accessKey: 'nxwa-demo-key',
+        accessSecret: 'nxwa-demo-secret',
+        baseUrl: mock.urls['api2.nxcloud.com']!,
+        retry: { attempts: 1 },
+      });
+      const first = await api2.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'order-1' } });
+      expect(first.response?.status).toBe(500);
+      // The app retries the send it believes failed.
+      const again = await api2.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'order-1' } });
+      expect(again.error).toBeUndefined();
+      const sends = mock.messages().filter((m) => m.id === 'order-1');
+      expect(sends.map((m) => m.duplicate)).toEqual([2, undefined]);
+      expect(mock.message('order-1')?.duplicate).toBeUndefined();
+      await mock.stop();
+      const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+      expect(report.sends).toEqual({ kept: 2, duplicates: 1, duplicateIds: ['order-1'] });
+    } finally {
+      await mock.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

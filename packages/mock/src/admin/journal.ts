@@ -1,0 +1,238 @@
+// The journal: every request a host answered, with its verdict. A refusal the caller did not ask for (no `Prefer`
+// example, no fault) is a violation of the contract: the application sent what the spec forbids. The newest
+// `limit` requests are kept (as the message store keeps messages); the violations are also counted, grouped by
+// operation, field and rule, so that a report still names every one after the oldest requests are dropped.
+
+/** One problem of a refused request: the field at fault (empty for the request as a whole) and the rule it broke. */
+export interface JournalProblem {
+  field: string;
+  rule: string;
+}
+
+export interface JournalEntry {
+  /** 1 for the first request journaled since the start (or the last reset), then 2, … */
+  seq: number;
+  /** ISO 8601 time of the answer. */
+  at: string;
+  host: string;
+  method: string;
+  /** The request path, without its query. */
+  path: string;
+  /** The documented operation, or null when the spec has none for this method and path. */
+  operationId: string | null;
+  /** The account (the `accessKey` header), when the request carried one. */
+  accessKey: string | null;
+  /** The answer's HTTP status. */
+  status: number;
+  /** NxCloud's `code` in the answer, when it has one. */
+  code: number | null;
+  verdict: 'accepted' | 'refused';
+  /** Why a refusal was asked for on purpose (a `Prefer` example, a fault): such a refusal is no violation. */
+  chosen: 'prefer' | 'fault' | null;
+  violation: boolean;
+  /** The answer's message, for a refusal. */
+  message: string | null;
+  problems: JournalProblem[];
+  /** For a violation: the start of the body, with secrets and phone numbers masked. */
+  excerpt: string | null;
+}
+
+/** Violations of one operation, field and rule: how often, and the first request's excerpt. */
+export interface Violation {
+  host: string;
+  operationId: string | null;
+  method: string;
+  path: string;
+  field: string;
+  rule: string;
+  count: number;
+  firstAt: string;
+  excerpt: string | null;
+  accessKeys: string[];
+}
+
+export interface JournalFilter {
+  verdict?: 'accepted' | 'refused';
+  operation?: string;
+  /** ISO 8601 time: only requests answered at or after it. */
+  since?: string;
+  accessKey?: string;
+}
+
+/** What one answered request gives the journal; the rest is derived. */
+export interface Journaled {
+  host: string;
+  method: string;
+  path: string;
+  operationId?: string;
+  accessKey?: string;
+  status: number;
+  code?: number;
+  chosen?: 'prefer' | 'fault';
+  /** The answer's body text (its `message` is taken from it). */
+  answer?: string;
+  /** The validation problems as the answer's message words them (`field: rule`). */
+  problems?: { field: string; text: string }[];
+  /** The request body, for the excerpt of a violation. */
+  body?: Buffer;
+}
+
+const SECRET_KEY = /secret|sign|token|password|passwd|authorization|appkey|api_?key/i;
+const RECIPIENT_KEY = /^(to|from|phone|phone_number|business_phone|merchant_phone|wa_id|mobile|recipient)s?$/i;
+const EXCERPT_CHARS = 300;
+
+/** Masks a phone number but its last two digits. */
+const maskNumber = (v: string) => v.replace(/\d(?=\d{2})/g, '•');
+
+function mask(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => mask(v, key));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v, k)]));
+  if (SECRET_KEY.test(key) && value !== null && value !== undefined) return '***';
+  if (RECIPIENT_KEY.test(key) && (typeof value === 'string' || typeof value === 'number'))
+    return maskNumber(String(value));
+  return value;
+}
+
+/** The start of a body, secrets (`appkey`, `sign`, …) replaced by *** and phone numbers masked but their last two digits. */
+export function excerptOf(body: Buffer | undefined): string | null {
+  if (!body || body.length === 0) return null;
+  const text = body.subarray(0, 64 * 1024).toString('utf8');
+  let shown: string;
+  try {
+    shown = JSON.stringify(mask(JSON.parse(text)));
+  } catch {
+    // Not JSON (a multipart upload, or broken JSON): say what it is rather than show bytes that may hold anything.
+    return `(${body.length} bytes, not JSON)`;
+  }
+  return shown.length > EXCERPT_CHARS ? `${shown.slice(0, EXCERPT_CHARS - 1)}…` : shown;
+}
+
+function messageOf(answer: string | undefined): string | null {
+  if (!answer) return null;
+  try {
+    const parsed = JSON.parse(answer) as Record<string, unknown>;
+    const m = parsed.message ?? parsed.msg ?? parsed.error;
+    return typeof m === 'string' ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createJournal(limit = 1_000) {
+  let entries: JournalEntry[] = [];
+  let seq = 0;
+  const grouped = new Map<string, Violation>();
+  const listeners = new Set<(entry: JournalEntry) => void>();
+
+  return {
+    /** Records one answered request and returns its entry. */
+    record(r: Journaled): JournalEntry {
+      const refused = r.status >= 400 || (r.code !== undefined && r.code !== 0);
+      const message = refused ? messageOf(r.answer) : null;
+      const problems: JournalProblem[] = !refused
+        ? []
+        : r.problems?.length
+          ? r.problems.map((p) => ({
+              field: p.field,
+              rule: p.text.startsWith(`${p.field || '(body)'}: `)
+                ? p.text.slice((p.field || '(body)').length + 2)
+                : p.text,
+            }))
+          : [{ field: '', rule: message ?? `HTTP ${r.status}` }];
+      const violation = refused && !r.chosen;
+      const entry: JournalEntry = {
+        seq: ++seq,
+        at: new Date().toISOString(),
+        host: r.host,
+        method: r.method.toUpperCase(),
+        path: r.path,
+        operationId: r.operationId ?? null,
+        accessKey: r.accessKey ?? null,
+        status: r.status,
+        code: r.code ?? null,
+        verdict: refused ? 'refused' : 'accepted',
+        chosen: refused ? (r.chosen ?? null) : null,
+        violation,
+        message,
+        problems,
+        excerpt: violation ? excerptOf(r.body) : null,
+      };
+      entries.push(entry);
+      if (entries.length > limit) entries = entries.slice(entries.length - limit);
+      if (violation)
+        for (const p of problems) {
+          const key = [entry.host, entry.operationId ?? `${entry.method} ${entry.path}`, p.field, p.rule].join(
+            '\u0000',
+          );
+          const seen = grouped.get(key);
+          if (seen) {
+            seen.count++;
+            if (entry.accessKey && !seen.accessKeys.includes(entry.accessKey)) seen.accessKeys.push(entry.accessKey);
+          } else
+            grouped.set(key, {
+              host: entry.host,
+              operationId: entry.operationId,
+              method: entry.method,
+              path: entry.path,
+              field: p.field,
+              rule: p.rule,
+              count: 1,
+              firstAt: entry.at,
+              excerpt: entry.excerpt,
+              accessKeys: entry.accessKey ? [entry.accessKey] : [],
+            });
+        }
+      for (const listener of listeners) listener(entry);
+      return entry;
+    },
+    /** The kept requests, oldest first, filtered. */
+    list(filter: JournalFilter = {}): JournalEntry[] {
+      return entries.filter(
+        (e) =>
+          (filter.verdict === undefined || e.verdict === filter.verdict) &&
+          (filter.operation === undefined || e.operationId === filter.operation) &&
+          (filter.since === undefined || e.at >= filter.since) &&
+          (filter.accessKey === undefined || e.accessKey === filter.accessKey),
+      );
+    },
+    /** Every violation since the start (or the last reset), grouped by operation, field and rule. */
+    violations(accessKey?: string): Violation[] {
+      const all = [...grouped.values()];
+      return accessKey === undefined ? all : all.filter((v) => v.accessKeys.includes(accessKey));
+    },
+    /** How many requests were journaled since the start (or the last reset), kept or not. */
+    get total(): number {
+      return seq;
+    },
+    /** Called with every new entry (coverage and reports build on it). */
+    onRecord(listener: (entry: JournalEntry) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    reset(): void {
+      entries = [];
+      seq = 0;
+      grouped.clear();
+    },
+  };
+}
+
+export type Journal = ReturnType<typeof createJournal>;
+
+/** One readable text of every violation (what `assertNoViolations()` throws); empty when there is none. */
+export function describeViolations(violations: readonly Violation[]): string {
+  if (violations.length === 0) return '';
+  const total = violations.reduce((n, v) => n + v.count, 0);
+  const lines = [
+    `The mock refused ${total} request${total === 1 ? '' : 's'} that the spec forbids (${violations.length} distinct problem${violations.length === 1 ? '' : 's'}):`,
+  ];
+  for (const v of violations) {
+    const op = v.operationId
+      ? `${v.operationId} (${v.method} ${v.path})`
+      : `${v.method} ${v.path} (no documented operation)`;
+    lines.push(`- ${v.host} ${op}: ${v.field || '(request)'} — ${v.rule}${v.count > 1 ? ` (${v.count} times)` : ''}`);
+    if (v.excerpt) lines.push(`    body: ${v.excerpt}`);
+  }
+  return lines.join('\n');
+}
