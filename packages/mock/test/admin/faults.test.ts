@@ -69,7 +69,7 @@ describe('faults at run time', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/^faults\[1\]: "418" is not a fault; expected/);
     expect((await put('{"faults":["nowhere:500"]}')).body.error).toMatch(/^faults\[0\]: scope "nowhere" is neither/);
-    expect((await put('{"faults":"500"}')).body.error).toMatch(/^faults must be an array/);
+    expect((await put('{"faults":"500"}')).body.error).toBe('faults: must be array; got string.');
     expect(await send()).toBe(502);
     expect(() => mock.setFaults(['reset,500'])).toThrow(/^setFaults: faults\[0\]: "reset,500" has two outcomes/);
     expect(mock.faults()).toEqual(['sendMessage:502']);

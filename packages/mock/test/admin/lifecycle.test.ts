@@ -106,7 +106,7 @@ describe('POST /__nxwa/messages/{id}/status', () => {
     await send('drive-3');
     expect(await curl('/__nxwa/messages/drive-3/status', '{"status":"sent"}')).toMatchObject({
       status: 400,
-      json: { error: 'status must be one of delivered, read, failed; got "sent".' },
+      json: { error: 'status: must be one of "delivered", "read", "failed"; got "sent".' },
     });
     expect((await curl('/__nxwa/messages/drive-3/status', '{')).status).toBe(400);
     const inbound = await fetch(`${base()}/__nxwa/inbound`, {

@@ -91,7 +91,7 @@ describe('POST /__nxwa/templates/{id}/review', () => {
     ).toBe('APPROVED');
     expect(await curl(`/__nxwa/templates/${id}/review`, '{"verdict":"maybe"}')).toMatchObject({
       status: 400,
-      json: { error: 'verdict must be one of APPROVED, REJECTED; got "maybe".' },
+      json: { error: 'verdict: must be one of "APPROVED", "REJECTED"; got "maybe".' },
     });
     expect((await curl('/__nxwa/templates/123/review', '{"verdict":"APPROVED"}')).status).toBe(404);
     expect(

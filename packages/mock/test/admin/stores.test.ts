@@ -25,7 +25,7 @@ it('adds a medium from its bytes, and names a missing field', async () => {
   expect(await (await fetch(`${base()}${m.url}`)).text()).toBe('%PDF-1.4');
   const bad = await fetch(`${base()}/__nxwa/media?accessKey=k&phone=1`, { method: 'POST', body: 'x' });
   expect(bad.status).toBe(400);
-  expect((await bad.json()).error).toBe('fileName (query) must be the file name; got nothing.');
+  expect((await bad.json()).error).toBe('query parameter fileName: is required.');
   const listed = await (await fetch(`${base()}/__nxwa/media?accessKey=${demo.accessKey}`)).json();
   expect(listed.media).toEqual([m]);
   expect(JSON.stringify(listed)).not.toContain('bytes');

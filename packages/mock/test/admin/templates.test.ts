@@ -68,7 +68,7 @@ describe('template review by hand', () => {
   it('refuses a bad verdict or an unknown template naming it', async () => {
     expect(await review('api-hk.nxlink.ai', 1, { verdict: 'MAYBE' })).toMatchObject({
       status: 400,
-      body: { error: 'verdict must be one of APPROVED, REJECTED; got "MAYBE".' },
+      body: { error: 'verdict: must be one of "APPROVED", "REJECTED"; got "MAYBE".' },
     });
     expect(await review('api-hk.nxlink.ai', 12345, {})).toMatchObject({
       status: 404,

@@ -127,11 +127,11 @@ describe('POST /__nxwa/trigger', () => {
     });
     expect(await post('{"kind":"messageStatus","extra":1}')).toMatchObject({
       status: 400,
-      error: expect.stringMatching(/^extra is not expected/),
+      error: expect.stringMatching(/^extra: is not allowed here/),
     });
     expect(await post('{"kind":"messageStatus","overrides":[1]}')).toMatchObject({
       status: 400,
-      error: expect.stringMatching(/^overrides must be an object/),
+      error: expect.stringMatching(/^overrides: must be object; got an array/),
     });
     expect(await post('not json')).toMatchObject({ status: 400, error: expect.stringMatching(/not valid JSON/) });
   });

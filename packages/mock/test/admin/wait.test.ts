@@ -87,7 +87,7 @@ describe('waitFor', () => {
     });
     expect(await wait({ callbacks: -1 })).toMatchObject({
       status: 400,
-      body: { error: expect.stringMatching(/^callbacks must be/) },
+      body: { error: expect.stringMatching(/^callbacks: must be >= 0/) },
     });
     expect(await wait({ nothing: 1 })).toMatchObject({
       status: 400,

@@ -350,6 +350,7 @@ describe('the coverage pane', () => {
     const { page, errors } = await open();
     const c = { body: text };
     await api2().POST('/api/wa/mt', c as any);
+    await page.locator('#tab-coverage').click();
     const row = page.locator('#coverage-rows tr', { hasText: 'api2.nxcloud.com' });
     await row.waitFor(WAIT);
     const total = mock.coverage().find((h) => h.host === 'api2.nxcloud.com')!.summary.operations;

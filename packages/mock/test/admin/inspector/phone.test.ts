@@ -219,33 +219,49 @@ describe('the phone view', () => {
 
   it("renders a stored template with the send's parameters, and an unknown one as not in the sandbox", async () => {
     mock.reset();
-    const created = await api2().POST('/api/wa/createTemplate', {
-      body: {
-        appkey: 'f543ertg',
-        messaging_product: 'whatsapp',
-        business_phone: business,
-        name: 'order_ready',
-        category: 'UTILITY',
-        language: 'en_US',
-        components: [
-          { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['A-1'] } },
-          {
-            type: 'BODY',
-            text: 'Hello {{1}}, your order is *ready* at {{2}}.',
-            example: { body_text: [['Ann', 'Gate 1']] },
-          },
-          { type: 'FOOTER', text: 'Reply STOP to stop' },
-          {
-            type: 'BUTTONS',
-            buttons: [
-              { type: 'QUICK_REPLY', text: 'Thanks' },
-              { type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}', example: ['A1'] },
-            ],
-          },
-        ],
-      } as any,
+    // A send naming a template the sandbox lacks is accepted while the number has none (afterwards it is refused,
+    // as NxCloud refuses it).
+    await send({
+      to: '8613600000531',
+      cus_message_id: 'pv-notpl',
+      type: 'template',
+      template: {
+        name: 'nowhere',
+        language: { code: 'pt_BR', policy: 'deterministic' },
+        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Zé' }] }],
+      },
     });
+    const createTemplate = (name: string) =>
+      api2().POST('/api/wa/createTemplate', {
+        body: {
+          appkey: 'f543ertg',
+          messaging_product: 'whatsapp',
+          business_phone: business,
+          name,
+          category: 'UTILITY',
+          language: 'en_US',
+          components: [
+            { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['A-1'] } },
+            {
+              type: 'BODY',
+              text: 'Hello {{1}}, your order is *ready* at {{2}}.',
+              example: { body_text: [['Ann', 'Gate 1']] },
+            },
+            { type: 'FOOTER', text: 'Reply STOP to stop' },
+            {
+              type: 'BUTTONS',
+              buttons: [
+                { type: 'QUICK_REPLY', text: 'Thanks' },
+                { type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}', example: ['A1'] },
+              ],
+            },
+          ],
+        } as any,
+      });
+    const created = await createTemplate('order_ready');
     expect(created.error).toBeUndefined();
+    // Only an approved template can be sent.
+    mock.reviewTemplate('api2.nxcloud.com', created.data!.id, 'APPROVED');
     const { page, errors, foreign } = await open();
     await send({
       to: '8613600000531',
@@ -265,16 +281,6 @@ describe('the phone view', () => {
           },
           { type: 'button', sub_type: 'url', index: 1, parameters: [{ type: 'text', text: 'A17' }] },
         ],
-      },
-    });
-    await send({
-      to: '8613600000531',
-      cus_message_id: 'pv-notpl',
-      type: 'template',
-      template: {
-        name: 'nowhere',
-        language: { code: 'pt_BR', policy: 'deterministic' },
-        components: [{ type: 'body', parameters: [{ type: 'text', text: 'Zé' }] }],
       },
     });
     await chat(page, '8613600000531').click();
@@ -301,27 +307,29 @@ describe('the phone view', () => {
     await page.locator('#composer-note', { hasText: 'documents no button callback' }).waitFor(WAIT);
     expect(clicks()).toBe(before);
 
-    // The templates pane lists it per account, with its review status.
+    // The templates pane lists a pending one per account, with its review status.
+    const next = await createTemplate('order_next');
+    expect(next.error).toBeUndefined();
     await page.locator('#tab-templates').click();
-    const row = page.locator(`#template-list tr[data-id="${created.data!.id}"]`);
+    const row = page.locator(`#template-list tr[data-id="${next.data!.id}"]`);
     await row.waitFor(WAIT);
     expect((await row.locator('td').allTextContents()).slice(0, 7)).toEqual([
-      'order_ready',
+      'order_next',
       'en_US',
       'PENDING',
       'UTILITY',
       'api2.nxcloud.com',
       business,
-      created.data!.id,
+      next.data!.id,
     ]);
     // Approved by hand: the documented template callback goes out at once.
     await row.locator('button.review-approved').click();
-    await page.locator(`#template-list tr[data-id="${created.data!.id}"][data-status="APPROVED"]`).waitFor(WAIT);
+    await page.locator(`#template-list tr[data-id="${next.data!.id}"][data-status="APPROVED"]`).waitFor(WAIT);
     await expect
-      .poll(() => hook.at('/default').find((r) => r.json.value?.message_template_id === created.data!.id)?.json, WAIT)
+      .poll(() => hook.at('/default').find((r) => r.json.value?.message_template_id === next.data!.id)?.json, WAIT)
       .toMatchObject({
         field: 'message_template_status_update',
-        value: { event: 'APPROVED', message_template_name: 'order_ready' },
+        value: { event: 'APPROVED', message_template_name: 'order_next' },
       });
     expect(await row.locator('button').count()).toBe(0);
     expect(await page.locator('#template-list h2').allTextContents()).toEqual([`account ${demo.accessKey}`]);
