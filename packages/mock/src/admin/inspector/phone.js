@@ -626,6 +626,10 @@
       send.disabled = true;
       postInbound(c, { type: 'text', text: { body: text } }).then(
         () => {
+          // The thread may have been drawn again meanwhile (the reply itself arrives as an event): clear the
+          // composer shown now, which carried the typed text over, not the one the send started from.
+          const shown = $('compose-text');
+          if (shown && shown.value === text) shown.value = '';
           input.value = '';
           say('');
           send.disabled = false;
