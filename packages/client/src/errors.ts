@@ -147,9 +147,6 @@ export const documentedCodes = async (host: string, key: string): Promise<Docume
   (await import('./failures.js')).documentedCodes(host, key);
 
 /** What the specs say of `code` for this operation (or, failing that, for another operation of the host). */
-export async function describeCode(host: string, key: string, code: number): Promise<DocumentedCode | undefined> {
-  const found = classifyCode(host, key, code);
-  if (!found) return undefined;
-  const [meaning, remedy] = (await loadTexts())[found.index];
-  return { code, meaning, remedy, category: found.category, retryable: found.retryable };
-}
+export const describeCode = async (host: string, key: string, code: number): Promise<DocumentedCode | undefined> =>
+  // Loaded with the texts, on first use: it is failure-time code, as the texts are.
+  (await import('./failures.js')).describeCode(host, key, code);

@@ -1,9 +1,9 @@
 // What is needed to build the error of a failed call, loaded on the first failure only (with the error texts),
 // so that the runtime entry stays small.
 import {
+  classifyCode,
   codesOf,
   type DocumentedCode,
-  describeCode,
   type ErrorCategory,
   loadTexts,
   type MetaErrorDetails,
@@ -12,6 +12,16 @@ import {
 } from './errors.js';
 import { operationTable } from './generated/operations.js';
 import { mayRetry, networkOutcome, type Outcome, statusOutcome, transientNetwork, transientStatus } from './retry.js';
+
+export { retryDelay } from './backoff.js';
+
+/** What the specs say of `code` for this operation (or, failing that, for another operation of the host). */
+export async function describeCode(host: string, key: string, code: number): Promise<DocumentedCode | undefined> {
+  const found = classifyCode(host, key, code);
+  if (!found) return undefined;
+  const [meaning, remedy] = (await loadTexts())[found.index];
+  return { code, meaning, remedy, category: found.category, retryable: found.retryable };
+}
 
 /** `: <the server's message>` from an error answer (an envelope's `message`, a problem's `detail`, short text). */
 export function serverMessage(body: unknown): string {

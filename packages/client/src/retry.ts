@@ -1,5 +1,5 @@
 // The retry policy, in one place: which failures another attempt can cure, which of them are safe to try again for
-// an operation that sends a message, and how long to wait (Retry-After, else exponential backoff with jitter).
+// an operation that sends a message; how long to wait is in backoff.ts, loaded after a failure only.
 // Every error's `retryable` is this policy's verdict, and the retry loop follows `retryable`: they cannot disagree.
 
 export interface RetryOptions {
@@ -48,21 +48,3 @@ export const transientNetwork = (code: string) => code !== 'ENOTFOUND';
  */
 export const mayRetry = (transient: boolean, outcome: Outcome, resendable: boolean) =>
   transient && (resendable || outcome === 'not-carried-out');
-
-/**
- * The wait before attempt `n + 1`: the server's Retry-After (seconds, or an HTTP date on the server's clock,
- * `serverNow()`) when it names a wait, else `baseDelayMs · 2^(n-1)` capped at `maxDelayMs`, with jitter (50–100 %).
- */
-export function retryDelay(
-  n: number,
-  retryAfter: string | null | undefined,
-  options: RetryOptions,
-  serverNow: () => number,
-  random: () => number,
-): number {
-  const value = retryAfter?.trim();
-  const asked = value ? (/^\d+$/.test(value) ? Number(value) * 1000 : Math.ceil(Date.parse(value) - serverNow())) : NaN;
-  if (asked > 0) return asked;
-  const backoff = Math.min(options.maxDelayMs ?? 8_000, (options.baseDelayMs ?? 250) * 2 ** (n - 1));
-  return Math.round(backoff * (0.5 + random() / 2));
-}

@@ -2,7 +2,7 @@ import { assertCredentials, type SignatureAlgorithm, signatureHeaders } from '@o
 import { startDeadline } from './deadline.js';
 import { classifyCode, type ErrorKind, NxcloudError, type NxcloudErrorInit, opKey } from './errors.js';
 import { BODILESS, BODILESS_CONTENT_TYPE, type OperationEntry, SENDS } from './generated/operations.js';
-import { mayRetry, type RetryOptions, retryDelay, statusOutcome, transientStatus } from './retry.js';
+import { mayRetry, type RetryOptions, statusOutcome, transientStatus } from './retry.js';
 
 export type { RetryOptions } from './retry.js';
 
@@ -312,7 +312,8 @@ export function createTransport(options: TransportOptions) {
         } else {
           // The error's label is the policy's verdict: the loop follows it, within the attempts and the deadline.
           if (!error.retryable || n >= maxAttempts) return finish(outcome);
-          delayMs = retryDelay(
+          // The backoff is needed after a failure only: it is loaded with the code that builds errors.
+          delayMs = (await loadFailures()).retryDelay(
             n,
             outcome.response?.headers.get('retry-after'),
             retry,

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi2Client, type NxcloudClientOptions } from '../src/index.js';
-import { mayRetry, retryDelay, statusOutcome, transientStatus } from '../src/retry.js';
+import { mayRetry, statusOutcome, transientStatus } from '../src/retry.js';
 import { startServer } from './server.js';
 import { credentials, textMessage } from './support.js';
 
@@ -187,13 +187,5 @@ describe('the policy', () => {
     expect(mayRetry(true, 'not-carried-out', false)).toBe(true);
     expect(mayRetry(true, 'unknown', true)).toBe(true);
     expect(mayRetry(false, 'not-carried-out', true)).toBe(false);
-  });
-
-  it('waits as Retry-After says (seconds or a date on the server clock), else backs off with jitter', () => {
-    const half = () => 0.5;
-    expect(retryDelay(1, '2', {}, () => 0, half)).toBe(2_000);
-    expect(retryDelay(1, new Date(10_000).toUTCString(), {}, () => 4_000, half)).toBe(6_000);
-    expect(retryDelay(3, null, { baseDelayMs: 100, maxDelayMs: 300 }, () => 0, half)).toBe(225);
-    expect(retryDelay(2, 'soon', { baseDelayMs: 100 }, () => 0, half)).toBe(150);
   });
 });

@@ -1,12 +1,14 @@
 // The testing entry: a fixture for every named example of every host's webhooks (walked from the spec, so a new one
 // cannot be missed), each valid against the webhook's schema, and signCallback's headers verified by parseCallback.
 import { loadSpec } from '@org/nxwa-spec/examples';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { CallbackError, parseCallback } from '../src/callbacks.js';
 import { callbackFixtures, signCallback } from '../src/testing.js';
 
+// ajv-formats is CommonJS: under node16 resolution its default import is the module object, whose default it is.
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
 const hosts = Object.keys(callbackFixtures) as (keyof typeof callbackFixtures)[];
 
 describe('callbackFixtures', () => {
