@@ -39,9 +39,11 @@ describe('try it before publishing', () => {
   it('the rest of the block, verbatim, installs the packs into a fresh app and sends through the mock', () => {
     // Built already (turbo builds the workspace before its tests).
     packPublic(packs, { build: false });
-    const run = spawnSync('bash', ['-euo', 'pipefail', '-c', rest.join('\n')], {
+    // As a user's shell runs it, without a start-up file of this machine's (BASH_ENV) in between.
+    const { BASH_ENV: _startup, ...env } = userEnv;
+    const run = spawnSync('bash', ['--norc', '--noprofile', '-euo', 'pipefail', '-c', rest.join('\n')], {
       cwd: root,
-      env: userEnv,
+      env,
       encoding: 'utf8',
       timeout: 540_000,
     });

@@ -57,7 +57,7 @@ describe('pnpm start', () => {
     expect(Object.keys(urls).sort()).toEqual([...HOSTS, 'docs', 'inspector'].sort());
     expect(urls.inspector).toBe(`${urls['api2.nxcloud.com']}/__nxwa/`);
     // And points at it again under the demo command, where a newcomer reads next.
-    expect(output).toMatch(new RegExp(`demo\\n.*live:\\n\\s+${urls.inspector.replace(/[.]/g, '\\.')}\\n`));
+    expect(output).toMatch(new RegExp(`demo\\n.*phone view.*:\\n\\s+${urls.inspector.replace(/[.]/g, '\\.')}\\n`));
   });
 
   it('prints the demo command in a form that needs no global pnpm', () => {

@@ -4,13 +4,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GAPS } from '@org/nxwa-spec/partly-documented';
+import { hosts } from '@org/nxwa-spec-tools';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { withPartlyDocumentedNotes } from '../src/notes.mjs';
 
 const app = join(import.meta.dirname, '..');
 const specDir = join(app, '..', '..', 'spec');
-const hosts: string[] = Object.keys(parse(readFileSync(join(specDir, 'redocly.yaml'), 'utf8')).apis);
 const spec = (host: string) => JSON.parse(readFileSync(join(specDir, 'dist', `${host}.json`), 'utf8'));
 const METHODS = ['get', 'put', 'post', 'delete'];
 const operations = (doc: any) =>

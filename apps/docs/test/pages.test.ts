@@ -63,7 +63,7 @@ describe('npx commands', () => {
     // The pinned package manager (the repository's own commands) is the one other package named.
     const { packageManager } = JSON.parse(readFileSync(join(app, '..', '..', 'package.json'), 'utf8'));
     for (const command of found.filter((c) => !c.startsWith(`npx --yes ${packageManager} `))) {
-      const [, pkg, bin] = /^npx --package (@org\/[\w-]+) ([\w-]+)\b/.exec(command) ?? [];
+      const [, pkg, bin] = /^npx (?:--yes )?--package (@org\/[\w-]+) ([\w-]+)\b/.exec(command) ?? [];
       expect(pkg, command).toBe(mock.name);
       expect(Object.keys(mock.bin), command).toContain(bin);
     }
