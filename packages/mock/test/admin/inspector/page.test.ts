@@ -3,18 +3,18 @@
 // without a reload; a body that is markup is shown as text and runs nothing; the filters narrow the list; a reset
 // empties it; and the page asks for nothing but its own origin, with no console error (a policy violation is one).
 // A screenshot is saved as test-results/inspector.png for review.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../../src/index.js';
 import { demo } from '../../support.js';
 import { bareAdmin } from '../bare.js';
+import { launchChromium } from './browser.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = { timeout: 30_000 };
 const text = {
   appkey: 'f543ertg',
@@ -33,8 +33,6 @@ let webhook: string;
 const received: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
   mock = await startMock({ portBase: 0 });
   hook = createServer((req, res) => {
     let body = '';
@@ -43,19 +41,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
   webhook = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

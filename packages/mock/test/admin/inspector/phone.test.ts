@@ -3,17 +3,17 @@
 // the status ticks, answering as the customer (a typed reply, a tapped quick-reply button) up to a signed callback
 // at a local webhook, and the templates and media panes. Screenshots at 1400 px and 360 px are saved in
 // test-results/ for review.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseCallback } from '@org/nxwa-client/callbacks';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../../src/index.js';
 import { client, demo } from '../../support.js';
 import { webhook } from '../../webhook.js';
+import { launchChromium } from './browser.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WAIT = { timeout: 30_000 };
 const RESULTS = join(import.meta.dirname, '..', '..', '..', 'test-results');
 const business = '8615800001795';
@@ -34,8 +34,6 @@ let browser: Browser;
 let hook: Awaited<ReturnType<typeof webhook>>;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
   hook = await webhook();
   mock = await startMock({
     portBase: 0,
@@ -43,19 +41,7 @@ beforeAll(async () => {
     templateReviewMs: 60_000,
     webhookUrl: `${hook.url}/default`,
   });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
