@@ -25,6 +25,8 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
                                 api-hk.nxlink.ai:429;retry-after=2,times=1 or delay=300 (see the README)
   --max-body-bytes <n>          largest accepted body (default 20 MiB)
   --template-review-ms <n>      how long a new or edited template stays PENDING before it is approved (default 1000)
+  --allowed-host <name>         also answer the /__nxwa paths addressed to this host name (repeatable); only
+                                localhost, 127.0.0.1, [::1] and the --listen address by default
   --state <file>                keep media, templates and messages in this JSON file across restarts
   --report <file>               on stop (and on POST /__nxwa/report) write the requests' summary, the violations
                                 and the coverage: JSON for a .json file, JUnit XML for a .xml file
@@ -60,6 +62,7 @@ try {
       report: { type: 'string' },
       'fail-on-violation': { type: 'boolean' },
       'strict-templates': { type: 'boolean' },
+      'allowed-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -112,6 +115,7 @@ const options: MockOptions = {
   stateFile: values!.state as string | undefined,
   reportFile: values!.report as string | undefined,
   strictTemplates: values!['strict-templates'] === true,
+  allowedHosts: values!['allowed-host'] as string[] | undefined,
   log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
 };
 
@@ -127,6 +131,7 @@ const FLAGS: Partial<Record<keyof MockOptions, string>> = {
   maxBodyBytes: '--max-body-bytes',
   templateReviewMs: '--template-review-ms',
   reportFile: '--report',
+  allowedHosts: '--allowed-host',
 };
 try {
   resolveOptions(options, (option, i) =>

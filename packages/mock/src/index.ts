@@ -25,7 +25,7 @@ import { createMediaStore } from './sandbox/media/store.js';
 import { createSends } from './sandbox/messages/send.js';
 import { createMessageStore, type MessageFilter, type MockMessage } from './sandbox/messages/store.js';
 import { createTimelines } from './sandbox/messages/timeline.js';
-import { createPersister, loadState } from './sandbox/persist.js';
+import { openJournal, readState, type Journal as StateJournal } from './sandbox/persist/journal.js';
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
@@ -120,9 +120,9 @@ export interface RunningMock {
   stopEngine(host: MockHost): void;
 }
 
-function loadStateOrFail(file: string) {
+function orFail<T>(read: () => T): T {
   try {
-    return loadState(file);
+    return read();
   } catch (error) {
     throw new Error(`startMock: ${(error as Error).message}`);
   }
@@ -149,13 +149,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     },
   };
   const engines = new Map<MockHost, Engine>();
-  const saved = o.stateFile === undefined ? undefined : loadStateOrFail(o.stateFile);
-  let persister: ReturnType<typeof createPersister> | undefined;
-  const changed = () => persister?.changed();
+  const stateFile = o.stateFile;
+  const saved = stateFile === undefined ? undefined : orFail(() => readState(stateFile));
+  let stateJournal: StateJournal | undefined;
 
   // One store per kind; none knows of another.
   const messages = createMessageStore(o.messageLimit);
-  messages.onChange(changed);
+  messages.onChange((change) => stateJournal?.message(change));
   const journal = createJournal(o.messageLimit);
   const coverage = createCoverage(new Map(hosts.map((h, i) => [h, specs[i]])));
   journal.onRecord(coverage.record);
@@ -182,7 +182,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     if (o.reportFile === undefined) throw new Error('the mock was started without a report file (--report <file>)');
     writeReport(o.reportFile, reportSections);
   };
-  const media = createMediaStore(changed);
+  const media = createMediaStore((change) => stateJournal?.medium(change));
   // Told of every change a wait may be waiting for.
   const watchers = new Set<() => void>();
   const notify = () => {
@@ -191,22 +191,17 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   messages.onChange(notify);
   const templates = createTemplateStore({
     reviewMs: o.reviewMs,
-    onChange: () => {
-      changed();
+    onChange: (change) => {
+      stateJournal?.template(change);
       notify();
     },
   });
   if (saved) {
     messages.restore(saved.messages);
-    media.restore(saved.media);
+    media.restoreMedia(saved.media);
     templates.restore(saved.templates);
   }
-  if (o.stateFile !== undefined)
-    persister = createPersister(
-      o.stateFile,
-      () => ({ version: 1, media: media.snapshot(), templates: templates.snapshot(), messages: messages.snapshot() }),
-      log,
-    );
+  if (stateFile !== undefined) stateJournal = orFail(() => openJournal(stateFile, { messages, media, templates }, log));
 
   const callbacks = { webhookUrl: o.webhookUrl, allowAnyCallbackTarget: o.allowAnyCallbackTarget };
   const delivery = createDelivery({ retryBaseMs: o.retryBaseMs, log });
@@ -256,7 +251,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     delivery.cancelAll();
     await Promise.all(servers.map((s) => s.close()));
     templates.stop();
-    persister?.flush();
+    stateJournal?.close();
     // Last, once nothing more is recorded; a failure to write is thrown to the caller.
     if (o.reportFile !== undefined) report();
   };
@@ -289,6 +284,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
           journal,
           coverage: coverageReport,
           report,
+          allowedHosts: o.allowedHosts,
         }),
         maxBodyBytes: o.maxBodyBytes,
         log,

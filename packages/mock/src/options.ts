@@ -43,6 +43,11 @@ export interface MockOptions {
   messageLimit?: number;
   /** How long a created or updated template stays under review (PENDING) before it is approved, in ms; 1,000 by default. */
   templateReviewMs?: number;
+  /**
+   * Host names (besides localhost, 127.0.0.1, [::1] and the listen address) under which the mock's own `/__nxwa`
+   * paths answer: the name a container or another machine reaches the mock by.
+   */
+  allowedHosts?: readonly string[];
   /** A JSON file that keeps media, templates and messages across restarts (read at start, written on change and on stop). */
   stateFile?: string;
   /** Writes the journal's summary, the violations and the coverage here when the mock stops (and on POST /__nxwa/report): `.json`, or JUnit XML for `.xml`. */
@@ -71,6 +76,7 @@ export interface ResolvedOptions {
   stateFile?: string;
   reportFile?: string;
   strictTemplates: boolean;
+  allowedHosts: string[];
   log: (line: string) => void;
 }
 
@@ -158,6 +164,29 @@ function reportFileOf(options: MockOptions, name: OptionName): string | undefine
   return options.reportFile;
 }
 
+function allowedHostsOf(options: MockOptions, name: OptionName): string[] {
+  const list = options.allowedHosts ?? [];
+  if (!Array.isArray(list))
+    throw new TypeError(`${name('allowedHosts')} must be an array of host names such as "mock.internal".`);
+  for (const [i, h] of list.entries())
+    if (typeof h !== 'string' || !/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])$/i.test(h))
+      throw new TypeError(
+        `${name('allowedHosts', i)} must be a host name without scheme or port, such as "mock.internal"; got ${JSON.stringify(h)}.`,
+      );
+  const listen = options.listen ?? '127.0.0.1';
+  // The address it listens on is how it is reached; a wildcard address names no host.
+  const own = listen === '0.0.0.0' || listen === '::' ? [] : [listen];
+  return [
+    ...list.map((h) =>
+      h
+        .toLowerCase()
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, ''),
+    ),
+    ...own,
+  ];
+}
+
 /** Checks the options and fills in the defaults; throws a TypeError naming the option at fault. */
 export function resolveOptions(options: MockOptions, name: OptionName = libraryName): ResolvedOptions {
   const hosts = options.hosts ?? HOSTS;
@@ -190,6 +219,7 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     stateFile: options.stateFile,
     reportFile: reportFileOf(options, name),
     strictTemplates: options.strictTemplates === true,
+    allowedHosts: allowedHostsOf(options, name),
     log: options.log ?? (() => {}),
   };
 }

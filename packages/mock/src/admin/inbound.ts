@@ -8,7 +8,7 @@ import { callbackAllowed } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import { familyOf } from '../http/answer.js';
 import { loadSpec } from '../http/hosts.js';
-import { type MessageStore, newMessageId } from '../sandbox/messages/store.js';
+import { keptBody, type MessageStore, newMessageId } from '../sandbox/messages/store.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   image: 'image/jpeg',
@@ -168,7 +168,7 @@ function answer(
       accessKey,
       to: businessPhone,
       from,
-      body: message,
+      body: keptBody(message, Buffer.byteLength(JSON.stringify(message))),
       status: 'received',
     });
     if (webhookUrl) {

@@ -12,6 +12,7 @@ import type { Timelines } from '../sandbox/messages/timeline.js';
 import type { TemplateStore } from '../sandbox/templates/store.js';
 import type { HostCoverage } from './coverage.js';
 import { answerFaultsGet, answerFaultsPut, type RunFaults } from './faults.js';
+import { refusedHost, refusedPost } from './guard.js';
 import type { Inbound } from './inbound.js';
 import { createInspector, type InspectorOptions } from './inspector/events.js';
 import { PAGE, PAGE_HEADERS } from './inspector/page.js';
@@ -79,6 +80,8 @@ export interface AdminOptions {
   coverage?: () => HostCoverage[];
   /** Writes the report file (POST /__nxwa/report); throws naming the problem. */
   report?: () => void;
+  /** Host names the admin paths answer besides loopback ones (the listen address, `allowedHosts`). */
+  allowedHosts?: readonly string[];
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -87,6 +90,7 @@ const unavailable = (what: string) => json(501, { error: `This mock was built wi
 export function createAdmin(options: AdminOptions) {
   const { host, messages, media, inbound, log } = options;
   const inspector = createInspector({ messages, host, log, ...options.inspector });
+  const allowedHosts = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
 
   const ROUTES: readonly AdminRoute[] = [
     {
@@ -227,6 +231,11 @@ export function createAdmin(options: AdminOptions) {
     async answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<Answer | undefined> {
       const path = url.pathname;
       const method = req.method ?? 'GET';
+      const refused = refusedHost(req, allowedHosts);
+      if (refused) {
+        req.resume();
+        return refused;
+      }
       for (const route of ROUTES) {
         const match = typeof route.path === 'string' ? (route.path === path ? [] : null) : route.path.exec(path);
         if (!match) continue;
@@ -236,6 +245,11 @@ export function createAdmin(options: AdminOptions) {
             ...json(405, { error: `${method} is not allowed on ${path}; use ${route.methods[0]}.` }),
             headers: { allow: route.methods.join(', ') },
           };
+        const post = refusedPost(req);
+        if (post) {
+          req.resume();
+          return post;
+        }
         // Checked against the mock's own API document, as the hosts' requests are against theirs.
         const operation = adminOperation(method, path);
         const raw = route.readsBody ? await readBody(req, options.maxBodyBytes) : undefined;

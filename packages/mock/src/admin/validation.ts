@@ -3,6 +3,7 @@
 import { parameterProblems } from '../checks/request.js';
 import { createValidator, type Problem, type Validator } from '../checks/validation.js';
 import { loadSpec, MOCK_API } from '../http/hosts.js';
+import { parseJson, TooDeep } from '../http/json.js';
 import { compileRoutes, type Route } from '../http/routes.js';
 
 let compiled: { routes: Route[]; validator: Validator } | undefined;
@@ -34,8 +35,10 @@ export function adminProblems(route: Route, url: URL, raw?: Buffer): { problems:
   if (raw.length === 0) return { problems: [...problems, { field: '', top: '', text: '(body): is required' }] };
   let body: unknown;
   try {
-    body = JSON.parse(raw.toString('utf8'));
+    body = parseJson(raw.toString('utf8'));
   } catch (error) {
+    if (error instanceof TooDeep)
+      return { problems: [...problems, { field: '', top: '', text: `(body): ${error.message}` }] };
     return {
       problems: [...problems, { field: '', top: '', text: `(body): is not valid JSON (${(error as Error).message})` }],
     };

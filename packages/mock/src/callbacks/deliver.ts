@@ -6,6 +6,8 @@ import { signatureHeaders } from '@org/nxwa-signing';
 
 /** Tries per callback, the first included. */
 export const CALLBACK_ATTEMPTS = 5;
+/** Callbacks waiting for their webhooks at once (retries included), at most; a further one is dropped, and says so. */
+export const MAX_PENDING_CALLBACKS = 2_000;
 /** Longest wait for a webhook's answer, per attempt. */
 export const CALLBACK_TIMEOUT_MS = 5_000;
 
@@ -37,9 +39,11 @@ export interface DeliveryOptions {
   /** The wait before the first retry, in ms; doubled before each further one. */
   retryBaseMs: number;
   log: (line: string) => void;
+  /** At most this many callbacks wait at once ({@link MAX_PENDING_CALLBACKS} by default). */
+  maxPending?: number;
 }
 
-export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
+export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALLBACKS }: DeliveryOptions) {
   // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
   const agents = {
     http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
@@ -92,6 +96,13 @@ export function createDelivery({ retryBaseMs, log }: DeliveryOptions) {
       { label = 'callback', signal }: DeliverOptions = {},
     ): Promise<boolean> {
       if (stopped || signal?.aborted) return Promise.resolve(false);
+      // A webhook that never answers must not hold a run's worth of callbacks: the one over the bound is not sent.
+      if (pending.size >= maxPending) {
+        const error = `dropped, not sent: ${maxPending} callbacks were already waiting for their webhooks (the mock's bound)`;
+        onAttempt?.({ url, attempt: 1, at: new Date().toISOString(), error });
+        log(`${label} ${error}`);
+        return Promise.resolve(false);
+      }
       return new Promise((resolve) => {
         let timer: NodeJS.Timeout | undefined;
         const cancel = () => {

@@ -4,6 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Answer, type Family, failure } from '../http/answer.js';
 import { parseMultipart, type UploadedFile } from '../http/body.js';
+import { parseJson, TooDeep } from '../http/json.js';
 import type { Route } from '../http/routes.js';
 import type { Problem, Validator } from './validation.js';
 
@@ -60,8 +61,9 @@ export async function bodyProblems(
   let body: unknown;
   const files = isJson ? undefined : new Map<string, UploadedFile>();
   try {
-    body = isJson ? JSON.parse(raw.toString('utf8')) : await parseMultipart(headers, raw, maxBodyBytes, files);
+    body = isJson ? parseJson(raw.toString('utf8')) : await parseMultipart(headers, raw, maxBodyBytes, files);
   } catch (error) {
+    if (error instanceof TooDeep) return { problems: [{ field: '', top: '', text: `(body): ${error.message}` }] };
     const what = isJson ? 'is not valid JSON' : 'is not a valid multipart/form-data body';
     return { problems: [{ field: '', top: '', text: `(body): ${what} (${(error as Error).message})` }] };
   }

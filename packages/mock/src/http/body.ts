@@ -71,6 +71,8 @@ export function parseMultipart(
         size += d.length;
         if (files) chunks.push(d);
       });
+      // A part cut short ("Unexpected end of form") errors on its own stream too: unhandled, it would end the process.
+      stream.on('error', (error: Error) => reject(new Error(error.message)));
       stream.on('end', () => {
         fields[name] = `<file ${info.filename ?? ''} ${size} bytes>`;
         files?.set(name, { bytes: Buffer.concat(chunks), fileName: info.filename ?? '', mimeType: info.mimeType });

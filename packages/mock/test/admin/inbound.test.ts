@@ -180,6 +180,7 @@ describe('POST /__nxwa/inbound', () => {
       script.set('/reset-inbound', [500]);
       const res = await fetch(`${own.urls['api2.nxcloud.com']}/__nxwa/inbound`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...user, type: 'text', text: { body: 'x' }, webhookUrl: `${hook.url}/reset-inbound` }),
       });
       const { id } = await res.json();
@@ -197,6 +198,7 @@ describe('POST /__nxwa/inbound', () => {
     try {
       const res = await fetch(`${own.urls['api-hk.nxlink.ai']}/__nxwa/inbound`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...user, type: 'text', text: { body: 'x' } }),
       });
       const body = await res.json();
@@ -272,6 +274,18 @@ describe('POST /__nxwa/inbound', () => {
     expect(status).toBe(400);
     expect(body.error).toMatch(message);
     expect(mock.messages()).toHaveLength(before);
+  });
+
+  it('keeps a large message as a note of its size, as sends are kept (its callback still carries it whole)', async () => {
+    const text = 'x'.repeat(200 * 1024);
+    const { status, body } = await post({ ...user, type: 'text', text: { body: text } });
+    expect(status).toBe(202);
+    expect(mock.message(body.id)?.body).toEqual({
+      omitted: expect.stringMatching(/^a body of \d+ bytes is not kept$/),
+    });
+    await settled();
+    const got = hook.at('/app').find((r) => r.json.messages?.[0]?.id === body.id);
+    expect(got?.json.messages[0].text.body).toBe(text);
   });
 
   it('only POST', async () => {

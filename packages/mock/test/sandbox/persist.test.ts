@@ -1,8 +1,9 @@
 // The state file: media, templates and messages kept across a restart, and a broken file refused.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startMock } from '../../src/index.js';
+import { readState } from '../../src/sandbox/persist/journal.js';
 import { demo } from '../support.js';
 import { api2Template, clientOf, jpeg, jpegBytes, mock, phone, receiver, useSandboxMock } from './fixtures.js';
 
@@ -32,11 +33,8 @@ describe('the state file', () => {
           body: { messaging_product: 'whatsapp', business_phone: phone, type: 'image/jpeg', file: jpeg() },
         })
       ).data.id;
-      // Written shortly after the change, while the mock runs (by a rename: no temporary file is left).
-      await vi.waitFor(
-        () => expect(JSON.parse(readFileSync(stateFile, 'utf8')).media).toMatchObject([{ id: mediaId }]),
-        { timeout: 10_000 },
-      );
+      // Written before the answer, while the mock runs (no temporary file is left).
+      expect(readState(stateFile)!.media).toMatchObject([{ id: mediaId }]);
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(statSync(stateFile).mode & 0o777).toBe(0o600);
       templateId = (await api2.POST('/api/wa/createTemplate', { body: api2Template('survivor') })).data.id;
@@ -56,10 +54,9 @@ describe('the state file', () => {
       await m.stop();
     }
     // Under review when stopped: its due time is in the file. Moved to now, so that the restart settles it.
-    const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const saved = readState(stateFile)!;
     expect(saved.templates).toMatchObject([{ id: templateId, status: 'PENDING' }]);
-    saved.templates[0].reviewDueAt = Date.now();
-    writeFileSync(stateFile, JSON.stringify(saved));
+    appendFileSync(stateFile, `${JSON.stringify({ t: { ...saved.templates[0], reviewDueAt: Date.now() } })}\n`);
 
     m = await startMock({ ...options, hosts: [...options.hosts] });
     try {
@@ -87,7 +84,7 @@ describe('the state file', () => {
       await m.stop();
       await receiving.close();
     }
-    const after = JSON.parse(readFileSync(stateFile, 'utf8'));
+    const after = readState(stateFile)!;
     expect(after.media).toEqual([]);
     expect(after.templates).toMatchObject([{ id: templateId, status: 'APPROVED' }]);
   });
@@ -100,6 +97,30 @@ describe('the state file', () => {
       /the state file .*broken\.json is not a state file of this mock: media\[0\]\.accessKey must be a string/,
     ],
     ['of another version', JSON.stringify({ version: 7 }), /"version" must be 1; got 7/],
+    [
+      'with a message nested deeper than a request may be',
+      JSON.stringify({
+        version: 1,
+        media: [],
+        templates: [],
+        messages: [
+          {
+            id: 'm',
+            accessKey: 'k',
+            status: 'accepted',
+            timeline: [],
+            callbacks: [],
+            body: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`),
+          },
+        ],
+      }),
+      /messages\[0\] nests more than 64 levels deep/,
+    ],
+    [
+      'with a message of an unknown status',
+      JSON.stringify({ version: 1, media: [], templates: [], messages: [{ id: 'm', accessKey: 'k', status: 'lost' }] }),
+      /messages\[0\]\.status must be one of accepted/,
+    ],
   ])('a file that is %s fails start, naming the file and what is wrong', async (_label, text, message) => {
     const stateFile = join(dir, 'broken.json');
     writeFileSync(stateFile, text);

@@ -312,3 +312,37 @@ describe('template sends against the sandbox templates', () => {
     }
   });
 });
+
+describe('the template bounds', () => {
+  it('a template larger than the store keeps is refused, naming it; nothing is stored', async () => {
+    const api2 = clientOf('api2.nxcloud.com');
+    const huge = api2Template('huge', { components: [{ type: 'BODY', text: 'x'.repeat(100 * 1024) }] });
+    const created = await api2.POST('/api/wa/createTemplate', { body: huge });
+    expect(created.error?.code).toBe(9000);
+    expect(created.error?.message).toMatch(
+      /components: the template is \d+ bytes of JSON; the mock keeps templates of at most 65536 bytes/,
+    );
+    const list = await api2.POST('/api/wa/getTemplate', {
+      body: { appkey: 'a', business_phone: phone, messaging_product: 'whatsapp', name: 'huge' },
+    });
+    expect(list.data?.data ?? []).toEqual([]);
+  });
+
+  it('past the limit the oldest template is dropped', async () => {
+    const { createTemplateStore } = await import('../../src/sandbox/templates/store.js');
+    const gone: string[] = [];
+    const store = createTemplateStore({
+      reviewMs: 600_000,
+      limit: 2,
+      onChange: (c) => 'template' in c && c.gone && gone.push(c.template.name),
+    });
+    const make = (name: string) =>
+      store.create({ host: 'api2.nxcloud.com', accessKey: 'k', phone: '1', name, language: 'en_US', definition: {} });
+    make('a');
+    make('b');
+    make('c');
+    store.stop();
+    expect(store.list('api2.nxcloud.com', 'k').map((t) => t.name)).toEqual(['b', 'c']);
+    expect(gone).toEqual(['a']);
+  });
+});

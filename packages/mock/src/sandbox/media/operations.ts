@@ -2,7 +2,7 @@
 // URL the sandbox hands out (`GET /__nxwa/media/{id}` on any host's port).
 import type { Answer } from '../../http/answer.js';
 import { documentedFailure, notFound, type SandboxRequest, success } from '../request.js';
-import type { MediaStore, Medium } from './store.js';
+import { isMediaType, type MediaStore, type Medium } from './store.js';
 
 export const MEDIA_PATH = '/__nxwa/media/';
 const downloadUrl = (base: string, m: Medium) => `${base}${MEDIA_PATH}${encodeURIComponent(m.id)}`;
@@ -19,7 +19,7 @@ export function uploadMedia(req: SandboxRequest, media: MediaStore, kind: 'media
     kind,
     accessKey: req.accessKey,
     phone: String(req.body?.business_phone),
-    mimeType: String(req.body?.type || file.mimeType),
+    mimeType: [req.body?.type, file.mimeType].find(isMediaType) ?? 'application/octet-stream',
     fileName: file.fileName || 'file',
     bytes: file.bytes,
   });
@@ -76,7 +76,7 @@ export function uploadTemplateMedia(req: SandboxRequest, media: MediaStore): Ans
   }
   const fileName = file?.fileName || fromUrl;
   const mimeType =
-    file?.mimeType && file.mimeType !== 'application/octet-stream'
+    isMediaType(file?.mimeType) && file.mimeType !== 'application/octet-stream'
       ? file.mimeType
       : (EXTENSION_TYPES[fileName.split('.').pop()!.toLowerCase()] ?? 'application/octet-stream');
   const m = media.add({
@@ -120,7 +120,7 @@ export function download(encodedId: string, media: MediaStore): Answer {
   return {
     status: 200,
     body: m.bytes,
-    contentType: m.mimeType,
+    contentType: isMediaType(m.mimeType) ? m.mimeType : 'application/octet-stream',
     headers: {
       'content-security-policy': "sandbox; default-src 'none'",
       'x-content-type-options': 'nosniff',

@@ -25,13 +25,28 @@ export interface Medium {
 /** A medium as the state file keeps it: the bytes in base64. */
 export type StoredMedium = Omit<Medium, 'bytes'> & { bytes?: string };
 
+const TOKEN = "[-!#$%&'*+.^_`|~0-9A-Za-z]+";
+const MEDIA_TYPE = new RegExp(
+  `^${TOKEN}/${TOKEN}(?:[ \\t]*;[ \\t]*${TOKEN}=(?:${TOKEN}|"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*"))*$`,
+);
+
+/**
+ * Whether a MIME type can be served as a Content-Type: a type/subtype with parameters, printable ASCII only (a
+ * character above 0xFF, or CR/LF, would make the download throw). Uploads and loaded state files are held to it.
+ */
+export const isMediaType = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 255 && MEDIA_TYPE.test(value);
+
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /**
  * `byteLimit` caps the bytes held (256 MiB by default): past it the oldest media are dropped, as the message
  * store drops its oldest messages, so that a long run of uploads cannot exhaust the process.
  */
-export function createMediaStore(onChange: () => void = () => {}, byteLimit = 256 * 1024 * 1024) {
+/** What changed: the medium with this ID (added, or gone when the store no longer has it), or everything (reset). */
+export type MediaChange = { id: string } | { reset: true };
+
+export function createMediaStore(onChange: (change: MediaChange) => void = () => {}, byteLimit = 256 * 1024 * 1024) {
   // accessKey → id → medium; insertion order is age.
   const accounts = new Map<string, Map<string, Medium>>();
   const byId = new Map<string, Medium>();
@@ -48,6 +63,7 @@ export function createMediaStore(onChange: () => void = () => {}, byteLimit = 25
     for (const oldest of byId.values()) {
       if (bytes <= byteLimit || oldest === m) break;
       remove(oldest);
+      onChange({ id: oldest.id });
     }
   };
   const remove = (m: Medium) => {
@@ -72,7 +88,7 @@ export function createMediaStore(onChange: () => void = () => {}, byteLimit = 25
         createdAt: new Date().toISOString(),
       };
       put(stored);
-      onChange();
+      onChange({ id: stored.id });
       return stored;
     },
     /** The account's medium with this ID (or handle); another account's is not found. */
@@ -83,7 +99,7 @@ export function createMediaStore(onChange: () => void = () => {}, byteLimit = 25
       const m = accounts.get(accessKey)?.get(id);
       if (!m) return false;
       remove(m);
-      onChange();
+      onChange({ id: m.id });
       return true;
     },
     list: (accessKey?: string): Medium[] =>
@@ -92,9 +108,16 @@ export function createMediaStore(onChange: () => void = () => {}, byteLimit = 25
       accounts.clear();
       byId.clear();
       bytes = 0;
-      onChange();
+      onChange({ reset: true });
     },
     snapshot: (): StoredMedium[] => [...byId.values()].map((m) => ({ ...m, bytes: m.bytes?.toString('base64') })),
+    /** Replaces the store with these media, oldest first. */
+    restoreMedia(list: Medium[]): void {
+      accounts.clear();
+      byId.clear();
+      bytes = 0;
+      for (const m of list) put(m);
+    },
     restore(list: StoredMedium[]): void {
       accounts.clear();
       byId.clear();

@@ -5,11 +5,8 @@ import type { CallbackCredentials } from '../../callbacks/deliver.js';
 import { callbackAllowed, refusedTarget } from '../../callbacks/targets.js';
 import type { Family } from '../../http/answer.js';
 import { plannedStatuses, wantedStatuses } from './recipients.js';
-import { type MessageStore, newMessageId } from './store.js';
+import { keptBody, type MessageStore, newMessageId } from './store.js';
 import type { Timelines } from './timeline.js';
-
-// Kept whole up to this size: the record must not hold a run's worth of large bodies.
-const KEPT_BODY_BYTES = 64 * 1024;
 
 export interface Send {
   host: string;
@@ -57,7 +54,7 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         operation: send.operation,
         accessKey: send.credentials.accessKey,
         to: typeof to === 'string' ? to : undefined,
-        body: send.bodyBytes <= KEPT_BODY_BYTES ? body : { omitted: `a body of ${send.bodyBytes} bytes is not kept` },
+        body: keptBody(body, send.bodyBytes),
         webhook: webhook ?? null,
       });
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.

@@ -63,6 +63,13 @@ export interface MessageFilter {
   accessKey?: string;
 }
 
+/** A message's body is kept whole up to this size: the record must not hold a run's worth of large bodies. */
+export const KEPT_BODY_BYTES = 64 * 1024;
+
+/** The body as the record keeps it: whole up to {@link KEPT_BODY_BYTES}, else a note of its size. */
+export const keptBody = (body: unknown, bytes: number): unknown =>
+  bytes <= KEPT_BODY_BYTES ? body : { omitted: `a body of ${bytes} bytes is not kept` };
+
 /** A fresh message ID, shaped like the documented ones (letters and digits). */
 export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
 

@@ -3,7 +3,7 @@
 // the template store. The review (PENDING → APPROVED) runs in the store; its api2 callback is built here.
 import type { Answer } from '../../http/answer.js';
 import { documentedFailure, notFound, type SandboxRequest, success } from '../request.js';
-import type { StoredTemplate, TemplateStore } from './store.js';
+import { type StoredTemplate, TEMPLATE_DEFINITION_BYTES, type TemplateStore } from './store.js';
 
 // Neither host documents a "no such template" code: the parameter code each documents for a bad value is used
 // (api2 9000 "Parameter exception"; HK 22072 "Parameter error: the parameters are invalid").
@@ -22,8 +22,21 @@ const api2Info = (t: StoredTemplate) => ({
   components: t.definition.components,
 });
 
+/** A refusal of a definition larger than the store keeps, or undefined. */
+function tooLarge(req: SandboxRequest, definition: unknown, code: number): Answer | undefined {
+  const bytes = Buffer.byteLength(JSON.stringify(definition));
+  if (bytes <= TEMPLATE_DEFINITION_BYTES) return undefined;
+  return documentedFailure(
+    req,
+    code,
+    `components: the template is ${bytes} bytes of JSON; the mock keeps templates of at most ${TEMPLATE_DEFINITION_BYTES} bytes`,
+  );
+}
+
 export function api2Create(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
+  const large = tooLarge(req, { category: b.category, components: b.components }, 9000);
+  if (large) return large;
   const t = templates.create({
     host: 'api2.nxcloud.com',
     accessKey: req.accessKey,
@@ -158,6 +171,8 @@ const definitionOf = (body: Record<string, any>) => {
 /** Create: the document shows no answer; the sandbox answers the new template's record (its `id` is needed later). */
 export function hkCreate(req: SandboxRequest, templates: TemplateStore): Answer {
   const b = req.body!;
+  const large = tooLarge(req, definitionOf(b), 22072);
+  if (large) return large;
   const t = templates.create({
     host: 'api-hk.nxlink.ai',
     accessKey: req.accessKey,

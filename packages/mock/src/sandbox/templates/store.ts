@@ -26,7 +26,23 @@ export interface StoredTemplate {
   reason?: string;
 }
 
-export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewMs: number; onChange?: () => void }) {
+/** What changed: this template (created, updated, reviewed, or deleted when `gone`), or everything (reset). */
+export type TemplateChange = { template: StoredTemplate; gone?: boolean } | { reset: true };
+
+/** Templates kept (all accounts and hosts); past it the oldest is dropped, as the oldest messages and media are. */
+export const TEMPLATE_LIMIT = 1_000;
+/** Largest template definition kept, in bytes of JSON; a larger one is refused, naming it. */
+export const TEMPLATE_DEFINITION_BYTES = 64 * 1024;
+
+export function createTemplateStore({
+  reviewMs,
+  onChange = () => {},
+  limit = TEMPLATE_LIMIT,
+}: {
+  reviewMs: number;
+  onChange?: (change: TemplateChange) => void;
+  limit?: number;
+}) {
   // Insertion order is creation order: lists and cursors follow it.
   const templates = new Map<string, StoredTemplate>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -39,7 +55,7 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
     t.reviewDueAt = undefined;
     t.reason = reason;
     t.updatedAt = now();
-    onChange();
+    onChange({ template: t });
     for (const listener of reviewed) listener(t);
   }
 
@@ -81,7 +97,13 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
       const stored: StoredTemplate = { ...t, id, status: 'PENDING', createdAt: now(), updatedAt: now() };
       templates.set(key(stored), stored);
       review(stored);
-      onChange();
+      onChange({ template: stored });
+      if (templates.size > limit) {
+        const oldest = templates.values().next().value!;
+        unschedule(oldest);
+        templates.delete(key(oldest));
+        onChange({ template: oldest, gone: true });
+      }
       return stored;
     },
     /** Changes a template's definition; it goes back under review, as an edited template does at Meta. */
@@ -89,7 +111,7 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
       t.definition = { ...t.definition, ...definition };
       t.updatedAt = now();
       review(t);
-      onChange();
+      onChange({ template: t });
       return t;
     },
     /**
@@ -128,12 +150,12 @@ export function createTemplateStore({ reviewMs, onChange = () => {} }: { reviewM
     delete(t: StoredTemplate): void {
       unschedule(t);
       templates.delete(key(t));
-      onChange();
+      onChange({ template: t, gone: true });
     },
     reset(): void {
       for (const t of templates.values()) unschedule(t);
       templates.clear();
-      onChange();
+      onChange({ reset: true });
     },
     /** Cancels every review timer (the reviews stay PENDING, to be resumed). */
     stop(): void {
