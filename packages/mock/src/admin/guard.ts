@@ -36,16 +36,17 @@ export function refusedHost(req: IncomingMessage, allowed: ReadonlySet<string>):
   return undefined;
 }
 
+// The Content-Types a page of another origin may POST without a preflight (the Fetch standard's CORS-safelisted
+// ones, and none at all); anything else — JSON, a file's own type — makes the browser ask first, and we never agree.
+const SIMPLE_TYPES = new Set(['', 'text/plain', 'multipart/form-data', 'application/x-www-form-urlencoded']);
+
 /** A 415 for a POST a browser would send cross-origin without a preflight, or undefined. */
 export function refusedPost(req: IncomingMessage): Answer | undefined {
-  if (req.method === 'POST') {
-    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    const isJson = type === 'application/json' || /^application\/[\w.+-]+\+json$/.test(type);
-    if (!isJson && req.headers[ADMIN_HEADER] === undefined)
-      return json(
-        415,
-        `A POST to the mock's own paths must carry Content-Type: application/json (or the header ${ADMIN_HEADER}: 1), which a web page of another origin cannot send without the browser's preflight; got ${JSON.stringify(type || 'no Content-Type')}.`,
-      );
-  }
-  return undefined;
+  if (req.method !== 'POST' || req.headers[ADMIN_HEADER] !== undefined) return undefined;
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (!SIMPLE_TYPES.has(type)) return undefined;
+  return json(
+    415,
+    `A POST to the mock's own paths must carry Content-Type: application/json (a file its own type), or the header ${ADMIN_HEADER}: 1 — what a web page of another origin cannot send without the browser's preflight; got ${JSON.stringify(type || 'no Content-Type')}.`,
+  );
 }

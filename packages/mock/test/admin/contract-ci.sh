@@ -28,7 +28,7 @@ send() {
 send '{"appkey":"demo","business_phone":"8615800001795","messaging_product":"whatsapp","recipient_type":"individual","to":"8613600009759","type":"text","text":{"body":"hello"}}'
 # Deliberately invalid: the text has no body.
 send '{"appkey":"demo","business_phone":"8615800001795","messaging_product":"whatsapp","recipient_type":"individual","to":"8613600009759","type":"text","text":{}}'
-curl -sS -X POST "$BASE_URL/__nxwa/report"
+curl -sS -X POST -H 'x-nxwa-admin: 1' "$BASE_URL/__nxwa/report"
 echo
 kill -TERM "$MOCK"
 wait "$MOCK"

@@ -69,14 +69,21 @@ describe('the admin paths', () => {
   it('refuse a POST a web page could send without a preflight; take JSON or the x-nxwa-admin header', async () => {
     const url = mock.urls['api2.nxcloud.com'];
     const before = await count(url);
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      undefined,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
       const res = await fetch(`${url}/__nxwa/inbound`, {
         method: 'POST',
-        headers: { 'content-type': type },
-        body: inbound,
+        headers: type ? { 'content-type': type } : {},
+        body: type ? inbound : undefined,
       });
       expect(res.status, type).toBe(415);
-      expect((await res.json()).error).toContain('Content-Type: application/json (or the header x-nxwa-admin: 1)');
+      expect((await res.json()).error).toContain(
+        'Content-Type: application/json (a file its own type), or the header x-nxwa-admin: 1',
+      );
     }
     expect(await count(url)).toBe(before);
     const plain = await fetch(`${url}/__nxwa/inbound`, {

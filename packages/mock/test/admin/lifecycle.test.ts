@@ -111,6 +111,7 @@ describe('POST /__nxwa/messages/{id}/status', () => {
     expect((await curl('/__nxwa/messages/drive-3/status', '{')).status).toBe(400);
     const inbound = await fetch(`${base()}/__nxwa/inbound`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         business_phone: '8615800001795',
         from: '8613600000702',

@@ -67,7 +67,10 @@ describe('report files', () => {
   it('JUnit XML that a JUnit parser reads: the invalid operation fails naming the field and rule', async () => {
     const file = join(dir, 'junit.xml');
     const mock = await sampleRun(file);
-    const res = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/report`, { method: 'POST' });
+    const res = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/report`, {
+      method: 'POST',
+      headers: { 'x-nxwa-admin': '1' },
+    });
     expect(await res.json()).toEqual({ written: true });
     await mock.stop();
     const junit: any = await parseJunit(readFileSync(file, 'utf8'));
@@ -83,7 +86,10 @@ describe('report files', () => {
     const mock = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0 });
     try {
       await fetch(`${mock.urls['api2.nxcloud.com']}/api/wa/mt`, { method: 'POST', body: '{}' });
-      const res = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/report`, { method: 'POST' });
+      const res = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/report`, {
+        method: 'POST',
+        headers: { 'x-nxwa-admin': '1' },
+      });
       expect(res.status).toBe(409);
       expect((await res.json()).error).toMatch(/started without a report file/);
       expect(mock.requests()).toHaveLength(1);

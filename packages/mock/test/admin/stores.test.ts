@@ -23,7 +23,11 @@ it('adds a medium from its bytes, and names a missing field', async () => {
   const m = await res.json();
   expect(m).toMatchObject({ kind: 'media', fileName: 'a.pdf', mimeType: 'application/pdf', size: 8 });
   expect(await (await fetch(`${base()}${m.url}`)).text()).toBe('%PDF-1.4');
-  const bad = await fetch(`${base()}/__nxwa/media?accessKey=k&phone=1`, { method: 'POST', body: 'x' });
+  const bad = await fetch(`${base()}/__nxwa/media?accessKey=k&phone=1`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: 'x',
+  });
   expect(bad.status).toBe(400);
   expect((await bad.json()).error).toBe('query parameter fileName: is required.');
   const listed = await (await fetch(`${base()}/__nxwa/media?accessKey=${demo.accessKey}`)).json();

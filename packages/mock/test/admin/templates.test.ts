@@ -21,6 +21,7 @@ afterAll(async () => {
 const review = async (host: string, id: string | number, body: unknown) => {
   const res = await fetch(`${mock.urls[host as 'api2.nxcloud.com']}/__nxwa/templates/${id}/review`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };

@@ -92,6 +92,7 @@ describe('POST /__nxwa/trigger', () => {
     const before = hook.received.length;
     const res = await fetch(`${mock.urls['api.nxcloud.com']}/__nxwa/trigger`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'buttonClick', overrides: { business_phone: '8610000000001' } }),
     });
     expect(res.status).toBe(202);
@@ -105,6 +106,8 @@ describe('POST /__nxwa/trigger', () => {
     const { stdout } = await promisify(execFile)('curl', [
       '-s',
       `${mock.urls['api2.nxcloud.com']}/__nxwa/trigger`,
+      '-H',
+      'content-type: application/json',
       '-d',
       '{"kind":"messageStatus.deleted"}',
     ]);
@@ -118,7 +121,11 @@ describe('POST /__nxwa/trigger', () => {
 
   it('answers 400 naming the field for a bad kind, field or body', async () => {
     const post = async (body: string) => {
-      const res = await fetch(`${mock.urls['api-hk.nxlink.ai']}/__nxwa/trigger`, { method: 'POST', body });
+      const res = await fetch(`${mock.urls['api-hk.nxlink.ai']}/__nxwa/trigger`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       return { status: res.status, error: ((await res.json()) as { error: string }).error };
     };
     expect(await post('{"kind":"inboundMessage.text"}')).toMatchObject({

@@ -52,6 +52,7 @@ describe('requests to the mock paths', () => {
   it('a body outside the document: 400 naming every field at fault', async () => {
     const res = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/inbound`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ from: '12', type: 'text', text: {} }),
     });
     expect(res.status).toBe(400);

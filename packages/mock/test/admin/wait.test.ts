@@ -40,6 +40,7 @@ const send = async (to: string) => {
 const wait = async (body: unknown) => {
   const res = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/wait`, {
     method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { ok?: true; error?: string } };

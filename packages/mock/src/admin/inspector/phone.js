@@ -602,7 +602,7 @@
       const q = new URLSearchParams({ accessKey: c.last.accessKey, phone: businessOf(c.last), fileName: f.name });
       fetch('/__nxwa/media?' + q, {
         method: 'POST',
-        headers: { 'content-type': f.type || 'application/octet-stream' },
+        headers: { 'content-type': f.type || 'application/octet-stream', 'x-nxwa-admin': '1' },
         body: f,
       })
         .then((r) => r.json().then((j) => (r.ok ? j : Promise.reject(new Error(j.error || 'HTTP ' + r.status)))))

@@ -91,6 +91,7 @@ describe('the phone view', () => {
     await send({ to: '8613600000502', cus_message_id: 'pv-b1', text: { body: 'to B' }, type: 'text' });
     const inbound = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/inbound`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         business_phone: business,
         from: '8613600000501',
@@ -536,6 +537,7 @@ describe('the phone view', () => {
     });
     await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/inbound`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         business_phone: business,
         from: '8613600000571',
