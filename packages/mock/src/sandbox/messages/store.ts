@@ -114,6 +114,8 @@ export function createMessageStore(limit = 1_000) {
       if (messages.size > limit) {
         const oldest = messages.values().next().value!;
         messages.delete(keyOf(oldest));
+        // Callbacks still under way hold the message to record their attempts; they need not hold its body too.
+        oldest.body = { omitted: 'the message was dropped from the record' };
         changedMessage(oldest);
       }
       changedMessage(stored);
