@@ -3,14 +3,11 @@
 // Chromium the tests use. Run by hand when the SVG changes; the build copies both files into the site.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@org/nxwa-chromium';
 
 const src = join(import.meta.dirname, '..', 'src');
 const svg = readFileSync(join(src, 'favicon.svg'), 'utf8');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 const images = [];
 try {
   for (const size of [16, 32, 48]) {

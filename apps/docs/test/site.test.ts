@@ -4,8 +4,9 @@
 // Screenshots of the index and a host page are saved under build/screenshots for review.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchChromium } from '@org/nxwa-chromium';
 import { hosts, loadBundle } from '@org/nxwa-spec-tools';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../scripts/serve.mjs';
 import { operationAnchor } from '../src/page.mjs';
@@ -15,7 +16,6 @@ const app = join(import.meta.dirname, '..');
 const dist = join(app, 'dist');
 const specDir = join(app, '..', '..', 'spec');
 const spec = (host: string) => loadBundle(host, { fresh: true });
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshots = join(app, 'build', 'screenshots');
 
 let site: { url: string; stop: () => Promise<void> };
@@ -25,22 +25,8 @@ const outside: string[] = [];
 beforeAll(async () => {
   if (!existsSync(join(dist, 'index.html')))
     throw new Error('Build the site first (pnpm --filter @org/nxwa-docs build).');
-  if (!existsSync(executablePath))
-    throw new Error(`No Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH.`);
   site = await serveSite(dist);
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });
 });
 afterAll(async () => {

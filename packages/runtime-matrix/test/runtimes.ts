@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium } from '@org/nxwa-chromium';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { type MatrixConfig, type MatrixReport, REPORT_MARKER } from '../src/fixtures.js';
 
 const packageDir = join(import.meta.dirname, '..');
@@ -210,8 +210,6 @@ async function runWorker(config: MatrixConfig, bundles: Bundles, compatibilityFl
   }
 }
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export interface Runtime {
   name: string;
   /** The runtime's own description in the report must match this: proof that it ran where it should. */
@@ -286,23 +284,7 @@ export const runtimes: Runtime[] = [
     describes: /HeadlessChrome\//,
     nativeHash: false,
     async run(config) {
-      if (!existsSync(chromiumPath))
-        throw new Error(`No Chromium at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH.`);
-      // playwright gives every launch a fresh, empty profile of its own.
-      const browser = await chromium.launch({
-        executablePath: chromiumPath,
-        headless: true,
-        timeout: RUN_BOUND_MS,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await launchChromium({ timeout: RUN_BOUND_MS });
       try {
         const page = await browser.newPage();
         page.setDefaultTimeout(RUN_BOUND_MS);
