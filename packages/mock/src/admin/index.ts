@@ -208,9 +208,9 @@ export function createAdmin(options: AdminOptions) {
       shows: `${ADMIN_PREFIX}/templates/{id}/review`,
       methods: ['POST'],
       readsBody: true,
-      handle: ({ params, raw }) => {
+      handle: ({ params, body }) => {
         return options.templates
-          ? answerReview(raw ?? Buffer.alloc(0), params[0], host as MockHost, options.templates)
+          ? answerReview(body, params[0], host as MockHost, options.templates)
           : unavailable('templates');
       },
     },

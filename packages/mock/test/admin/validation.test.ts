@@ -5,6 +5,7 @@ import { adminOperation } from '../../src/admin/validation.js';
 import { HOSTS, loadSpec, MOCK_API } from '../../src/http/hosts.js';
 import { type RunningMock, startMock } from '../../src/index.js';
 import { MESSAGE_STATUSES } from '../../src/sandbox/messages/store.js';
+import { TEMPLATE_HOSTS } from '../../src/sandbox/templates/store.js';
 
 const api = loadSpec(MOCK_API);
 const schemas = api.components!.schemas;
@@ -12,6 +13,10 @@ const schemas = api.components!.schemas;
 describe("the mock's API document", () => {
   it('lists the message statuses of the store', () => {
     expect(schemas.MessageStatus.enum).toEqual([...MESSAGE_STATUSES]);
+  });
+  it('lists, for a review by hand, the hosts whose templates the sandbox keeps', () => {
+    const review = api.paths!['/__nxwa/templates/{id}/review'].post.requestBody.content['application/json'].schema;
+    expect(review.properties.host.enum).toEqual([...TEMPLATE_HOSTS]);
   });
   it('lists the hosts the mock serves', () => {
     expect(schemas.InboundRequest.properties.host.enum).toEqual([...HOSTS]);

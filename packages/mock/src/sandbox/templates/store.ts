@@ -3,7 +3,11 @@
 // APPROVED after `reviewMs`, like Meta's review; the timers are cancelled by stop() and resumed by resume().
 import { randomInt } from 'node:crypto';
 
-export type TemplateHost = 'api2.nxcloud.com' | 'api-hk.nxlink.ai';
+/** The hosts whose documents have template operations (the others keep no templates). */
+export const TEMPLATE_HOSTS = ['api2.nxcloud.com', 'api-hk.nxlink.ai'] as const;
+export type TemplateHost = (typeof TEMPLATE_HOSTS)[number];
+export const isTemplateHost = (host: string): host is TemplateHost =>
+  (TEMPLATE_HOSTS as readonly string[]).includes(host);
 export type ReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface StoredTemplate {
