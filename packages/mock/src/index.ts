@@ -29,6 +29,7 @@ import { openJournal, readState, type Journal as StateJournal } from './sandbox/
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
+export { checkWebhookCommand, webhookCheckSection, writeWebhookReport } from './admin/check-webhook.js';
 export type { CallbackCoverage, HostCoverage, OperationCoverage } from './admin/coverage.js';
 export type { JournalEntry, JournalFilter, JournalProblem, Violation } from './admin/journal.js';
 export type { JunitCase, JunitSuite, ReportSection } from './admin/report.js';
@@ -37,7 +38,6 @@ export type { WaitCondition } from './admin/wait.js';
 export {
   type CheckWebhookOptions,
   checkWebhook,
-  checkWebhookCommand,
   formatWebhookTable,
   WebhookCheckError,
   type WebhookCheckResult,
