@@ -1,0 +1,59 @@
+// The small keyed stores of the newer operations — business profiles, blocklists, CDP customers — one instance per
+// kind, each a map from a key (the account and what the record belongs to) to a JSON value. They share this shape so
+// that the state file keeps them with one kind of line, and a reset forgets them with the rest of the sandbox.
+
+export const RECORD_KINDS = ['profile', 'block', 'customer'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** One kept record: its kind, its key within the kind, its value (plain JSON). */
+export interface StoredRecord<T = unknown> {
+  kind: RecordKind;
+  key: string;
+  value: T;
+}
+
+/** A record as it now is, or one gone (`value` undefined); or the whole kind forgotten. */
+export type RecordChange = { kind: RecordKind; key: string; value?: unknown } | { kind: RecordKind; reset: true };
+
+export function createRecordStore<T>(kind: RecordKind, onChange: (change: RecordChange) => void = () => {}) {
+  // Insertion order is age: listing is oldest first.
+  const records = new Map<string, T>();
+  return {
+    kind,
+    get: (key: string): T | undefined => records.get(key),
+    has: (key: string) => records.has(key),
+    /** Keeps the value (a copy is the caller's business: values are replaced, never changed in place). */
+    set(key: string, value: T): void {
+      records.set(key, value);
+      onChange({ kind, key, value });
+    },
+    delete(key: string): void {
+      if (records.delete(key)) onChange({ kind, key });
+    },
+    /** Every value whose key starts with `prefix`, oldest first. */
+    list(prefix = ''): T[] {
+      const out: T[] = [];
+      for (const [key, value] of records) if (key.startsWith(prefix)) out.push(value);
+      return out;
+    },
+    get size() {
+      return records.size;
+    },
+    reset(): void {
+      records.clear();
+      onChange({ kind, reset: true });
+    },
+    /** Every record, oldest first (for the state file). */
+    snapshot: (): StoredRecord<T>[] => [...records].map(([key, value]) => ({ kind, key, value })),
+    /** Replaces the store's records with these (the state file's). */
+    restore(list: readonly StoredRecord[]): void {
+      records.clear();
+      for (const r of list) if (r.kind === kind) records.set(r.key, r.value as T);
+    },
+  };
+}
+
+export type RecordStore<T = unknown> = ReturnType<typeof createRecordStore<T>>;
+
+/** The key of a record of an account: parts joined by a character no JSON value or phone number holds. */
+export const recordKey = (...parts: (string | number)[]) => parts.join('\u0000');
