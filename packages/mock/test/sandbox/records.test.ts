@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
+import { createRecordStore, type RecordChange } from '../../src/sandbox/records/store.js';
 import { demo } from '../support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nxwa-records-'));
@@ -78,5 +79,19 @@ describe('the newer stores in the state file', () => {
     } finally {
       await m.stop();
     }
+  });
+});
+
+describe('a record store', () => {
+  it('holds at most its limit: the oldest goes first, told as a change; a restore keeps the newest', () => {
+    const changes: RecordChange[] = [];
+    const store = createRecordStore<number>('customer', (c) => changes.push(c), 2);
+    store.set('a', 1);
+    store.set('b', 2);
+    store.set('c', 3);
+    expect(store.list()).toEqual([2, 3]);
+    expect(changes.at(-1)).toEqual({ kind: 'customer', key: 'a' });
+    store.restore([1, 2, 3, 4].map((value) => ({ kind: 'customer' as const, key: String(value), value })));
+    expect(store.list()).toEqual([3, 4]);
   });
 });

@@ -9,7 +9,7 @@ import type { MessageStore } from '../messages/store.js';
 import { createRecordStore, type RecordChange, recordKey } from '../records/store.js';
 import { digitsOf, documentedFailure, type SandboxRequest, success, unknownParameter } from '../request.js';
 
-/** The page's limits. */
+/** The page's limits; the sandbox holds at most this many blocks in all (every account and number together). */
 export const BLOCKLIST_LIMIT = 64_000;
 export const BLOCK_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -80,8 +80,7 @@ export function createBlocks({ messages, onChange, now = Date.now }: BlocksOptio
         if (store.has(key)) why = undefined;
         else if (!last || at - Date.parse(last.timeline[0].at) > BLOCK_WINDOW_MS)
           why = `${input} sent ${business} no message in the last 24 hours: only such users can be blocked`;
-        else if (store.list(prefixOf(req.accessKey, business)).length >= BLOCKLIST_LIMIT)
-          why = `the blocklist of ${business} is full (${BLOCKLIST_LIMIT} numbers)`;
+        else if (store.size >= BLOCKLIST_LIMIT) why = `the sandbox's blocklists are full (${BLOCKLIST_LIMIT} numbers)`;
         if (why) {
           failed.push({ input, wa_id: user, errors: [{ message: why }] });
           continue;

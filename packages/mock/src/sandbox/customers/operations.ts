@@ -31,8 +31,11 @@ const CONTACT_FILTERS: Record<string, string> = {
 
 const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
+/** How many customers one run keeps (all hosts, accounts and tenants); the oldest goes first. */
+export const CUSTOMER_LIMIT = 10_000;
+
 export function createCustomers(onChange?: (change: RecordChange) => void, now: () => number = Date.now) {
-  const store = createRecordStore<Customer>('customer', onChange);
+  const store = createRecordStore<Customer>('customer', onChange, CUSTOMER_LIMIT);
   // Per host (each is its own platform), account and tenant.
   const tenantPrefix = (host: string, accessKey: string, tenant: unknown) =>
     `${recordKey(host, accessKey, String(tenant))}\u0000`;

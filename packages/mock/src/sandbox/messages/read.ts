@@ -81,6 +81,7 @@ export function createReads({ messages, now = Date.now }: ReadsOptions) {
       if (isAnswer(message)) return message;
       markRead(message);
       const at = now();
+      for (const m of typing) if (!typingShown(m, at)) typing.delete(m);
       messages.setTyping(message, {
         at: new Date(at).toISOString(),
         until: new Date(at + TYPING_MS).toISOString(),

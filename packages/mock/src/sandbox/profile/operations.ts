@@ -21,8 +21,15 @@ function exampleProfile(route: Route): BusinessProfile {
   return {};
 }
 
+/** How many profiles one run keeps (all accounts); the oldest goes first. */
+export const PROFILE_LIMIT = 1_000;
+
 export function createProfiles(messages: MessageStore, onChange?: (change: RecordChange) => void) {
-  const store = createRecordStore<{ business_phone: string; profile: BusinessProfile }>('profile', onChange);
+  const store = createRecordStore<{ business_phone: string; profile: BusinessProfile }>(
+    'profile',
+    onChange,
+    PROFILE_LIMIT,
+  );
   const keyOf = (accessKey: string, phone: unknown) => recordKey(accessKey, digitsOf(phone));
   /** Whether the account used the number: a send from it or a message received by it. */
   const seen = (accessKey: string, phone: string) =>

@@ -15,7 +15,15 @@ export interface StoredRecord<T = unknown> {
 /** A record as it now is, or one gone (`value` undefined); or the whole kind forgotten. */
 export type RecordChange = { kind: RecordKind; key: string; value?: unknown } | { kind: RecordKind; reset: true };
 
-export function createRecordStore<T>(kind: RecordKind, onChange: (change: RecordChange) => void = () => {}) {
+/**
+ * One kind's records. Past `limit` records the oldest is dropped (told as a change), as the message store drops its
+ * oldest messages: one run holds a bounded amount whatever it is sent.
+ */
+export function createRecordStore<T>(
+  kind: RecordKind,
+  onChange: (change: RecordChange) => void = () => {},
+  limit = Number.POSITIVE_INFINITY,
+) {
   // Insertion order is age: listing is oldest first.
   const records = new Map<string, T>();
   return {
@@ -26,6 +34,11 @@ export function createRecordStore<T>(kind: RecordKind, onChange: (change: Record
     set(key: string, value: T): void {
       records.set(key, value);
       onChange({ kind, key, value });
+      if (records.size > limit) {
+        const oldest = records.keys().next().value!;
+        records.delete(oldest);
+        onChange({ kind, key: oldest });
+      }
     },
     delete(key: string): void {
       if (records.delete(key)) onChange({ kind, key });
@@ -49,6 +62,7 @@ export function createRecordStore<T>(kind: RecordKind, onChange: (change: Record
     restore(list: readonly StoredRecord[]): void {
       records.clear();
       for (const r of list) if (r.kind === kind) records.set(r.key, r.value as T);
+      for (const key of [...records.keys()].slice(0, Math.max(0, records.size - limit))) records.delete(key);
     },
   };
 }
