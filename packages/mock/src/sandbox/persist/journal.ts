@@ -358,7 +358,8 @@ export function openJournal(file: string, stores: JournalStores, log: (line: str
     record(change: RecordChange): void {
       if ('reset' in change) return;
       const key = { kind: change.kind, key: change.key };
-      append(change.value === undefined ? { 'r-': key } : { r: { ...key, value: change.value } }, true);
+      // A batch's lines reach the disk with its last one, before the request is answered.
+      append(change.value === undefined ? { 'r-': key } : { r: { ...key, value: change.value } }, !change.more);
     },
     /** Compacts, closes and unlocks (the mock stops). */
     close(): void {

@@ -12,8 +12,13 @@ export interface StoredRecord<T = unknown> {
   value: T;
 }
 
-/** A record as it now is, or one gone (`value` undefined); or the whole kind forgotten. */
-export type RecordChange = { kind: RecordKind; key: string; value?: unknown } | { kind: RecordKind; reset: true };
+/**
+ * A record as it now is, or one gone (`value` undefined); or the whole kind forgotten. `more`: further changes of
+ * the same request follow, so the state file need not flush this one to the disk yet (the last one flushes them all).
+ */
+export type RecordChange =
+  | { kind: RecordKind; key: string; value?: unknown; more?: true }
+  | { kind: RecordKind; reset: true };
 
 /**
  * One kind's records. Past `limit` records the oldest is dropped (told as a change), as the message store drops its
@@ -30,10 +35,13 @@ export function createRecordStore<T>(
     kind,
     get: (key: string): T | undefined => records.get(key),
     has: (key: string) => records.has(key),
-    /** Keeps the value (a copy is the caller's business: values are replaced, never changed in place). */
-    set(key: string, value: T): void {
+    /**
+     * Keeps the value (a copy is the caller's business: values are replaced, never changed in place). `more`: the
+     * request changes more records after this one.
+     */
+    set(key: string, value: T, more = false): void {
       records.set(key, value);
-      onChange({ kind, key, value });
+      onChange({ kind, key, value, ...(more ? { more: true as const } : {}) });
       if (records.size > limit) {
         const oldest = records.keys().next().value!;
         records.delete(oldest);
