@@ -20,15 +20,20 @@ import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
 import { loadOperations, type MockHost } from './http/hosts.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { createBlocks } from './sandbox/blocks/operations.js';
+import { createCustomers } from './sandbox/customers/operations.js';
 import { createSandbox } from './sandbox/index.js';
 import { createMediaStore } from './sandbox/media/store.js';
+import { createReads } from './sandbox/messages/read.js';
 import { createSends } from './sandbox/messages/send.js';
 import { createMessageStore, type MessageFilter, type MockMessage } from './sandbox/messages/store.js';
 import { createTimelines } from './sandbox/messages/timeline.js';
 import { openJournal, readState, type Journal as StateJournal } from './sandbox/persist/journal.js';
+import { type BusinessProfile, createProfiles } from './sandbox/profile/operations.js';
 import { createTemplateStore } from './sandbox/templates/store.js';
 import { createHostServer } from './server.js';
 
+export { checkWebhookCommand, webhookCheckSection, writeWebhookReport } from './admin/check-webhook.js';
 export type { CallbackCoverage, HostCoverage, OperationCoverage } from './admin/coverage.js';
 export type { JournalEntry, JournalFilter, JournalProblem, Violation } from './admin/journal.js';
 export type { JunitCase, JunitSuite, ReportSection } from './admin/report.js';
@@ -37,7 +42,6 @@ export type { WaitCondition } from './admin/wait.js';
 export {
   type CheckWebhookOptions,
   checkWebhook,
-  checkWebhookCommand,
   formatWebhookTable,
   WebhookCheckError,
   type WebhookCheckResult,
@@ -46,6 +50,7 @@ export {
 export { type CallbackKind, callbackKinds } from './callbacks/kinds.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
+export { TYPING_MS, typingShown } from './sandbox/messages/read.js';
 export { MAGIC_RECIPIENTS } from './sandbox/messages/recipients.js';
 export type {
   CallbackAttempt,
@@ -54,7 +59,9 @@ export type {
   MockMessage,
   StatusError,
   TimelineEvent,
+  TypingIndicator,
 } from './sandbox/messages/store.js';
+export type { BusinessProfile } from './sandbox/profile/operations.js';
 
 export interface MockServer {
   host: MockHost;
@@ -116,6 +123,11 @@ export interface RunningMock {
   coverage(): HostCoverage[];
   /** Writes the report to the `reportFile` now (as `POST /__nxwa/report`); stop() writes it too. */
   writeReport(): void;
+  /**
+   * Sets a business number's profile (as `PUT /__nxwa/profiles/{phone}`): what api2's getBusinessProfile answers
+   * for it from then on. `accessKey`: the account (the mock's first by default).
+   */
+  setBusinessProfile(businessPhone: string, profile: BusinessProfile, accessKey?: string): BusinessProfile;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -196,21 +208,70 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       notify();
     },
   });
+  // Profiles, blocklists and customers: one small store each, kept in the state file like the others.
+  const recordChanged = (change: Parameters<StateJournal['record']>[0]) => {
+    stateJournal?.record(change);
+    notify();
+  };
+  const profiles = createProfiles(messages, recordChanged);
+  const blocks = createBlocks({ messages, onChange: recordChanged });
+  const customers = createCustomers(recordChanged);
+  const records = [profiles.store, blocks.store, customers.store];
   if (saved) {
     messages.restore(saved.messages);
     media.restoreMedia(saved.media);
     templates.restore(saved.templates);
+    for (const store of records) store.restore(saved.records);
   }
-  if (stateFile !== undefined) stateJournal = orFail(() => openJournal(stateFile, { messages, media, templates }, log));
+  if (stateFile !== undefined)
+    stateJournal = orFail(() => openJournal(stateFile, { messages, media, templates, records }, log));
+  const reads = createReads({ messages });
+  const firstAccount = accounts.keys().next().value!;
+  const accountOf = (accessKey: string | undefined) => {
+    const key = accessKey ?? firstAccount;
+    if (!accounts.has(key))
+      throw new TypeError(
+        `accessKey must be an account of the mock (${[...accounts.keys()].join(', ')}); got ${JSON.stringify(key)}`,
+      );
+    return key;
+  };
+  const sandboxProfiles = {
+    get(accessKey: string | undefined, phone: string) {
+      const key = accountOf(accessKey);
+      const profile = profiles.get(key, phone);
+      return profile && { business_phone: phone.replace(/\D/g, ''), accessKey: key, profile };
+    },
+    set(accessKey: string | undefined, phone: string, profile: object) {
+      const key = accountOf(accessKey);
+      return {
+        business_phone: phone.replace(/\D/g, ''),
+        accessKey: key,
+        profile: profiles.set(key, phone, profile as BusinessProfile),
+      };
+    },
+  };
 
   const callbacks = { webhookUrl: o.webhookUrl, allowAnyCallbackTarget: o.allowAnyCallbackTarget };
   const delivery = createDelivery({ retryBaseMs: o.retryBaseMs, log });
   const timelines = createTimelines({ stepMs: o.stepMs, delivery, messages });
   const sends = createSends({ messages, timelines, ...callbacks, log });
-  const inbound = createInbound({ messages, delivery, accounts, ...callbacks });
+  const inbound = createInbound({
+    messages,
+    delivery,
+    accounts,
+    ...callbacks,
+    refuse: (m) =>
+      blocks.blocked(m.accessKey, m.business_phone, m.from)
+        ? `from: ${m.from} is on the blocklist of ${m.business_phone} (createBlockUsers): a blocked user cannot reach the business`
+        : undefined,
+  });
   const sandbox = createSandbox({
     media,
     templates,
+    reads,
+    profiles,
+    blocks,
+    customers,
     delivery,
     accounts,
     ...callbacks,
@@ -241,6 +302,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     messages.reset();
     media.reset();
     templates.reset();
+    for (const store of records) store.reset();
     journal.reset();
     coverage.reset();
   };
@@ -285,6 +347,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
           coverage: coverageReport,
           report,
           allowedHosts: o.allowedHosts,
+          profiles: sandboxProfiles,
         }),
         maxBodyBytes: o.maxBodyBytes,
         log,
@@ -359,6 +422,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       violations: () => structuredClone(journal.violations()),
       coverage: coverageReport,
       writeReport: report,
+      setBusinessProfile: (phone, profile, accessKey) => sandboxProfiles.set(accessKey, phone, profile).profile,
       assertNoViolations: () => {
         const text = describeViolations(journal.violations());
         if (text) throw new Error(text);

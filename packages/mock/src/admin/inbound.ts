@@ -26,7 +26,11 @@ export interface InboundOptions {
   accounts: ReadonlyMap<string, string>;
   webhookUrl?: string;
   allowAnyCallbackTarget: boolean;
+  /** Why the sandbox refuses this user's message (a user the business blocked); undefined to take it. */
+  refuse?: (m: { accessKey: string; business_phone: string; from: string }) => string | undefined;
 }
+
+class Refused extends Error {}
 
 class Invalid extends Error {}
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -123,6 +127,8 @@ function answer(
         `webhookUrl must be an http(s) URL on a loopback address (unless the mock was started with --allow-any-callback-target); got ${show(webhookUrl)}.`,
       );
     }
+    const refused = options.refuse?.({ accessKey, business_phone: businessPhone, from });
+    if (refused) throw new Refused(refused);
     const content = messageObject(type, request[type] as Record<string, unknown>);
 
     const id = newMessageId();
@@ -186,6 +192,7 @@ function answer(
     return json(202, { id, host, accessKey, webhook: webhookUrl ?? null });
   } catch (error) {
     if (error instanceof Invalid) return json(400, { error: error.message });
+    if (error instanceof Refused) return json(403, { error: error.message });
     throw error;
   }
 }

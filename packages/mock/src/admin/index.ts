@@ -19,6 +19,7 @@ import { PAGE, PAGE_HEADERS } from './inspector/page.js';
 import type { Journal } from './journal.js';
 import { driveMessage } from './lifecycle.js';
 import { getMessage, listMessages } from './messages.js';
+import { answerProfile, type SandboxProfiles } from './profiles.js';
 import { listRequests } from './requests.js';
 import { addMedium, listMedia, listTemplates } from './stores.js';
 import { answerReview } from './templates.js';
@@ -82,6 +83,8 @@ export interface AdminOptions {
   report?: () => void;
   /** Host names the admin paths answer besides loopback ones (the listen address, `allowedHosts`). */
   allowedHosts?: readonly string[];
+  /** Business profiles (GET/PUT /__nxwa/profiles/{phone}). */
+  profiles?: SandboxProfiles;
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -213,6 +216,16 @@ export function createAdmin(options: AdminOptions) {
           ? answerReview(body, params[0], host as MockHost, options.templates)
           : unavailable('templates');
       },
+    },
+    {
+      path: new RegExp(`^${ADMIN_PREFIX}/profiles/([^/]+)$`),
+      shows: `${ADMIN_PREFIX}/profiles/{phone}`,
+      methods: ['PUT', 'GET'],
+      readsBody: true,
+      handle: ({ req, url, params, body }) =>
+        options.profiles
+          ? answerProfile(req.method ?? 'GET', url, params[0], body, options.profiles)
+          : unavailable('profiles'),
     },
     {
       path: new RegExp(`^${MEDIA_PATH}(.*)$`),

@@ -1,7 +1,6 @@
 // Webhook conformance: posts every documented callback kind of the chosen hosts to a webhook, signed with the given
 // credentials, and then forged and malformed variants of it; a conforming webhook takes every valid one (2xx) and
 // refuses every hostile one (anything else). The table of cases is the result (`nxwa-mock check-webhook <url>`).
-import { parseArgs } from 'node:util';
 import { signatureHeaders } from '@org/nxwa-signing';
 import { DEMO_CREDENTIALS, HOSTS, type MockHost } from '../http/hosts.js';
 import { callbackKinds } from './kinds.js';
@@ -147,70 +146,4 @@ export function formatWebhookTable(rows: readonly WebhookCheckRow[]): string {
   const line = (r: typeof head) =>
     `${r.case.padEnd(w('case'))}  ${r.expected.padEnd(w('expected'))}  ${r.got.padEnd(w('got'))}  ${r.verdict}`;
   return all.map(line).join('\n');
-}
-
-const HELP = `nxwa-mock check-webhook <url> — posts every documented callback, signed, then forged ones, to your webhook
-
-  --host <host>             only this host's callbacks (repeatable); all of ${HOSTS.join(', ')} by default
-  --access-key <key>        the accessKey the webhook expects (env NXWA_MOCK_ACCESS_KEY; the demo key by default)
-  --access-secret <secret>  its secret (env NXWA_MOCK_ACCESS_SECRET; the demo secret by default)
-  --allow-any-target        also check a webhook that is not on a loopback address
-  --help                    this text
-
-Exit code 0 when every valid callback was taken (2xx) and every hostile one refused; 1 otherwise; 2 for bad input.`;
-
-/**
- * `nxwa-mock check-webhook`: parses the arguments, runs the check, prints the table. Resolves with the exit code;
- * bad input is one line on `err` and code 2.
- */
-export async function checkWebhookCommand(
-  args: string[],
-  env: Record<string, string | undefined>,
-  out: (line: string) => void,
-  err: (line: string) => void,
-): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        host: { type: 'string', multiple: true },
-        'access-key': { type: 'string' },
-        'access-secret': { type: 'string' },
-        'allow-any-target': { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    err(`nxwa-mock check-webhook: ${(error as Error).message.split('\n')[0]} (see nxwa-mock check-webhook --help)`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out(HELP);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    err('nxwa-mock check-webhook: give the webhook URL, one argument (e.g. http://127.0.0.1:3000/hook)');
-    return 2;
-  }
-  try {
-    const result = await checkWebhook(positionals[0], {
-      hosts: values.host as MockHost[] | undefined,
-      accessKey: (values['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY,
-      accessSecret: (values['access-secret'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_SECRET,
-      allowAnyTarget: values['allow-any-target'] === true,
-    });
-    out(formatWebhookTable(result.rows));
-    const failed = result.rows.filter((r) => r.verdict === 'FAIL').length;
-    out(result.ok ? `\nall ${result.rows.length} cases pass` : `\n${failed} of ${result.rows.length} cases FAIL`);
-    return result.ok ? 0 : 1;
-  } catch (error) {
-    if (error instanceof WebhookCheckError) {
-      err(`nxwa-mock check-webhook: ${error.message}`);
-      return 2;
-    }
-    throw error;
-  }
 }

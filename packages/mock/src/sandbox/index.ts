@@ -5,8 +5,12 @@ import type { Delivery } from '../callbacks/deliver.js';
 import { callbackAllowed, refusedTarget } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import type { Route } from '../http/routes.js';
+import type { Blocks } from './blocks/operations.js';
+import type { Customers } from './customers/operations.js';
 import { deleteMedia, getMedia, uploadMedia, uploadTemplateMedia } from './media/operations.js';
 import type { MediaStore } from './media/store.js';
+import type { Reads } from './messages/read.js';
+import type { Profiles } from './profile/operations.js';
 import type { SandboxRequest } from './request.js';
 import {
   api2Create,
@@ -25,7 +29,15 @@ import type { TemplateStore } from './templates/store.js';
 
 export type { SandboxRequest } from './request.js';
 
-type Handler = (req: SandboxRequest, stores: { media: MediaStore; templates: TemplateStore }) => Answer;
+interface Stores {
+  media: MediaStore;
+  templates: TemplateStore;
+  reads: Reads;
+  profiles: Profiles;
+  blocks: Blocks;
+  customers: Customers;
+}
+type Handler = (req: SandboxRequest, stores: Stores) => Answer;
 type Named = (r: { body?: Record<string, any>; path: Record<string, string> }) => unknown;
 
 const HANDLERS: Record<string, Record<string, Handler>> = {
@@ -38,8 +50,21 @@ const HANDLERS: Record<string, Record<string, Handler>> = {
     getTemplate: (r, s) => api2List(r, s.templates),
     updateTemplate: (r, s) => api2Update(r, s.templates),
     deleteTemplate: (r, s) => api2Delete(r, s.templates),
+    markMessageAsRead: (r, s) => s.reads.markMessageAsRead(r),
+    sendTypingIndicator: (r, s) => s.reads.sendTypingIndicator(r),
+    getBusinessProfile: (r, s) => s.profiles.getBusinessProfile(r),
+    createBlockUsers: (r, s) => s.blocks.createBlockUsers(r),
+  },
+  'api.nxcloud.com': {
+    batchCreateCustomers: (r, s) => s.customers.batchCreate(r),
+    queryCustomers: (r, s) => s.customers.query(r),
+  },
+  'api-idn.nxlink.ai': {
+    batchCreateCustomers: (r, s) => s.customers.batchCreate(r),
   },
   'api-hk.nxlink.ai': {
+    batchCreateCustomers: (r, s) => s.customers.batchCreate(r),
+    queryCustomers: (r, s) => s.customers.query(r),
     uploadTemplateMedia: (r, s) => uploadTemplateMedia(r, s.media),
     createTemplate: (r, s) => hkCreate(r, s.templates),
     listTemplates: (r, s) => hkList(r, s.templates),
@@ -60,8 +85,16 @@ const NAMED_BY: Record<string, Record<string, Named>> = {
     getTemplate: (r) => r.body?.after || r.body?.before || undefined,
     updateTemplate: (r) => r.body?.template_id,
     deleteTemplate: (r) => r.body?.name,
+    markMessageAsRead: (r) => r.body?.message_id,
+    sendTypingIndicator: (r) => r.body?.message_id,
+    getBusinessProfile: (r) => r.body?.business_phone,
+    createBlockUsers: (r) => r.body?.business_phone,
+  },
+  'api.nxcloud.com': {
+    queryCustomers: (r) => r.body?.after ?? r.body?.before,
   },
   'api-hk.nxlink.ai': {
+    queryCustomers: (r) => r.body?.after ?? r.body?.before,
     getTemplate: (r) => r.path.id,
     deleteTemplate: (r) => r.path.id,
     updateTemplate: (r) => r.body?.name,
@@ -93,6 +126,10 @@ function documentedValues(route: Route, named: Named): Set<string> {
 export interface SandboxOptions {
   media: MediaStore;
   templates: TemplateStore;
+  reads: Reads;
+  profiles: Profiles;
+  blocks: Blocks;
+  customers: Customers;
   delivery: Delivery;
   accounts: ReadonlyMap<string, string>;
   webhookUrl?: string;
@@ -104,6 +141,7 @@ export interface SandboxOptions {
 
 export function createSandbox(options: SandboxOptions) {
   const { media, templates, delivery, accounts, log } = options;
+  const stores: Stores = options;
 
   // api2 documents a template-status callback (HK documents none): sent to the configured webhook when a review
   // ends, signed with the account's credentials and retried like the status callbacks.
@@ -131,7 +169,9 @@ export function createSandbox(options: SandboxOptions) {
       const operation = req.route.op.operationId as string;
       const refused = templateSendRefusal(req, templates, options.strictTemplates === true);
       if (refused) return refused;
-      const answer = HANDLERS[req.host]?.[operation]?.(req, { media, templates });
+      const blocked = options.blocks.sendRefusal(req);
+      if (blocked) return blocked;
+      const answer = HANDLERS[req.host]?.[operation]?.(req, stores);
       const named = NAMED_BY[req.host]?.[operation];
       if (answer && 'notFound' in answer && named && documentedValues(req.route, named).has(String(named(req))))
         return undefined;

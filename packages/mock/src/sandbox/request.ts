@@ -44,3 +44,15 @@ export function documentedFailure(req: SandboxRequest, code: number, detail: str
 export function notFound(req: SandboxRequest, code: number, detail: string): Answer & { notFound: true } {
   return { ...documentedFailure(req, code, detail), notFound: true };
 }
+
+/**
+ * A request naming a message, number or customer the sandbox does not have: the operation's documented code for a
+ * bad parameter (the one the mock answers for any bad body of that operation), naming the field. Marked like
+ * {@link notFound}, so that the documents' own example values still reach the engine.
+ */
+export function unknownParameter(req: SandboxRequest, detail: string): Answer & { notFound: true } {
+  return notFound(req, req.route.genericParameterCode.code, detail);
+}
+
+/** A phone number compared by its digits, as the magic recipients are (`+86 158…` is `86158…`). */
+export const digitsOf = (v: unknown) => String(v ?? '').replace(/\D/g, '');

@@ -513,8 +513,29 @@
     time.dateTime = atOf(m);
     time.title = atOf(m);
     meta.append(time, inbound(m) ? inboundMark(m) : ticks(m));
+    // A customer's message the business marked read (markMessageAsRead, typingIndicator).
+    if (inbound(m) && m.status === 'read') {
+      const r = el('span', 'read-mark', 'read');
+      r.title = 'marked read by the business';
+      meta.append(r);
+    }
     b.append(meta, recordOf(m));
     return b;
+  };
+  // The business's typing indicator, as the customer sees it: until a reply ends it or its time is up.
+  let typingTimer;
+  const typingOf = (c) => {
+    clearTimeout(typingTimer);
+    const now = Date.now();
+    const shown = c.messages.find(
+      (m) => inbound(m) && m.typing && !m.typing.endedAt && now < Date.parse(m.typing.until),
+    );
+    if (!shown) return null;
+    typingTimer = setTimeout(() => drawThread(), Date.parse(shown.typing.until) - now + 50);
+    const t = el('div', 'bubble out typing', 'typing\u2026');
+    t.setAttribute('role', 'status');
+    t.title = 'typing indicator, until the business replies or ' + clock(shown.typing.until);
+    return t;
   };
 
   // ---- Answering as the customer: what /__nxwa/inbound takes, with the conversation's webhook. ----
@@ -759,6 +780,8 @@
       if (openRecords.has(m.id)) b.querySelector('details.record').open = true;
       bubbles.append(b);
     }
+    const typing = typingOf(c);
+    if (typing) bubbles.append(typing);
     const note = $('composer-note') ? $('composer-note').textContent : '';
     const noteBad = $('composer-note') ? $('composer-note').classList.contains('bad') : false;
     thread.replaceChildren(head, bubbles, composerOf(c));

@@ -55,6 +55,16 @@ export interface MockMessage {
   webhook?: string | null;
   /** A send with the ID of an earlier one of the account (a retried send, a reused cus_message_id): 2 for the second, … */
   duplicate?: number;
+  /** An inbound message the business answered with a typing indicator (see sandbox/messages/read.ts). */
+  typing?: TypingIndicator;
+}
+
+/** A typing indicator shown to the user: from `at` until `until`, or until the business replied (`endedAt`). */
+export interface TypingIndicator {
+  at: string;
+  until: string;
+  endedAt?: string;
+  endedBy?: 'reply';
 }
 
 export interface MessageFilter {
@@ -129,6 +139,14 @@ export function createMessageStore(limit = 1_000) {
       message.status = status;
       changedMessage(message);
       return event;
+    },
+    /** Sets or clears a message's typing indicator; false when the message is no longer recorded. */
+    setTyping(message: MockMessage, typing: TypingIndicator | undefined): boolean {
+      if (!current(message)) return false;
+      if (typing) message.typing = typing;
+      else delete message.typing;
+      changedMessage(message);
+      return true;
     },
     attempt(message: MockMessage, attempt: Omit<CallbackAttempt, 'at'> & { at?: string }): void {
       if (!current(message)) return;

@@ -21,6 +21,7 @@ import {
 import { dirname, join } from 'node:path';
 import type { MediaChange, MediaStore, Medium, StoredMedium } from '../media/store.js';
 import { keyOf, type MessageChange, type MessageStore, type MockMessage } from '../messages/store.js';
+import { RECORD_KINDS, type RecordChange, type RecordStore, type StoredRecord } from '../records/store.js';
 import type { StoredTemplate, TemplateChange, TemplateStore } from '../templates/store.js';
 import { itemProblem, type ListName, parseSnapshot } from './snapshot.js';
 
@@ -35,13 +36,27 @@ type Line =
   | { 'f-': string }
   | { t: StoredTemplate }
   | { 't-': string }
+  | { r: StoredRecord }
+  | { 'r-': { kind: string; key: string } }
   | { reset: true };
 
 export interface LoadedState {
   messages: MockMessage[];
   media: Medium[];
   templates: StoredTemplate[];
+  /** Profiles, blocklists, customers. */
+  records: StoredRecord[];
 }
+
+/** What is wrong with a kept record, naming it as `at`; undefined when it can be kept. */
+function recordProblem(item: unknown, at: string): string | undefined {
+  const r = item as Partial<StoredRecord> | null;
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return `${at} must be an object`;
+  if (!RECORD_KINDS.includes(r.kind as never)) return `${at}.kind must be one of ${RECORD_KINDS.join(', ')}`;
+  if (typeof r.key !== 'string') return `${at}.key must be a string`;
+  return undefined;
+}
+const recordKeyOf = (r: { kind: string; key: string }) => `${r.kind} ${r.key}`;
 
 const templateKey = (t: Pick<StoredTemplate, 'host' | 'id'>) => `${t.host} ${t.id}`;
 const fail = (file: string, what: string) =>
@@ -84,6 +99,7 @@ function replay(file: string, raw: Buffer, mediaDir: string): LoadedState {
   const messages = new Map<string, MockMessage>();
   const media = new Map<string, Medium>();
   const templates = new Map<string, StoredTemplate>();
+  const records = new Map<string, StoredRecord>();
   let start = raw.indexOf(0x0a) + 1;
   for (let n = 2; start > 0 && start < raw.length; n++) {
     const end = raw.indexOf(0x0a, start);
@@ -125,13 +141,25 @@ function replay(file: string, raw: Buffer, mediaDir: string): LoadedState {
       check('templates', line.t);
       templates.set(templateKey(line.t), line.t);
     } else if (typeof line['t-'] === 'string') templates.delete(line['t-']);
+    else if (line.r !== undefined) {
+      const wrong = recordProblem(line.r, `line ${n}: record`);
+      if (wrong) throw fail(file, `is not a state file of this mock: ${wrong}`);
+      records.set(recordKeyOf(line.r), line.r);
+    } else if (line['r-'] !== undefined && recordProblem(line['r-'], '') === undefined)
+      records.delete(recordKeyOf(line['r-']));
     else if (line.reset === true) {
       messages.clear();
       media.clear();
       templates.clear();
+      records.clear();
     } else throw fail(file, `is not a state file of this mock: line ${n} is no change it knows`);
   }
-  return { messages: [...messages.values()], media: [...media.values()], templates: [...templates.values()] };
+  return {
+    messages: [...messages.values()],
+    media: [...media.values()],
+    templates: [...templates.values()],
+    records: [...records.values()],
+  };
 }
 
 /** Reads what the file keeps (a journal, or a version-1 file); undefined when there is no file yet. */
@@ -165,6 +193,7 @@ export function readState(file: string): LoadedState | undefined {
     messages: v1.messages,
     media: v1.media.map((m) => ({ ...m, bytes: m.bytes === undefined ? undefined : Buffer.from(m.bytes, 'base64') })),
     templates: v1.templates,
+    records: [],
   };
 }
 
@@ -172,6 +201,7 @@ export interface JournalStores {
   messages: MessageStore;
   media: MediaStore;
   templates: TemplateStore;
+  records?: readonly RecordStore[];
 }
 
 /**
@@ -237,6 +267,7 @@ export function openJournal(file: string, stores: JournalStores, log: (line: str
       const line = checked('messages', m, () => ({ m }));
       if (line) lines.push(JSON.stringify(line));
     }
+    for (const store of stores.records ?? []) for (const r of store.snapshot()) lines.push(JSON.stringify({ r }));
     const text = `${lines.join('\n')}\n`;
     const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     const out = openSync(temp, 'w', 0o600);
@@ -323,6 +354,12 @@ export function openJournal(file: string, stores: JournalStores, log: (line: str
         checked('templates', t, () => ({ t: { ...t } })),
         true,
       );
+    },
+    record(change: RecordChange): void {
+      if ('reset' in change) return;
+      const key = { kind: change.kind, key: change.key };
+      // A batch's lines reach the disk with its last one, before the request is answered.
+      append(change.value === undefined ? { 'r-': key } : { r: { ...key, value: change.value } }, !change.more);
     },
     /** Compacts, closes and unlocks (the mock stops). */
     close(): void {
