@@ -82,6 +82,8 @@ export interface AdminOptions {
   report?: () => void;
   /** Host names the admin paths answer besides loopback ones (the listen address, `allowedHosts`). */
   allowedHosts?: readonly string[];
+  /** Where the upstream departed from the spec, in proxy mode (GET /__nxwa/drift). */
+  drift?: () => unknown[];
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -129,6 +131,11 @@ export function createAdmin(options: AdminOptions) {
       path: `${ADMIN_PREFIX}/coverage`,
       methods: ['GET'],
       handle: () => json(200, { hosts: options.coverage?.() ?? [] }),
+    },
+    {
+      path: `${ADMIN_PREFIX}/drift`,
+      methods: ['GET'],
+      handle: () => json(200, { drift: options.drift?.() ?? [] }),
     },
     {
       path: `${ADMIN_PREFIX}/report`,
