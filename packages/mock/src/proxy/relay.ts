@@ -105,7 +105,7 @@ export function createRelay(options: RelayOptions) {
             body,
           );
       }
-      const answer = await forward(target, {
+      const answer = await forward(new URL(target.origin), {
         method: req.method ?? 'POST',
         target: `${target.pathname}${target.search}`,
         rawHeaders: req.rawHeaders,
