@@ -51,16 +51,14 @@ describe('the callbacks relay', () => {
     await nxcloud.callback(`${mock.relayUrl}/`, status());
     expect(app.at('/hooks/nxcloud').length).toBe(4);
     expect(
-      mock
-        .drift()
-        .map(({ source, operationId, kind, field, location, count }) => ({
-          source,
-          operationId,
-          kind,
-          field,
-          location,
-          count,
-        })),
+      mock.drift().map(({ source, operationId, kind, field, location, count }) => ({
+        source,
+        operationId,
+        kind,
+        field,
+        location,
+        count,
+      })),
     ).toEqual([
       {
         source: 'callback',
