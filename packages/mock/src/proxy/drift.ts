@@ -17,7 +17,6 @@ export type DriftKind =
   | 'undocumented-status'
   | 'undocumented-content-type'
   | 'not-json'
-  | 'unknown-callback'
   | 'bad-signature'
   | 'accepted-against-spec';
 
@@ -278,8 +277,11 @@ export function answerDrift(
   return findings;
 }
 
+/** How many distinct departures are kept: an upstream sending ever new field names cannot grow the log without end. */
+export const DRIFT_LIMIT = 1_000;
+
 /** The drift log: findings grouped by host, operation and shape, counted, with the first example. */
-export function createDriftLog() {
+export function createDriftLog(limit = DRIFT_LIMIT) {
   const grouped = new Map<string, Drift>();
   return {
     record(
@@ -298,6 +300,7 @@ export function createDriftLog() {
           seen.lastAt = at;
           continue;
         }
+        if (grouped.size >= limit) continue;
         let example: string | null = null;
         if (body !== undefined) {
           const text = JSON.stringify(redactJson(body, { keepRecipients: false }));

@@ -5,8 +5,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi2Client } from '@org/nxwa-client';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../src/index.js';
+import { createDriftLog } from '../../src/proxy/drift.js';
 import { APP, type Departure, startNxcloud } from './nxcloud.js';
 
 let nxcloud: Awaited<ReturnType<typeof startNxcloud>>;
@@ -124,6 +127,15 @@ describe('the drift report', () => {
     mock.writeReport();
     const report = JSON.parse(readFileSync(reportFile, 'utf8'));
     expect(report.drift).toEqual(mock.drift());
+    // The report's shipped JSON Schema describes the section.
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ((addFormatsModule as any).default ?? addFormatsModule)(ajv);
+    const schema = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'schema', 'report.schema.json'), 'utf8'),
+    );
+    const validate = ajv.compile(schema);
+    expect(validate(report), ajv.errorsText(validate.errors)).toBe(true);
+    expect(schema.properties.drift.items.required).toEqual(Object.keys(drift[0]));
   });
 
   it('records a request the spec refuses but the upstream takes, forwarded all the same', async () => {
@@ -142,6 +154,30 @@ describe('the drift report', () => {
         location: '/paths/~1api~1wa~1mt/post',
         count: 1,
       },
+    ]);
+    // The example is the request, its secrets and phone numbers masked.
+    const [d] = mock.drift();
+    expect(d.example).toContain('"appkey":"***"');
+    expect(d.example).not.toContain('8613600009759');
+    expect(d.example).toContain('•••••••••••59');
+  });
+});
+
+describe('the drift log', () => {
+  it('keeps at most its limit of distinct departures, and goes on counting those it has', () => {
+    const log = createDriftLog(2);
+    const finding = (field: string) => ({
+      kind: 'unknown-field' as const,
+      field,
+      expected: '',
+      got: 'string',
+      location: '/x',
+    });
+    for (const field of ['a', 'b', 'c', 'a'])
+      log.record('api2.nxcloud.com', 'sendMessage', 'answer', [finding(field)], {});
+    expect(log.list().map((d) => [d.field, d.count])).toEqual([
+      ['a', 2],
+      ['b', 1],
     ]);
   });
 });
