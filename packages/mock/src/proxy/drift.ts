@@ -112,12 +112,13 @@ function findingOf(e: ErrorObject, pointer: string, field: string, value: unknow
   }
 }
 
-/** The number of distinct fields a branch finds fault with, then the number of findings: the branch meant has fewest. */
-const weight = (w: Walked) => [new Set(w.findings.map((f) => f.field)).size, w.findings.length];
-const lighter = (a: Walked, b: Walked) => {
-  const [x, y] = [weight(a), weight(b)];
-  return x[0] < y[0] || (x[0] === y[0] && x[1] < y[1]);
-};
+/**
+ * How far a value is from a branch: each finding weighs less the deeper its field, since a fault near the root (a
+ * `data` of the wrong type) says the branch is the wrong one, while a fault deep inside says only that field is off.
+ */
+export const driftWeight = (findings: readonly DriftFinding[]) =>
+  findings.reduce((sum, f) => sum + 2 ** -(f.field ? f.field.split('.').length : 0), 0);
+const lighter = (a: Walked, b: Walked) => driftWeight(a.findings) < driftWeight(b.findings);
 
 /**
  * Walks a value against the schema at `pointer` (a JSON pointer of the spec). `report` is false for the members of

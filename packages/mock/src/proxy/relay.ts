@@ -9,7 +9,7 @@ import { verifySignature } from '@org/nxwa-signing';
 import { createValidator, type Validator } from '../checks/validation.js';
 import { readBody } from '../http/body.js';
 import type { MockHost, Spec } from '../http/hosts.js';
-import { closestDrift, type DriftLog } from './drift.js';
+import { closestDrift, type DriftLog, driftWeight } from './drift.js';
 import { forward, passedBack } from './upstream.js';
 
 export interface RelayOptions {
@@ -58,7 +58,7 @@ export function createRelay(options: RelayOptions) {
       let best: { w: (typeof webhooks)[number]; findings: ReturnType<typeof closestDrift> } | undefined;
       for (const w of webhooks) {
         const found = closestDrift(w.validator, [w.pointer], body);
-        if (!best || (found && best.findings && found.findings.length < best.findings.findings.length))
+        if (!best || (found && best.findings && driftWeight(found.findings) < driftWeight(best.findings.findings)))
           best = { w, findings: found };
       }
       if (best && body !== undefined)

@@ -8,8 +8,10 @@ import { createApi2Client } from '@org/nxwa-client';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createValidator } from '../../src/checks/validation.js';
+import { loadSpec } from '../../src/http/hosts.js';
 import { type RunningMock, startMock } from '../../src/index.js';
-import { createDriftLog } from '../../src/proxy/drift.js';
+import { answerDrift, createDriftLog } from '../../src/proxy/drift.js';
 import { APP, type Departure, startNxcloud } from './nxcloud.js';
 
 let nxcloud: Awaited<ReturnType<typeof startNxcloud>>;
@@ -178,6 +180,62 @@ describe('the drift log', () => {
     expect(log.list().map((d) => [d.field, d.count])).toEqual([
       ['a', 2],
       ['b', 1],
+    ]);
+  });
+});
+
+describe('an answer against its operation', () => {
+  const spec = loadSpec('api2.nxcloud.com');
+  const v = createValidator('api2.nxcloud.com', spec);
+  const op = { path: '/api/wa/mt', method: 'post' };
+  const ok = JSON.stringify({ code: 0, message: 'ok', data: { messages: [{ id: 'x' }] } });
+
+  it('names an HTTP status the operation does not document, and a content type it does not give', () => {
+    expect(answerDrift(v, spec, op, { status: 502, contentType: 'text/html', text: '<h1>Bad gateway</h1>' })).toEqual([
+      {
+        kind: 'undocumented-status',
+        field: '',
+        expected: 'HTTP 200',
+        got: 'HTTP 502',
+        location: '/paths/~1api~1wa~1mt/post/responses',
+      },
+    ]);
+    expect(answerDrift(v, spec, op, { status: 200, contentType: 'text/html; charset=utf-8', text: ok })).toEqual([
+      {
+        kind: 'undocumented-content-type',
+        field: '',
+        expected: 'application/json',
+        got: 'text/html',
+        location: '/paths/~1api~1wa~1mt/post/responses/200/content',
+      },
+    ]);
+    expect(
+      answerDrift(v, spec, op, { status: 200, contentType: 'application/json', text: '{"code":0,' }),
+    ).toMatchObject([{ kind: 'not-json', location: '/paths/~1api~1wa~1mt/post/responses/200/content' }]);
+  });
+
+  it('finds nothing in a documented answer, success or a documented failure', () => {
+    expect(answerDrift(v, spec, op, { status: 200, contentType: 'application/json;charset=UTF-8', text: ok })).toEqual(
+      [],
+    );
+    const failure = JSON.stringify({ code: 10005, message: 'Template does not exist', data: null });
+    expect(answerDrift(v, spec, op, { status: 200, contentType: 'application/json', text: failure })).toEqual([]);
+  });
+
+  it('names each field of an array element once, whatever the number of elements', () => {
+    const many = JSON.stringify({
+      code: 0,
+      message: 'ok',
+      data: { messages: [{ id: 1 }, { id: 2 }, { id: 'x', extra: 1 }] },
+    });
+    expect(
+      answerDrift(v, spec, op, { status: 200, contentType: 'application/json', text: many }).map((f) => [
+        f.kind,
+        f.field,
+      ]),
+    ).toEqual([
+      ['wrong-type', 'data.messages[].id'],
+      ['unknown-field', 'data.messages[].extra'],
     ]);
   });
 });
