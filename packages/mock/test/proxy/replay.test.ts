@@ -111,6 +111,26 @@ describe('replay', () => {
       // The CI account, not staging's: the mock checks the signature as ever, the cassette holds none.
       await appSuite(replay.urls['api2.nxcloud.com']!, DEMO_CREDENTIALS);
       expect(replay.requests().map((r) => r.code)).toEqual([0, 0, 10005]);
+      const api2 = createApi2Client({
+        ...DEMO_CREDENTIALS,
+        baseUrl: replay.urls['api2.nxcloud.com']!,
+        retry: { attempts: 1 },
+      });
+      const to = RECIPIENTS[1];
+      const again = await api2.POST('/api/wa/mt', {
+        body: {
+          appkey: APPKEY,
+          business_phone: '8615800001795',
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to,
+          type: 'text',
+          text: { body: `Order for ${to} has shipped` },
+        },
+      });
+      // Asked again, the last recorded answer repeats, marked as replayed.
+      expect(again.data?.messages[0]?.id).toBe('wamid.staging.2');
+      expect(again.response.headers.get('x-nxwa-replayed')).toBe('1');
     } finally {
       await replay.stop();
     }
@@ -141,6 +161,7 @@ describe('replay', () => {
         } else {
           expect(error).toBeUndefined();
           expect(data?.messages[0]?.id).not.toMatch(/^wamid\.staging/);
+          expect(response?.headers.get('x-nxwa-replayed')).toBeNull();
         }
       } finally {
         await replay.stop();
