@@ -130,7 +130,7 @@ describe('replay', () => {
       });
       // Asked again, the last recorded answer repeats, marked as replayed.
       expect(again.data?.messages[0]?.id).toBe('wamid.staging.2');
-      expect(again.response.headers.get('x-nxwa-replayed')).toBe('1');
+      expect(again.response?.headers.get('x-nxwa-replayed')).toBe('1');
     } finally {
       await replay.stop();
     }
