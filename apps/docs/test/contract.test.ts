@@ -49,6 +49,16 @@ describe('Contract tests in CI', () => {
     expect(job.artifacts).toEqual({ when: 'always', reports: { junit: 'junit.xml' } });
   });
 
+  it('staging: the proxy and replay scripts name only flags the command has, and are valid sh', () => {
+    for (const heading of ['Staging: proxy, record, read the drift', 'CI: replay the cassettes']) {
+      const script = new RegExp(`### ${heading}\\n[\\s\\S]*?\`\`\`sh\\n([\\s\\S]*?)\`\`\``).exec(markdown)?.[1];
+      expect(script, heading).toBeTruthy();
+      expect(script).toMatch(/nxwa-mock .*--(proxy|replay) /);
+      expect(unknownFlags(script!)).toEqual([]);
+      expect(shellOk(script!).status, shellOk(script!).stderr).toBe(0);
+    }
+  });
+
   it('the flag check catches a flag the command does not have', () => {
     expect(unknownFlags('nxwa-mock --report x.xml --fail-on-violations')).toEqual(['fail-on-violations']);
   });

@@ -32,6 +32,18 @@ const HELP = `nxwa-mock — a local mock of every NxCloud WhatsApp API host (one
                                 and the coverage: JSON for a .json file, JUnit XML for a .xml file
   --fail-on-violation           exit with code 1 on stop when any request broke the contract
   --strict-templates            refuse a template send naming a template the sandbox lacks (10005) from the start
+  --proxy                       forward every request, unchanged, to the real host (checked and journaled here
+                                all the same) and report where its answers depart from the spec (GET /__nxwa/drift)
+  --upstream <host=url>         proxy mode: a host's upstream (repeatable); https, or http on loopback only; the
+                                spec's production URL by default
+  --record <dir>                proxy mode: write each exchange to <dir>/<host>.har (HAR 1.2), secrets, signatures
+                                and phone numbers redacted
+  --keep-recipients             keep phone numbers whole in the cassettes
+  --replay <dir>                answer requests from the cassettes in <dir>; the sandbox answers the rest
+  --replay-strict               refuse (HTTP 404) a request no cassette holds
+  --relay-to <url>              relay the callbacks posted to the relay's port to this URL (the app's handler),
+                                checking each against the spec and, with the account's secret, its signature
+  --relay-port <n>              the relay's port (default: the one after the hosts')
   --quiet                       no log line per request
   --help                        this text
 
@@ -64,6 +76,14 @@ try {
       'strict-templates': { type: 'boolean' },
       'allowed-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
+      proxy: { type: 'boolean' },
+      upstream: { type: 'string', multiple: true },
+      record: { type: 'string' },
+      'keep-recipients': { type: 'boolean' },
+      replay: { type: 'string' },
+      'replay-strict': { type: 'boolean' },
+      'relay-to': { type: 'string' },
+      'relay-port': { type: 'string' },
       help: { type: 'boolean' },
     },
   }));
@@ -88,6 +108,20 @@ const number = (v: unknown, name: string): number | undefined => {
   return n;
 };
 const faults = (values!.fault as string[] | undefined) ?? [];
+/** `--upstream api2.nxcloud.com=https://…`, repeatable. */
+function upstreamsOf(list: string[] | undefined): MockOptions['upstreams'] {
+  if (!list) return undefined;
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const at = item.indexOf('=');
+    if (at <= 0)
+      fail(
+        `--upstream must be <host>=<url>, such as api2.nxcloud.com=https://api2.nxcloud.com; got ${JSON.stringify(item)}`,
+      );
+    out[item.slice(0, at)] = item.slice(at + 1);
+  }
+  return out;
+}
 const credentials = {
   accessKey: (values!['access-key'] as string | undefined) ?? env.NXWA_MOCK_ACCESS_KEY ?? DEMO_CREDENTIALS.accessKey,
   accessSecret:
@@ -117,6 +151,14 @@ const options: MockOptions = {
   strictTemplates: values!['strict-templates'] === true,
   allowedHosts: values!['allowed-host'] as string[] | undefined,
   log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
+  proxy: values!.proxy === true || undefined,
+  upstreams: upstreamsOf(values!.upstream as string[] | undefined),
+  recordDir: values!.record as string | undefined,
+  keepRecipients: values!['keep-recipients'] === true || undefined,
+  replayDir: values!.replay as string | undefined,
+  replayStrict: values!['replay-strict'] === true || undefined,
+  relayTo: values!['relay-to'] as string | undefined,
+  relayPort: number(values!['relay-port'], '--relay-port'),
 };
 
 // The flag each option comes from, for the one check of the options that startMock makes too.
@@ -132,6 +174,14 @@ const FLAGS: Partial<Record<keyof MockOptions, string>> = {
   templateReviewMs: '--template-review-ms',
   reportFile: '--report',
   allowedHosts: '--allowed-host',
+  proxy: '--proxy',
+  upstreams: '--upstream',
+  recordDir: '--record',
+  keepRecipients: '--keep-recipients',
+  replayDir: '--replay',
+  replayStrict: '--replay-strict',
+  relayTo: '--relay-to',
+  relayPort: '--relay-port',
 };
 try {
   resolveOptions(options, (option, i) =>
@@ -158,6 +208,11 @@ console.log(`  credentials        accessKey ${credentials.accessKey}, accessSecr
 // The live page of what the mock records; every host's port serves it, the first one is shown.
 console.log(`  inspector          ${mock.servers[0].url}/__nxwa/`);
 console.log('                     the phone view: conversations, replies as the customer, templates, media, log');
+if (options.proxy) console.log('  proxy              every request goes upstream; drift: GET <url>/__nxwa/drift');
+if (options.recordDir) console.log(`  recording to       ${options.recordDir}`);
+if (options.replayDir)
+  console.log(`  replaying          ${options.replayDir}${options.replayStrict ? ' (strict)' : ''}`);
+if (mock.relayUrl) console.log(`  callbacks relay    ${mock.relayUrl} → ${options.relayTo}`);
 console.log(`  health             GET <url>/__health\n`);
 
 let stopping = false;

@@ -20,6 +20,15 @@ import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
 import { loadOperations, type MockHost } from './http/hosts.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import {
+  createDriftLog,
+  createProxyHost,
+  createReplay,
+  type Drift,
+  type ProxyHost,
+  type Replay,
+} from './proxy/index.js';
+import { createRelay, type Relay } from './proxy/relay.js';
 import { createBlocks } from './sandbox/blocks/operations.js';
 import { createCustomers } from './sandbox/customers/operations.js';
 import { createSandbox } from './sandbox/index.js';
@@ -50,6 +59,7 @@ export {
 export { type CallbackKind, callbackKinds } from './callbacks/kinds.js';
 export { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, type MockHost, specFile } from './http/hosts.js';
 export type { MockCredentials, MockOptions } from './options.js';
+export type { Drift, DriftKind } from './proxy/index.js';
 export { TYPING_MS, typingShown } from './sandbox/messages/read.js';
 export { MAGIC_RECIPIENTS } from './sandbox/messages/recipients.js';
 export type {
@@ -128,6 +138,13 @@ export interface RunningMock {
    * for it from then on. `accessKey`: the account (the mock's first by default).
    */
   setBusinessProfile(businessPhone: string, profile: BusinessProfile, accessKey?: string): BusinessProfile;
+  /**
+   * Where the upstream's answers and callbacks departed from the spec (proxy mode and the callbacks relay), each
+   * departure once per operation and shape, with its count, a masked example and the spec location (as `GET /__nxwa/drift`).
+   */
+  drift(): Drift[];
+  /** The callbacks relay's URL (the one to give NxCloud, through a tunnel), when `relayTo` is set. */
+  relayUrl?: string;
   /** @internal Stops a host's engine (its `/__health` then fails). */
   stopEngine(host: MockHost): void;
 }
@@ -190,6 +207,26 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       junit: () => [],
     },
   ];
+  const drift = createDriftLog();
+  if (o.proxy.upstreams || o.proxy.relayTo)
+    reportSections.push({
+      name: 'drift',
+      json: () => drift.list(),
+      // One test case per departure: CI shows each as a failed test naming the field and the spec location.
+      junit: () => [
+        {
+          name: 'nxwa-mock drift',
+          cases: drift.list().map((d) => ({
+            name: `${d.host} ${d.operationId} ${d.kind} ${d.field || '(body)'}`,
+            classname: `drift.${d.host}`,
+            failure: {
+              message: `${d.kind} ${d.field || '(body)'}: expected ${d.expected}, got ${d.got} (${d.count}×)`,
+              text: `spec: ${d.host}.json#${d.location}\nexample: ${d.example ?? '(none)'}`,
+            },
+          })),
+        },
+      ],
+    });
   const report = () => {
     if (o.reportFile === undefined) throw new Error('the mock was started without a report file (--report <file>)');
     writeReport(o.reportFile, reportSections);
@@ -305,19 +342,51 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     for (const store of records) store.reset();
     journal.reset();
     coverage.reset();
+    drift.reset();
   };
 
   const servers: ReturnType<typeof createHostServer>[] = [];
+  let relay: Relay | undefined;
   const stop = async () => {
     timelines.cancelAll();
     delivery.cancelAll();
     await Promise.all(servers.map((s) => s.close()));
+    await relay?.close();
     templates.stop();
     stateJournal?.close();
     // Last, once nothing more is recorded; a failure to write is thrown to the caller.
     if (o.reportFile !== undefined) report();
   };
   try {
+    const knows = (host: string, operationId: string) => {
+      const spec = specs[hosts.indexOf(host as MockHost)];
+      return (
+        !!spec &&
+        Object.values(spec.paths).some((item) => Object.values(item).some((op) => op?.operationId === operationId))
+      );
+    };
+    let replay: Replay | undefined;
+    if (o.proxy.replayDir !== undefined) {
+      try {
+        replay = createReplay(o.proxy.replayDir, o.proxy.replayStrict, knows);
+      } catch (error) {
+        throw new Error(`replay: ${(error as Error).message}`);
+      }
+    }
+    const proxies = new Map<MockHost, ProxyHost>();
+    for (const [host, upstream] of o.proxy.upstreams ?? [])
+      proxies.set(
+        host,
+        createProxyHost({
+          host,
+          spec: specs[hosts.indexOf(host)],
+          upstream,
+          drift,
+          recordDir: o.proxy.recordDir,
+          keepRecipients: o.proxy.keepRecipients,
+          version: '1',
+        }),
+      );
     const built = await Promise.all(specs.map((spec, i) => createEngine(spec, loadOperations(hosts[i]))));
     const started: MockServer[] = [];
     for (const [i, host] of hosts.entries()) {
@@ -348,7 +417,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
           report,
           allowedHosts: o.allowedHosts,
           profiles: sandboxProfiles,
+          drift: () => drift.list(),
         }),
+        proxy: proxies.get(host),
+        replay,
         maxBodyBytes: o.maxBodyBytes,
         log,
         journal,
@@ -365,8 +437,16 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         throw error;
       }
     }
+    if (o.proxy.relayTo) {
+      relay = createRelay({ target: o.proxy.relayTo, hosts, specs, accounts, drift, log });
+      // The port after the hosts' (a free one when theirs are chosen freely).
+      const port = o.proxy.relayPort ?? (o.ports.every((p) => p !== 0) ? Math.max(...o.ports) + 1 : 0);
+      await relay.listen(port, o.listen);
+    }
     return {
       urls: Object.fromEntries(started.map((s) => [s.host, s.url])),
+      relayUrl: relay?.url,
+      drift: () => structuredClone(drift.list()),
       servers: started,
       stop,
       pendingCallbacks: () => timelines.pending + inbound.pending + trigger.pending,

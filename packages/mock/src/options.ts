@@ -3,13 +3,14 @@
 import { checkReportTarget } from './admin/report.js';
 import { parseRules, type Rule, scopesOf } from './faults/faults.js';
 import { DEFAULT_PORT_BASE, DEMO_CREDENTIALS, HOSTS, loadSpec, type MockHost, type Spec } from './http/hosts.js';
+import { type ProxyOptions, type ResolvedProxy, resolveProxy } from './proxy/options.js';
 
 export interface MockCredentials {
   accessKey: string;
   accessSecret: string;
 }
 
-export interface MockOptions {
+export interface MockOptions extends ProxyOptions {
   /** The hosts to serve; every one of {@link HOSTS} by default. */
   hosts?: readonly MockHost[];
   /** A port per host; 0 picks a free one. Wins over `portBase`. */
@@ -78,6 +79,8 @@ export interface ResolvedOptions {
   strictTemplates: boolean;
   allowedHosts: string[];
   log: (line: string) => void;
+  /** Proxy, record and replay (undefined fields: off). */
+  proxy: ResolvedProxy;
 }
 
 /** How the caller spells an option in a message: `faults[0]`, or `--fault "…"` on the command line. */
@@ -221,5 +224,6 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     strictTemplates: options.strictTemplates === true,
     allowedHosts: allowedHostsOf(options, name),
     log: options.log ?? (() => {}),
+    proxy: resolveProxy(options, hosts, specs, name),
   };
 }

@@ -16,6 +16,7 @@ import { type Answer, envelope, type Family, familyOf, writeAnswer } from './htt
 import { HttpFailure, readBody, type UploadedFile } from './http/body.js';
 import type { Spec } from './http/hosts.js';
 import { compileRoutes, type Route } from './http/routes.js';
+import type { ProxyHost, Replay } from './proxy/index.js';
 import type { Sandbox } from './sandbox/index.js';
 import type { Sends } from './sandbox/messages/send.js';
 
@@ -35,6 +36,10 @@ export interface HostServerOptions {
   log: (line: string) => void;
   /** Records every answered request with its verdict. */
   journal?: Journal;
+  /** Proxy mode: every request goes to the upstream, checked here all the same. */
+  proxy?: ProxyHost;
+  /** Recorded answers, served before the sandbox's. */
+  replay?: Replay;
 }
 
 /** One request to an operation, as the stages see it; the checks fill in what they establish. */
@@ -97,6 +102,10 @@ export const CHECKS: readonly Stage[] = [
   },
 ];
 
+// Proxy mode checks all but the signature (the proxy has no secret: the upstream checks it) and the faults (the
+// upstream's own answer is the point).
+export const PROXY_CHECKS: readonly Stage[] = [CHECKS[0], ...CHECKS.slice(3)];
+
 // The mock's own request headers, never passed to the engine.
 const OWN_HEADERS = new Set([
   'x-nxwa-callbacks',
@@ -112,6 +121,8 @@ const OWN_HEADERS = new Set([
 interface Seen {
   fault?: Fault;
   exchange?: Exchange;
+  /** Proxy mode: the local refusal of a request forwarded all the same (what the journal records). */
+  local?: Answer;
 }
 
 export function createHostServer(options: HostServerOptions) {
@@ -136,6 +147,21 @@ export function createHostServer(options: HostServerOptions) {
       accessKey: String(x.headers.accesskey),
       base: `http://${x.headers.host ?? `${x.req.socket.localAddress}:${x.req.socket.localPort}`}`,
     });
+  }
+
+  /** A recorded answer (--replay); with --replay-strict, a refusal for a request no cassette holds. */
+  function fromReplay(x: Exchange): Answer | undefined {
+    const replay = options.replay;
+    if (!replay) return undefined;
+    const operationId = x.route.op.operationId as string;
+    const target = { method: x.req.method ?? 'GET', target: x.req.url ?? '/', body: x.raw };
+    const answer = replay.answer(host, operationId, target, pathParameters(x.route, x.url));
+    if (answer || !replay.strict) return answer;
+    return {
+      status: 404,
+      code: -1,
+      body: envelope(family, -1, `No cassette holds this ${operationId} request (--replay-strict).`),
+    };
   }
 
   /** The engine answers from the spec's examples; an accepted send is recorded. */
@@ -223,12 +249,27 @@ export function createHostServer(options: HostServerOptions) {
       faults: options.faults,
     };
     try {
+      if (options.proxy) {
+        for (const check of PROXY_CHECKS) {
+          faulted.local = await check(x);
+          if (faulted.local) break;
+        }
+        return await options.proxy.forward({
+          req,
+          route,
+          raw,
+          validator,
+          pathNames: pathParameters(route, url),
+          local: faulted.local,
+          problems: x.problems,
+        });
+      }
       for (const check of CHECKS) {
         const answer = await check(x);
         if (answer) return answer;
       }
       x.checked = true;
-      return fromSandbox(x) ?? (await fromEngine(x));
+      return fromReplay(x) ?? fromSandbox(x) ?? (await fromEngine(x));
     } finally {
       faulted.fault = x.fault;
       faulted.exchange = x;
@@ -289,6 +330,8 @@ export function createHostServer(options: HostServerOptions) {
     }
     writeAnswer(res, result);
     const x = faulted.exchange;
+    // In proxy mode a request the spec refuses is journaled as refused, whatever the upstream answered.
+    const judged = faulted.local ?? result;
     // The mock's own paths (and its health probe) are not the contract under test.
     if (!own && (req.url ?? '').split('?')[0] !== '/__health')
       options.journal?.record({
@@ -297,10 +340,10 @@ export function createHostServer(options: HostServerOptions) {
         path: (req.url ?? '').split('?')[0],
         operationId: x?.route.op.operationId,
         accessKey: typeof req.headers.accesskey === 'string' ? req.headers.accesskey : undefined,
-        status: result.status,
-        code: result.code,
+        status: judged.status,
+        code: judged.code,
         chosen: faulted.fault ? 'fault' : x?.checked && x.headers.prefer ? 'prefer' : undefined,
-        answer: typeof result.body === 'string' ? result.body : undefined,
+        answer: typeof judged.body === 'string' ? judged.body : undefined,
         problems: x?.problems,
         body: x?.raw,
       });

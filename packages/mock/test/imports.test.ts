@@ -18,6 +18,8 @@ const RANKS: Record<string, number> = {
   admin: 3,
   'server.ts': 4,
   'options.ts': 4,
+  // Between the admin paths (which it feeds through a function) and the server (which forwards through it).
+  proxy: 3.5,
   'index.ts': 5,
   'cli.ts': 6,
 };

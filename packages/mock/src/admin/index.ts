@@ -85,6 +85,8 @@ export interface AdminOptions {
   allowedHosts?: readonly string[];
   /** Business profiles (GET/PUT /__nxwa/profiles/{phone}). */
   profiles?: SandboxProfiles;
+  /** Where the upstream departed from the spec, in proxy mode (GET /__nxwa/drift). */
+  drift?: () => unknown[];
 }
 
 const json = (status: number, value: unknown): Answer => ({ status, body: JSON.stringify(value) });
@@ -132,6 +134,11 @@ export function createAdmin(options: AdminOptions) {
       path: `${ADMIN_PREFIX}/coverage`,
       methods: ['GET'],
       handle: () => json(200, { hosts: options.coverage?.() ?? [] }),
+    },
+    {
+      path: `${ADMIN_PREFIX}/drift`,
+      methods: ['GET'],
+      handle: () => json(200, { drift: options.drift?.() ?? [] }),
     },
     {
       path: `${ADMIN_PREFIX}/report`,

@@ -77,12 +77,12 @@ export interface Journaled {
   body?: Buffer;
 }
 
-const SECRET_KEY = /secret|sign|token|password|passwd|authorization|appkey|api_?key/i;
-const RECIPIENT_KEY = /^(to|from|phone|phone_number|business_phone|merchant_phone|wa_id|mobile|recipient)s?$/i;
+export const SECRET_KEY = /secret|sign|token|password|passwd|authorization|appkey|api_?key/i;
+export const RECIPIENT_KEY = /^(to|from|phone|phone_number|business_phone|merchant_phone|wa_id|mobile|recipient)s?$/i;
 const EXCERPT_CHARS = 300;
 
 /** Masks a phone number but its last two digits. */
-const maskNumber = (v: string) => v.replace(/\d(?=\d{2})/g, '•');
+export const maskNumber = (v: string) => v.replace(/\d(?=\d{2})/g, '•');
 
 function mask(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => mask(v, key));

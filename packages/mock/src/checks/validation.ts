@@ -21,6 +21,8 @@ export interface Validator {
   body(path: string, method: string, mediaType: string, value: unknown): Problem[];
   resolve(schema: any): any;
   parameter(pointer: string, value: unknown, name: string, where: string): Problem[];
+  /** Ajv's own errors of a value against the schema at a JSON pointer of the spec ([] when valid): for readers that word them their own way. */
+  errorsAt(pointer: string, value: unknown): ErrorObject[];
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -98,6 +100,10 @@ export function createValidator(host: string, spec: Spec): Validator {
         top: name,
         text: `${where} parameter ${name}: ${p.text.replace(/^\(body\): /, '')}`,
       }));
+    },
+    errorsAt(pointer, value) {
+      const validate = compile(pointer);
+      return validate(value) ? [] : [...(validate.errors ?? [])];
     },
   };
 }
