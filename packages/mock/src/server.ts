@@ -72,39 +72,48 @@ export interface Exchange {
 /** A stage answers (and so ends the request) or returns undefined to go on. */
 export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undefined>;
 
-/** What the real servers check, in this order. */
-export const CHECKS: readonly Stage[] = [
-  (x) => checkCommonHeaders(x.family, x.headers, x.commonHeaders),
-  (x) => {
-    const signed = checkSignature(x.family, x.headers, x.raw, x.accounts);
-    x.secret = signed.secret;
-    return signed.answer;
+/** What the real servers check, in this order, each named for what it checks. */
+export const CHECKS = [
+  { name: 'common headers', run: (x) => checkCommonHeaders(x.family, x.headers, x.commonHeaders) },
+  {
+    name: 'signature',
+    run: (x) => {
+      const signed = checkSignature(x.family, x.headers, x.raw, x.accounts);
+      x.secret = signed.secret;
+      return signed.answer;
+    },
   },
   // Faults apply to authentic requests only: an unsigned one is refused as ever.
-  async (x) => {
-    try {
-      x.fault = x.faults.pick(x.host, x.route.op.operationId, x.headers['x-nxwa-fault']);
-    } catch (error) {
-      return { status: 400, code: -1, body: envelope(x.family, -1, `x-nxwa-fault: ${(error as Error).message}`) };
-    }
-    return x.fault ? beforeAnswer(x.fault, x.family) : undefined;
+  {
+    name: 'faults',
+    run: async (x) => {
+      try {
+        x.fault = x.faults.pick(x.host, x.route.op.operationId, x.headers['x-nxwa-fault']);
+      } catch (error) {
+        return { status: 400, code: -1, body: envelope(x.family, -1, `x-nxwa-fault: ${(error as Error).message}`) };
+      }
+      return x.fault ? beforeAnswer(x.fault, x.family) : undefined;
+    },
   },
-  (x) => checkOperationHeaders(x.family, x.route, x.headers),
-  (x) => checkContentType(x.family, x.route, x.headers['content-type']),
+  { name: 'operation headers', run: (x) => checkOperationHeaders(x.family, x.route, x.headers) },
+  { name: 'content type', run: (x) => checkContentType(x.family, x.route, x.headers['content-type']) },
   // Parameters and body together: one answer names every field at fault.
-  async (x) => {
-    const problems = parameterProblems(x.route, x.validator, x.url);
-    const parsed = await bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
-    x.body = parsed.body as Record<string, any> | undefined;
-    x.files = parsed.files;
-    x.problems = [...problems, ...parsed.problems];
-    return problemsAnswer(x.family, x.route, x.problems);
+  {
+    name: 'parameters and body',
+    run: async (x) => {
+      const problems = parameterProblems(x.route, x.validator, x.url);
+      const parsed = await bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
+      x.body = parsed.body as Record<string, any> | undefined;
+      x.files = parsed.files;
+      x.problems = [...problems, ...parsed.problems];
+      return problemsAnswer(x.family, x.route, x.problems);
+    },
   },
-];
+] as const satisfies readonly { name: string; run: Stage }[];
 
 // Proxy mode checks all but the signature (the proxy has no secret: the upstream checks it) and the faults (the
 // upstream's own answer is the point).
-export const PROXY_CHECKS: readonly Stage[] = [CHECKS[0], ...CHECKS.slice(3)];
+export const PROXY_CHECKS = CHECKS.filter((c) => c.name !== 'signature' && c.name !== 'faults');
 
 // The mock's own request headers, never passed to the engine.
 const OWN_HEADERS = new Set([
@@ -251,7 +260,7 @@ export function createHostServer(options: HostServerOptions) {
     try {
       if (options.proxy) {
         for (const check of PROXY_CHECKS) {
-          faulted.local = await check(x);
+          faulted.local = await check.run(x);
           if (faulted.local) break;
         }
         return await options.proxy.forward({
@@ -265,7 +274,7 @@ export function createHostServer(options: HostServerOptions) {
         });
       }
       for (const check of CHECKS) {
-        const answer = await check(x);
+        const answer = await check.run(x);
         if (answer) return answer;
       }
       x.checked = true;
