@@ -188,7 +188,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const journal = createJournal(o.messageLimit);
   const coverage = createCoverage(new Map(hosts.map((h, i) => [h, specs[i]])));
   journal.onRecord(coverage.record);
-  const coverageReport = () => coverage.report(messages.list());
+  const coverageReport = () => coverage.report();
   // The report's sections, in order; another check adds its own section here.
   const reportSections: ReportSection[] = [
     ...contractSections(journal, coverageReport),
@@ -290,6 +290,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   const callbacks = { webhookUrl: o.webhookUrl, allowAnyCallbackTarget: o.allowAnyCallbackTarget };
   const delivery = createDelivery({ retryBaseMs: o.retryBaseMs, log });
+  delivery.watchAttempts(coverage.attempt);
   const timelines = createTimelines({ stepMs: o.stepMs, delivery, messages });
   const sends = createSends({ messages, timelines, ...callbacks, log });
   const inbound = createInbound({

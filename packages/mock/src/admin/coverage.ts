@@ -1,9 +1,10 @@
 // Coverage of the contract by the caller's tests, per host: which documented operations were called and accepted
 // (counted from the journal as requests are answered, so nothing is lost when old requests are dropped), which
 // documented error codes were answered, and which documented callbacks reached the webhook and how it answered
-// (from the messages' callback attempts the sandbox keeps).
+// (told by the delivery of every attempt).
+
+import type { DeliveryAttempt, DocumentedCallback } from '../callbacks/deliver.js';
 import type { Spec } from '../http/hosts.js';
-import type { MockMessage } from '../sandbox/messages/store.js';
 import type { JournalEntry } from './journal.js';
 
 const METHODS = ['get', 'put', 'post', 'delete'] as const;
@@ -44,10 +45,6 @@ export interface HostCoverage {
   };
 }
 
-/** The documented callback a recorded attempt is: a status callback, or an inbound one (api2's inbound message, the SaaS hosts' button click). */
-const kindOf = (host: string, m: MockMessage) =>
-  m.direction === 'inbound' ? (host === 'api2.nxcloud.com' ? 'inboundMessage' : 'buttonClick') : 'messageStatus';
-
 export function createCoverage(specs: ReadonlyMap<string, Spec>) {
   const hosts = [...specs.entries()].map(([host, spec]) => ({
     host,
@@ -69,7 +66,25 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
     ),
   }));
 
+  // Every attempt of every delivery, counted as it ends: the messages' records are bounded, the counts are not.
+  const counted = new Map<string, CallbackCoverage>();
+  const callbackOf = (host: string, kind: string) => {
+    const key = `${host} ${kind}`;
+    let c = counted.get(key);
+    if (!c) counted.set(key, (c = { kind, delivered: 0, attempts: 0, answers: {} }));
+    return c;
+  };
+
   return {
+    /** Counts one attempt of a documented callback. */
+    attempt(attempt: DeliveryAttempt, callback: DocumentedCallback | undefined): void {
+      if (!callback) return;
+      const c = callbackOf(callback.host, callback.webhook);
+      c.attempts++;
+      if (!attempt.error) c.delivered++;
+      const key = attempt.httpStatus === undefined ? 'none' : String(attempt.httpStatus);
+      c.answers[key] = (c.answers[key] ?? 0) + 1;
+    },
     /** Counts one answered request. */
     record(entry: JournalEntry): void {
       const op = hosts.find((h) => h.host === entry.host)?.operations.find((o) => o.operationId === entry.operationId);
@@ -79,21 +94,10 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
       if (entry.code !== null && op.documentedCodes.includes(entry.code) && !op.seenCodes.includes(entry.code))
         op.seenCodes.push(entry.code);
     },
-    /** The coverage so far; `messages` are the sandbox's records (their callback attempts). */
-    report(messages: readonly MockMessage[]): HostCoverage[] {
+    /** The coverage so far. */
+    report(): HostCoverage[] {
       return hosts.map(({ host, webhooks, operations }) => {
-        const callbacks = webhooks.map((kind): CallbackCoverage => ({ kind, delivered: 0, attempts: 0, answers: {} }));
-        for (const m of messages) {
-          if (m.host !== host) continue;
-          const c = callbacks.find((k) => k.kind === kindOf(host, m));
-          if (!c) continue;
-          for (const a of m.callbacks) {
-            c.attempts++;
-            if (!a.error) c.delivered++;
-            const key = a.httpStatus === undefined ? 'none' : String(a.httpStatus);
-            c.answers[key] = (c.answers[key] ?? 0) + 1;
-          }
-        }
+        const callbacks = webhooks.map((kind) => structuredClone(callbackOf(host, kind)));
         const ops = operations.map((o) => ({ ...o, seenCodes: [...o.seenCodes].sort((a, b) => a - b) }));
         return {
           host,
@@ -112,6 +116,7 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
       });
     },
     reset(): void {
+      counted.clear();
       for (const h of hosts)
         for (const o of h.operations) {
           o.called = 0;

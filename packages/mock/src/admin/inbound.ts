@@ -185,7 +185,12 @@ function answer(
           body,
           { accessKey, accessSecret: secret },
           (a) => options.messages.attempt(recorded, { ...a, status: 'received' }),
-          { label: `inbound ${id}`, signal },
+          {
+            label: `inbound ${id}`,
+            signal,
+            // api2 documents its inbound message callback; the SaaS hosts only their template button click.
+            callback: { host, webhook: host === 'api2.nxcloud.com' ? 'inboundMessage' : 'buttonClick' },
+          },
         ),
       );
     }

@@ -94,6 +94,7 @@ export function createTrigger(options: TriggerOptions) {
       .deliver(webhook, body, { accessKey, accessSecret: secret }, undefined, {
         label: `triggered ${host} ${kind.kind}`,
         signal: aborter.signal,
+        callback: { host, webhook: kind.webhook },
       })
       .finally(() => pending--);
     return { kind: kind.kind, host, accessKey, webhook, body, delivered };

@@ -28,9 +28,17 @@ export interface CallbackCredentials {
   accessSecret: string;
 }
 
+/** Which documented callback a delivery is: its host and the spec's name of the webhook (`messageStatus`). */
+export interface DocumentedCallback {
+  host: string;
+  webhook: string;
+}
+
 export interface DeliverOptions {
   /** Names the callback in the log (never a body or a secret); `callback` by default. */
   label?: string;
+  /** The documented callback it is, told with each attempt to those watching them (the coverage). */
+  callback?: DocumentedCallback;
   /** Aborting it cancels the attempts still to come (a reset of the message store does). */
   signal?: AbortSignal;
 }
@@ -52,6 +60,13 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
   // One canceller per delivery still under way.
   const pending = new Set<() => void>();
   const settledListeners = new Set<(taken: boolean) => void>();
+  const attemptWatchers = new Set<(attempt: DeliveryAttempt, callback: DocumentedCallback | undefined) => void>();
+  const told =
+    (callback: DocumentedCallback | undefined, onAttempt?: (attempt: DeliveryAttempt) => void) =>
+    (attempt: DeliveryAttempt) => {
+      onAttempt?.(attempt);
+      for (const watch of attemptWatchers) watch(attempt, callback);
+    };
   let taken = 0;
   let stopped = false;
 
@@ -93,13 +108,14 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
       body: string,
       credentials: CallbackCredentials,
       onAttempt?: (attempt: DeliveryAttempt) => void,
-      { label = 'callback', signal }: DeliverOptions = {},
+      { label = 'callback', signal, callback }: DeliverOptions = {},
     ): Promise<boolean> {
+      const report = told(callback, onAttempt);
       if (stopped || signal?.aborted) return Promise.resolve(false);
       // A webhook that never answers must not hold a run's worth of callbacks: the one over the bound is not sent.
       if (pending.size >= maxPending) {
         const error = `dropped, not sent: ${maxPending} callbacks were already waiting for their webhooks (the mock's bound)`;
-        onAttempt?.({ url, attempt: 1, at: new Date().toISOString(), error });
+        report({ url, attempt: 1, at: new Date().toISOString(), error });
         log(`${label} ${error}`);
         return Promise.resolve(false);
       }
@@ -137,7 +153,7 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
           }
           // Stopped meanwhile: nothing more is recorded or tried.
           if (!pending.has(cancel)) return;
-          onAttempt?.({
+          report({
             url,
             attempt: n,
             at: new Date().toISOString(),
@@ -159,6 +175,11 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
     /** Callbacks the webhooks took (answered 2xx) since the start. */
     get taken(): number {
       return taken;
+    },
+    /** Calls `watch` with every attempt of every delivery and the documented callback it is; returns the call that stops it. */
+    watchAttempts(watch: (attempt: DeliveryAttempt, callback: DocumentedCallback | undefined) => void): () => void {
+      attemptWatchers.add(watch);
+      return () => void attemptWatchers.delete(watch);
     },
     /** Calls `listener` each time a delivery ends, taken or given up; returns the call that stops it. */
     onSettled(listener: (taken: boolean) => void): () => void {

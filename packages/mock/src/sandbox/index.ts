@@ -159,7 +159,7 @@ export function createSandbox(options: SandboxOptions) {
       JSON.stringify(templateStatusCallback(t)),
       { accessKey: t.accessKey, accessSecret: secret },
       undefined,
-      { label: `template callback ${t.status} ${t.id}` },
+      { label: `template callback ${t.status} ${t.id}`, callback: { host: t.host, webhook: 'templateEvent' } },
     );
   });
 

@@ -78,3 +78,38 @@ describe('coverage', () => {
     expect(mock.coverage().every((h) => h.summary.called === 0)).toBe(true);
   });
 });
+
+describe('callback coverage', () => {
+  it('counts every documented callback the delivery attempted, fired, reviewed or simulated, past the record bound', async () => {
+    const taker = await webhook();
+    // One message kept: coverage must not depend on what the record still holds.
+    const small = await startMock({ portBase: 0, webhookUrl: taker.url, messageLimit: 1 });
+    try {
+      small.trigger('templateEvent.message_template_quality_update');
+      small.trigger('accountEvent.accountUpdate');
+      small.trigger('buttonClick.buttonClick', undefined, { host: 'api-hk.nxlink.ai' });
+      for (const from of ['8613600000801', '8613600000802'])
+        small.inbound({ business_phone: '8615800001795', from, type: 'text', text: { body: 'hi' } });
+      await small.waitFor({ callbacks: 5 });
+      const delivered = (host: string) =>
+        Object.fromEntries(
+          small
+            .coverage()
+            .find((h) => h.host === host)!
+            .callbacks.map((c) => [c.kind, c.delivered]),
+        );
+      expect(delivered('api2.nxcloud.com')).toEqual({
+        messageStatus: 0,
+        inboundMessage: 2,
+        templateEvent: 1,
+        accountEvent: 1,
+      });
+      expect(delivered('api-hk.nxlink.ai')).toEqual({ messageStatus: 0, buttonClick: 1 });
+      small.reset();
+      expect(small.coverage().every((h) => h.callbacks.every((c) => c.attempts === 0))).toBe(true);
+    } finally {
+      await small.stop();
+      await taker.close();
+    }
+  });
+});

@@ -91,7 +91,11 @@ export function createTimelines({
                 payload,
                 webhook.credentials,
                 (a) => messages.attempt(message, { ...a, status }),
-                { label: `callback ${status} ${message.id}`, signal: aborter.signal },
+                {
+                  label: `callback ${status} ${message.id}`,
+                  signal: aborter.signal,
+                  callback: { host: message.host, webhook: 'messageStatus' },
+                },
               ),
         )
         .finally(() => {
