@@ -57,7 +57,9 @@ describe('preparedAnswers', () => {
   it('does not keep a failure, and keeps no more than its limit', async () => {
     let fail = true;
     const { asked, answer } = counted();
-    const prepared = preparedAnswers((r) => (fail ? Promise.reject(new Error('down')) : answer(r)), { limit: 2 });
+    const prepared = preparedAnswers((r: EngineRequest) => (fail ? Promise.reject(new Error('down')) : answer(r)), {
+      limit: 2,
+    });
     await expect(prepared(send())).rejects.toThrow('down');
     fail = false;
     await prepared(send());
