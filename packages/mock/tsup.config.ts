@@ -45,6 +45,17 @@ const shared: Options = {
       },
     },
     {
+      name: 'left-out',
+      setup(build) {
+        build.onResolve(
+          { filter: /^(node-fetch|https?-proxy-agent|postman-collection|@stoplight\/http-spec\/postman\/.*)$/ },
+          () => ({
+            path: fileURLToPath(new URL('./src/engine/left-out.cjs', import.meta.url)),
+          }),
+        );
+      },
+    },
+    {
       // Its "module" build patches `module.exports`, which only works unbundled: take its CommonJS build.
       name: 'ono-commonjs',
       setup(build) {

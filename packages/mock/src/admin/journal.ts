@@ -159,7 +159,8 @@ export function createJournal(limit = 1_000) {
         excerpt: violation ? excerptOf(r.body) : null,
       };
       entries.push(entry);
-      if (entries.length > limit) entries = entries.slice(entries.length - limit);
+      // One in, one out: no copy of the kept entries per request.
+      while (entries.length > limit) entries.shift();
       if (violation)
         for (const p of problems) {
           const key = [entry.host, entry.operationId ?? `${entry.method} ${entry.path}`, p.field, p.rule].join(

@@ -8,6 +8,12 @@ import { signatureHeaders } from '@org/nxwa-signing';
 export const CALLBACK_ATTEMPTS = 5;
 /** Callbacks waiting for their webhooks at once (retries included), at most; a further one is dropped, and says so. */
 export const MAX_PENDING_CALLBACKS = 2_000;
+/**
+ * Connections to one webhook at once. A send has up to four callbacks, each taking a connection for its round trip:
+ * with fewer than four per send in flight, callbacks fall behind a sustained load until the bound above drops them.
+ * Enough for 256 sends in flight; idle ones are closed down to Node's default of 256 kept.
+ */
+export const CALLBACK_SOCKETS = 1_024;
 /** Longest wait for a webhook's answer, per attempt. */
 export const CALLBACK_TIMEOUT_MS = 5_000;
 
@@ -54,8 +60,8 @@ export interface DeliveryOptions {
 export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALLBACKS }: DeliveryOptions) {
   // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
   const agents = {
-    http: new HttpAgent({ keepAlive: true, maxSockets: 32 }),
-    https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }),
+    http: new HttpAgent({ keepAlive: true, maxSockets: CALLBACK_SOCKETS }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: CALLBACK_SOCKETS }),
   };
   // One canceller per delivery still under way.
   const pending = new Set<() => void>();

@@ -2,6 +2,7 @@
 // validated, picks the answer from the spec's examples (a `Prefer` header chooses one) and knows nothing of sockets.
 import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http';
 import type { Spec } from '../http/hosts.js';
+import { preparedAnswers } from './prepared.js';
 
 export interface EngineRequest {
   method: string;
@@ -78,38 +79,51 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
   );
   const byOperation = new Map(operations.map((o) => [`${o.method} ${o.path}`, o]));
   let stopped = false;
+  const ask = preparedAnswers(
+    async (request: EngineRequest): Promise<EngineAnswer> => {
+      const prefer = preferences(request.headers.prefer);
+      if (prefer.error)
+        return {
+          status: 422,
+          contentType: 'application/problem+json',
+          body: { title: 'Invalid Prefer header', status: 422, detail: prefer.error },
+        };
+      const input: IHttpRequest = {
+        method: request.method.toLowerCase() as IHttpRequest['method'],
+        url: { path: request.path, query: request.query },
+        headers: request.headers,
+        body: request.body,
+      };
+      const matched =
+        request.operationPath === undefined ? undefined : byOperation.get(`${input.method} ${request.operationPath}`);
+      const result = await prism.request(input, matched ? [matched] : operations, {
+        mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code },
+      } as any)();
+      if (result._tag === 'Left') {
+        // As Prism's own server writes it: a problem document with the error's status.
+        const e = result.left as Error & { status?: number; detail?: string; name: string };
+        return {
+          status: e.status ?? 500,
+          contentType: 'application/problem+json',
+          body: { type: e.name, title: e.message, status: e.status ?? 500, detail: e.detail ?? '' },
+        };
+      }
+      const { output } = result.right;
+      const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      return {
+        status: output.statusCode,
+        contentType: headers['content-type'] ?? 'application/json',
+        body: output.body,
+      };
+    },
+    {
+      keeps: (request) =>
+        !byOperation.get(`${request.method.toLowerCase()} ${request.operationPath}`)?.callbacks?.length,
+    },
+  );
   const answer = async (request: EngineRequest): Promise<EngineAnswer> => {
     if (stopped) throw new Error('the engine is stopped');
-    const prefer = preferences(request.headers.prefer);
-    if (prefer.error)
-      return {
-        status: 422,
-        contentType: 'application/problem+json',
-        body: { title: 'Invalid Prefer header', status: 422, detail: prefer.error },
-      };
-    const input: IHttpRequest = {
-      method: request.method.toLowerCase() as IHttpRequest['method'],
-      url: { path: request.path, query: request.query },
-      headers: request.headers,
-      body: request.body,
-    };
-    const matched =
-      request.operationPath === undefined ? undefined : byOperation.get(`${input.method} ${request.operationPath}`);
-    const result = await prism.request(input, matched ? [matched] : operations, {
-      mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code },
-    } as any)();
-    if (result._tag === 'Left') {
-      // As Prism's own server writes it: a problem document with the error's status.
-      const e = result.left as Error & { status?: number; detail?: string; name: string };
-      return {
-        status: e.status ?? 500,
-        contentType: 'application/problem+json',
-        body: { type: e.name, title: e.message, status: e.status ?? 500, detail: e.detail ?? '' },
-      };
-    }
-    const { output } = result.right;
-    const headers = Object.fromEntries(Object.entries(output.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-    return { status: output.statusCode, contentType: headers['content-type'] ?? 'application/json', body: output.body };
+    return ask(request);
   };
   const first = operations[0];
   return {

@@ -3,7 +3,12 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDelivery, type DeliveryAttempt, MAX_PENDING_CALLBACKS } from '../../src/callbacks/deliver.js';
+import {
+  CALLBACK_SOCKETS,
+  createDelivery,
+  type DeliveryAttempt,
+  MAX_PENDING_CALLBACKS,
+} from '../../src/callbacks/deliver.js';
 
 const held: ServerResponse[] = [];
 const silent = createServer((req, res) => {
@@ -46,5 +51,45 @@ describe('the pending-callback bound', () => {
     delivery.cancelAll();
     expect(await results[0]).toBe(false);
     expect(MAX_PENDING_CALLBACKS).toBe(2_000);
+  });
+});
+
+describe('connections to a webhook', () => {
+  it('carries four callbacks for each of 100 sends in flight at once, so that callbacks keep up with the sends', async () => {
+    const waiting: ServerResponse[] = [];
+    const all = 400;
+    let reached: () => void;
+    const allWaiting = new Promise<void>((r) => (reached = r));
+    const hook = createServer((req, res) => {
+      req.resume();
+      waiting.push(res);
+      if (waiting.length === all) reached();
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const delivery = createDelivery({ retryBaseMs: 0, log: () => {} });
+    try {
+      const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+      const results = Array.from({ length: all }, () =>
+        delivery.deliver(hookUrl, '{}', { accessKey: 'k', accessSecret: 's' }),
+      );
+      // Bounded: fewer connections than callbacks would leave the rest queued here until this fails.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        allWaiting,
+        new Promise((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`only ${waiting.length} of ${all} callbacks reached the webhook`)),
+            20_000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+      for (const res of waiting) res.end();
+      expect(await Promise.all(results)).toEqual(Array(all).fill(true));
+      expect(CALLBACK_SOCKETS).toBeGreaterThanOrEqual(all);
+    } finally {
+      delivery.cancelAll();
+      hook.closeAllConnections();
+      await new Promise((r) => hook.close(r));
+    }
   });
 });

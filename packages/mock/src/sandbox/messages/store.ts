@@ -80,8 +80,19 @@ export const KEPT_BODY_BYTES = 64 * 1024;
 export const keptBody = (body: unknown, bytes: number): unknown =>
   bytes <= KEPT_BODY_BYTES ? body : { omitted: `a body of ${bytes} bytes is not kept` };
 
+// Random bytes drawn 4 KiB at a time: one draw per message cost more than the rest of recording it.
+let pool = Buffer.alloc(0);
+let used = 0;
+
 /** A fresh message ID, shaped like the documented ones (letters and digits). */
-export const newMessageId = () => `mock${randomBytes(12).toString('hex')}`;
+export const newMessageId = () => {
+  if (used + 12 > pool.length) {
+    pool = randomBytes(4_096);
+    used = 0;
+  }
+  used += 12;
+  return `mock${pool.toString('hex', used - 12, used)}`;
+};
 
 /** A message is its account and its ID: two accounts may use the same cus_message_id. */
 export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) =>
@@ -90,7 +101,17 @@ export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) 
 export function createMessageStore(limit = 1_000) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
-  const now = () => new Date().toISOString();
+  // A send stamps its record and each status: the text is made once per millisecond, not per stamp.
+  let stampedMs = -1;
+  let stamp = '';
+  const now = () => {
+    const ms = Date.now();
+    if (ms !== stampedMs) {
+      stampedMs = ms;
+      stamp = new Date(ms).toISOString();
+    }
+    return stamp;
+  };
   // Told of every change (the live inspector, the state file); every mutator calls it.
   const listeners = new Set<(change: MessageChange) => void>();
   const changed = (change: MessageChange) => {
@@ -118,7 +139,7 @@ export function createMessageStore(limit = 1_000) {
       };
       // A second send with the same ID does not replace the first: both are kept, the later one marked.
       let n = 1;
-      while (messages.has(keyOf({ ...stored, duplicate: n > 1 ? n : undefined }))) n++;
+      while (messages.has(keyOf({ accessKey: stored.accessKey, id: stored.id, duplicate: n > 1 ? n : undefined }))) n++;
       if (n > 1) stored.duplicate = n;
       messages.set(keyOf(stored), stored);
       if (messages.size > limit) {

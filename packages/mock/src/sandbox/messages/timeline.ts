@@ -62,8 +62,8 @@ export function createTimelines({
     };
     let timer: NodeJS.Timeout | undefined;
     let cancelled = false;
-    // Cancels the callback under way too (its retries), not only those still to come.
-    const aborter = new AbortController();
+    // Cancels the callback under way too (its retries), not only those still to come; made with the first callback.
+    let aborter: AbortController | undefined;
     let timelineDone = false;
     let inFlight = 0;
     // The callbacks of this message, one after another.
@@ -71,7 +71,7 @@ export function createTimelines({
     const cancel = () => {
       cancelled = true;
       clearTimeout(timer);
-      aborter.abort();
+      aborter?.abort();
       pending.delete(cancel);
     };
     const settle = () => timelineDone && inFlight === 0 && pending.delete(cancel);
@@ -82,6 +82,8 @@ export function createTimelines({
       if (!webhook) return;
       const payload = statusPayload({ ...fixed, status, error, at: event ? Date.parse(event.at) : Date.now() });
       inFlight++;
+      aborter ??= new AbortController();
+      const { signal } = aborter;
       chain = chain
         .then(() =>
           cancelled
@@ -93,7 +95,7 @@ export function createTimelines({
                 (a) => messages.attempt(message, { ...a, status }),
                 {
                   label: `callback ${status} ${message.id}`,
-                  signal: aborter.signal,
+                  signal,
                   callback: { host: message.host, webhook: 'messageStatus' },
                 },
               ),

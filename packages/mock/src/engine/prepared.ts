@@ -1,0 +1,41 @@
+// Answers prepared once per operation: with request validation, security checks and dynamic answers off, Prism's
+// answer to a routed request depends only on its method, its path, its `Accept` header and its `Prefer` choices (an
+// operation with OpenAPI callbacks, which read the body, is left out). So the first answer to each such request
+// is kept and given again, instead of running Prism's negotiation and logging on every send.
+
+/** What of a request the kept answers are keyed on. */
+export interface PreparedRequest {
+  method: string;
+  path: string;
+  /** The operation the checks routed the request to; none: not kept. */
+  operationPath?: string;
+  headers: Record<string, string>;
+}
+
+/** Distinct requests kept (paths with IDs, Accept and Prefer values are the caller's): past it, Prism answers each. */
+export const PREPARED_ANSWERS = 512;
+
+/**
+ * Wraps `answer` so that a request the checks routed (`operationPath` given) is answered from what Prism answered
+ * the first time, unless `keeps` says otherwise. The kept answer is shared: callers change a copy, as they must
+ * with Prism's own example objects.
+ */
+export function preparedAnswers<Request extends PreparedRequest, Answer>(
+  answer: (request: Request) => Promise<Answer>,
+  { keeps = () => true, limit = PREPARED_ANSWERS }: { keeps?: (request: Request) => boolean; limit?: number } = {},
+): (request: Request) => Promise<Answer> {
+  const kept = new Map<string, Promise<Answer>>();
+  return (request) => {
+    if (request.operationPath === undefined || !keeps(request)) return answer(request);
+    const key = `${request.method}\u0000${request.path}\u0000${request.headers.accept ?? ''}\u0000${request.headers.prefer ?? ''}`;
+    const found = kept.get(key);
+    if (found) return found;
+    const made = answer(request);
+    if (kept.size < limit) {
+      kept.set(key, made);
+      // A failure is not kept: the next request asks again.
+      made.catch(() => kept.delete(key));
+    }
+    return made;
+  };
+}
