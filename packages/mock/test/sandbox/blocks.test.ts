@@ -90,9 +90,9 @@ describe('createBlockUsers', () => {
 describe('the 24-hour rule on the sandbox clock', () => {
   it('a user whose last message is more than 24 hours old cannot be blocked', () => {
     const messages = createMessageStore();
-    let t = Date.now();
+    let t = 0;
     const blocks = createBlocks({ messages, now: () => t });
-    messages.record({
+    const received = messages.record({
       id: 'in',
       host: 'api2.nxcloud.com',
       direction: 'inbound',
@@ -111,7 +111,8 @@ describe('the 24-hour rule on the sandbox clock', () => {
         body: { business_phone: phone, block_users: [{ user }] },
         route: { sends: false, genericParameterCode: { code: 1002, message: 'Parameter error' } },
       }) as unknown as SandboxRequest;
-    t += BLOCK_WINDOW_MS + 1;
+    // The sandbox clock starts at the message's own time, so the verdict does not depend on when the test runs.
+    t = Date.parse(received.timeline[0].at) + BLOCK_WINDOW_MS + 1;
     const late = JSON.parse(String(blocks.createBlockUsers(req('8613600000105')).body));
     expect(late.data.block_users.failed_users).toHaveLength(1);
     expect(blocks.blocked('k', phone, '8613600000105')).toBe(false);
