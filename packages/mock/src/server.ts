@@ -3,7 +3,6 @@
 // engine answers in NxCloud's envelope with the host's documented codes. The mock's own /__nxwa paths go to the
 // admin table instead.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Admin } from './admin/index.js';
 import type { Journal } from './admin/journal.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHeaders } from './checks/headers.js';
@@ -15,6 +14,7 @@ import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } f
 import { type Answer, envelope, type Family, familyOf, writeAnswer } from './http/answer.js';
 import { HttpFailure, readBody, type UploadedFile } from './http/body.js';
 import type { Spec } from './http/hosts.js';
+import { closeNow, listenOn } from './http/listen.js';
 import { compileRoutes, type Route } from './http/routes.js';
 import type { ProxyHost, Replay } from './proxy/index.js';
 import type { Sandbox } from './sandbox/index.js';
@@ -368,22 +368,10 @@ export function createHostServer(options: HostServerOptions) {
   });
 
   return {
-    listen(port: number, address: string): Promise<string> {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, address, () => {
-          server.off('error', reject);
-          const { port: bound } = server.address() as AddressInfo;
-          resolve(`http://${address.includes(':') ? `[${address}]` : address}:${bound}`);
-        });
-      });
-    },
+    listen: (port: number, address: string): Promise<string> => listenOn(server, port, address),
     close(): Promise<void> {
-      return new Promise((resolve) => {
-        admin.close();
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      });
+      admin.close();
+      return closeNow(server);
     },
   };
 }

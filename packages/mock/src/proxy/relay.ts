@@ -4,11 +4,11 @@
 // callback goes on to the app's handler unchanged, whose answer goes back to NxCloud unchanged. Never a body or a
 // signature in the log.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifySignature } from '@org/nxwa-signing';
 import { createValidator, type Validator } from '../checks/validation.js';
 import { readBody } from '../http/body.js';
 import type { MockHost, Spec } from '../http/hosts.js';
+import { closeNow, listenOn } from '../http/listen.js';
 import { closestDrift, type DriftLog, driftWeight } from './drift.js';
 import { forward, passedBack } from './upstream.js';
 
@@ -126,23 +126,11 @@ export function createRelay(options: RelayOptions) {
     get url(): string | undefined {
       return url;
     },
-    listen(port: number, address: string): Promise<string> {
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, address, () => {
-          server.off('error', reject);
-          const { port: bound } = server.address() as AddressInfo;
-          url = `http://${address.includes(':') ? `[${address}]` : address}:${bound}`;
-          resolve(url);
-        });
-      });
+    async listen(port: number, address: string): Promise<string> {
+      url = await listenOn(server, port, address);
+      return url;
     },
-    close(): Promise<void> {
-      return new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      });
-    },
+    close: (): Promise<void> => closeNow(server),
   };
 }
 
