@@ -2,6 +2,7 @@
 import { type Answer, type Family, failure } from '../http/answer.js';
 import type { UploadedFile } from '../http/body.js';
 import type { Route } from '../http/routes.js';
+import type { MessageStore } from './messages/store.js';
 
 export interface SandboxRequest {
   host: string;
@@ -56,3 +57,13 @@ export function unknownParameter(req: SandboxRequest, detail: string): Answer & 
 
 /** A phone number compared by its digits, as the magic recipients are (`+86 158…` is `86158…`). */
 export const digitsOf = (v: unknown) => String(v ?? '').replace(/\D/g, '');
+
+/** Whether the account used a business number: a send from it, or a message received on it. */
+export const usedNumber = (messages: MessageStore, accessKey: string, business: string) =>
+  messages
+    .list({ accessKey })
+    .some((m) =>
+      m.direction === 'inbound'
+        ? digitsOf(m.to) === business
+        : digitsOf((m.body as Record<string, unknown> | undefined)?.business_phone) === business,
+    );

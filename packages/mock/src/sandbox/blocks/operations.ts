@@ -7,7 +7,7 @@
 import type { Answer } from '../../http/answer.js';
 import type { MessageStore } from '../messages/store.js';
 import { createRecordStore, type RecordChange, recordKey } from '../records/store.js';
-import { digitsOf, documentedFailure, type SandboxRequest, success, unknownParameter } from '../request.js';
+import { digitsOf, documentedFailure, type SandboxRequest, success, unknownParameter, usedNumber } from '../request.js';
 
 /** The page's limits; the sandbox holds at most this many blocks in all (every account and number together). */
 export const BLOCKLIST_LIMIT = 64_000;
@@ -37,14 +37,6 @@ export function createBlocks({ messages, onChange, now = Date.now }: BlocksOptio
     messages
       .list({ accessKey })
       .find((m) => m.direction === 'inbound' && digitsOf(m.to) === business && digitsOf(m.from) === user);
-  const usedNumber = (accessKey: string, business: string) =>
-    messages
-      .list({ accessKey })
-      .some((m) =>
-        m.direction === 'inbound'
-          ? digitsOf(m.to) === business
-          : digitsOf((m.body as Record<string, unknown> | undefined)?.business_phone) === business,
-      );
 
   return {
     store,
@@ -53,7 +45,7 @@ export function createBlocks({ messages, onChange, now = Date.now }: BlocksOptio
     list: (accessKey: string, business: string) => store.list(prefixOf(accessKey, digitsOf(business))),
     createBlockUsers(req: SandboxRequest): Answer {
       const business = digitsOf(req.body?.business_phone);
-      if (!usedNumber(req.accessKey, business))
+      if (!usedNumber(messages, req.accessKey, business))
         return unknownParameter(
           req,
           `business_phone: the sandbox knows no number ${JSON.stringify(String(req.body?.business_phone))} of this accessKey (no send from it, no message to it)`,

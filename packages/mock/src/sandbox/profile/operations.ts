@@ -7,7 +7,7 @@ import type { Answer } from '../../http/answer.js';
 import type { Route } from '../../http/routes.js';
 import type { MessageStore } from '../messages/store.js';
 import { createRecordStore, type RecordChange, recordKey } from '../records/store.js';
-import { digitsOf, type SandboxRequest, success, unknownParameter } from '../request.js';
+import { digitsOf, type SandboxRequest, success, unknownParameter, usedNumber } from '../request.js';
 
 export type BusinessProfile = Record<string, unknown>;
 
@@ -31,15 +31,6 @@ export function createProfiles(messages: MessageStore, onChange?: (change: Recor
     PROFILE_LIMIT,
   );
   const keyOf = (accessKey: string, phone: unknown) => recordKey(accessKey, digitsOf(phone));
-  /** Whether the account used the number: a send from it or a message received by it. */
-  const seen = (accessKey: string, phone: string) =>
-    messages
-      .list({ accessKey })
-      .some((m) =>
-        m.direction === 'inbound'
-          ? digitsOf(m.to) === phone
-          : digitsOf((m.body as Record<string, unknown> | undefined)?.business_phone) === phone,
-      );
   return {
     store,
     /** Sets a number's profile (replacing it whole); what getBusinessProfile answers from then on. */
@@ -54,7 +45,7 @@ export function createProfiles(messages: MessageStore, onChange?: (change: Recor
       const phone = digitsOf(req.body?.business_phone);
       const stored = store.get(keyOf(req.accessKey, phone));
       if (stored) return success(req.family, { data: [stored.profile] });
-      if (!seen(req.accessKey, phone))
+      if (!usedNumber(messages, req.accessKey, phone))
         return unknownParameter(
           req,
           `business_phone: the sandbox knows no number ${JSON.stringify(String(req.body?.business_phone))} of this accessKey (no send from it, no message to it, no profile set for it)`,
