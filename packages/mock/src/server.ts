@@ -209,7 +209,7 @@ export function createHostServer(options: HostServerOptions) {
         operation: `${x.route.method.toUpperCase()} ${x.route.path}`,
         credentials: { accessKey: String(x.headers.accesskey), accessSecret: x.secret! },
         body: x.body,
-        bodyBytes: x.raw.length,
+        raw: x.raw,
         answer: out!,
         callbacks: x.headers['x-nxwa-callbacks'],
       });

@@ -8,7 +8,7 @@ import { callbackAllowed } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import { familyOf } from '../http/answer.js';
 import { loadSpec } from '../http/hosts.js';
-import { keptBody, type MessageStore, newMessageId } from '../sandbox/messages/store.js';
+import { type MessageStore, newMessageId } from '../sandbox/messages/store.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   image: 'image/jpeg',
@@ -174,7 +174,7 @@ function answer(
       accessKey,
       to: businessPhone,
       from,
-      body: keptBody(message, Buffer.byteLength(JSON.stringify(message))),
+      body: message,
       status: 'received',
     });
     if (webhookUrl) {

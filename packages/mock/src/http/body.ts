@@ -29,7 +29,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => !failed && resolve(Buffer.concat(chunks)));
+    // One chunk is the whole body (Node copies each chunk out of the socket's buffer): no second copy of it.
+    req.on('end', () => !failed && resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.on('error', (error) => !failed && reject(error));
   });
 }

@@ -62,8 +62,4 @@ export const digitsOf = (v: unknown) => String(v ?? '').replace(/\D/g, '');
 export const usedNumber = (messages: MessageStore, accessKey: string, business: string) =>
   messages
     .list({ accessKey })
-    .some((m) =>
-      m.direction === 'inbound'
-        ? digitsOf(m.to) === business
-        : digitsOf((m.body as Record<string, unknown> | undefined)?.business_phone) === business,
-    );
+    .some((m) => (m.direction === 'inbound' ? digitsOf(m.to) === business : digitsOf(m.from) === business));

@@ -345,4 +345,34 @@ describe('the template bounds', () => {
     expect(store.list('api2.nxcloud.com', 'k').map((t) => t.name)).toEqual(['b', 'c']);
     expect(gone).toEqual(['a']);
   });
+
+  it('past the bytes of definitions kept, the oldest others go (on a create or an update that grows one); a delete frees its bytes', async () => {
+    const { createTemplateStore, TEMPLATE_STORE_BYTES } = await import('../../src/sandbox/templates/store.js');
+    const gone: string[] = [];
+    const store = createTemplateStore({
+      reviewMs: 600_000,
+      maxBytes: 2_500,
+      onChange: (c) => 'template' in c && c.gone && gone.push(c.template.name),
+    });
+    const definition = { components: [{ type: 'BODY', text: 'x'.repeat(1_000) }] };
+    const make = (name: string) =>
+      store.create({ host: 'api2.nxcloud.com', accessKey: 'k', phone: '1', name, language: 'en_US', definition });
+    const names = () => store.list('api2.nxcloud.com', 'k').map((t) => t.name);
+    make('a');
+    const b = make('b');
+    make('c');
+    expect(names()).toEqual(['b', 'c']);
+    store.delete(b);
+    make('d');
+    expect(names()).toEqual(['c', 'd']);
+    const [c] = store.list('api2.nxcloud.com', 'k');
+    store.update(c, { components: [{ type: 'BODY', text: 'y'.repeat(1_500) }] });
+    expect(names()).toEqual(['c']);
+    expect(gone).toEqual(['a', 'b', 'd']);
+    // Kept as bytes: a copy read and changed is not the template.
+    store.list('api2.nxcloud.com', 'k')[0].definition.components.pop();
+    expect(store.list('api2.nxcloud.com', 'k')[0].definition.components).toHaveLength(1);
+    store.stop();
+    expect(TEMPLATE_STORE_BYTES).toBe(32 * 1024 * 1024);
+  });
 });

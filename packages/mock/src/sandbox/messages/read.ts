@@ -55,7 +55,7 @@ export function createReads({ messages, now = Date.now }: ReadsOptions) {
     if (typing.size === 0) return;
     const sent = messages.get(change.id, change.accessKey);
     if (!sent || sent.direction !== 'outbound' || sent.timeline.length !== 1 || sent.callbacks.length !== 0) return;
-    const business = digitsOf((sent.body as Record<string, unknown> | undefined)?.business_phone);
+    const business = digitsOf(sent.from);
     const at = now();
     for (const m of [...typing]) {
       if (!typingShown(m, at)) {

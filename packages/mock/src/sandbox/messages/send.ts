@@ -5,7 +5,7 @@ import type { CallbackCredentials } from '../../callbacks/deliver.js';
 import { callbackAllowed, refusedTarget } from '../../callbacks/targets.js';
 import type { Family } from '../../http/answer.js';
 import { plannedStatuses, wantedStatuses } from './recipients.js';
-import { keptBody, type MessageStore, newMessageId } from './store.js';
+import { type MessageStore, newMessageId } from './store.js';
 import type { Timelines } from './timeline.js';
 
 export interface Send {
@@ -14,9 +14,9 @@ export interface Send {
   /** `POST /api/wa/mt`, … */
   operation: string;
   credentials: CallbackCredentials;
-  /** The request body, parsed, and its size in bytes. */
+  /** The request body, parsed, and as sent. */
   body: Record<string, any>;
-  bodyBytes: number;
+  raw: Buffer;
   /** The engine's answer (`code` 0); it may be the spec's own example object, so it is changed on a copy. */
   answer: Record<string, any>;
   /** The `x-nxwa-callbacks` header, when given. */
@@ -54,12 +54,15 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         operation: send.operation,
         accessKey: send.credentials.accessKey,
         to: typeof to === 'string' ? to : undefined,
-        body: keptBody(body, send.bodyBytes),
+        from: typeof body.business_phone === 'string' ? body.business_phone : undefined,
+        body,
+        bodyJson: send.raw,
         webhook: webhook ?? null,
       });
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.
       timelines.start({
         message: recorded,
+        body,
         family: send.family,
         statuses: plannedStatuses(to, wantedStatuses(send.callbacks)),
         webhook: webhook ? { url: webhook, credentials: send.credentials } : undefined,

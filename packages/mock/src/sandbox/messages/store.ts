@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
+import { jsonBytes, keepAsJsonBytes } from '../records/packed.js';
 
 export type { StatusError };
 
@@ -44,8 +45,13 @@ export interface MockMessage {
   operation: string;
   accessKey: string;
   to?: string;
-  /** The sender, for an inbound message. */
+  /** The sender: the user, for an inbound message; the business number (`business_phone`) of a send that names one. */
   from?: string;
+  /**
+   * The send's request body, or the inbound message: whole up to {@link KEPT_BODY_BYTES} of JSON, else a note of its
+   * size; the newest {@link KEPT_BODIES_BYTES} of bodies are kept, older ones become a note. Kept as JSON bytes, so
+   * each read decodes a fresh copy.
+   */
   body: unknown;
   /** The current status: the last of the timeline. */
   status: MessageStatus;
@@ -76,9 +82,8 @@ export interface MessageFilter {
 /** A message's body is kept whole up to this size: the record must not hold a run's worth of large bodies. */
 export const KEPT_BODY_BYTES = 64 * 1024;
 
-/** The body as the record keeps it: whole up to {@link KEPT_BODY_BYTES}, else a note of its size. */
-export const keptBody = (body: unknown, bytes: number): unknown =>
-  bytes <= KEPT_BODY_BYTES ? body : { omitted: `a body of ${bytes} bytes is not kept` };
+/** Bytes of bodies the record keeps in all: past it the oldest messages keep a note in place of their bodies. */
+export const KEPT_BODIES_BYTES = 32 * 1024 * 1024;
 
 // Random bytes drawn 4 KiB at a time: one draw per message cost more than the rest of recording it.
 let pool = Buffer.alloc(0);
@@ -98,9 +103,34 @@ export const newMessageId = () => {
 export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) =>
   `${m.accessKey}\u0000${m.id}${m.duplicate ? `\u0000${m.duplicate}` : ''}`;
 
-export function createMessageStore(limit = 1_000) {
+export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYTES) {
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
+  // The messages whose bodies are kept, oldest first, with their sizes; and the sum of those.
+  const bodies = new Map<MockMessage, number>();
+  let bodyBytes = 0;
+  const release = (m: MockMessage, note: string) => {
+    const size = bodies.get(m);
+    if (size === undefined) return;
+    bodies.delete(m);
+    bodyBytes -= size;
+    m.body = { omitted: note };
+  };
+  // Keeps `body` on the message: its JSON bytes up to KEPT_BODY_BYTES (else a note), within the bound of all bodies.
+  const keepBody = (m: MockMessage, body: unknown, json?: Buffer) => {
+    const bytes = jsonBytes(body, json);
+    if (bytes.length > KEPT_BODY_BYTES) {
+      m.body = { omitted: `a body of ${bytes.length} bytes is not kept` };
+      return;
+    }
+    keepAsJsonBytes(m, 'body', bytes);
+    bodies.set(m, bytes.length);
+    bodyBytes += bytes.length;
+    for (const [oldest] of bodies) {
+      if (bodyBytes <= maxBodyBytes) break;
+      release(oldest, `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`);
+    }
+  };
   // A send stamps its record and each status: the text is made once per millisecond, not per stamp.
   let stampedMs = -1;
   let stamp = '';
@@ -123,20 +153,25 @@ export function createMessageStore(limit = 1_000) {
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
   const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
   return {
+    /** Records a message; `bodyJson`: the body's JSON bytes, when the caller has them (a send's own request). */
     record(
       message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & {
         direction?: MockMessage['direction'];
         status?: MessageStatus;
+        bodyJson?: Buffer;
       },
     ): MockMessage {
+      const { bodyJson, body, ...rest } = message;
       const status = message.status ?? 'accepted';
       const stored: MockMessage = {
         direction: 'outbound',
-        ...message,
+        ...rest,
+        body: undefined,
         status,
         timeline: [{ status, at: now() }],
         callbacks: [],
       };
+      keepBody(stored, body, bodyJson);
       // A second send with the same ID does not replace the first: both are kept, the later one marked.
       let n = 1;
       while (messages.has(keyOf({ accessKey: stored.accessKey, id: stored.id, duplicate: n > 1 ? n : undefined }))) n++;
@@ -146,7 +181,7 @@ export function createMessageStore(limit = 1_000) {
         const oldest = messages.values().next().value!;
         messages.delete(keyOf(oldest));
         // Callbacks still under way hold the message to record their attempts; they need not hold its body too.
-        oldest.body = { omitted: 'the message was dropped from the record' };
+        release(oldest, 'the message was dropped from the record');
         changedMessage(oldest);
       }
       changedMessage(stored);
@@ -197,6 +232,8 @@ export function createMessageStore(limit = 1_000) {
     },
     reset(): void {
       messages.clear();
+      bodies.clear();
+      bodyBytes = 0;
       changed({ kind: 'reset' });
     },
     /** Calls `listener` after every change, synchronously; returns the call that stops it. */
@@ -209,8 +246,18 @@ export function createMessageStore(limit = 1_000) {
     /** Replaces the record with these messages, oldest first; the newest `limit` are kept. */
     restore(list: MockMessage[]): void {
       messages.clear();
+      bodies.clear();
+      bodyBytes = 0;
       // A file written before messages had a direction holds sends only.
-      for (const m of list.slice(-limit)) messages.set(keyOf(m), { ...m, direction: m.direction ?? 'outbound' });
+      for (const m of list.slice(-limit)) {
+        const restored: MockMessage = { ...m, direction: m.direction ?? 'outbound' };
+        // A file written before sends recorded their business number as `from`: it is in the body.
+        const business = (m.body as Record<string, unknown> | undefined)?.business_phone;
+        if (restored.direction === 'outbound' && restored.from === undefined && typeof business === 'string')
+          restored.from = business;
+        keepBody(restored, m.body);
+        messages.set(keyOf(restored), restored);
+      }
     },
   };
 }

@@ -28,6 +28,8 @@ export function manualSteps(current: string, target: ManualStatus): PlannedStatu
 
 export interface Timeline {
   message: MockMessage;
+  /** The message's body, when the caller has it parsed (else it is read from the record). */
+  body?: Record<string, unknown>;
   family: Family;
   statuses: readonly PlannedStatus[];
   /** Where its status callbacks go, signed with these credentials; none without a webhook. */
@@ -51,7 +53,7 @@ export function createTimelines({
 
   function start(life: Timeline): void {
     const { message, statuses, webhook } = life;
-    const body = message.body as Record<string, unknown> | undefined;
+    const body = life.body ?? (message.body as Record<string, unknown> | undefined);
     const fixed = {
       family: life.family,
       messageId: message.id,

@@ -12,15 +12,18 @@ const unknown = (req: SandboxRequest, detail: string) => notFound(req, UNKNOWN[r
 
 // ---- api2.nxcloud.com ----
 
-const api2Info = (t: StoredTemplate) => ({
-  id: t.id,
-  name: t.name,
-  language: t.language,
-  category: t.definition.category,
-  status: t.status,
-  quality_score: { score: 'UNKNOWN' },
-  components: t.definition.components,
-});
+const api2Info = (t: StoredTemplate) => {
+  const { category, components } = t.definition;
+  return {
+    id: t.id,
+    name: t.name,
+    language: t.language,
+    category,
+    status: t.status,
+    quality_score: { score: 'UNKNOWN' },
+    components,
+  };
+};
 
 /** A refusal of a definition larger than the store keeps, or undefined. */
 function tooLarge(req: SandboxRequest, definition: unknown, code: number): Answer | undefined {

@@ -2,6 +2,7 @@
 // one created on api2.nxcloud.com there). A created or updated template is under review (PENDING) and becomes
 // APPROVED after `reviewMs`, like Meta's review; the timers are cancelled by stop() and resumed by resume().
 import { randomInt } from 'node:crypto';
+import { jsonBytes, keepAsJsonBytes } from '../records/packed.js';
 
 /** The hosts whose documents have template operations (the others keep no templates). */
 export const TEMPLATE_HOSTS = ['api2.nxcloud.com', 'api-hk.nxlink.ai'] as const;
@@ -20,7 +21,7 @@ export interface StoredTemplate {
   name: string;
   language: string;
   status: ReviewStatus;
-  /** The definition as last created or updated (the request body, less the account fields). */
+  /** The definition as last created or updated (the request body, less the account fields); kept as JSON bytes. */
   definition: Record<string, any>;
   createdAt: string;
   updatedAt: string;
@@ -37,18 +38,46 @@ export type TemplateChange = { template: StoredTemplate; gone?: boolean } | { re
 export const TEMPLATE_LIMIT = 1_000;
 /** Largest template definition kept, in bytes of JSON; a larger one is refused, naming it. */
 export const TEMPLATE_DEFINITION_BYTES = 64 * 1024;
+/** Bytes of definitions kept in all; past it the oldest templates are dropped, as past {@link TEMPLATE_LIMIT}. */
+export const TEMPLATE_STORE_BYTES = 32 * 1024 * 1024;
 
 export function createTemplateStore({
   reviewMs,
   onChange = () => {},
   limit = TEMPLATE_LIMIT,
+  maxBytes = TEMPLATE_STORE_BYTES,
 }: {
   reviewMs: number;
   onChange?: (change: TemplateChange) => void;
   limit?: number;
+  maxBytes?: number;
 }) {
   // Insertion order is creation order: lists and cursors follow it.
   const templates = new Map<string, StoredTemplate>();
+  // Each template's definition size, and their sum.
+  const sizes = new Map<string, number>();
+  let bytes = 0;
+  const keep = (t: StoredTemplate, definition: Record<string, any>) => {
+    const json = jsonBytes(definition);
+    keepAsJsonBytes(t, 'definition', json);
+    bytes += json.length - (sizes.get(key(t)) ?? 0);
+    sizes.set(key(t), json.length);
+  };
+  const forget = (t: StoredTemplate) => {
+    bytes -= sizes.get(key(t)) ?? 0;
+    sizes.delete(key(t));
+    templates.delete(key(t));
+  };
+  // The oldest go first, told as deleted, until both bounds hold; the template just written stays.
+  const trim = (written: StoredTemplate) => {
+    for (const oldest of templates.values()) {
+      if (templates.size <= limit && bytes <= maxBytes) break;
+      if (oldest === written) continue;
+      unschedule(oldest);
+      forget(oldest);
+      onChange({ template: oldest, gone: true });
+    }
+  };
   const timers = new Map<string, NodeJS.Timeout>();
   const reviewed: ((t: StoredTemplate) => void)[] = [];
   const key = (t: Pick<StoredTemplate, 'host' | 'id'>) => `${t.host} ${t.id}`;
@@ -99,23 +128,21 @@ export function createTemplateStore({
       do id = String(randomInt(1e9, 2 ** 47));
       while (templates.has(key({ host: t.host, id })));
       const stored: StoredTemplate = { ...t, id, status: 'PENDING', createdAt: now(), updatedAt: now() };
+      keep(stored, t.definition);
       templates.set(key(stored), stored);
       review(stored);
       onChange({ template: stored });
-      if (templates.size > limit) {
-        const oldest = templates.values().next().value!;
-        unschedule(oldest);
-        templates.delete(key(oldest));
-        onChange({ template: oldest, gone: true });
-      }
+      trim(stored);
       return stored;
     },
     /** Changes a template's definition; it goes back under review, as an edited template does at Meta. */
     update(t: StoredTemplate, definition: Record<string, any>): StoredTemplate {
-      t.definition = { ...t.definition, ...definition };
+      keep(t, { ...t.definition, ...definition });
       t.updatedAt = now();
       review(t);
       onChange({ template: t });
+      // A larger definition may pass the byte bound: the oldest others go, as on create.
+      trim(t);
       return t;
     },
     /**
@@ -153,12 +180,14 @@ export function createTemplateStore({
     },
     delete(t: StoredTemplate): void {
       unschedule(t);
-      templates.delete(key(t));
+      forget(t);
       onChange({ template: t, gone: true });
     },
     reset(): void {
       for (const t of templates.values()) unschedule(t);
       templates.clear();
+      sizes.clear();
+      bytes = 0;
       onChange({ reset: true });
     },
     /** Cancels every review timer (the reviews stay PENDING, to be resumed). */
@@ -175,8 +204,11 @@ export function createTemplateStore({
     restore(list: StoredTemplate[]): void {
       this.stop();
       templates.clear();
+      sizes.clear();
+      bytes = 0;
       for (const t of list) {
         const stored = { ...t };
+        keep(stored, t.definition);
         templates.set(key(stored), stored);
         if (stored.status === 'PENDING') schedule(stored);
       }

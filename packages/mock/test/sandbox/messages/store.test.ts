@@ -1,7 +1,8 @@
 // The message record: the newest `limit` kept, and a dropped message lets go of its body, which callbacks still
-// under way (holding the message to record their attempts) would otherwise keep alive past the bound.
+// under way (holding the message to record their attempts) would otherwise keep alive past the bound. Bodies are kept
+// as JSON bytes outside V8's heap, the newest `maxBodyBytes` of them.
 import { describe, expect, it } from 'vitest';
-import { createMessageStore } from '../../../src/sandbox/messages/store.js';
+import { createMessageStore, KEPT_BODIES_BYTES } from '../../../src/sandbox/messages/store.js';
 
 const send = (id: string) => ({
   id,
@@ -27,5 +28,53 @@ describe('createMessageStore', () => {
     ).toEqual(['b', 'c']);
     expect(first.body).toEqual({ omitted: 'the message was dropped from the record' });
     expect(third.body).toEqual({ text: { body: 'x'.repeat(1000) } });
+  });
+
+  it('keeps bodies as bytes outside the heap: each read is a fresh copy, and a copy changed does not change it', () => {
+    const store = createMessageStore();
+    const m = store.record(send('a'));
+    const read = m.body as { text: { body: string } };
+    read.text.body = 'changed';
+    expect(m.body).toEqual({ text: { body: 'x'.repeat(1000) } });
+    expect(m.body).not.toBe(m.body);
+    expect(JSON.parse(JSON.stringify(store.list()))[0].body).toEqual({ text: { body: 'x'.repeat(1000) } });
+  });
+
+  it("keeps a send's own request bytes when given, not a second encoding of its body", () => {
+    const store = createMessageStore();
+    const raw = Buffer.from('{ "text": { "body": "as sent" } }');
+    const m = store.record({ ...send('a'), body: JSON.parse(raw.toString()), bodyJson: raw });
+    raw.write('{"text":{"body":"bytes!!"}}      ');
+    expect(m.body).toEqual({ text: { body: 'bytes!!' } });
+  });
+
+  it('keeps the newest maxBodyBytes of bodies: an older message keeps its record and a note for its body', () => {
+    const store = createMessageStore(10, 2_500);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => store.record(send(id)));
+    expect(a.body).toEqual({ omitted: 'the record keeps the newest 2500 bytes of bodies; this one was older' });
+    expect(b.body).toEqual({ text: { body: 'x'.repeat(1000) } });
+    expect(c.body).toEqual({ text: { body: 'x'.repeat(1000) } });
+    expect(store.list().map((m) => m.id)).toEqual(['c', 'b', 'a']);
+    store.reset();
+    const [d, e] = ['d', 'e'].map((id) => store.record(send(id)));
+    expect([d.body, e.body]).toEqual([{ text: { body: 'x'.repeat(1000) } }, { text: { body: 'x'.repeat(1000) } }]);
+    expect(KEPT_BODIES_BYTES).toBe(32 * 1024 * 1024);
+  });
+
+  it('restores a send from an older state file with its business number as `from`, and bodies within the bound', () => {
+    const store = createMessageStore(10, 2_500);
+    const old = (id: string) => ({
+      ...send(id),
+      direction: 'outbound' as const,
+      body: { business_phone: '8615800001795', text: { body: 'x'.repeat(1000) } },
+      status: 'sent' as const,
+      timeline: [],
+      callbacks: [],
+    });
+    store.restore([old('a'), old('b'), old('c')]);
+    const [c, b, a] = store.list();
+    expect(a.body).toMatchObject({ omitted: expect.stringContaining('newest 2500 bytes') });
+    expect([b.from, c.from]).toEqual(['8615800001795', '8615800001795']);
+    expect(c.body).toEqual(old('c').body);
   });
 });
