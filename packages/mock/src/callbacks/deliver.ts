@@ -8,6 +8,8 @@ import { signatureHeaders } from '@org/nxwa-signing';
 export const CALLBACK_ATTEMPTS = 5;
 /** Callbacks waiting for their webhooks at once (retries included), at most; a further one is dropped, and says so. */
 export const MAX_PENDING_CALLBACKS = 2_000;
+/** Bytes of callback bodies waiting at once, at most: an inbound message's callback carries its whole text. */
+export const MAX_PENDING_CALLBACK_BYTES = 16 * 1024 * 1024;
 /**
  * Connections to one webhook at once. A send has up to four callbacks, each taking a connection for its round trip:
  * with fewer than four per send in flight, callbacks fall behind a sustained load until the bound above drops them.
@@ -55,9 +57,16 @@ export interface DeliveryOptions {
   log: (line: string) => void;
   /** At most this many callbacks wait at once ({@link MAX_PENDING_CALLBACKS} by default). */
   maxPending?: number;
+  /** At most this many bytes of their bodies ({@link MAX_PENDING_CALLBACK_BYTES} by default). */
+  maxPendingBytes?: number;
 }
 
-export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALLBACKS }: DeliveryOptions) {
+export function createDelivery({
+  retryBaseMs,
+  log,
+  maxPending = MAX_PENDING_CALLBACKS,
+  maxPendingBytes = MAX_PENDING_CALLBACK_BYTES,
+}: DeliveryOptions) {
   // node:http rather than fetch: a fraction of the cost per callback, and it never follows a redirect.
   const agents = {
     http: new HttpAgent({ keepAlive: true, maxSockets: CALLBACK_SOCKETS }),
@@ -75,8 +84,9 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
     };
   let taken = 0;
   let stopped = false;
+  let pendingBytes = 0;
 
-  function post(url: string, headers: Record<string, string>, body: string): Promise<number> {
+  function post(url: string, headers: Record<string, string>, body: Buffer): Promise<number> {
     const u = new URL(url);
     const secure = u.protocol === 'https:';
     return new Promise((resolve, reject) => {
@@ -84,7 +94,7 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
         u,
         {
           method: 'POST',
-          headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+          headers: { ...headers, 'content-length': String(body.length) },
           agent: secure ? agents.https : agents.http,
           timeout: CALLBACK_TIMEOUT_MS,
         },
@@ -118,26 +128,36 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
     ): Promise<boolean> {
       const report = told(callback, onAttempt);
       if (stopped || signal?.aborted) return Promise.resolve(false);
-      // A webhook that never answers must not hold a run's worth of callbacks: the one over the bound is not sent.
-      if (pending.size >= maxPending) {
-        const error = `dropped, not sent: ${maxPending} callbacks were already waiting for their webhooks (the mock's bound)`;
+      // A webhook that never answers must not hold a run's worth of callbacks: the one over a bound is not sent.
+      const size = Buffer.byteLength(body);
+      const over =
+        pending.size >= maxPending
+          ? `${maxPending} callbacks were already waiting for their webhooks`
+          : pendingBytes + size > maxPendingBytes
+            ? `callbacks of ${pendingBytes} bytes were already waiting for their webhooks, and this one's ${size} would pass ${maxPendingBytes}`
+            : undefined;
+      if (over) {
+        const error = `dropped, not sent: ${over} (the mock's bound)`;
         report({ url, attempt: 1, at: new Date().toISOString(), error });
         log(`${label} ${error}`);
         return Promise.resolve(false);
       }
+      // Kept as bytes for its retries, outside V8's heap.
+      const bytes = Buffer.from(body);
       return new Promise((resolve) => {
         let timer: NodeJS.Timeout | undefined;
         const cancel = () => {
           clearTimeout(timer);
-          pending.delete(cancel);
+          if (pending.delete(cancel)) pendingBytes -= bytes.length;
           signal?.removeEventListener('abort', cancel);
           resolve(false);
           for (const listener of settledListeners) listener(false);
         };
         pending.add(cancel);
+        pendingBytes += bytes.length;
         signal?.addEventListener('abort', cancel, { once: true });
         const done = (ok: boolean) => {
-          pending.delete(cancel);
+          if (pending.delete(cancel)) pendingBytes -= bytes.length;
           signal?.removeEventListener('abort', cancel);
           if (ok) taken++;
           resolve(ok);
@@ -146,12 +166,12 @@ export function createDelivery({ retryBaseMs, log, maxPending = MAX_PENDING_CALL
         const attempt = async (n: number) => {
           const headers = {
             'content-type': 'application/json',
-            ...signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body }),
+            ...signatureHeaders({ ...credentials, action: 'callback', bizType: '2', ts: Date.now(), body: bytes }),
           };
           let httpStatus: number | undefined;
           let error: string | undefined;
           try {
-            httpStatus = await post(url, headers, body);
+            httpStatus = await post(url, headers, bytes);
             if (httpStatus >= 300 && httpStatus < 400) error = 'a redirect, not followed';
             else if (httpStatus < 200 || httpStatus >= 300) error = `HTTP ${httpStatus}, not 2xx`;
           } catch (e) {

@@ -1,12 +1,14 @@
-// Delivering callbacks: a webhook that never answers holds at most `maxPending` callbacks; one over the bound is not
-// sent, and its attempt says why (the message's callbacks show it).
+// Delivering callbacks: a webhook that never answers holds at most `maxPending` callbacks, and `maxPendingBytes` of
+// their bodies; one over a bound is not sent, and its attempt says why (the message's callbacks show it).
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signatureHeaders } from '@org/nxwa-signing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CALLBACK_SOCKETS,
   createDelivery,
   type DeliveryAttempt,
+  MAX_PENDING_CALLBACK_BYTES,
   MAX_PENDING_CALLBACKS,
 } from '../../src/callbacks/deliver.js';
 
@@ -51,6 +53,58 @@ describe('the pending-callback bound', () => {
     delivery.cancelAll();
     expect(await results[0]).toBe(false);
     expect(MAX_PENDING_CALLBACKS).toBe(2_000);
+  });
+});
+
+describe('the pending-bytes bound', () => {
+  it('drops a callback whose body would pass the bytes waiting; a settled one frees its bytes', async () => {
+    const delivery = createDelivery({ retryBaseMs: 0, log: () => {}, maxPendingBytes: 2_500 });
+    const credentials = { accessKey: 'k', accessSecret: 's' };
+    const body = JSON.stringify({ text: 'x'.repeat(1_000) });
+    const aborter = new AbortController();
+    const first = delivery.deliver(url, body, credentials, undefined, { signal: aborter.signal });
+    void delivery.deliver(url, body, credentials);
+    const dropped: DeliveryAttempt[] = [];
+    expect(await delivery.deliver(url, body, credentials, (a) => dropped.push(a))).toBe(false);
+    expect(dropped[0].error).toBe(
+      `dropped, not sent: callbacks of ${2 * body.length} bytes were already waiting for their webhooks, and this one's ${body.length} would pass 2500 (the mock's bound)`,
+    );
+    aborter.abort();
+    expect(await first).toBe(false);
+    const third = delivery.deliver(url, body, credentials);
+    expect(delivery.pending).toBe(2);
+    delivery.cancelAll();
+    expect(await third).toBe(false);
+    expect(MAX_PENDING_CALLBACK_BYTES).toBe(16 * 1024 * 1024);
+  });
+
+  it('sends the body it was given, byte for byte, signed over those bytes', async () => {
+    const got: { body: string; sign: boolean }[] = [];
+    const hook = createServer((req, res) => {
+      let text = '';
+      req.on('data', (d) => (text += d));
+      req.on('end', () => {
+        const ts = Number(req.headers.ts);
+        const again = signatureHeaders({
+          accessKey: 'k',
+          accessSecret: 's',
+          action: 'callback',
+          bizType: '2',
+          ts,
+          body: text,
+        });
+        got.push({ body: text, sign: req.headers.sign === again.sign });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const delivery = createDelivery({ retryBaseMs: 0, log: () => {} });
+    const body = '{"text":"héllo ✓"}';
+    const at = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    expect(await delivery.deliver(at, body, { accessKey: 'k', accessSecret: 's' })).toBe(true);
+    delivery.cancelAll();
+    hook.close();
+    expect(got).toEqual([{ body, sign: true }]);
   });
 });
 
