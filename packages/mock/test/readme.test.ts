@@ -9,6 +9,30 @@ import { client, exampleCases, withRealFile } from './support.js';
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
 
 describe('README', () => {
+  it("the Bounds table states the mock's own bounds", async () => {
+    const { MAX_PENDING_CALLBACK_BYTES, MAX_PENDING_CALLBACKS } = await import('../src/callbacks/deliver.js');
+    const { KEPT_BODIES_BYTES, KEPT_BODY_BYTES } = await import('../src/sandbox/messages/store.js');
+    const { TEMPLATE_LIMIT, TEMPLATE_STORE_BYTES, TEMPLATE_DEFINITION_BYTES } = await import(
+      '../src/sandbox/templates/store.js'
+    );
+    const table = /## Bounds\n[\s\S]*?\n\n(\|[\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+    const bound = (what: string) =>
+      table
+        .split('\n')
+        .find((row) => row.startsWith(`| ${what} `))
+        ?.split('|')[2] ?? '';
+    const kib = (n: number) => `${n / 1024} KiB`;
+    const mib = (n: number) => `${n / 1024 / 1024} MiB`;
+    const count = (n: number) => n.toLocaleString('en-US');
+    expect(bound("a message's body in the record")).toContain(kib(KEPT_BODY_BYTES));
+    expect(bound('message bodies in the record, in all')).toContain(mib(KEPT_BODIES_BYTES));
+    expect(bound('templates')).toContain(`${count(TEMPLATE_LIMIT)}, and ${mib(TEMPLATE_STORE_BYTES)}`);
+    expect(bound("a template's definition")).toContain(kib(TEMPLATE_DEFINITION_BYTES));
+    expect(bound('callbacks waiting for their webhooks')).toContain(
+      `${count(MAX_PENDING_CALLBACKS)} (retries included), and ${mib(MAX_PENDING_CALLBACK_BYTES)}`,
+    );
+  });
+
   it('the startMock example runs', async () => {
     const block = /## In tests: `startMock`\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block).toBeTruthy();
