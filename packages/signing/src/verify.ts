@@ -59,6 +59,10 @@ export type VerifyResult =
 function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const lower = name.toLowerCase();
+  // Node's IncomingHttpHeaders are keyed in lower case: one lookup, before a scan for other spellings.
+  const direct = Object.hasOwn(headers, lower) ? (headers as Record<string, unknown>)[lower] : undefined;
+  if (typeof direct === 'string') return direct;
+  if (Array.isArray(direct)) return direct.join(', ');
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() !== lower || value === undefined) continue;
     return typeof value === 'string' ? value : value.join(', ');
