@@ -176,13 +176,16 @@ export function createHostServer(options: HostServerOptions) {
   /** The engine answers from the spec's examples; an accepted send is recorded. */
   async function fromEngine(x: Exchange): Promise<Answer> {
     const engineHeaders: Record<string, string> = {};
-    for (const [name, value] of Object.entries(x.headers))
+    for (const name in x.headers) {
+      const value = x.headers[name];
       if (value !== undefined && !OWN_HEADERS.has(name)) engineHeaders[name] = String(value);
-    const query: Record<string, string | string[]> = {};
-    for (const key of new Set(x.url.searchParams.keys())) {
-      const all = x.url.searchParams.getAll(key);
-      query[key] = all.length === 1 ? all[0] : all;
     }
+    const query: Record<string, string | string[]> = {};
+    if (x.url.search !== '')
+      for (const key of new Set(x.url.searchParams.keys())) {
+        const all = x.url.searchParams.getAll(key);
+        query[key] = all.length === 1 ? all[0] : all;
+      }
     const answer = await engine.answer({
       method: x.route.method,
       path: x.url.pathname,

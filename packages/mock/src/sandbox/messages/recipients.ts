@@ -4,6 +4,8 @@ import { type CallbackStatus, DOCUMENTED_FAILURE, STATUSES, type StatusError } f
 
 /** What a send goes through when nothing asks otherwise. */
 const DEFAULT_STATUSES: readonly CallbackStatus[] = STATUSES.filter((s) => s !== 'failed');
+const DEFAULT_PLAN: readonly PlannedStatus[] = DEFAULT_STATUSES.map((status) => Object.freeze({ status }));
+const ALL_DIGITS = /^\d+$/;
 
 export interface PlannedStatus {
   status: CallbackStatus;
@@ -30,8 +32,9 @@ export const MAGIC_RECIPIENTS: Readonly<Record<string, { statuses: readonly Plan
  */
 export function plannedStatuses(to: unknown, wanted: readonly CallbackStatus[] | undefined): PlannedStatus[] {
   if (wanted) return wanted.map((status) => (status === 'failed' ? { status, error: DOCUMENTED_FAILURE } : { status }));
-  const magic = typeof to === 'string' ? MAGIC_RECIPIENTS[to.replace(/[^\d]/g, '')] : undefined;
-  return [...(magic?.statuses ?? DEFAULT_STATUSES.map((status) => ({ status })))];
+  const digits = typeof to === 'string' ? (ALL_DIGITS.test(to) ? to : to.replace(/\D/g, '')) : undefined;
+  const magic = digits !== undefined && Object.hasOwn(MAGIC_RECIPIENTS, digits) ? MAGIC_RECIPIENTS[digits] : undefined;
+  return [...(magic?.statuses ?? DEFAULT_PLAN)];
 }
 
 /**
