@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Options } from 'tsup';
 
@@ -13,9 +13,10 @@ const shared: Options = {
   platform: 'node',
   sourcemap: false,
   noExternal: [/^(?!@org\/nxwa-signing)/],
-  // The files Node itself would load (some packages' "module" builds differ from what they were tested as).
+  // The files Node itself would load: a package's "main" before its "module" build (some packages' "module" builds
+  // differ from what they were tested as, and fp-ts would be bundled twice, once for each way Prism names it).
   esbuildOptions(options) {
-    options.mainFields = ['module', 'main'];
+    options.mainFields = ['main', 'module'];
     // Half the size; names are kept so that a stack trace in the mock's log still reads.
     options.minifyWhitespace = true;
     options.minifySyntax = true;
@@ -53,6 +54,65 @@ const shared: Options = {
             path: fileURLToPath(new URL('./src/engine/left-out.cjs', import.meta.url)),
           }),
         );
+      },
+    },
+    {
+      // Modules of Prism's that are costly to load and that it runs only inside functions the mock never or rarely
+      // calls: its own Ajv instances and schema merging (request validation; the mock validates itself), OpenAPI
+      // callbacks (no spec has one) and the data generator (examples come first). Each is loaded by its first use
+      // instead of at start; what runs is the same code.
+      name: 'on-first-use',
+      setup(build) {
+        const later =
+          /@stoplight\/(prism-http\/dist\/(validator\/validators\/utils|mocker\/callback\/callbacks|mocker\/generator\/JSONSchema)\.js|json-schema-merge-allof\/src\/index\.js)$/;
+        build.onResolve(
+          {
+            filter:
+              /^(\.\/utils|\.\/callback\/callbacks|\.\/(generator\/)?JSONSchema|@stoplight\/json-schema-merge-allof)$/,
+          },
+          async (args) => {
+            if (args.pluginData === 'now' || !args.importer.includes('/@stoplight/')) return undefined;
+            const found = await build.resolve(args.path, {
+              importer: args.importer,
+              resolveDir: args.resolveDir,
+              kind: args.kind,
+              pluginData: 'now',
+            });
+            // Anything else resolves as it would without this plugin.
+            return found.errors.length === 0 && later.test(found.path)
+              ? { path: found.path, namespace: 'on-first-use' }
+              : undefined;
+          },
+        );
+        // A stand-in that loads the module on its first use and forwards everything to it (calls included: a module
+        // may export a function).
+        build.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+          contents: `let loaded;
+const real = () => (loaded ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy(() => {}, {
+  apply: (_, self, args) => Reflect.apply(real(), self, args),
+  get: (_, key) => real()[key],
+  has: (_, key) => key in real(),
+  ownKeys: () => Reflect.ownKeys(real()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const d = Reflect.getOwnPropertyDescriptor(real(), key);
+    return d && { ...d, configurable: true };
+  },
+});`,
+          resolveDir: dirname(args.path),
+          loader: 'js',
+        }));
+      },
+    },
+    {
+      // Its "main" build is UMD, whose requires go through a parameter that a bundler cannot follow: take its ES
+      // module build.
+      name: 'jsonc-parser-esm',
+      setup(build) {
+        build.onResolve({ filter: /^jsonc-parser$/ }, (args) => {
+          const manifest = createRequire(join(args.resolveDir, 'x.js')).resolve('jsonc-parser/package.json');
+          return { path: join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).module) };
+        });
       },
     },
     {

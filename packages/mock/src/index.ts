@@ -18,7 +18,7 @@ import { checkCondition, type WaitCondition, waitFor } from './admin/wait.js';
 import { createDelivery } from './callbacks/deliver.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
-import { loadOperations, type MockHost } from './http/hosts.js';
+import { loadOperations, type MockHost, type Spec } from './http/hosts.js';
 import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import {
   createDriftLog,
@@ -160,12 +160,15 @@ function orFail<T>(read: () => T): T {
 /** Starts the mock of the given hosts in this process; resolves once every host answers. */
 export async function startMock(options: MockOptions = {}): Promise<RunningMock> {
   let o: ResolvedOptions;
+  let specs: Spec[];
   try {
     o = resolveOptions(options);
+    // Read on first use: here, so that a missing spec is reported as the options' other errors are.
+    specs = o.specs;
   } catch (error) {
     throw new TypeError(`startMock: ${(error as Error).message}`);
   }
-  const { hosts, specs, accounts, log } = o;
+  const { hosts, accounts, log } = o;
   const faults = createFaults(o.faultRules);
   let faultTexts: readonly string[] = [...(options.faults ?? [])];
   const scopes = scopesOf(hosts, specs);
@@ -294,6 +297,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   const timelines = createTimelines({ stepMs: o.stepMs, delivery, messages });
   const sends = createSends({ messages, timelines, ...callbacks, log });
   const inbound = createInbound({
+    api2Spec: specs[hosts.indexOf('api2.nxcloud.com')],
     messages,
     delivery,
     accounts,

@@ -148,13 +148,14 @@ function portsOf(options: MockOptions, hosts: readonly MockHost[], name: OptionN
 }
 
 /** The run's fault rules, checked against the hosts served and their operationIds. */
-function faultRules(options: MockOptions, hosts: readonly MockHost[], specs: Spec[], name: OptionName): Rule[] {
+function faultRules(options: MockOptions, hosts: readonly MockHost[], specs: () => Spec[], name: OptionName): Rule[] {
   if (options.faults === undefined) return [];
   if (!Array.isArray(options.faults))
     throw new TypeError(
       `${name('faults')} must be an array of strings such as "sendMessage:accepted-then-500"; got ${typeof options.faults}.`,
     );
-  return parseRules(options.faults, scopesOf(hosts, specs), (i) => name('faults', i));
+  if (options.faults.length === 0) return [];
+  return parseRules(options.faults, scopesOf(hosts, specs()), (i) => name('faults', i));
 }
 
 function reportFileOf(options: MockOptions, name: OptionName): string | undefined {
@@ -198,7 +199,10 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     throw new TypeError(`unknown host ${unknown.join(', ')}; expected one of ${HOSTS.join(', ')}.`);
   const accounts = accountsOf(options, name);
   const ports = portsOf(options, hosts, name);
-  const specs = hosts.map(loadSpec);
+  // Read when first needed: the CLI checks its flags before it starts the mock (which resolves them again), and
+  // that check needs the specs only for faults and upstreams.
+  let read: Spec[] | undefined;
+  const specs = () => (read ??= hosts.map(loadSpec));
   let rules: Rule[];
   try {
     rules = faultRules(options, hosts, specs, name);
@@ -207,7 +211,9 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
   }
   return {
     hosts,
-    specs,
+    get specs() {
+      return specs();
+    },
     ports,
     listen: options.listen ?? '127.0.0.1',
     accounts,
@@ -224,6 +230,7 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     strictTemplates: options.strictTemplates === true,
     allowedHosts: allowedHostsOf(options, name),
     log: options.log ?? (() => {}),
-    proxy: resolveProxy(options, hosts, specs, name),
+    // Its upstreams default to the specs' server URLs, in proxy mode only.
+    proxy: resolveProxy(options, hosts, options.proxy ? specs() : [], name),
   };
 }

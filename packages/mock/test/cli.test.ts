@@ -1,9 +1,10 @@
 // The nxwa-mock command (the built one, as installed): one process that prints one base URL per host and the
 // credentials, answers its health endpoint, rejects bad flags in one clear line, fails fast on a busy port, and on
 // SIGINT or SIGTERM stops and frees every port.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePortBase, portFree, stopChild } from './support.js';
@@ -206,6 +207,43 @@ describe('nxwa-mock', () => {
       expect(out()).not.toContain('body-marker-7731');
     } finally {
       await stopChild(child);
+    }
+  }, 60_000);
+});
+
+describe('nxwa-mock without prepared engine operations', () => {
+  it('starts: Prism reads the spec itself, from the chunk that holds its reader', async () => {
+    // The built command and its specs in a folder of their own, one host's prepared operations left out.
+    const pkg = join(import.meta.dirname, '..');
+    const dir = mkdtempSync(join(tmpdir(), 'nxwa-mock-unprepared-'));
+    let child: ChildProcess | undefined;
+    try {
+      cpSync(join(pkg, 'dist'), join(dir, 'dist'), { recursive: true });
+      cpSync(join(pkg, 'specs'), join(dir, 'specs'), {
+        recursive: true,
+        filter: (file) => !file.endsWith('api-idn.nxlink.ai.operations.json'),
+      });
+      symlinkSync(join(pkg, 'node_modules'), join(dir, 'node_modules'));
+      const base = await freePortBase();
+      child = spawn(
+        process.execPath,
+        [join(dir, 'dist', 'cli.js'), '--host', 'api-idn.nxlink.ai', '--port-base', String(base), '--quiet'],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.stderr!.on('data', (d) => (out += d));
+      const deadline = Date.now() + 30_000;
+      while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 50));
+      const url = /api-idn\.nxlink\.ai\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      expect(url, out).toBeDefined();
+      const health = await fetch(`${url}/__health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', host: 'api-idn.nxlink.ai' });
+    } finally {
+      if (child) await stopChild(child);
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });

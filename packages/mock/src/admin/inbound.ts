@@ -7,7 +7,7 @@ import type { Delivery } from '../callbacks/deliver.js';
 import { callbackAllowed } from '../callbacks/targets.js';
 import type { Answer } from '../http/answer.js';
 import { familyOf } from '../http/answer.js';
-import { loadSpec } from '../http/hosts.js';
+import { loadSpec, type Spec } from '../http/hosts.js';
 import { type MessageStore, newMessageId } from '../sandbox/messages/store.js';
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -28,6 +28,8 @@ export interface InboundOptions {
   allowAnyCallbackTarget: boolean;
   /** Why the sandbox refuses this user's message (a user the business blocked); undefined to take it. */
   refuse?: (m: { accessKey: string; business_phone: string; from: string }) => string | undefined;
+  /** api2's spec, when the caller has read it already (it is read here otherwise). */
+  api2Spec?: Spec;
 }
 
 class Refused extends Error {}
@@ -47,14 +49,14 @@ function messageObject(type: string, value: Record<string, unknown>): Record<str
 }
 
 /** The message types of api2's inbound-message callback: the mapping of its spec's `InboundMessage` discriminator. */
-function api2Types(): readonly string[] {
-  const mapping = loadSpec('api2.nxcloud.com').components?.schemas?.InboundMessage?.discriminator?.mapping;
+function api2Types(spec: Spec = loadSpec('api2.nxcloud.com')): readonly string[] {
+  const mapping = spec.components?.schemas?.InboundMessage?.discriminator?.mapping;
   if (!mapping) throw new Error("api2.nxcloud.com's spec has no InboundMessage with a discriminator mapping");
   return Object.keys(mapping);
 }
 
 export function createInbound(options: InboundOptions) {
-  const types = api2Types();
+  const types = api2Types(options.api2Spec);
   // Inbound callbacks still being delivered (retries included).
   let pending = 0;
   let aborter = new AbortController();

@@ -3,12 +3,9 @@
 //
 // Prism validates too, but reports every branch of a oneOf at once. Here each discriminated oneOf is first
 // rewritten into one if/then per mapped value, so that only the branch the request names reports its errors.
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import type { Spec } from '../http/hosts.js';
-
-// ajv-formats is CommonJS: its function is the default export under one loader and `.default` under another.
-const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+import { addFormats, newAjv2020 } from './ajv.cjs';
 
 /** One problem of a request: the dotted path of the field at fault, its first segment, and what is wrong. */
 export interface Problem {
@@ -53,24 +50,31 @@ function resolveDiscriminators(node: any): any {
 }
 
 export function createValidator(host: string, spec: Spec): Validator {
-  const doc = resolveDiscriminators(clone(spec));
-  // The specs are linted where they are built: checking them against the meta-schema again would double the start-up.
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    verbose: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-  });
-  addFormats(ajv);
-  ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
-  ajv.addFormat('binary', true);
   const id = `https://nxwa.invalid/${host}`;
-  ajv.addSchema(doc, id);
-  const cache = new Map<string, ReturnType<typeof ajv.compile>>();
+  // Set up by the first request that needs it rather than at start, where it was a tenth of the start-up. A broken
+  // reference in a spec was found only when its schema was first compiled, as it still is.
+  let set: { doc: any; ajv: Ajv2020 } | undefined;
+  const setUp = () => {
+    if (set) return set;
+    const doc = resolveDiscriminators(clone(spec));
+    // The specs are linted where they are built: checking them against the meta-schema again would double the set-up.
+    const ajv = newAjv2020({
+      strict: false,
+      allErrors: true,
+      verbose: true,
+      allowUnionTypes: true,
+      validateSchema: false,
+    });
+    addFormats(ajv);
+    ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
+    ajv.addFormat('binary', true);
+    ajv.addSchema(doc, id);
+    return (set = { doc, ajv });
+  };
+  const cache = new Map<string, ReturnType<Ajv2020['compile']>>();
   const compile = (pointer: string) => {
     let validate = cache.get(pointer);
-    if (!validate) cache.set(pointer, (validate = ajv.compile({ $ref: `${id}#${pointer}` })));
+    if (!validate) cache.set(pointer, (validate = setUp().ajv.compile({ $ref: `${id}#${pointer}` })));
     return validate;
   };
   const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -80,7 +84,7 @@ export function createValidator(host: string, spec: Spec): Validator {
       ? (schema.$ref as string)
           .slice(2)
           .split('/')
-          .reduce((v: any, k: string) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc)
+          .reduce((v: any, k: string) => v?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], setUp().doc)
       : schema;
   return {
     /** Problems of a JSON (or multipart-fields) body, or [] when it is valid. */

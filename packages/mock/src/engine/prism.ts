@@ -1,7 +1,8 @@
 // The engine: Prism's HTTP mocker, in this process. It gets a request that the checks have already read, parsed and
 // validated, picks the answer from the spec's examples (a `Prefer` header chooses one) and knows nothing of sockets.
-import { createInstance, getHttpOperationsFromSpec, type IHttpRequest } from '@stoplight/prism-http';
+import type { getHttpOperationsFromSpec, IHttpRequest } from '@stoplight/prism-http';
 import type { Spec } from '../http/hosts.js';
+import { createInstance } from './instance.cjs';
 import { preparedAnswers } from './prepared.js';
 
 export interface EngineRequest {
@@ -57,12 +58,20 @@ export function preferences(prefer: string | undefined): { exampleKey?: string; 
   return out;
 }
 
+/** Prism's reader of specs. A CommonJS module: its exports are its default export in the bundle's chunk, and named too under Node. */
+async function readerOfSpecs(): Promise<typeof getHttpOperationsFromSpec> {
+  const prismHttp: any = await import('@stoplight/prism-http');
+  return (prismHttp.default ?? prismHttp).getHttpOperationsFromSpec;
+}
+
 /** The engine of one spec; `operations` are Prism's reading of it when already made (the build writes them). */
 export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<Engine> {
-  // Prism reads the document it is given into its own operations; it gets a copy.
+  // Prism reads the document it is given into its own operations; it gets a copy. Its reader is loaded only here.
   const operations =
     (prepared as Awaited<ReturnType<typeof getHttpOperationsFromSpec>> | undefined) ??
-    (await getHttpOperationsFromSpec(structuredClone(spec) as any));
+    (await (
+      await readerOfSpecs()
+    )(structuredClone(spec) as any));
   // Our checks run before the engine (headers, signature, every parameter and the body against the spec with ajv):
   // Prism does not check security or validate again, and does not validate its own answers.
   const prism = createInstance(

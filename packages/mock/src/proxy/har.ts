@@ -5,15 +5,13 @@
 // by nxwa-mock for a host and operations this mock knows: anything else fails the start, naming the file.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import type { Ajv } from 'ajv';
 import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
-import addFormatsModule from 'ajv-formats';
 import type { Entry, Har, Header } from 'har-format';
 import harSchemas from 'har-schema';
+import { addFormats, newAjv } from '../checks/ajv.cjs';
 import { maskKnownNumbers, type RedactOptions, redactJson, redactPair } from './redact.js';
 import type { UpstreamAnswer } from './upstream.js';
-
-const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => void;
 
 export const CREATOR = 'nxwa-mock';
 
@@ -200,7 +198,7 @@ let harValidator: ReturnType<Ajv['compile']> | undefined;
 /** The HAR 1.2 JSON Schema (`har-schema`'s), compiled once. */
 function validateHar(value: unknown): string | undefined {
   if (!harValidator) {
-    const ajv = new Ajv({ strict: false, allErrors: false });
+    const ajv = newAjv({ strict: false, allErrors: false });
     ajv.addMetaSchema(draft06);
     addFormats(ajv);
     for (const schema of Object.values(harSchemas as Record<string, object>)) ajv.addSchema(schema);

@@ -1,6 +1,8 @@
 // Every named request example of every spec, sent through @org/nxwa-client to the mock (real Prism behind the
 // gateway), is accepted, and every answer matches the schema the client's types are generated from.
 import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/prism.js';
+import { HOSTS, loadOperations, loadSpec } from '../../src/http/hosts.js';
 import { answerProblems, client, type ExampleCase, exampleCases, withRealFile } from '../support.js';
 
 const cases = exampleCases();
@@ -150,4 +152,21 @@ describe('forced answers', () => {
     });
     expect(data?.messages[0].id).toBe('order-42');
   });
+});
+
+describe('an engine without prepared operations', () => {
+  it.each(HOSTS)(
+    '%s: reads its spec with Prism and answers as with the operations the build prepared',
+    async (host) => {
+      const [read, prepared] = await Promise.all([
+        createEngine(loadSpec(host)),
+        createEngine(loadSpec(host), loadOperations(host)),
+      ]);
+      expect(await read.healthy()).toBe(true);
+      for (const op of loadOperations(host) as { method: string; path: string }[]) {
+        const request = { method: op.method, path: op.path, operationPath: op.path, query: {}, headers: {}, body: {} };
+        expect(await read.answer(request), `${op.method} ${op.path}`).toEqual(await prepared.answer(request));
+      }
+    },
+  );
 });
