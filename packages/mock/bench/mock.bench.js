@@ -98,7 +98,7 @@ async function startAll() {
     'nxwa-mock',
     child,
   );
-  return { child, ms: performance.now() - started };
+  return { child, base, ms: performance.now() - started };
 }
 if (START_ONLY) {
   const runs = [];
@@ -118,7 +118,7 @@ if (START_ONLY) {
   ]);
   process.exit(0);
 }
-const { child: all, ms: startMs } = await startAll();
+const { child: all, base, ms: startMs } = await startAll();
 await sleep(200);
 const processes = tree(all.pid);
 const rssMb = processes.reduce((sum, [, , rss]) => sum + rss, 0) / 1024;

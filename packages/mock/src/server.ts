@@ -6,7 +6,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'no
 import type { Admin } from './admin/index.js';
 import type { Journal } from './admin/journal.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHeaders } from './checks/headers.js';
-import { bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
+import { type BodyCheck, bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
 import { createValidator, type Problem, type Validator } from './checks/validation.js';
 import type { Engine } from './engine/prism.js';
@@ -69,6 +69,9 @@ export interface Exchange {
   checked?: boolean;
 }
 
+/** Method and path pairs whose routes are kept once found. */
+const ROUTES_KEPT = 1_024;
+
 /** A stage answers (and so ends the request) or returns undefined to go on. */
 export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undefined>;
 
@@ -86,7 +89,7 @@ export const CHECKS = [
   // Faults apply to authentic requests only: an unsigned one is refused as ever.
   {
     name: 'faults',
-    run: async (x) => {
+    run: (x) => {
       try {
         x.fault = x.faults.pick(x.host, x.route.op.operationId, x.headers['x-nxwa-fault']);
       } catch (error) {
@@ -100,13 +103,16 @@ export const CHECKS = [
   // Parameters and body together: one answer names every field at fault.
   {
     name: 'parameters and body',
-    run: async (x) => {
+    run: (x) => {
       const problems = parameterProblems(x.route, x.validator, x.url);
-      const parsed = await bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
-      x.body = parsed.body as Record<string, any> | undefined;
-      x.files = parsed.files;
-      x.problems = [...problems, ...parsed.problems];
-      return problemsAnswer(x.family, x.route, x.problems);
+      const settle = (parsed: BodyCheck) => {
+        x.body = parsed.body as Record<string, any> | undefined;
+        x.files = parsed.files;
+        x.problems = [...problems, ...parsed.problems];
+        return problemsAnswer(x.family, x.route, x.problems);
+      };
+      const parsed = bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
+      return parsed instanceof Promise ? parsed.then(settle) : settle(parsed);
     },
   },
 ] as const satisfies readonly { name: string; run: Stage }[];
@@ -137,6 +143,16 @@ interface Seen {
 export function createHostServer(options: HostServerOptions) {
   const { host, spec, engine, accounts, admin, sends, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
+  // The route of a method and path, found once: a send's path is the same every time. Paths with IDs in them are
+  // many; past the bound (and for a long path) they are matched afresh.
+  const routed = new Map<string, Route | undefined>();
+  const routeOf = (method: string, path: string) => {
+    const key = `${method} ${path}`;
+    if (routed.has(key)) return routed.get(key);
+    const route = routes.find((r) => r.method === method && r.regex.test(path));
+    if (routed.size < ROUTES_KEPT && path.length <= 256) routed.set(key, route);
+    return route;
+  };
   const validator = createValidator(host, spec);
   const common = commonHeaders(spec);
   if (common.length === 0) throw new Error(`The spec of ${host} declares no header security schemes.`);
@@ -232,7 +248,7 @@ export function createHostServer(options: HostServerOptions) {
     }
     const raw = await readBody(req, maxBodyBytes);
     const method = (req.method ?? 'GET').toLowerCase();
-    const route = routes.find((r) => r.method === method && r.regex.test(url.pathname));
+    const route = routeOf(method, url.pathname);
     if (!route) {
       const other = routes.find((r) => r.regex.test(url.pathname));
       return other
@@ -277,7 +293,9 @@ export function createHostServer(options: HostServerOptions) {
         });
       }
       for (const check of CHECKS) {
-        const answer = await check.run(x);
+        // Most checks answer at once: a promise is waited for only when a check returns one.
+        let answer = check.run(x);
+        if (answer instanceof Promise) answer = await answer;
         if (answer) return answer;
       }
       x.checked = true;

@@ -44,34 +44,58 @@ export function parameterProblems(route: Route, validator: Validator, url: URL):
   return problems;
 }
 
+/** A body as read for the engine, and its problems. */
+export interface BodyCheck {
+  body?: unknown;
+  files?: Map<string, UploadedFile>;
+  problems: Problem[];
+}
+
 /**
  * Parses the body for the engine and adds its problems; `body` is undefined when there is none or it is unreadable.
  * A multipart body's file parts are in `files`.
  */
-export async function bodyProblems(
+export function bodyProblems(
   route: Route,
   validator: Validator,
   headers: IncomingHttpHeaders,
   raw: Buffer,
   maxBodyBytes: number,
-): Promise<{ body?: unknown; files?: Map<string, UploadedFile>; problems: Problem[] }> {
+): BodyCheck | Promise<BodyCheck> {
   if (route.mediaTypes.length === 0) return { problems: [] };
   const isJson = /^application\/json\b/i.test(headers['content-type'] ?? '');
   if (raw.length === 0) return { problems: [{ field: '', top: '', text: '(body): is required' }] };
+  // A JSON body is checked at once (no promise to wait for on every send); a multipart one is streamed through.
+  if (!isJson) return multipartProblems(route, validator, headers, raw, maxBodyBytes);
   let body: unknown;
-  const files = isJson ? undefined : new Map<string, UploadedFile>();
   try {
-    body = isJson ? parseJson(raw.toString('utf8')) : await parseMultipart(headers, raw, maxBodyBytes, files);
+    body = parseJson(raw.toString('utf8'));
   } catch (error) {
     if (error instanceof TooDeep) return { problems: [{ field: '', top: '', text: `(body): ${error.message}` }] };
-    const what = isJson ? 'is not valid JSON' : 'is not a valid multipart/form-data body';
-    return { problems: [{ field: '', top: '', text: `(body): ${what} (${(error as Error).message})` }] };
+    return { problems: [{ field: '', top: '', text: `(body): is not valid JSON (${(error as Error).message})` }] };
   }
-  return {
-    body,
-    files,
-    problems: validator.body(route.path, route.method, isJson ? 'application/json' : 'multipart/form-data', body),
-  };
+  return { body, problems: validator.body(route.path, route.method, 'application/json', body) };
+}
+
+async function multipartProblems(
+  route: Route,
+  validator: Validator,
+  headers: IncomingHttpHeaders,
+  raw: Buffer,
+  maxBodyBytes: number,
+): Promise<BodyCheck> {
+  const files = new Map<string, UploadedFile>();
+  let body: unknown;
+  try {
+    body = await parseMultipart(headers, raw, maxBodyBytes, files);
+  } catch (error) {
+    return {
+      problems: [
+        { field: '', top: '', text: `(body): is not a valid multipart/form-data body (${(error as Error).message})` },
+      ],
+    };
+  }
+  return { body, files, problems: validator.body(route.path, route.method, 'multipart/form-data', body) };
 }
 
 export function problemsAnswer(family: Family, route: Route, problems: Problem[]): Answer | undefined {
