@@ -18,10 +18,14 @@ export interface MockProcess {
   stop(): Promise<void>;
 }
 
-export async function startMockProcess(args: string[] = []): Promise<MockProcess> {
+/** Starts the built command (or `cli`, another copy of it) with these arguments, on free ports. */
+export async function startMockProcess(
+  args: string[] = [],
+  { cli = bin }: { cli?: string } = {},
+): Promise<MockProcess> {
   for (let attempt = 1; ; attempt++) {
     const base = await freePortBase();
-    const child = spawn(process.execPath, [bin, '--port-base', String(base), ...args], {
+    const child = spawn(process.execPath, [cli, '--port-base', String(base), ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

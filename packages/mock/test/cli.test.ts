@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type MockProcess, startMockProcess } from './child.js';
 import { freePortBase, portFree, stopChild } from './support.js';
 
 const bin = join(import.meta.dirname, '..', 'dist', 'cli.js');
@@ -216,7 +217,7 @@ describe('nxwa-mock without prepared engine operations', () => {
     // The built command and its specs in a folder of their own, one host's prepared operations left out.
     const pkg = join(import.meta.dirname, '..');
     const dir = mkdtempSync(join(tmpdir(), 'nxwa-mock-unprepared-'));
-    let child: ChildProcess | undefined;
+    let mock: MockProcess | undefined;
     try {
       cpSync(join(pkg, 'dist'), join(dir, 'dist'), { recursive: true });
       cpSync(join(pkg, 'specs'), join(dir, 'specs'), {
@@ -224,25 +225,14 @@ describe('nxwa-mock without prepared engine operations', () => {
         filter: (file) => !file.endsWith('api-idn.nxlink.ai.operations.json'),
       });
       symlinkSync(join(pkg, 'node_modules'), join(dir, 'node_modules'));
-      const base = await freePortBase();
-      child = spawn(
-        process.execPath,
-        [join(dir, 'dist', 'cli.js'), '--host', 'api-idn.nxlink.ai', '--port-base', String(base), '--quiet'],
-        { stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      child.stdout!.on('data', (d) => (out += d));
-      child.stderr!.on('data', (d) => (out += d));
-      const deadline = Date.now() + 30_000;
-      while (!out.includes('__health') && Date.now() < deadline && child.exitCode === null)
-        await new Promise((r) => setTimeout(r, 50));
-      const url = /api-idn\.nxlink\.ai\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      expect(url, out).toBeDefined();
+      mock = await startMockProcess(['--host', 'api-idn.nxlink.ai', '--quiet'], { cli: join(dir, 'dist', 'cli.js') });
+      const url = mock.urls['api-idn.nxlink.ai'];
+      expect(url, mock.out()).toBeDefined();
       const health = await fetch(`${url}/__health`);
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok', host: 'api-idn.nxlink.ai' });
     } finally {
-      if (child) await stopChild(child);
+      await mock?.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
