@@ -219,20 +219,25 @@ export function createHostServer(options: HostServerOptions) {
         body: envelope(family, c.code, `${c.message}: ${detail || 'the request does not match the spec'}`),
       };
     }
-    let out = answer.body as Record<string, any> | undefined;
-    const code = typeof out?.code === 'number' ? out.code : undefined;
-    if (x.route.sends && code === 0 && x.body)
-      out = sends.record({
-        host,
-        family,
-        operation: `${x.route.method.toUpperCase()} ${x.route.path}`,
-        credentials: { accessKey: String(x.headers.accesskey), accessSecret: x.secret! },
-        body: x.body,
-        raw: x.raw,
-        answer: out!,
-        callbacks: x.headers['x-nxwa-callbacks'],
-      });
-    const text = typeof out === 'string' ? out : out === undefined ? '' : JSON.stringify(out);
+    const out = answer.body as Record<string, any> | string | undefined;
+    const code = typeof out === 'object' && out !== null && typeof out.code === 'number' ? out.code : undefined;
+    const text =
+      x.route.sends && code === 0 && x.body
+        ? sends.record({
+            host,
+            family,
+            operation: `${x.route.method.toUpperCase()} ${x.route.path}`,
+            credentials: { accessKey: String(x.headers.accesskey), accessSecret: x.secret! },
+            body: x.body,
+            raw: x.raw,
+            answer: out as Record<string, any>,
+            callbacks: x.headers['x-nxwa-callbacks'],
+          })
+        : typeof out === 'string'
+          ? out
+          : out === undefined
+            ? ''
+            : JSON.stringify(out);
     return { status: answer.status, code, body: text, contentType: answer.contentType };
   }
 

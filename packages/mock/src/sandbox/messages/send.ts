@@ -17,7 +17,7 @@ export interface Send {
   /** The request body, parsed, and as sent. */
   body: Record<string, any>;
   raw: Buffer;
-  /** The engine's answer (`code` 0); it may be the spec's own example object, so it is changed on a copy. */
+  /** The engine's answer (`code` 0): kept by the engine and given again, so it is never changed here. */
   answer: Record<string, any>;
   /** The `x-nxwa-callbacks` header, when given. */
   callbacks?: string | string[];
@@ -32,16 +32,30 @@ export interface SendsOptions {
   log: (line: string) => void;
 }
 
+/** An accepted answer's text around its message ID: made once per answer object, as the engine's answers are kept. */
+type AnswerText = { before: string; after: string } | { whole: string };
+
+// The text of an answer with a marker where the message ID goes; the ID is then put in as JSON, escaped.
+const ID_MARK = '\u0000nxwa-message-id\u0000';
+
+function answerText(answer: Record<string, any>): AnswerText {
+  const out = structuredClone(answer);
+  if (out.data?.messages?.[0]) out.data.messages[0].id = ID_MARK;
+  else if (out.data && 'message_id' in out.data) out.data.message_id = ID_MARK;
+  else return { whole: JSON.stringify(out) };
+  const [before, after] = JSON.stringify(out).split(JSON.stringify(ID_MARK));
+  return { before, after };
+}
+
 export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackTarget, log }: SendsOptions) {
+  const texts = new WeakMap<object, AnswerText>();
   return {
-    /** Records an accepted send and starts its timeline; returns the answer carrying the message's ID. */
-    record(send: Send): Record<string, any> {
+    /** Records an accepted send and starts its timeline; returns the answer's text, carrying the message's ID. */
+    record(send: Send): string {
       const { body } = send;
       const id = typeof body.cus_message_id === 'string' && body.cus_message_id ? body.cus_message_id : newMessageId();
-      const out = structuredClone(send.answer);
-      if (out.data?.messages?.[0]) out.data.messages[0].id = id;
-      else if (out.data && 'message_id' in out.data) out.data.message_id = id;
-      const messageId = String(out.data?.messages?.[0]?.id ?? out.data?.message_id ?? id);
+      let text = texts.get(send.answer);
+      if (!text) texts.set(send.answer, (text = answerText(send.answer)));
       const to = body.to ?? body.recipient;
       let webhook: string | undefined = body.dr_webhook ?? webhookUrl;
       if (webhook && !callbackAllowed(webhook, allowAnyCallbackTarget)) {
@@ -49,7 +63,7 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         webhook = undefined;
       }
       const recorded = messages.record({
-        id: messageId,
+        id,
         host: send.host,
         operation: send.operation,
         accessKey: send.credentials.accessKey,
@@ -67,7 +81,7 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         statuses: plannedStatuses(to, wantedStatuses(send.callbacks)),
         webhook: webhook ? { url: webhook, credentials: send.credentials } : undefined,
       });
-      return out;
+      return 'whole' in text ? text.whole : text.before + JSON.stringify(id) + text.after;
     },
   };
 }

@@ -163,20 +163,21 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     ): MockMessage {
       const { bodyJson, body, ...rest } = message;
       const status = message.status ?? 'accepted';
-      const stored: MockMessage = {
-        direction: 'outbound',
-        ...rest,
-        body: undefined,
-        status,
-        timeline: [{ status, at: now() }],
-        callbacks: [],
-      };
+      // The body is given before the fields after it, so that every message has the same shape (see packed.ts).
+      const stored = { direction: 'outbound', ...rest } as MockMessage;
       keepBody(stored, body, bodyJson);
+      stored.status = status;
+      stored.timeline = [{ status, at: now() }];
+      stored.callbacks = [];
       // A second send with the same ID does not replace the first: both are kept, the later one marked.
-      let n = 1;
-      while (messages.has(keyOf({ accessKey: stored.accessKey, id: stored.id, duplicate: n > 1 ? n : undefined }))) n++;
-      if (n > 1) stored.duplicate = n;
-      messages.set(keyOf(stored), stored);
+      let key = keyOf(stored);
+      if (messages.has(key)) {
+        let n = 2;
+        while (messages.has(keyOf({ accessKey: stored.accessKey, id: stored.id, duplicate: n }))) n++;
+        stored.duplicate = n;
+        key = keyOf(stored);
+      }
+      messages.set(key, stored);
       if (messages.size > limit) {
         const oldest = messages.values().next().value!;
         messages.delete(keyOf(oldest));

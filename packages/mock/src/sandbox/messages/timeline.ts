@@ -45,50 +45,49 @@ export function createTimelines({
   delivery: Delivery;
   messages: MessageStore;
 }) {
-  // One canceller per message whose timeline or callbacks are still to come; each removes itself when done.
-  const pending = new Set<() => void>();
+  /** One message's life: its timeline still to come, and its callbacks one after another. */
+  class Life {
+    /** The next planned status. */
+    next = 0;
+    cancelled = false;
+    timelineDone = false;
+    inFlight = 0;
+    /** Cancels the callback under way too (its retries), not only those still to come; made with the first callback. */
+    aborter?: AbortController;
+    /** The callbacks of this message, one after another. */
+    chain: Promise<unknown> = Promise.resolve();
+    /** What every callback of the message carries; made with the first callback. */
+    fixed?: Omit<Parameters<typeof statusPayload>[0], 'status' | 'error' | 'at'>;
 
-  // Every message this run started, with what drives it by hand (its timeline's webhook and callback chain).
-  const driven = new WeakMap<MockMessage, (target: ManualStatus) => string | undefined>();
+    constructor(readonly life: Timeline) {}
 
-  function start(life: Timeline): void {
-    const { message, statuses, webhook } = life;
-    const body = life.body ?? (message.body as Record<string, unknown> | undefined);
-    const fixed = {
-      family: life.family,
-      messageId: message.id,
-      to: message.to,
-      businessPhone: typeof body?.business_phone === 'string' ? body.business_phone : undefined,
-      opaque: typeof body?.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined,
-      origin: conversationOrigin(life.family, message.operation, body),
-    };
-    let timer: NodeJS.Timeout | undefined;
-    let cancelled = false;
-    // Cancels the callback under way too (its retries), not only those still to come; made with the first callback.
-    let aborter: AbortController | undefined;
-    let timelineDone = false;
-    let inFlight = 0;
-    // The callbacks of this message, one after another.
-    let chain: Promise<unknown> = Promise.resolve();
-    const cancel = () => {
-      cancelled = true;
-      clearTimeout(timer);
-      aborter?.abort();
-      pending.delete(cancel);
-    };
-    const settle = () => timelineDone && inFlight === 0 && pending.delete(cancel);
-    pending.add(cancel);
+    cancel() {
+      this.cancelled = true;
+      this.aborter?.abort();
+      pending.delete(this);
+    }
+
+    settle() {
+      if (this.timelineDone && this.inFlight === 0) pending.delete(this);
+    }
+
     /** One status enters the timeline, and its callback joins the chain. */
-    const emit = ({ status, error }: PlannedStatus) => {
+    emit({ status, error }: PlannedStatus) {
+      const { message, webhook } = this.life;
       const event = messages.advance(message, status, error);
       if (!webhook) return;
-      const payload = statusPayload({ ...fixed, status, error, at: event ? Date.parse(event.at) : Date.now() });
-      inFlight++;
-      aborter ??= new AbortController();
-      const { signal } = aborter;
-      chain = chain
+      const payload = statusPayload({
+        ...(this.fixed ??= this.callbackFields()),
+        status,
+        error,
+        at: event ? Date.parse(event.at) : Date.now(),
+      });
+      this.inFlight++;
+      this.aborter ??= new AbortController();
+      const { signal } = this.aborter;
+      this.chain = this.chain
         .then(() =>
-          cancelled
+          this.cancelled
             ? false
             : delivery.deliver(
                 webhook.url,
@@ -103,43 +102,103 @@ export function createTimelines({
               ),
         )
         .finally(() => {
-          inFlight--;
-          settle();
+          this.inFlight--;
+          this.settle();
         });
-    };
-    const step = (i: number) => {
-      timer = setTimeout(() => {
-        if (cancelled) return;
-        emit(statuses[i]);
-        if (i + 1 < statuses.length) step(i + 1);
-        else {
-          timelineDone = true;
-          settle();
-        }
-      }, stepMs);
-      timer.unref?.();
-    };
-    driven.set(message, (target) => {
-      if (cancelled) return 'its timeline was cancelled (the mock was reset or stopped)';
-      const next = manualSteps(message.status, target);
+    }
+
+    callbackFields() {
+      const { message, family } = this.life;
+      const body = this.life.body ?? (message.body as Record<string, unknown> | undefined);
+      return {
+        family,
+        messageId: message.id,
+        to: message.to,
+        businessPhone: typeof body?.business_phone === 'string' ? body.business_phone : undefined,
+        opaque: typeof body?.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined,
+        origin: conversationOrigin(family, message.operation, body),
+      };
+    }
+
+    /** The next planned status is due. */
+    step() {
+      if (this.cancelled || this.timelineDone) return;
+      const { statuses } = this.life;
+      this.emit(statuses[this.next++]);
+      if (this.next < statuses.length) plan(this);
+      else this.done();
+    }
+
+    done() {
+      this.timelineDone = true;
+      this.settle();
+    }
+
+    /** Moved on by hand: what was still planned is dropped, and the message goes where it was driven, at once. */
+    drive(target: ManualStatus): string | undefined {
+      if (this.cancelled) return 'its timeline was cancelled (the mock was reset or stopped)';
+      const next = manualSteps(this.life.message.status, target);
       if (typeof next === 'string') return next;
-      // What was still planned is dropped: the message goes where it was driven, at once.
-      clearTimeout(timer);
-      timelineDone = true;
-      pending.add(cancel);
-      for (const planned of next) emit(planned);
-      settle();
+      this.timelineDone = true;
+      pending.add(this);
+      for (const planned of next) this.emit(planned);
+      this.settle();
       return undefined;
-    });
-    if (statuses.length > 0) step(0);
-    else {
-      timelineDone = true;
-      settle();
     }
   }
 
+  // Lives whose timeline or callbacks are still to come.
+  const pending = new Set<Life>();
+  // Every message this run started, with its life (what drives it by hand).
+  const driven = new WeakMap<MockMessage, Life>();
+
+  // Every step of every timeline is stepMs after the one before, so steps fall due in the order they were planned:
+  // one queue and one timer serve all messages, instead of a timer per step.
+  let queue: { at: number; life: Life }[] = [];
+  let head = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let firing = false;
+  const arm = () => {
+    if (timer !== undefined || firing || head >= queue.length) return;
+    timer = setTimeout(fire, Math.max(0, queue[head].at - performance.now()));
+    timer.unref?.();
+  };
+  const fire = () => {
+    timer = undefined;
+    const now = performance.now();
+    firing = true;
+    try {
+      while (head < queue.length && queue[head].at <= now) queue[head++].life.step();
+    } finally {
+      firing = false;
+    }
+    // The queue's front is dropped now and then, not on every step.
+    if (head >= 1_024 && head * 2 >= queue.length) {
+      queue = queue.slice(head);
+      head = 0;
+    }
+    arm();
+  };
+  const plan = (life: Life) => {
+    queue.push({ at: performance.now() + stepMs, life });
+    arm();
+  };
+
+  function start(timeline: Timeline): void {
+    const life = new Life(timeline);
+    pending.add(life);
+    driven.set(timeline.message, life);
+    if (timeline.statuses.length > 0) plan(life);
+    else life.done();
+  }
+
   const cancelAll = () => {
-    for (const cancel of [...pending]) cancel();
+    for (const life of [...pending]) life.cancel();
+    // Every life with a step still to come was pending: none is left to step.
+    clearTimeout(timer);
+    timer = undefined;
+    queue = [];
+    head = 0;
   };
 
   return {
@@ -149,9 +208,9 @@ export function createTimelines({
      * order) or to `failed`; each status's callback goes out as a timed one would. A string says why not.
      */
     drive(message: MockMessage, target: ManualStatus): string | undefined {
-      const drive = driven.get(message);
-      if (!drive) return 'it was not sent in this run of the mock (restored from a state file, or inbound)';
-      return drive(target);
+      const life = driven.get(message);
+      if (!life) return 'it was not sent in this run of the mock (restored from a state file, or inbound)';
+      return life.drive(target);
     },
     /** Messages whose timeline or callbacks are still to come. */
     get pending(): number {

@@ -49,6 +49,14 @@ describe('message IDs', () => {
     expect(data?.messages[0].id).toBe('mine-1');
   });
 
+  it('a cus_message_id with quotes, backslashes and non-ASCII comes back exactly, in valid JSON', async () => {
+    const id = 'q"u\\o/te\u2028é-1';
+    const { data } = await client('api2.nxcloud.com').POST('/api/wa/mt', {
+      body: { ...text, cus_message_id: id },
+    });
+    expect(data?.messages[0].id).toBe(id);
+  });
+
   it.each(['api.nxcloud.com', 'api-idn.nxlink.ai'] as const)('two %s sends get two message IDs', async (host) => {
     const saas = client(host) as any;
     const a = await saas.POST('/saas/wa/send', { body: saasSend });

@@ -372,6 +372,34 @@ describe('accounts', () => {
       await own.stop();
     }
   });
+
+  it('after a reset, new sends step on as before; statuses fall due in the order the sends were accepted', async () => {
+    const own = await startMock({ hosts: ['api2.nxcloud.com'], portBase: 0, callbackDelayMs: 30 });
+    try {
+      const client = createNxcloudClient('api2.nxcloud.com', {
+        ...demo,
+        baseUrl: own.urls['api2.nxcloud.com']!,
+        retry: { attempts: 1 },
+      });
+      await client.POST('/api/wa/mt', { body: { ...text, cus_message_id: 'before-reset' } });
+      expect((await fetch(`${own.urls['api2.nxcloud.com']}/__nxwa/state`, { method: 'DELETE' })).status).toBe(204);
+      const ids = ['after-1', 'after-2', 'after-3'];
+      for (const id of ids) await client.POST('/api/wa/mt', { body: { ...text, cus_message_id: id } });
+      await vi.waitFor(() => expect(ids.map((id) => own.message(id)?.status)).toEqual(['read', 'read', 'read']), {
+        timeout: 5_000,
+      });
+      expect(own.message('before-reset')).toBeUndefined();
+      // Each status of a later send is stamped no earlier than the same status of the send before it.
+      const times = ids.map((id) => own.message(id)!.timeline.map((e) => Date.parse(e.at)));
+      for (let step = 0; step < 4; step++) {
+        expect(times[1][step]).toBeGreaterThanOrEqual(times[0][step]);
+        expect(times[2][step]).toBeGreaterThanOrEqual(times[1][step]);
+      }
+      expect(own.pendingCallbacks()).toBe(0);
+    } finally {
+      await own.stop();
+    }
+  });
 });
 
 it('refuses bad lifecycle options, naming them', async () => {
