@@ -108,7 +108,7 @@ export const CHECKS = [
       const settle = (parsed: BodyCheck) => {
         x.body = parsed.body as Record<string, any> | undefined;
         x.files = parsed.files;
-        x.problems = [...problems, ...parsed.problems];
+        x.problems = problems.length === 0 ? parsed.problems : [...problems, ...parsed.problems];
         return problemsAnswer(x.family, x.route, x.problems);
       };
       const parsed = bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);

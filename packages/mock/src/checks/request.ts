@@ -25,6 +25,7 @@ const decode = (v: string) => {
 
 /** The route's path parameters in this URL, decoded. */
 export function pathParameters(route: Route, url: URL): Record<string, string> {
+  if (route.names.length === 0) return {};
   const match = route.regex.exec(url.pathname)!;
   return Object.fromEntries(route.names.map((n, i) => [n, decode(match[i + 1])]));
 }

@@ -37,13 +37,13 @@ export const failure = (family: Family, code: number, message: string): Answer =
 export function writeAnswer(res: ServerResponse, answer: Answer): void {
   if (res.headersSent) return;
   // Sized, not chunked: one frame less to write and to parse (a 204 has no body to size).
-  const length = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.byteLength;
-  res.writeHead(answer.status, {
-    ...answer.headers,
-    ...(answer.status === 204 ? {} : { 'content-length': length }),
-    'content-type': answer.contentType ?? 'application/json',
-    // A body too large is not read to its end: the connection cannot carry another request.
-    connection: answer.status === 413 ? 'close' : 'keep-alive',
-  });
+  const headers: Record<string, string | number> = answer.headers ? { ...answer.headers } : {};
+  if (answer.status !== 204)
+    headers['content-length'] =
+      typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.byteLength;
+  headers['content-type'] = answer.contentType ?? 'application/json';
+  // A body too large is not read to its end: the connection cannot carry another request.
+  headers.connection = answer.status === 413 ? 'close' : 'keep-alive';
+  res.writeHead(answer.status, headers);
   res.end(answer.body);
 }

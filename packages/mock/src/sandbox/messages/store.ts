@@ -126,10 +126,11 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     keepAsJsonBytes(m, 'body', bytes);
     bodies.set(m, bytes.length);
     bodyBytes += bytes.length;
-    for (const [oldest] of bodies) {
-      if (bodyBytes <= maxBodyBytes) break;
-      release(oldest, `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`);
-    }
+    if (bodyBytes > maxBodyBytes)
+      for (const [oldest] of bodies) {
+        if (bodyBytes <= maxBodyBytes) break;
+        release(oldest, `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`);
+      }
   };
   // A send stamps its record and each status: the text is made once per millisecond, not per stamp.
   let stampedMs = -1;
@@ -148,7 +149,11 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     for (const listener of listeners) listener(change);
   };
   const changedMessage = (m: { accessKey: string; id: string; duplicate?: number }) =>
-    changed({ kind: 'message', id: m.id, accessKey: m.accessKey, ...(m.duplicate ? { duplicate: m.duplicate } : {}) });
+    changed(
+      m.duplicate
+        ? { kind: 'message', id: m.id, accessKey: m.accessKey, duplicate: m.duplicate }
+        : { kind: 'message', id: m.id, accessKey: m.accessKey },
+    );
   // Told of every reset: what was scheduled for the messages it forgot stops.
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
   const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
@@ -161,11 +166,20 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
         bodyJson?: Buffer;
       },
     ): MockMessage {
-      const { bodyJson, body, ...rest } = message;
       const status = message.status ?? 'accepted';
-      // The body is given before the fields after it, so that every message has the same shape (see packed.ts).
-      const stored = { direction: 'outbound', ...rest } as MockMessage;
-      keepBody(stored, body, bodyJson);
+      // Field by field, the body before the fields after it: every send then has the same shape (see packed.ts).
+      const stored = {
+        direction: message.direction ?? 'outbound',
+        id: message.id,
+        host: message.host,
+        operation: message.operation,
+        accessKey: message.accessKey,
+        to: message.to,
+        from: message.from,
+      } as MockMessage;
+      if (message.webhook !== undefined) stored.webhook = message.webhook;
+      if (message.typing !== undefined) stored.typing = message.typing;
+      keepBody(stored, message.body, message.bodyJson);
       stored.status = status;
       stored.timeline = [{ status, at: now() }];
       stored.callbacks = [];
