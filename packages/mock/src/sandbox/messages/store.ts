@@ -166,20 +166,12 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
         bodyJson?: Buffer;
       },
     ): MockMessage {
+      const { bodyJson, body, ...rest } = message;
       const status = message.status ?? 'accepted';
-      // Field by field, the body before the fields after it: every send then has the same shape (see packed.ts).
-      const stored = {
-        direction: message.direction ?? 'outbound',
-        id: message.id,
-        host: message.host,
-        operation: message.operation,
-        accessKey: message.accessKey,
-        to: message.to,
-        from: message.from,
-      } as MockMessage;
-      if (message.webhook !== undefined) stored.webhook = message.webhook;
-      if (message.typing !== undefined) stored.typing = message.typing;
-      keepBody(stored, message.body, message.bodyJson);
+      // The body is given before the fields after it, so that every send has the same shape (see packed.ts). A
+      // field the store does not know is kept as it came.
+      const stored = { direction: 'outbound', ...rest } as MockMessage;
+      keepBody(stored, body, bodyJson);
       stored.status = status;
       stored.timeline = [{ status, at: now() }];
       stored.callbacks = [];
