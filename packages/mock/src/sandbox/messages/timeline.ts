@@ -36,6 +36,19 @@ export interface Timeline {
   webhook?: { url: string; credentials: CallbackCredentials };
 }
 
+/** What every status callback of a message carries, from its record and its body. */
+function callbackFields(message: MockMessage, family: Family, given?: Record<string, unknown>) {
+  const body = given ?? (message.body as Record<string, unknown> | undefined);
+  return {
+    family,
+    messageId: message.id,
+    to: message.to,
+    businessPhone: typeof body?.business_phone === 'string' ? body.business_phone : undefined,
+    opaque: typeof body?.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined,
+    origin: conversationOrigin(family, message.operation, body),
+  };
+}
+
 export function createTimelines({
   stepMs,
   delivery,
@@ -56,10 +69,18 @@ export function createTimelines({
     aborter?: AbortController;
     /** The callbacks of this message, one after another. */
     chain: Promise<unknown> = Promise.resolve();
-    /** What every callback of the message carries; made with the first callback. */
-    fixed?: Omit<Parameters<typeof statusPayload>[0], 'status' | 'error' | 'at'>;
+    readonly message: MockMessage;
+    readonly statuses: readonly PlannedStatus[];
+    readonly webhook: Timeline['webhook'];
+    /** What every callback of the message carries, taken from its body at the start: the body itself is not held. */
+    readonly fixed?: Omit<Parameters<typeof statusPayload>[0], 'status' | 'error' | 'at'>;
 
-    constructor(readonly life: Timeline) {}
+    constructor({ message, statuses, webhook, family, body }: Timeline) {
+      this.message = message;
+      this.statuses = statuses;
+      this.webhook = webhook;
+      if (webhook) this.fixed = callbackFields(message, family, body);
+    }
 
     cancel() {
       this.cancelled = true;
@@ -73,11 +94,11 @@ export function createTimelines({
 
     /** One status enters the timeline, and its callback joins the chain. */
     emit({ status, error }: PlannedStatus) {
-      const { message, webhook } = this.life;
+      const { message, webhook } = this;
       const event = messages.advance(message, status, error);
       if (!webhook) return;
       const payload = statusPayload({
-        ...(this.fixed ??= this.callbackFields()),
+        ...this.fixed!,
         status,
         error,
         at: event ? Date.parse(event.at) : Date.now(),
@@ -107,23 +128,10 @@ export function createTimelines({
         });
     }
 
-    callbackFields() {
-      const { message, family } = this.life;
-      const body = this.life.body ?? (message.body as Record<string, unknown> | undefined);
-      return {
-        family,
-        messageId: message.id,
-        to: message.to,
-        businessPhone: typeof body?.business_phone === 'string' ? body.business_phone : undefined,
-        opaque: typeof body?.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined,
-        origin: conversationOrigin(family, message.operation, body),
-      };
-    }
-
     /** The next planned status is due. */
     step() {
       if (this.cancelled || this.timelineDone) return;
-      const { statuses } = this.life;
+      const { statuses } = this;
       this.emit(statuses[this.next++]);
       if (this.next < statuses.length) plan(this);
       else this.done();
@@ -137,7 +145,7 @@ export function createTimelines({
     /** Moved on by hand: what was still planned is dropped, and the message goes where it was driven, at once. */
     drive(target: ManualStatus): string | undefined {
       if (this.cancelled) return 'its timeline was cancelled (the mock was reset or stopped)';
-      const next = manualSteps(this.life.message.status, target);
+      const next = manualSteps(this.message.status, target);
       if (typeof next === 'string') return next;
       this.timelineDone = true;
       pending.add(this);

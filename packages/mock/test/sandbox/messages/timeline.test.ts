@@ -3,11 +3,18 @@
 // that does not take a callback is retried with backoff, every attempt recorded; magic recipients end otherwise;
 // two accounts never share a message record.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createNxcloudClient } from '@org/nxwa-client';
 import { parseCallback } from '@org/nxwa-client/callbacks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDelivery } from '../../../src/callbacks/deliver.js';
 import { MAGIC_RECIPIENTS, type MockMessage, type RunningMock, startMock } from '../../../src/index.js';
+import { createMessageStore } from '../../../src/sandbox/messages/store.js';
+import { createTimelines } from '../../../src/sandbox/messages/timeline.js';
 import { demo, freePort } from '../../support.js';
 import { webhook, webhookProblems } from '../../webhook.js';
 
@@ -400,6 +407,59 @@ describe('accounts', () => {
       await own.stop();
     }
   });
+});
+
+it("a callback still waiting for its webhook does not hold the send's parsed body", async () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // A webhook that takes the callback and never answers it.
+  const held: import('node:http').ServerResponse[] = [];
+  const hook = createServer((_req, res) => void held.push(res));
+  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+  const messages = createMessageStore();
+  const delivery = createDelivery({ retryBaseMs: 60_000, log: () => {} });
+  const timelines = createTimelines({ stepMs: 1, delivery, messages });
+  try {
+    let body: Record<string, unknown> | undefined = {
+      business_phone: '8615800001795',
+      to: '8613600009759',
+      text: { body: 'x'.repeat(50_000) },
+    };
+    const parsed = new WeakRef(body);
+    const message = messages.record({
+      id: 'held',
+      host: 'api2.nxcloud.com',
+      operation: 'POST /api/wa/mt',
+      accessKey: demo.accessKey,
+      to: '8613600009759',
+      body,
+      webhook: url,
+    });
+    timelines.start({
+      message,
+      body,
+      family: 'classic',
+      statuses: [{ status: 'sent' }],
+      webhook: { url, credentials: demo },
+    });
+    body = undefined;
+    await vi.waitFor(() => expect(held).toHaveLength(1), { timeout: 5_000 });
+    expect(timelines.pending).toBe(1);
+    // A WeakRef's target is kept to the end of the job that made or read it: collected in later ones.
+    for (let i = 0; i < 2; i++) {
+      await new Promise((r) => setImmediate(r));
+      gc();
+    }
+    expect(parsed.deref()).toBeUndefined();
+    // The record keeps the body as bytes all the same.
+    expect((messages.get('held', demo.accessKey)!.body as { text: { body: string } }).text.body).toHaveLength(50_000);
+  } finally {
+    timelines.cancelAll();
+    delivery.cancelAll();
+    for (const res of held) res.destroy();
+    await new Promise((r) => hook.close(r));
+  }
 });
 
 it('refuses bad lifecycle options, naming them', async () => {
