@@ -83,7 +83,10 @@ export function createValidator(host: string, spec: Spec): Validator {
     const key = `${method} ${path} ${mediaType}`;
     let validate = bodies.get(key);
     if (!validate)
-      bodies.set(key, (validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`)));
+      bodies.set(
+        key,
+        (validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`)),
+      );
     return validate;
   };
   // A local `#/…` reference of the spec → the schema it names.

@@ -30,10 +30,7 @@ export const MAGIC_RECIPIENTS: Readonly<Record<string, { statuses: readonly Plan
  * among them carries the documented error), else its recipient's if it is a magic one (compared by its digits:
  * `+1 555-010-0001` is `15550100001`), else sent → delivered → read.
  */
-export function plannedStatuses(
-  to: unknown,
-  wanted: readonly CallbackStatus[] | undefined,
-): readonly PlannedStatus[] {
+export function plannedStatuses(to: unknown, wanted: readonly CallbackStatus[] | undefined): readonly PlannedStatus[] {
   if (wanted) return wanted.map((status) => (status === 'failed' ? { status, error: DOCUMENTED_FAILURE } : { status }));
   const digits = typeof to === 'string' ? (ALL_DIGITS.test(to) ? to : to.replace(/\D/g, '')) : undefined;
   const magic = digits !== undefined && Object.hasOwn(MAGIC_RECIPIENTS, digits) ? MAGIC_RECIPIENTS[digits] : undefined;
