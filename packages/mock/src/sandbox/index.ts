@@ -29,6 +29,7 @@ import type { TemplateStore } from './templates/store.js';
 
 export type { SandboxRequest } from './request.js';
 
+/** The stores the sandbox answers from, one per kind. */
 interface Stores {
   media: MediaStore;
   templates: TemplateStore;
@@ -123,13 +124,7 @@ function documentedValues(route: Route, named: Named): Set<string> {
   return values;
 }
 
-export interface SandboxOptions {
-  media: MediaStore;
-  templates: TemplateStore;
-  reads: Reads;
-  profiles: Profiles;
-  blocks: Blocks;
-  customers: Customers;
+export interface SandboxOptions extends Stores {
   delivery: Delivery;
   accounts: ReadonlyMap<string, string>;
   webhookUrl?: string;
