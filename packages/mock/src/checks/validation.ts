@@ -78,17 +78,6 @@ export function createValidator(host: string, spec: Spec): Validator {
     return validate;
   };
   const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-  const bodies = new Map<string, ReturnType<Ajv2020['compile']>>();
-  const bodyValidator = (path: string, method: string, mediaType: string) => {
-    const key = `${method} ${path} ${mediaType}`;
-    let validate = bodies.get(key);
-    if (!validate)
-      bodies.set(
-        key,
-        (validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`)),
-      );
-    return validate;
-  };
   // A local `#/…` reference of the spec → the schema it names.
   const resolve = (schema: any): any =>
     schema?.$ref
@@ -100,7 +89,7 @@ export function createValidator(host: string, spec: Spec): Validator {
   return {
     /** Problems of a JSON (or multipart-fields) body, or [] when it is valid. */
     body(path, method, mediaType, value) {
-      const validate = bodyValidator(path, method, mediaType);
+      const validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`);
       return validate(value) ? [] : explain(validate.errors ?? [], value, resolve);
     },
     /** The schema at a local reference (or the schema itself). */

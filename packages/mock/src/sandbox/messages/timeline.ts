@@ -180,8 +180,11 @@ export function createTimelines({
     } finally {
       firing = false;
     }
-    // The queue's front is dropped now and then, not on every step.
-    if (head >= 1_024 && head * 2 >= queue.length) {
+    // Stepped entries are dropped when the queue runs empty, and under steady load now and then, not on every step.
+    if (head === queue.length) {
+      queue = [];
+      head = 0;
+    } else if (head >= 1_024 && head * 2 >= queue.length) {
       queue = queue.slice(head);
       head = 0;
     }
