@@ -187,7 +187,6 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
 
   // One store per kind; none knows of another.
   const messages = createMessageStore(o.messageLimit);
-  messages.onChange((change) => stateJournal?.message(change));
   const journal = createJournal(o.messageLimit);
   const coverage = createCoverage(new Map(hosts.map((h, i) => [h, specs[i]])));
   journal.onRecord(coverage.record);
@@ -235,12 +234,12 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     writeReport(o.reportFile, reportSections);
   };
   const media = createMediaStore((change) => stateJournal?.medium(change));
-  // Told of every change a wait may be waiting for.
+  // Told of every change a wait may be waiting for. The messages' changes are listened to while a wait waits.
   const watchers = new Set<() => void>();
   const notify = () => {
     for (const w of watchers) w();
   };
-  messages.onChange(notify);
+  let stopWatching: (() => void) | undefined;
   const templates = createTemplateStore({
     reviewMs: o.reviewMs,
     onChange: (change) => {
@@ -263,8 +262,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     templates.restore(saved.templates);
     for (const store of records) store.restore(saved.records);
   }
-  if (stateFile !== undefined)
-    stateJournal = orFail(() => openJournal(stateFile, { messages, media, templates, records }, log));
+  if (stateFile !== undefined) {
+    const opened = orFail(() => openJournal(stateFile, { messages, media, templates, records }, log));
+    stateJournal = opened;
+    messages.onChange((change) => opened.message(change));
+  }
   const reads = createReads({ messages });
   const firstAccount = accounts.keys().next().value!;
   const accountOf = (accessKey: string | undefined) => {
@@ -331,7 +333,13 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     pending,
     subscribe(listener: () => void) {
       watchers.add(listener);
-      return () => void watchers.delete(listener);
+      stopWatching ??= messages.onChange(notify);
+      return () => {
+        watchers.delete(listener);
+        if (watchers.size > 0) return;
+        stopWatching?.();
+        stopWatching = undefined;
+      };
     },
   };
 

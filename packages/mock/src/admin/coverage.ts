@@ -66,6 +66,9 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
     ),
   }));
 
+  // An operation's counts by host and operationId: found once per answered request.
+  const byOperation = new Map(hosts.flatMap((h) => h.operations.map((o) => [`${h.host} ${o.operationId}`, o])));
+
   // Every attempt of every delivery, counted as it ends: the messages' records are bounded, the counts are not.
   const counted = new Map<string, CallbackCoverage>();
   const callbackOf = (host: string, kind: string) => {
@@ -87,7 +90,8 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
     },
     /** Counts one answered request. */
     record(entry: JournalEntry): void {
-      const op = hosts.find((h) => h.host === entry.host)?.operations.find((o) => o.operationId === entry.operationId);
+      if (entry.operationId === null) return;
+      const op = byOperation.get(`${entry.host} ${entry.operationId}`);
       if (!op) return;
       op.called++;
       if (entry.verdict === 'accepted') op.accepted++;

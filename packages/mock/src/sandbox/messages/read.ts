@@ -50,24 +50,28 @@ export function createReads({ messages, now = Date.now }: ReadsOptions) {
   };
 
   // The business's next message to the user ends the indicator: any send recorded to that user from that number.
-  messages.onChange((change) => {
-    if (change.kind === 'reset') return typing.clear();
-    if (typing.size === 0) return;
-    const sent = messages.get(change.id, change.accessKey);
-    if (!sent || sent.direction !== 'outbound' || sent.timeline.length !== 1 || sent.callbacks.length !== 0) return;
-    const business = digitsOf(sent.from);
-    const at = now();
-    for (const m of [...typing]) {
-      if (!typingShown(m, at)) {
+  messages.onChange(
+    (change) => {
+      if (change.kind === 'reset') return typing.clear();
+      if (typing.size === 0) return;
+      const sent = messages.get(change.id, change.accessKey);
+      if (!sent || sent.direction !== 'outbound' || sent.timeline.length !== 1 || sent.callbacks.length !== 0) return;
+      const business = digitsOf(sent.from);
+      const at = now();
+      for (const m of [...typing]) {
+        if (!typingShown(m, at)) {
+          typing.delete(m);
+          continue;
+        }
+        if (m.accessKey !== sent.accessKey || digitsOf(m.from) !== digitsOf(sent.to) || digitsOf(m.to) !== business)
+          continue;
         typing.delete(m);
-        continue;
+        messages.setTyping(m, { ...m.typing!, endedAt: new Date(at).toISOString(), endedBy: 'reply' });
       }
-      if (m.accessKey !== sent.accessKey || digitsOf(m.from) !== digitsOf(sent.to) || digitsOf(m.to) !== business)
-        continue;
-      typing.delete(m);
-      messages.setTyping(m, { ...m.typing!, endedAt: new Date(at).toISOString(), endedBy: 'reply' });
-    }
-  });
+      // Sends as they are recorded, not their statuses: those may be reckoned when read.
+    },
+    { timely: false },
+  );
 
   return {
     markMessageAsRead(req: SandboxRequest): Answer {

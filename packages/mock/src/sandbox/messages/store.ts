@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
+import { isoNow } from '../../time.js';
 import { jsonBytes, keepAsJsonBytes } from '../records/packed.js';
 
 export type { StatusError };
@@ -99,6 +100,58 @@ export const newMessageId = () => {
   return `mock${pool.toString('hex', used - 12, used)}`;
 };
 
+/**
+ * A message's statuses still to come, worked out when the message is read: its timeline sets this slot while no
+ * one listens for statuses as they fall due (see timeline.ts), and reading `status` or `timeline` adds those due.
+ */
+export const PLANNED = Symbol('statuses still to come');
+export interface Planned {
+  reckon(): void;
+}
+
+const STATUS = Symbol('status');
+// The key it is stored under, made once.
+const KEY = Symbol('key');
+const TIMELINE = Symbol('timeline');
+// One getter and setter per field, shared by every message (as packed.ts does for bodies): a message stays on one
+// fast shape, and spreads and JSON.stringify see the fields as data.
+const reckoned = {
+  status: {
+    enumerable: true,
+    configurable: true,
+    get(this: any) {
+      this[PLANNED]?.reckon();
+      return this[STATUS];
+    },
+    set(this: any, value: MessageStatus) {
+      this[STATUS] = value;
+    },
+  } satisfies PropertyDescriptor,
+  timeline: {
+    enumerable: true,
+    configurable: true,
+    get(this: any) {
+      this[PLANNED]?.reckon();
+      return this[TIMELINE];
+    },
+    set(this: any, value: TimelineEvent[]) {
+      this[TIMELINE] = value;
+    },
+  } satisfies PropertyDescriptor,
+};
+
+/** Gives a stored message its status and timeline, read through {@link PLANNED}. */
+function withTimeline(m: MockMessage, status: MessageStatus, timeline: TimelineEvent[]): MockMessage {
+  // One field at a time: a third of the cost of Object.defineProperties.
+  Object.defineProperty(m, 'status', reckoned.status);
+  Object.defineProperty(m, 'timeline', reckoned.timeline);
+  (m as any)[STATUS] = status;
+  (m as any)[TIMELINE] = timeline;
+  (m as any)[PLANNED] = undefined;
+  (m as any)[KEY] = keyOf(m);
+  return m;
+}
+
 /** A message is its account and its ID: two accounts may use the same cus_message_id. */
 export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) =>
   `${m.accessKey}\u0000${m.id}${m.duplicate ? `\u0000${m.duplicate}` : ''}`;
@@ -132,19 +185,11 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
         release(oldest, `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`);
       }
   };
-  // A send stamps its record and each status: the text is made once per millisecond, not per stamp.
-  let stampedMs = -1;
-  let stamp = '';
-  const now = () => {
-    const ms = Date.now();
-    if (ms !== stampedMs) {
-      stampedMs = ms;
-      stamp = new Date(ms).toISOString();
-    }
-    return stamp;
-  };
-  // Told of every change (the live inspector, the state file); every mutator calls it.
+  // Told of every change (the live inspector, the state file); every mutator calls it. `timely`: how many of them
+  // must hear of each status as it falls due; `wakers` are told when the first of those comes.
   const listeners = new Set<(change: MessageChange) => void>();
+  let timely = 0;
+  const wakers = new Set<() => void>();
   const changed = (change: MessageChange) => {
     for (const listener of listeners) listener(change);
   };
@@ -156,7 +201,15 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     );
   // Told of every reset: what was scheduled for the messages it forgot stops.
   // Whether the message is still the one recorded under its key (not dropped, reset or replaced by a newer send).
-  const current = (m: MockMessage) => messages.get(keyOf(m)) === m;
+  const current = (m: MockMessage) => messages.get((m as any)[KEY] ?? keyOf(m)) === m;
+  // Through the slots, not the fields: reading a field would reckon the statuses this is adding.
+  const add = (m: MockMessage, status: MessageStatus, error: StatusError | undefined, at: string) => {
+    if (!current(m)) return undefined;
+    const event: TimelineEvent = error ? { status, at, error } : { status, at };
+    (m as any)[TIMELINE].push(event);
+    (m as any)[STATUS] = status;
+    return event;
+  };
   return {
     /** Records a message; `bodyJson`: the body's JSON bytes, when the caller has them (a send's own request). */
     record(
@@ -172,21 +225,19 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       // field the store does not know is kept as it came.
       const stored = { direction: 'outbound', ...rest } as MockMessage;
       keepBody(stored, body, bodyJson);
-      stored.status = status;
-      stored.timeline = [{ status, at: now() }];
+      withTimeline(stored, status, [{ status, at: isoNow() }]);
       stored.callbacks = [];
       // A second send with the same ID does not replace the first: both are kept, the later one marked.
-      let key = keyOf(stored);
-      if (messages.has(key)) {
+      if (messages.has((stored as any)[KEY])) {
         let n = 2;
         while (messages.has(keyOf({ accessKey: stored.accessKey, id: stored.id, duplicate: n }))) n++;
         stored.duplicate = n;
-        key = keyOf(stored);
+        (stored as any)[KEY] = keyOf(stored);
       }
-      messages.set(key, stored);
+      messages.set((stored as any)[KEY], stored);
       if (messages.size > limit) {
         const oldest = messages.values().next().value!;
-        messages.delete(keyOf(oldest));
+        messages.delete((oldest as any)[KEY]);
         // Callbacks still under way hold the message to record their attempts; they need not hold its body too.
         release(oldest, 'the message was dropped from the record');
         changedMessage(oldest);
@@ -196,12 +247,16 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     },
     /** Adds a status to a message's timeline; undefined when the message is no longer recorded (dropped or reset). */
     advance(message: MockMessage, status: MessageStatus, error?: StatusError): TimelineEvent | undefined {
-      if (!current(message)) return undefined;
-      const event: TimelineEvent = { status, at: now(), ...(error ? { error } : {}) };
-      message.timeline.push(event);
-      message.status = status;
-      changedMessage(message);
+      const event = add(message, status, error, isoNow());
+      if (event) changedMessage(message);
       return event;
+    },
+    /**
+     * Adds a status that fell due at `atMs` while no one listened for statuses as they fall due (see
+     * {@link onChange}): reckoned when the message is read, it is told to no listener.
+     */
+    reckon(message: MockMessage, status: MessageStatus, error: StatusError | undefined, atMs: number): void {
+      add(message, status, error, new Date(atMs).toISOString());
     },
     /** Sets or clears a message's typing indicator; false when the message is no longer recorded. */
     setTyping(message: MockMessage, typing: TypingIndicator | undefined): boolean {
@@ -213,7 +268,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     },
     attempt(message: MockMessage, attempt: Omit<CallbackAttempt, 'at'> & { at?: string }): void {
       if (!current(message)) return;
-      message.callbacks.push({ ...attempt, at: attempt.at ?? now() });
+      message.callbacks.push({ ...attempt, at: attempt.at ?? isoNow() });
       changedMessage(message);
     },
     /** The message with this ID (of this account; without one, the newest of any account). */
@@ -243,10 +298,26 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       bodyBytes = 0;
       changed({ kind: 'reset' });
     },
-    /** Calls `listener` after every change, synchronously; returns the call that stops it. */
-    onChange(listener: (change: MessageChange) => void): () => void {
+    /**
+     * Calls `listener` after every change, synchronously; returns the call that stops it. A listener that need not
+     * hear of each status as it falls due says `timely: false`: while only such listeners listen, the statuses of a
+     * send without a webhook are reckoned when the message is read, and told to none.
+     */
+    onChange(listener: (change: MessageChange) => void, { timely: isTimely = true } = {}): () => void {
+      const counted = isTimely && !listeners.has(listener);
       listeners.add(listener);
-      return () => void listeners.delete(listener);
+      if (counted && timely++ === 0) for (const wake of wakers) wake();
+      return () => {
+        if (listeners.delete(listener) && counted) timely--;
+      };
+    },
+    /** Whether a listener must hear of each status as it falls due. */
+    get timely(): boolean {
+      return timely > 0;
+    },
+    /** Calls `wake` whenever a first listener that must hear of each status as it falls due comes. */
+    onTimely(wake: () => void): void {
+      wakers.add(wake);
     },
     /** Every message, oldest first (for the state file). */
     snapshot: (): MockMessage[] => [...messages.values()],
@@ -257,13 +328,18 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       bodyBytes = 0;
       // A file written before messages had a direction holds sends only.
       for (const m of list.slice(-limit)) {
-        const restored: MockMessage = { ...m, direction: m.direction ?? 'outbound' };
+        const { status, timeline, ...fields } = m;
+        const restored = withTimeline(
+          { ...fields, direction: m.direction ?? 'outbound' } as MockMessage,
+          status,
+          timeline,
+        );
         // A file written before sends recorded their business number as `from`: it is in the body.
         const business = (m.body as Record<string, unknown> | undefined)?.business_phone;
         if (restored.direction === 'outbound' && restored.from === undefined && typeof business === 'string')
           restored.from = business;
         keepBody(restored, m.body);
-        messages.set(keyOf(restored), restored);
+        messages.set((restored as any)[KEY], restored);
       }
     },
   };

@@ -2,12 +2,16 @@
 // (webhook or not, so that the inspection API shows progress), and each status, as it enters the timeline, becomes
 // a status callback to the webhook, if there is one. A message's callbacks go out one after another in timeline
 // order (a retried one holds back the next), however far the timeline has moved on meanwhile.
+//
+// A clock steps a timeline only when something must hear of each status as it falls due: a webhook, or a listener
+// of the message store (the inspector, a wait, the state file). Otherwise its statuses are reckoned when the message
+// is read, each stamped with the time it fell due; a listener that comes later wakes the clock for what is to come.
 
 import type { CallbackCredentials, Delivery } from '../../callbacks/deliver.js';
 import { conversationOrigin, DOCUMENTED_FAILURE, statusPayload } from '../../callbacks/payloads.js';
 import type { Family } from '../../http/answer.js';
 import type { PlannedStatus } from './recipients.js';
-import type { MessageStore, MockMessage } from './store.js';
+import { type MessageStore, type MockMessage, PLANNED, type Planned } from './store.js';
 
 /** The statuses a message can be driven to by hand. */
 export const MANUAL_STATUSES = ['delivered', 'read', 'failed'] as const;
@@ -59,9 +63,13 @@ export function createTimelines({
   messages: MessageStore;
 }) {
   /** One message's life: its timeline still to come, and its callbacks one after another. */
-  class Life {
+  class Life implements Planned {
     /** The next planned status. */
     next = 0;
+    /** When the send was accepted (ms since the epoch): reckoned statuses fall due every `stepMs` from it. */
+    readonly startedAt = Date.now();
+    /** Its statuses are reckoned when the message is read, not stepped by the clock. */
+    reckoned = false;
     cancelled = false;
     timelineDone = false;
     inFlight = 0;
@@ -82,7 +90,30 @@ export function createTimelines({
       if (webhook) this.fixed = callbackFields(message, family, body);
     }
 
+    /** The statuses due by now enter the timeline, each stamped with the time it fell due (told to no listener). */
+    reckon() {
+      if (!this.reckoned) return;
+      const { statuses, message } = this;
+      const due =
+        stepMs === 0 ? statuses.length : Math.min(statuses.length, Math.floor((Date.now() - this.startedAt) / stepMs));
+      while (this.next < due) {
+        const { status, error } = statuses[this.next++];
+        messages.reckon(message, status, error, this.startedAt + this.next * stepMs);
+      }
+      if (this.next >= statuses.length) {
+        this.reckoned = false;
+        this.timelineDone = true;
+      }
+    }
+
+    /** When its last planned status falls due, reckoned. */
+    get endsAt() {
+      return this.startedAt + this.statuses.length * stepMs;
+    }
+
     cancel() {
+      this.reckon();
+      this.reckoned = false;
       this.cancelled = true;
       this.aborter?.abort();
       pending.delete(this);
@@ -145,6 +176,8 @@ export function createTimelines({
     /** Moved on by hand: what was still planned is dropped, and the message goes where it was driven, at once. */
     drive(target: ManualStatus): string | undefined {
       if (this.cancelled) return 'its timeline was cancelled (the mock was reset or stopped)';
+      this.reckon();
+      this.reckoned = false;
       const next = manualSteps(this.message.status, target);
       if (typeof next === 'string') return next;
       this.timelineDone = true;
@@ -155,10 +188,23 @@ export function createTimelines({
     }
   }
 
-  // Lives whose timeline or callbacks are still to come.
+  // Lives on the clock whose timeline or callbacks are still to come.
   const pending = new Set<Life>();
-  // Every message this run started, with its life (what drives it by hand).
-  const driven = new WeakMap<MockMessage, Life>();
+  // Lives reckoned when read, oldest first; those that have ended are dropped from the front now and then.
+  let reckoned: Life[] = [];
+  let reckonedHead = 0;
+  const ended = (life: Life, now: number) => !life.reckoned || life.endsAt <= now;
+  const dropEnded = () => {
+    const now = Date.now();
+    while (reckonedHead < reckoned.length && ended(reckoned[reckonedHead], now)) reckonedHead++;
+    if (reckonedHead === reckoned.length) {
+      reckoned = [];
+      reckonedHead = 0;
+    } else if (reckonedHead >= 1_024 && reckonedHead * 2 >= reckoned.length) {
+      reckoned = reckoned.slice(reckonedHead);
+      reckonedHead = 0;
+    }
+  };
 
   // Every step of every timeline is stepMs after the one before, so steps fall due in the order they were planned:
   // one queue and one timer serve all messages, instead of a timer per step.
@@ -197,13 +243,45 @@ export function createTimelines({
 
   function start(timeline: Timeline): void {
     const life = new Life(timeline);
-    pending.add(life);
-    driven.set(timeline.message, life);
-    if (timeline.statuses.length > 0) plan(life);
-    else life.done();
+    (timeline.message as any)[PLANNED] = life;
+    if (timeline.statuses.length === 0) return life.done();
+    if (timeline.webhook || messages.timely) {
+      pending.add(life);
+      plan(life);
+      return;
+    }
+    life.reckoned = true;
+    reckoned.push(life);
+    dropEnded();
   }
 
+  // A listener that must hear of each status as it falls due has come: the clock steps what is still to come.
+  messages.onTimely(() => {
+    const wallNow = Date.now();
+    const clockNow = performance.now();
+    const woken: { at: number; life: Life }[] = [];
+    for (let i = reckonedHead; i < reckoned.length; i++) {
+      const life = reckoned[i];
+      life.reckon();
+      if (!life.reckoned) continue;
+      life.reckoned = false;
+      pending.add(life);
+      woken.push({ at: clockNow + life.startedAt + (life.next + 1) * stepMs - wallNow, life });
+    }
+    reckoned = [];
+    reckonedHead = 0;
+    if (woken.length === 0) return;
+    queue = [...woken, ...queue.slice(head)].sort((a, b) => a.at - b.at);
+    head = 0;
+    clearTimeout(timer);
+    timer = undefined;
+    arm();
+  });
+
   const cancelAll = () => {
+    for (let i = reckonedHead; i < reckoned.length; i++) reckoned[i].cancel();
+    reckoned = [];
+    reckonedHead = 0;
     for (const life of [...pending]) life.cancel();
     // Every life with a step still to come was pending: none is left to step.
     clearTimeout(timer);
@@ -219,13 +297,18 @@ export function createTimelines({
      * order) or to `failed`; each status's callback goes out as a timed one would. A string says why not.
      */
     drive(message: MockMessage, target: ManualStatus): string | undefined {
-      const life = driven.get(message);
-      if (!life) return 'it was not sent in this run of the mock (restored from a state file, or inbound)';
+      const life = (message as any)[PLANNED];
+      if (!(life instanceof Life))
+        return 'it was not sent in this run of the mock (restored from a state file, or inbound)';
       return life.drive(target);
     },
     /** Messages whose timeline or callbacks are still to come. */
     get pending(): number {
-      return pending.size;
+      dropEnded();
+      const now = Date.now();
+      let count = pending.size;
+      for (let i = reckonedHead; i < reckoned.length; i++) if (!ended(reckoned[i], now)) count++;
+      return count;
     },
     cancelAll,
   };

@@ -470,3 +470,108 @@ it('refuses bad lifecycle options, naming them', async () => {
     /callbackDelayMs must be a whole number of ms, 0 or more; got 1.5/,
   );
 });
+
+describe('timelines nobody listens to', () => {
+  // The store and the timelines alone, on a clock the test moves: what is reckoned depends on the time only.
+  const STEP = 100;
+  const setUp = () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'performance'], now: 1_700_000_000_000 });
+    const messages = createMessageStore();
+    const delivery = createDelivery({ retryBaseMs: 5, log: () => {} });
+    const timelines = createTimelines({ stepMs: STEP, delivery, messages });
+    const send = (id: string) => {
+      const message = messages.record({
+        id,
+        host: 'api2.nxcloud.com',
+        operation: 'POST /api/wa/mt',
+        accessKey: demo.accessKey,
+        to: '8613600009759',
+        body: { to: '8613600009759' },
+        webhook: null,
+      });
+      timelines.start({
+        message,
+        family: 'classic',
+        statuses: [{ status: 'sent' }, { status: 'delivered' }, { status: 'read' }],
+      });
+      return message;
+    };
+    return { messages, timelines, send };
+  };
+  const stamps = (m: MockMessage) => m.timeline.map((e) => `${e.status}@${Date.parse(e.at) - 1_700_000_000_000}`);
+
+  it('are worked out when read: each status stamped when it fell due, told to no listener that need not hear it', () => {
+    const { messages, timelines, send } = setUp();
+    try {
+      const told: string[] = [];
+      messages.onChange((c) => void told.push(c.kind), { timely: false });
+      const held = send('reckoned');
+      expect(held.status).toBe('accepted');
+      expect(timelines.pending).toBe(1);
+      vi.advanceTimersByTime(250);
+      // The object the caller holds moves on too, and spreads and JSON see its fields.
+      expect(held.status).toBe('delivered');
+      expect(stamps(held)).toEqual(['accepted@0', 'sent@100', 'delivered@200']);
+      expect({ ...held }.status).toBe('delivered');
+      expect(JSON.parse(JSON.stringify(held)).timeline).toHaveLength(3);
+      expect(timelines.pending).toBe(1);
+      vi.advanceTimersByTime(100);
+      expect(messages.get('reckoned', demo.accessKey)!.status).toBe('read');
+      expect(timelines.pending).toBe(0);
+      // The record only: the statuses were reckoned, not told.
+      expect(told).toEqual(['message']);
+    } finally {
+      timelines.cancelAll();
+      vi.useRealTimers();
+    }
+  });
+
+  it('a listener that comes mid-timeline hears each status still to come, as it falls due', () => {
+    const { messages, timelines, send } = setUp();
+    try {
+      const early = send('early');
+      vi.advanceTimersByTime(50);
+      const late = send('late');
+      vi.advanceTimersByTime(90);
+      const told: string[] = [];
+      messages.onChange(
+        (c) => void told.push(c.kind === 'message' ? `${c.id} ${messages.get(c.id, c.accessKey)!.status}` : c.kind),
+      );
+      // What fell due before it came is there, not told; what is still to come is told in the order it falls due.
+      expect(stamps(early)).toEqual(['accepted@0', 'sent@100']);
+      vi.advanceTimersByTime(200);
+      expect(told).toEqual(['late sent', 'early delivered', 'late delivered', 'early read']);
+      expect(stamps(late)).toEqual(['accepted@50', 'sent@150', 'delivered@250']);
+      vi.advanceTimersByTime(100);
+      expect(told.at(-1)).toBe('late read');
+      expect(timelines.pending).toBe(0);
+    } finally {
+      timelines.cancelAll();
+      vi.useRealTimers();
+    }
+  });
+
+  it('are driven by hand and cancelled by a reset as timelines on the clock are', () => {
+    const { messages, timelines, send } = setUp();
+    try {
+      const driven = send('driven');
+      vi.advanceTimersByTime(150);
+      expect(timelines.drive(driven, 'read')).toBeUndefined();
+      expect(stamps(driven)).toEqual(['accepted@0', 'sent@100', 'delivered@150', 'read@150']);
+      vi.advanceTimersByTime(500);
+      expect(driven.timeline).toHaveLength(4);
+
+      const reset = send('reset');
+      vi.advanceTimersByTime(120);
+      timelines.cancelAll();
+      messages.reset();
+      vi.advanceTimersByTime(500);
+      expect(stamps(reset)).toEqual(['accepted@650', 'sent@750']);
+      expect(timelines.drive(reset, 'read')).toMatch(/cancelled/);
+      expect(timelines.pending).toBe(0);
+    } finally {
+      timelines.cancelAll();
+      vi.useRealTimers();
+    }
+  });
+});
