@@ -121,17 +121,6 @@ export const CHECKS = [
 // upstream's own answer is the point).
 export const PROXY_CHECKS = CHECKS.filter((c) => c.name !== 'signature' && c.name !== 'faults');
 
-// The mock's own request headers, never passed to the engine.
-const OWN_HEADERS = new Set([
-  'x-nxwa-callbacks',
-  'x-nxwa-fault',
-  'host',
-  'connection',
-  'transfer-encoding',
-  'keep-alive',
-  'content-length',
-]);
-
 /** What the pipeline established about a request, for the journal. */
 interface Seen {
   fault?: Fault;
@@ -145,12 +134,18 @@ export function createHostServer(options: HostServerOptions) {
   const routes = compileRoutes(spec);
   // The route of a method and path, found once: a send's path is the same every time. Paths with IDs in them are
   // many; past the bound (and for a long path) they are matched afresh.
-  const routed = new Map<string, Route | undefined>();
+  // Kept by method, then path: no key to build per request.
+  const routed = new Map<string, Map<string, Route | undefined>>();
+  let routesKept = 0;
   const routeOf = (method: string, path: string) => {
-    const key = `${method} ${path}`;
-    if (routed.has(key)) return routed.get(key);
+    let byPath = routed.get(method);
+    if (byPath?.has(path)) return byPath.get(path);
     const route = routes.find((r) => r.method === method && r.regex.test(path));
-    if (routed.size < ROUTES_KEPT && path.length <= 256) routed.set(key, route);
+    if (routesKept < ROUTES_KEPT && path.length <= 256) {
+      if (!byPath) routed.set(method, (byPath = new Map()));
+      byPath.set(path, route);
+      routesKept++;
+    }
     return route;
   };
   const validator = createValidator(host, spec);
@@ -191,11 +186,6 @@ export function createHostServer(options: HostServerOptions) {
 
   /** The engine answers from the spec's examples; an accepted send is recorded. */
   async function fromEngine(x: Exchange): Promise<Answer> {
-    const engineHeaders: Record<string, string> = {};
-    for (const name in x.headers) {
-      const value = x.headers[name];
-      if (value !== undefined && !OWN_HEADERS.has(name)) engineHeaders[name] = String(value);
-    }
     const query: Record<string, string | string[]> = {};
     if (x.url.search !== '')
       for (const key of new Set(x.url.searchParams.keys())) {
@@ -207,7 +197,7 @@ export function createHostServer(options: HostServerOptions) {
       path: x.url.pathname,
       operationPath: x.route.path,
       query,
-      headers: engineHeaders,
+      headers: x.headers,
       body: x.body,
     });
     if (answer.status === 422) {
@@ -368,11 +358,12 @@ export function createHostServer(options: HostServerOptions) {
     // In proxy mode a request the spec refuses is journaled as refused, whatever the upstream answered.
     const judged = faulted.local ?? result;
     // The mock's own paths (and its health probe) are not the contract under test.
-    if (!own && (req.url ?? '').split('?')[0] !== '/__health')
+    const path = (req.url ?? '').split('?')[0];
+    if (!own && path !== '/__health')
       options.journal?.record({
         host,
         method: req.method ?? 'GET',
-        path: (req.url ?? '').split('?')[0],
+        path,
         operationId: x?.route.op.operationId,
         accessKey: typeof req.headers.accesskey === 'string' ? req.headers.accesskey : undefined,
         status: judged.status,
@@ -383,7 +374,7 @@ export function createHostServer(options: HostServerOptions) {
         body: x?.raw,
       });
     log(
-      `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
+      `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
     );
   });
   server.keepAliveTimeout = 5_000;

@@ -9,7 +9,7 @@ export interface PreparedRequest {
   path: string;
   /** The operation the checks routed the request to; none: not kept. */
   operationPath?: string;
-  headers: Record<string, string>;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** Distinct requests kept (paths with IDs, Accept and Prefer values are the caller's): past it, Prism answers each. */
@@ -27,7 +27,8 @@ export function preparedAnswers<Request extends PreparedRequest, Answer>(
   const kept = new Map<string, Promise<Answer>>();
   return (request) => {
     if (request.operationPath === undefined || !keeps(request)) return answer(request);
-    const key = `${request.method}\u0000${request.path}\u0000${request.headers.accept ?? ''}\u0000${request.headers.prefer ?? ''}`;
+    const { accept = '', prefer = '' } = request.headers;
+    const key = `${request.method}\u0000${request.path}\u0000${accept}\u0000${prefer}`;
     const found = kept.get(key);
     if (found) return found;
     const made = answer(request);

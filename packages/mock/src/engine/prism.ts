@@ -11,7 +11,8 @@ export interface EngineRequest {
   /** The operation the checks matched (its path template in the spec), so that the engine need not route again. */
   operationPath?: string;
   query: Record<string, string | string[]>;
-  headers: Record<string, string>;
+  /** The request's headers as received: the engine passes Prism those that are not the mock's own. */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   body: unknown;
 }
 
@@ -34,6 +35,26 @@ export interface Engine {
 const silent: any = { level: 'silent' };
 for (const name of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'success']) silent[name] = () => {};
 silent.child = () => silent;
+
+// The mock's own request headers, never passed to Prism.
+const OWN_HEADERS = new Set([
+  'x-nxwa-callbacks',
+  'x-nxwa-fault',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'keep-alive',
+  'content-length',
+]);
+
+const prismHeaders = (headers: EngineRequest['headers']) => {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && !OWN_HEADERS.has(name)) out[name] = String(value);
+  }
+  return out;
+};
 
 /** `Prefer: example=…, code=…` → Prism's per-request choice. Dynamic answers stay off: examples only. */
 export function preferences(prefer: string | undefined): { exampleKey?: string; code?: number; error?: string } {
@@ -90,7 +111,7 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
   let stopped = false;
   const ask = preparedAnswers(
     async (request: EngineRequest): Promise<EngineAnswer> => {
-      const prefer = preferences(request.headers.prefer);
+      const prefer = preferences(request.headers.prefer === undefined ? undefined : String(request.headers.prefer));
       if (prefer.error)
         return {
           status: 422,
@@ -100,7 +121,7 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
       const input: IHttpRequest = {
         method: request.method.toLowerCase() as IHttpRequest['method'],
         url: { path: request.path, query: request.query },
-        headers: request.headers,
+        headers: prismHeaders(request.headers),
         body: request.body,
       };
       const matched =
