@@ -2,7 +2,7 @@
 // example, no fault) is a violation of the contract: the application sent what the spec forbids. The newest
 // `limit` requests are kept (as the message store keeps messages); the violations are also counted, grouped by
 // operation, field and rule, so that a report still names every one after the oldest requests are dropped.
-import { isoNow } from '../time.js';
+import { isoNow } from '../http/time.js';
 
 /** One problem of a refused request: the field at fault (empty for the request as a whole) and the rule it broke. */
 export interface JournalProblem {

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
-import { isoNow } from '../../time.js';
+import { isoNow } from '../../http/time.js';
 import { jsonBytes, keepAsJsonBytes } from '../records/packed.js';
 
 export type { StatusError };
