@@ -78,6 +78,22 @@ export function createValidator(host: string, spec: Spec): Validator {
     return validate;
   };
   const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+  // A body's validator by path, method and media type in turn: the routes' own strings, so no pointer is built per
+  // request. As many as the spec has operations and media types.
+  const bodies = new Map<string, Map<string, Map<string, ReturnType<Ajv2020['compile']>>>>();
+  const bodyValidator = (path: string, method: string, mediaType: string) => {
+    let byMethod = bodies.get(path);
+    if (!byMethod) bodies.set(path, (byMethod = new Map()));
+    let byType = byMethod.get(method);
+    if (!byType) byMethod.set(method, (byType = new Map()));
+    let validate = byType.get(mediaType);
+    if (!validate)
+      byType.set(
+        mediaType,
+        (validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`)),
+      );
+    return validate;
+  };
   // A local `#/…` reference of the spec → the schema it names.
   const resolve = (schema: any): any =>
     schema?.$ref
@@ -89,7 +105,7 @@ export function createValidator(host: string, spec: Spec): Validator {
   return {
     /** Problems of a JSON (or multipart-fields) body, or [] when it is valid. */
     body(path, method, mediaType, value) {
-      const validate = compile(`/paths/${esc(path)}/${method}/requestBody/content/${esc(mediaType)}/schema`);
+      const validate = bodyValidator(path, method, mediaType);
       return validate(value) ? [] : explain(validate.errors ?? [], value, resolve);
     },
     /** The schema at a local reference (or the schema itself). */

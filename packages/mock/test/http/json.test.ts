@@ -33,6 +33,15 @@ describe('a value nested 20,000 deep', () => {
     expect(parseJson('{"a":[1]}')).toEqual({ a: [1] });
   });
 
+  it('a short text is held to the same bound, however many of its brackets nest', () => {
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    expect(() => parseJson(nested(MAX_JSON_DEPTH + 1))).toThrow(TooDeep);
+    expect(depthOf(parseJson(nested(MAX_JSON_DEPTH)))).toBe(MAX_JSON_DEPTH);
+    // More brackets than the bound, side by side or in strings: walked, and taken.
+    expect(parseJson(`[${'[],'.repeat(100)}[]]`)).toHaveLength(101);
+    expect(parseJson(JSON.stringify({ text: '['.repeat(200), a: [{}] }))).toEqual({ text: '['.repeat(200), a: [{}] });
+  });
+
   it('as an unknown field of a signed send: refused naming the body; the record, inspector and state file work on', async () => {
     const api2 = mock.urls['api2.nxcloud.com'];
     const body = send(`,"extra":${deep}`);
