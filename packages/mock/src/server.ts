@@ -9,7 +9,7 @@ import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHead
 import { type BodyCheck, bodyProblems, parameterProblems, pathParameters, problemsAnswer } from './checks/request.js';
 import { checkSignature } from './checks/signature.js';
 import { createValidator, type Problem, type Validator } from './checks/validation.js';
-import type { Engine } from './engine/prism.js';
+import type { Engine, EngineAnswer } from './engine/prism.js';
 import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } from './faults/faults.js';
 import { type Answer, envelope, type Family, familyOf, writeAnswer } from './http/answer.js';
 import { HttpFailure, readBody, type UploadedFile } from './http/body.js';
@@ -123,7 +123,7 @@ export const PROXY_CHECKS = CHECKS.filter((c) => c.name !== 'signature' && c.nam
 
 /** What the pipeline established about a request, for the journal. */
 interface Seen {
-  fault?: Fault;
+  /** The request as the checks saw it (its fault among what they established). */
   exchange?: Exchange;
   /** Proxy mode: the local refusal of a request forwarded all the same (what the journal records). */
   local?: Answer;
@@ -184,15 +184,15 @@ export function createHostServer(options: HostServerOptions) {
     };
   }
 
-  /** The engine answers from the spec's examples; an accepted send is recorded. */
-  async function fromEngine(x: Exchange): Promise<Answer> {
+  /** The engine answers from the spec's examples (at once when it kept the answer); an accepted send is recorded. */
+  function fromEngine(x: Exchange): Answer | Promise<Answer> {
     const query: Record<string, string | string[]> = {};
     if (x.url.search !== '')
       for (const key of new Set(x.url.searchParams.keys())) {
         const all = x.url.searchParams.getAll(key);
         query[key] = all.length === 1 ? all[0] : all;
       }
-    const answer = await engine.answer({
+    const answer = engine.answer({
       method: x.route.method,
       path: x.url.pathname,
       operationPath: x.route.path,
@@ -200,6 +200,10 @@ export function createHostServer(options: HostServerOptions) {
       headers: x.headers,
       body: x.body,
     });
+    return answer instanceof Promise ? answer.then((a) => fromEngineAnswer(x, a)) : fromEngineAnswer(x, answer);
+  }
+
+  function fromEngineAnswer(x: Exchange, answer: EngineAnswer): Answer {
     if (answer.status === 422) {
       const c = x.route.genericParameterCode;
       const detail = (answer.body as { detail?: string } | undefined)?.detail;
@@ -231,17 +235,19 @@ export function createHostServer(options: HostServerOptions) {
     return { status: answer.status, code, body: text, contentType: answer.contentType };
   }
 
-  async function handle(req: IncomingMessage, url: URL, faulted: Seen): Promise<Answer> {
-    if (req.method === 'GET' && url.pathname === '/__health') {
-      const ok = await engine.healthy();
-      return {
+  /** The answer to a request for one of the host's operations: at once, once its body is read, unless a stage waits. */
+  function handle(req: IncomingMessage, url: URL, faulted: Seen): Promise<Answer> {
+    if (req.method === 'GET' && url.pathname === '/__health')
+      return engine.healthy().then((ok) => ({
         status: ok ? 200 : 503,
         body: JSON.stringify(
           ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
         ),
-      };
-    }
-    const raw = await readBody(req, maxBodyBytes);
+      }));
+    return readBody(req, maxBodyBytes).then((raw) => answerRead(req, url, raw, faulted));
+  }
+
+  function answerRead(req: IncomingMessage, url: URL, raw: Buffer, faulted: Seen): Answer | Promise<Answer> {
     const method = (req.method ?? 'GET').toLowerCase();
     const route = routeOf(method, url.pathname);
     if (!route) {
@@ -271,34 +277,45 @@ export function createHostServer(options: HostServerOptions) {
       accounts,
       faults: options.faults,
     };
-    try {
-      if (options.proxy) {
-        for (const check of PROXY_CHECKS) {
-          faulted.local = await check.run(x);
-          if (faulted.local) break;
-        }
-        return await options.proxy.forward({
-          req,
-          route,
-          raw,
-          validator,
-          pathNames: pathParameters(route, url),
-          local: faulted.local,
-          problems: x.problems,
-        });
-      }
-      for (const check of CHECKS) {
-        // Most checks answer at once: a promise is waited for only when a check returns one.
-        let answer = check.run(x);
-        if (answer instanceof Promise) answer = await answer;
-        if (answer) return answer;
-      }
-      x.checked = true;
-      return fromReplay(x) ?? fromSandbox(x) ?? (await fromEngine(x));
-    } finally {
-      faulted.fault = x.fault;
-      faulted.exchange = x;
+    // The journal reads what the checks established, whatever the answer.
+    faulted.exchange = x;
+    if (options.proxy) return forward(x, faulted, options.proxy);
+    const refused = runChecks(x, 0);
+    if (refused instanceof Promise) return refused.then((answer) => answer ?? answerChecked(x));
+    return refused ?? answerChecked(x);
+  }
+
+  /** The checks from the one at `from`, in order: the first refusal, or undefined when all pass. */
+  function runChecks(x: Exchange, from: number): Answer | undefined | Promise<Answer | undefined> {
+    for (let i = from; i < CHECKS.length; i++) {
+      const answer = CHECKS[i].run(x);
+      // Most checks answer at once: a promise is waited for only when a check returns one.
+      if (answer instanceof Promise) return answer.then((a) => a ?? runChecks(x, i + 1));
+      if (answer) return answer;
     }
+    return undefined;
+  }
+
+  function answerChecked(x: Exchange): Answer | Promise<Answer> {
+    x.checked = true;
+    return fromReplay(x) ?? fromSandbox(x) ?? fromEngine(x);
+  }
+
+  /** Proxy mode: the checks but the signature's and the faults, then the upstream's answer. */
+  async function forward(x: Exchange, faulted: Seen, proxy: ProxyHost): Promise<Answer> {
+    for (const check of PROXY_CHECKS) {
+      faulted.local = await check.run(x);
+      if (faulted.local) break;
+    }
+    return proxy.forward({
+      req: x.req,
+      route: x.route,
+      raw: x.raw,
+      validator,
+      pathNames: pathParameters(x.route, x.url),
+      local: faulted.local,
+      problems: x.problems,
+    });
   }
 
   /** The request target as a URL; concatenated, not resolved: a path starting with // is a path here. */
@@ -315,24 +332,13 @@ export function createHostServer(options: HostServerOptions) {
     }
   }
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const started = Date.now();
-    let result: Answer;
     const faulted: Seen = {};
     let own = false;
-    try {
-      const url = urlOf(req);
-      if (admin.owns(url.pathname)) {
-        own = true;
-        const answer = await admin.answer(req, res, url);
-        // Written by the admin itself (an event stream).
-        if (!answer) return;
-        result = answer;
-      } else {
-        const answer = await handle(req, url, faulted);
-        result = afterAnswer(faulted.fault, answer, family);
-      }
-    } catch (error) {
+
+    /** The answer to a failure; none for a connection reset, which is done here. */
+    const failed = (error: unknown): Answer | undefined => {
       if (error instanceof ConnectionReset) {
         // A TCP RST where the platform offers it, else a plain close: either way, no answer.
         const socket = req.socket as typeof req.socket & { resetAndDestroy?: () => void };
@@ -341,41 +347,68 @@ export function createHostServer(options: HostServerOptions) {
         log(
           `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → connection reset (fault) ${Date.now() - started}ms`,
         );
-        return;
+        return undefined;
       }
       const known = error instanceof HttpFailure;
       if (!known) log(`${host} ${req.method} internal error: ${(error as Error).stack ?? (error as Error).message}`);
       const status = known ? error.status : 500;
       const code = known ? (error.code ?? routes[0]?.genericParameterCode.code ?? -1) : -1;
-      result = {
+      return {
         status,
         code,
         body: envelope(family, code, known ? error.message : `The mock failed: ${(error as Error).message}`),
       };
+    };
+
+    const finish = (result: Answer) => {
+      writeAnswer(res, result);
+      const x = faulted.exchange;
+      // In proxy mode a request the spec refuses is journaled as refused, whatever the upstream answered.
+      const judged = faulted.local ?? result;
+      // The mock's own paths (and its health probe) are not the contract under test.
+      const path = (req.url ?? '').split('?')[0];
+      if (!own && path !== '/__health')
+        options.journal?.record({
+          host,
+          method: req.method ?? 'GET',
+          path,
+          operationId: x?.route.op.operationId,
+          accessKey: typeof req.headers.accesskey === 'string' ? req.headers.accesskey : undefined,
+          status: judged.status,
+          code: judged.code,
+          chosen: x?.fault ? 'fault' : x?.checked && x.headers.prefer ? 'prefer' : undefined,
+          answer: typeof judged.body === 'string' ? judged.body : undefined,
+          problems: x?.problems,
+          body: x?.raw,
+        });
+      log(
+        `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
+      );
+    };
+
+    const answered = (answer: Answer | undefined) => {
+      // The admin wrote an event stream itself.
+      if (!answer) return;
+      let result: Answer | undefined;
+      try {
+        result = own ? answer : afterAnswer(faulted.exchange?.fault, answer, family);
+      } catch (error) {
+        result = failed(error);
+      }
+      if (result) finish(result);
+    };
+    const refused = (error: unknown) => {
+      const result = failed(error);
+      if (result) finish(result);
+    };
+
+    try {
+      const url = urlOf(req);
+      own = admin.owns(url.pathname);
+      (own ? admin.answer(req, res, url) : handle(req, url, faulted)).then(answered, refused);
+    } catch (error) {
+      refused(error);
     }
-    writeAnswer(res, result);
-    const x = faulted.exchange;
-    // In proxy mode a request the spec refuses is journaled as refused, whatever the upstream answered.
-    const judged = faulted.local ?? result;
-    // The mock's own paths (and its health probe) are not the contract under test.
-    const path = (req.url ?? '').split('?')[0];
-    if (!own && path !== '/__health')
-      options.journal?.record({
-        host,
-        method: req.method ?? 'GET',
-        path,
-        operationId: x?.route.op.operationId,
-        accessKey: typeof req.headers.accesskey === 'string' ? req.headers.accesskey : undefined,
-        status: judged.status,
-        code: judged.code,
-        chosen: faulted.fault ? 'fault' : x?.checked && x.headers.prefer ? 'prefer' : undefined,
-        answer: typeof judged.body === 'string' ? judged.body : undefined,
-        problems: x?.problems,
-        body: x?.raw,
-      });
-    log(
-      `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
-    );
   });
   server.keepAliveTimeout = 5_000;
   server.headersTimeout = 10_000;

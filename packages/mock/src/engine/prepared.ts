@@ -17,25 +17,31 @@ export const PREPARED_ANSWERS = 512;
 
 /**
  * Wraps `answer` so that a request the checks routed (`operationPath` given) is answered from what Prism answered
- * the first time, unless `keeps` says otherwise. The kept answer is shared: callers change a copy, as they must
- * with Prism's own example objects.
+ * the first time, unless `keeps` says otherwise: at once, without a promise, once that answer is made. The kept
+ * answer is shared: callers change a copy, as they must with Prism's own example objects.
  */
 export function preparedAnswers<Request extends PreparedRequest, Answer>(
   answer: (request: Request) => Promise<Answer>,
   { keeps = () => true, limit = PREPARED_ANSWERS }: { keeps?: (request: Request) => boolean; limit?: number } = {},
-): (request: Request) => Promise<Answer> {
-  const kept = new Map<string, Promise<Answer>>();
+): (request: Request) => Answer | Promise<Answer> {
+  const kept = new Map<string, { made: Promise<Answer>; answer?: { value: Answer } }>();
   return (request) => {
     if (request.operationPath === undefined || !keeps(request)) return answer(request);
     const { accept = '', prefer = '' } = request.headers;
     const key = `${request.method}\u0000${request.path}\u0000${accept}\u0000${prefer}`;
     const found = kept.get(key);
-    if (found) return found;
+    if (found) return found.answer ? found.answer.value : found.made;
     const made = answer(request);
     if (kept.size < limit) {
-      kept.set(key, made);
+      const entry: { made: Promise<Answer>; answer?: { value: Answer } } = { made };
+      kept.set(key, entry);
       // A failure is not kept: the next request asks again.
-      made.catch(() => kept.delete(key));
+      made.then(
+        (value) => {
+          entry.answer = { value };
+        },
+        () => kept.delete(key),
+      );
     }
     return made;
   };
