@@ -132,9 +132,9 @@ interface Seen {
 export function createHostServer(options: HostServerOptions) {
   const { host, spec, engine, accounts, admin, sends, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
-  // The route of a method and path, found once: a send's path is the same every time. Paths with IDs in them are
-  // many; past the bound (and for a long path) they are matched afresh.
-  // Kept by method, then path: no key to build per request.
+  // The route of a method and path, found once (kept by method, then path: no key built per request): a send's path
+  // is the same every time. Paths with IDs in them are many; past the bound (and for a long path) they are matched
+  // afresh.
   const routed = new Map<string, Map<string, Route | undefined>>();
   let routesKept = 0;
   const routeOf = (method: string, path: string) => {
