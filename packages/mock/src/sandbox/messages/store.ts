@@ -110,35 +110,24 @@ export interface Planned {
 }
 
 const STATUS = Symbol('status');
+const TIMELINE = Symbol('timeline');
 // The key it is stored under, made once.
 const KEY = Symbol('key');
-const TIMELINE = Symbol('timeline');
+
 // One getter and setter per field, shared by every message (as packed.ts does for bodies): a message stays on one
-// fast shape, and spreads and JSON.stringify see the fields as data.
-const reckoned = {
-  status: {
-    enumerable: true,
-    configurable: true,
-    get(this: any) {
-      this[PLANNED]?.reckon();
-      return this[STATUS];
-    },
-    set(this: any, value: MessageStatus) {
-      this[STATUS] = value;
-    },
-  } satisfies PropertyDescriptor,
-  timeline: {
-    enumerable: true,
-    configurable: true,
-    get(this: any) {
-      this[PLANNED]?.reckon();
-      return this[TIMELINE];
-    },
-    set(this: any, value: TimelineEvent[]) {
-      this[TIMELINE] = value;
-    },
-  } satisfies PropertyDescriptor,
-};
+// fast shape, and spreads and JSON.stringify see the fields as data. Reading reckons the statuses due first.
+const reckonedField = (slot: symbol): PropertyDescriptor => ({
+  enumerable: true,
+  configurable: true,
+  get(this: any) {
+    this[PLANNED]?.reckon();
+    return this[slot];
+  },
+  set(this: any, value: unknown) {
+    this[slot] = value;
+  },
+});
+const reckoned = { status: reckonedField(STATUS), timeline: reckonedField(TIMELINE) };
 
 /** Gives a stored message its status and timeline, read through {@link PLANNED}. */
 function withTimeline(m: MockMessage, status: MessageStatus, timeline: TimelineEvent[]): MockMessage {
