@@ -15,8 +15,6 @@ interface NativeHash {
 }
 interface NativeCrypto {
   createHash(algorithm: string): NativeHash;
-  /** One call, without a hash object (Node 20.12 and later). */
-  hash?(algorithm: string, data: Uint8Array | string, outputEncoding: 'hex'): string;
 }
 
 // `process.getBuiltinModule` reaches node:crypto without an import, so bundles for browsers and edge runtimes
@@ -37,33 +35,6 @@ export const hasNativeHash = nativeCrypto !== undefined;
 
 const utf8 = new TextEncoder();
 
-// Small inputs are joined in one buffer, kept between calls, and hashed in one call: making a hash object cost more
-// than hashing a request. Past this size the parts go to a hash object one by one, so the buffer stays small.
-const JOINED_BYTES = 64 * 1024;
-let joined: Uint8Array | undefined;
-
-function hashAtOnce(
-  hash: NonNullable<NativeCrypto['hash']>,
-  algorithm: SignatureAlgorithm,
-  parts: readonly (Uint8Array | string)[],
-): string | undefined {
-  if (parts.length === 1) return hash(algorithm, parts[0], 'hex');
-  // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-  let bound = 0;
-  for (const part of parts) bound += typeof part === 'string' ? part.length * 3 : part.byteLength;
-  if (bound > JOINED_BYTES) return undefined;
-  joined ??= new Uint8Array(JOINED_BYTES);
-  let at = 0;
-  for (const part of parts) {
-    if (typeof part === 'string') at += utf8.encodeInto(part, joined.subarray(at)).written;
-    else {
-      joined.set(part, at);
-      at += part.byteLength;
-    }
-  }
-  return hash(algorithm, joined.subarray(0, at), 'hex');
-}
-
 /** Lowercase hex digest of the concatenation of `parts` (strings are hashed as their UTF-8 bytes). */
 export function hexDigest(
   algorithm: SignatureAlgorithm,
@@ -71,8 +42,6 @@ export function hexDigest(
   implementation: HashImplementation = 'auto',
 ): string {
   if (implementation !== 'portable' && nativeCrypto) {
-    const atOnce = nativeCrypto.hash && hashAtOnce(nativeCrypto.hash, algorithm, parts);
-    if (atOnce !== undefined) return atOnce;
     const hash = nativeCrypto.createHash(algorithm);
     for (const part of parts) hash.update(part);
     return hash.digest('hex');
