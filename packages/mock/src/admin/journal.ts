@@ -121,7 +121,9 @@ function messageOf(answer: string | undefined): string | null {
 }
 
 export function createJournal(limit = 1_000) {
+  // The kept entries as a ring: once full, the newest takes the place of the oldest, at `oldest`.
   let entries: JournalEntry[] = [];
+  let oldest = 0;
   let seq = 0;
   const grouped = new Map<string, Violation>();
   const listeners = new Set<(entry: JournalEntry) => void>();
@@ -159,9 +161,11 @@ export function createJournal(limit = 1_000) {
         problems,
         excerpt: violation ? excerptOf(r.body) : null,
       };
-      entries.push(entry);
-      // One in, one out: no copy of the kept entries per request.
-      while (entries.length > limit) entries.shift();
+      if (entries.length < limit) entries.push(entry);
+      else {
+        entries[oldest] = entry;
+        oldest = oldest + 1 === limit ? 0 : oldest + 1;
+      }
       if (violation)
         for (const p of problems) {
           const key = [entry.host, entry.operationId ?? `${entry.method} ${entry.path}`, p.field, p.rule].join(
@@ -190,7 +194,8 @@ export function createJournal(limit = 1_000) {
     },
     /** The kept requests, oldest first, filtered. */
     list(filter: JournalFilter = {}): JournalEntry[] {
-      return entries.filter(
+      const inOrder = oldest === 0 ? entries : [...entries.slice(oldest), ...entries.slice(0, oldest)];
+      return inOrder.filter(
         (e) =>
           (filter.verdict === undefined || e.verdict === filter.verdict) &&
           (filter.operation === undefined || e.operationId === filter.operation) &&
@@ -214,6 +219,7 @@ export function createJournal(limit = 1_000) {
     },
     reset(): void {
       entries = [];
+      oldest = 0;
       seq = 0;
       grouped.clear();
     },

@@ -100,9 +100,14 @@ describe('the journal', () => {
   });
 
   it('keeps the newest requests as the message store does, and every violation', async () => {
-    for (let i = 0; i < 3; i++) await sampleApp(mock.urls['api2.nxcloud.com']!);
-    expect(mock.requests()).toHaveLength(3);
-    expect(mock.violations()).toMatchObject([{ count: 3 }]);
+    // Eight requests, three kept: the newest, oldest first, however the kept ones wrapped around.
+    for (let i = 0; i < 4; i++) await sampleApp(mock.urls['api2.nxcloud.com']!);
+    expect(mock.requests().map((r) => [r.seq, r.verdict])).toEqual([
+      [6, 'refused'],
+      [7, 'accepted'],
+      [8, 'refused'],
+    ]);
+    expect(mock.violations()).toMatchObject([{ count: 4 }]);
   });
 
   it('GET /__nxwa/requests filters by verdict, operation and time', async () => {
