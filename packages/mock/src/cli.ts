@@ -151,7 +151,7 @@ const options: MockOptions = {
   reportFile: values!.report as string | undefined,
   strictTemplates: values!['strict-templates'] === true,
   allowedHosts: values!['allowed-host'] as string[] | undefined,
-  log: quiet ? () => {} : (line) => console.log(`${time()} ${line}`),
+  log: quiet ? undefined : (line) => console.log(`${time()} ${line}`),
   proxy: values!.proxy === true || undefined,
   upstreams: upstreamsOf(values!.upstream as string[] | undefined),
   recordDir: values!.record as string | undefined,

@@ -19,7 +19,7 @@ import { createDelivery } from './callbacks/deliver.js';
 import { createEngine, type Engine } from './engine/prism.js';
 import { createFaults, parseRules, scopesOf } from './faults/faults.js';
 import { loadOperations, type MockHost, type Spec } from './http/hosts.js';
-import { type MockOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type MockOptions, NO_LOG, type ResolvedOptions, resolveOptions } from './options.js';
 import {
   createDriftLog,
   createProxyHost,
@@ -436,6 +436,7 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         replay,
         maxBodyBytes: o.maxBodyBytes,
         log,
+        logRequests: log !== NO_LOG,
         journal,
       });
       servers.push(server);

@@ -10,6 +10,9 @@ export interface MockCredentials {
   accessSecret: string;
 }
 
+/** The log of a mock given none: it says nothing, and the per-request line is not even made. */
+export const NO_LOG = (_line: string): void => {};
+
 export interface MockOptions extends ProxyOptions {
   /** The hosts to serve; every one of {@link HOSTS} by default. */
   hosts?: readonly MockHost[];
@@ -229,7 +232,7 @@ export function resolveOptions(options: MockOptions, name: OptionName = libraryN
     reportFile: reportFileOf(options, name),
     strictTemplates: options.strictTemplates === true,
     allowedHosts: allowedHostsOf(options, name),
-    log: options.log ?? (() => {}),
+    log: options.log ?? NO_LOG,
     // Its upstreams default to the specs' server URLs, in proxy mode only.
     proxy: resolveProxy(options, hosts, options.proxy ? specs() : [], name),
   };

@@ -34,6 +34,8 @@ export interface HostServerOptions {
   admin: Admin;
   maxBodyBytes: number;
   log: (line: string) => void;
+  /** Whether a line is logged per request (not for a mock that logs nothing: the line is not made). */
+  logRequests: boolean;
   /** Records every answered request with its verdict. */
   journal?: Journal;
   /** Proxy mode: every request goes to the upstream, checked here all the same. */
@@ -381,9 +383,10 @@ export function createHostServer(options: HostServerOptions) {
           problems: x?.problems,
           body: x?.raw,
         });
-      log(
-        `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
-      );
+      if (options.logRequests)
+        log(
+          `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
+        );
     };
 
     const answered = (answer: Answer | undefined) => {
