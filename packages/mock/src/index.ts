@@ -35,7 +35,7 @@ import { createSandbox } from './sandbox/index.js';
 import { createMediaStore } from './sandbox/media/store.js';
 import { createReads } from './sandbox/messages/read.js';
 import { createSends } from './sandbox/messages/send.js';
-import { createMessageStore, type MessageFilter, type MockMessage } from './sandbox/messages/store.js';
+import { createMessageStore, type MessageFilter, type MockMessage, plainMessage } from './sandbox/messages/store.js';
 import { createTimelines } from './sandbox/messages/timeline.js';
 import { openJournal, readState, type Journal as StateJournal } from './sandbox/persist/journal.js';
 import { type BusinessProfile, createProfiles } from './sandbox/profile/operations.js';
@@ -506,10 +506,10 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
         if (!t) throw new TypeError(`reviewTemplate: id: no template ${JSON.stringify(String(id))} on ${host}.`);
         return templates.decide(t, verdict, reason).status;
       },
-      messages: (filter) => structuredClone(messages.list(filter)),
+      messages: (filter) => messages.list(filter).map(plainMessage),
       message: (id, accessKey) => {
         const m = messages.get(id, accessKey);
-        return m && structuredClone(m);
+        return m && plainMessage(m);
       },
       reset: resetAll,
       requests: (filter) => structuredClone(journal.list(filter)),

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
 import { isoNow } from '../../http/time.js';
-import { jsonBytes, keepAsJsonBytes } from '../records/packed.js';
+import { jsonBytes } from '../records/packed.js';
 
 export type { StatusError };
 
@@ -109,36 +109,83 @@ export interface Planned {
   reckon(): void;
 }
 
+const BODY = Symbol('body as JSON bytes');
 const STATUS = Symbol('status');
 const TIMELINE = Symbol('timeline');
 // The key it is stored under, made once.
 const KEY = Symbol('key');
 
-// One getter and setter per field, shared by every message (as packed.ts does for bodies): a message stays on one
-// fast shape, and spreads and JSON.stringify see the fields as data. Reading reckons the statuses due first.
-const reckonedField = (slot: symbol): PropertyDescriptor => ({
-  enumerable: true,
-  configurable: true,
-  get(this: any) {
-    this[PLANNED]?.reckon();
-    return this[slot];
-  },
-  set(this: any, value: unknown) {
-    this[slot] = value;
-  },
-});
-const reckoned = { status: reckonedField(STATUS), timeline: reckonedField(TIMELINE) };
+/**
+ * A stored message: its fields are its own data, but for `body`, `status` and `timeline`, which the class reads from
+ * slots — the body from its JSON bytes (see records/packed.ts), a fresh copy on each read; the status and timeline
+ * after the statuses due are reckoned. Accessors of the class, not of each message: defining them on every message
+ * cost a send more than the rest of recording it. JSON sees every field through `toJSON`; a copy is made with
+ * {@link plainMessage}.
+ */
+class StoredMessage {
+  [BODY]: Buffer | { value: unknown };
+  [STATUS]: MessageStatus;
+  [TIMELINE]: TimelineEvent[];
+  [PLANNED]: Planned | undefined = undefined;
+  [KEY] = '';
 
-/** Gives a stored message its status and timeline, read through {@link PLANNED}. */
-function withTimeline(m: MockMessage, status: MessageStatus, timeline: TimelineEvent[]): MockMessage {
-  // One field at a time: a third of the cost of Object.defineProperties.
-  Object.defineProperty(m, 'status', reckoned.status);
-  Object.defineProperty(m, 'timeline', reckoned.timeline);
-  (m as any)[STATUS] = status;
-  (m as any)[TIMELINE] = timeline;
-  (m as any)[PLANNED] = undefined;
-  (m as any)[KEY] = keyOf(m);
-  return m;
+  constructor(fields: object, status: MessageStatus, timeline: TimelineEvent[]) {
+    this[BODY] = { value: undefined };
+    this[STATUS] = status;
+    this[TIMELINE] = timeline;
+    // Outbound unless the fields say otherwise; first, as the field a reader looks for first.
+    (this as Record<string, unknown>).direction = 'outbound';
+    Object.assign(this, fields);
+  }
+
+  get body(): unknown {
+    const held = this[BODY];
+    return Buffer.isBuffer(held) ? JSON.parse(held.toString('utf8')) : held.value;
+  }
+  set body(value: unknown) {
+    this[BODY] = { value };
+  }
+  get status(): MessageStatus {
+    this[PLANNED]?.reckon();
+    return this[STATUS];
+  }
+  set status(value: MessageStatus) {
+    this[STATUS] = value;
+  }
+  get timeline(): TimelineEvent[] {
+    this[PLANNED]?.reckon();
+    return this[TIMELINE];
+  }
+  set timeline(value: TimelineEvent[]) {
+    this[TIMELINE] = value;
+  }
+
+  /** Every field as data: the body, the status and the timeline come before the callbacks. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const own = Object.keys(this);
+    for (const key of own) {
+      if (key === 'callbacks') Object.assign(out, { body: this.body, status: this.status, timeline: this.timeline });
+      out[key] = (this as Record<string, unknown>)[key];
+    }
+    if (!own.includes('callbacks'))
+      Object.assign(out, { body: this.body, status: this.status, timeline: this.timeline });
+    return out;
+  }
+}
+
+/** A message's fields as one plain object (its body decoded afresh; the rest as held). */
+export const messageFields = (m: MockMessage): MockMessage =>
+  (m instanceof StoredMessage ? m.toJSON() : m) as unknown as MockMessage;
+
+/** A stored message as one plain object, every field a copy: what the mock hands out of its record. */
+export const plainMessage = (m: MockMessage): MockMessage => structuredClone(messageFields(m));
+
+/** A stored message with these fields, status and timeline (its body is given by keepBody). */
+function stored(fields: object, status: MessageStatus, timeline: TimelineEvent[]): MockMessage {
+  const m = new StoredMessage(fields, status, timeline);
+  m[KEY] = keyOf(m as unknown as MockMessage);
+  return m as unknown as MockMessage;
 }
 
 /** A message is its account and its ID: two accounts may use the same cus_message_id. */
@@ -165,7 +212,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       m.body = { omitted: `a body of ${bytes.length} bytes is not kept` };
       return;
     }
-    keepAsJsonBytes(m, 'body', bytes);
+    (m as unknown as StoredMessage)[BODY] = bytes;
     bodies.set(m, bytes.length);
     bodyBytes += bytes.length;
     if (bodyBytes > maxBodyBytes)
@@ -208,22 +255,20 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
         bodyJson?: Buffer;
       },
     ): MockMessage {
-      const { bodyJson, body, ...rest } = message;
-      const status = message.status ?? 'accepted';
-      // The body is given before the fields after it, so that every send has the same shape (see packed.ts). A
-      // field the store does not know is kept as it came.
-      const stored = { direction: 'outbound', ...rest } as MockMessage;
-      keepBody(stored, body, bodyJson);
-      withTimeline(stored, status, [{ status, at: isoNow() }]);
-      stored.callbacks = [];
+      const { bodyJson, body, status: given, ...rest } = message;
+      const status = given ?? 'accepted';
+      // A field the store does not know is kept as it came.
+      const m = stored(rest, status, [{ status, at: isoNow() }]);
+      m.callbacks = [];
+      keepBody(m, body, bodyJson);
       // A second send with the same ID does not replace the first: both are kept, the later one marked.
-      if (messages.has((stored as any)[KEY])) {
+      if (messages.has((m as any)[KEY])) {
         let n = 2;
-        while (messages.has(keyOf({ accessKey: stored.accessKey, id: stored.id, duplicate: n }))) n++;
-        stored.duplicate = n;
-        (stored as any)[KEY] = keyOf(stored);
+        while (messages.has(keyOf({ accessKey: m.accessKey, id: m.id, duplicate: n }))) n++;
+        m.duplicate = n;
+        (m as any)[KEY] = keyOf(m);
       }
-      messages.set((stored as any)[KEY], stored);
+      messages.set((m as any)[KEY], m);
       if (messages.size > limit) {
         const oldest = messages.values().next().value!;
         messages.delete((oldest as any)[KEY]);
@@ -231,8 +276,8 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
         release(oldest, 'the message was dropped from the record');
         changedMessage(oldest);
       }
-      changedMessage(stored);
-      return stored;
+      changedMessage(m);
+      return m;
     },
     /** Adds a status to a message's timeline; undefined when the message is no longer recorded (dropped or reset). */
     advance(message: MockMessage, status: MessageStatus, error?: StatusError): TimelineEvent | undefined {
@@ -318,11 +363,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       // A file written before messages had a direction holds sends only.
       for (const m of list.slice(-limit)) {
         const { status, timeline, ...fields } = m;
-        const restored = withTimeline(
-          { ...fields, direction: m.direction ?? 'outbound' } as MockMessage,
-          status,
-          timeline,
-        );
+        const restored = stored({ ...fields, direction: m.direction ?? 'outbound' }, status, timeline);
         // A file written before sends recorded their business number as `from`: it is in the body.
         const business = (m.body as Record<string, unknown> | undefined)?.business_phone;
         if (restored.direction === 'outbound' && restored.from === undefined && typeof business === 'string')

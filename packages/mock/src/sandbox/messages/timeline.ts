@@ -75,8 +75,8 @@ export function createTimelines({
     inFlight = 0;
     /** Cancels the callback under way too (its retries), not only those still to come; made with the first callback. */
     aborter?: AbortController;
-    /** The callbacks of this message, one after another. */
-    chain: Promise<unknown> = Promise.resolve();
+    /** The callbacks of this message, one after another; made with the first callback. */
+    chain?: Promise<unknown>;
     readonly message: MockMessage;
     readonly statuses: readonly PlannedStatus[];
     readonly webhook: Timeline['webhook'];
@@ -137,7 +137,7 @@ export function createTimelines({
       this.inFlight++;
       this.aborter ??= new AbortController();
       const { signal } = this.aborter;
-      this.chain = this.chain
+      this.chain = (this.chain ?? Promise.resolve())
         .then(() =>
           this.cancelled
             ? false

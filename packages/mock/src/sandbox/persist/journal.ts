@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { MediaChange, MediaStore, Medium, StoredMedium } from '../media/store.js';
-import { keyOf, type MessageChange, type MessageStore, type MockMessage } from '../messages/store.js';
+import { keyOf, type MessageChange, type MessageStore, type MockMessage, messageFields } from '../messages/store.js';
 import { RECORD_KINDS, type RecordChange, type RecordStore, type StoredRecord } from '../records/store.js';
 import type { StoredTemplate, TemplateChange, TemplateStore } from '../templates/store.js';
 import { itemProblem, type ListName, parseSnapshot } from './snapshot.js';
@@ -263,7 +263,8 @@ export function openJournal(file: string, stores: JournalStores, log: (line: str
       const line = checked('templates', t, () => ({ t }));
       if (line) lines.push(JSON.stringify(line));
     }
-    for (const m of stores.messages.snapshot()) {
+    for (const stored of stores.messages.snapshot()) {
+      const m = messageFields(stored);
       const line = checked('messages', m, () => ({ m }));
       if (line) lines.push(JSON.stringify(line));
     }
@@ -329,8 +330,9 @@ export function openJournal(file: string, stores: JournalStores, log: (line: str
       if (!m) return append({ 'm-': keyOf(change) }, true);
       // A message just recorded was acknowledged by its answer; its later statuses and callbacks are not.
       const recorded = m.timeline.length === 1 && m.callbacks.length === 0;
+      const fields = messageFields(m);
       append(
-        checked('messages', m, () => ({ m })),
+        checked('messages', fields, () => ({ m: fields })),
         recorded,
       );
     },

@@ -2,7 +2,7 @@
 // under way (holding the message to record their attempts) would otherwise keep alive past the bound. Bodies are kept
 // as JSON bytes outside V8's heap, the newest `maxBodyBytes` of them.
 import { describe, expect, it } from 'vitest';
-import { createMessageStore, KEPT_BODIES_BYTES } from '../../../src/sandbox/messages/store.js';
+import { createMessageStore, KEPT_BODIES_BYTES, plainMessage } from '../../../src/sandbox/messages/store.js';
 
 const send = (id: string) => ({
   id,
@@ -28,6 +28,30 @@ describe('createMessageStore', () => {
     ).toEqual(['b', 'c']);
     expect(first.body).toEqual({ omitted: 'the message was dropped from the record' });
     expect(third.body).toEqual({ text: { body: 'x'.repeat(1000) } });
+  });
+
+  it('hands out a message as plain data: every field, as JSON has it, and a copy that changes nothing kept', () => {
+    const store = createMessageStore();
+    const m = store.record({ ...send('a'), webhook: null });
+    const plain = plainMessage(m);
+    expect(plain).toEqual(JSON.parse(JSON.stringify(m)));
+    expect(plain).toEqual({
+      direction: 'outbound',
+      id: 'a',
+      host: 'api2.nxcloud.com',
+      operation: 'POST /api/wa/mt',
+      accessKey: 'k',
+      to: '8613600000001',
+      webhook: null,
+      body: { text: { body: 'x'.repeat(1000) } },
+      status: 'accepted',
+      timeline: [{ status: 'accepted', at: expect.any(String) }],
+      callbacks: [],
+    });
+    plain.timeline.push({ status: 'sent', at: plain.timeline[0].at });
+    plain.callbacks.push({ status: 'sent', url: 'http://127.0.0.1:1/', attempt: 1, at: plain.timeline[0].at });
+    expect([m.timeline.length, m.callbacks.length]).toEqual([1, 0]);
+    expect(store.get('a', 'k')!.status).toBe('accepted');
   });
 
   it('keeps bodies as bytes outside the heap: each read is a fresh copy, and a copy changed does not change it', () => {
