@@ -12,7 +12,7 @@ import { createValidator, type Problem, type Validator } from './checks/validati
 import type { Engine, EngineAnswer } from './engine/prism.js';
 import { afterAnswer, beforeAnswer, ConnectionReset, type Fault, type Faults } from './faults/faults.js';
 import { type Answer, envelope, type Family, familyOf, writeAnswer } from './http/answer.js';
-import { HttpFailure, readBody, type UploadedFile } from './http/body.js';
+import { HttpFailure, onBody, type UploadedFile } from './http/body.js';
 import type { Spec } from './http/hosts.js';
 import { closeNow, listenOn } from './http/listen.js';
 import { compileRoutes, type Route } from './http/routes.js';
@@ -237,16 +237,40 @@ export function createHostServer(options: HostServerOptions) {
     return { status: answer.status, code, body: text, contentType: answer.contentType };
   }
 
-  /** The answer to a request for one of the host's operations: at once, once its body is read, unless a stage waits. */
-  function handle(req: IncomingMessage, url: URL, faulted: Seen): Promise<Answer> {
-    if (req.method === 'GET' && url.pathname === '/__health')
-      return engine.healthy().then((ok) => ({
-        status: ok ? 200 : 503,
-        body: JSON.stringify(
-          ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
-        ),
-      }));
-    return readBody(req, maxBodyBytes).then((raw) => answerRead(req, url, raw, faulted));
+  /**
+   * Answers a request for one of the host's operations: in the turn its body is read, unless a stage waits. Any
+   * failure goes to `refused`.
+   */
+  function handle(
+    req: IncomingMessage,
+    url: URL,
+    faulted: Seen,
+    answered: (answer: Answer) => void,
+    refused: (error: unknown) => void,
+  ): void {
+    if (req.method === 'GET' && url.pathname === '/__health') {
+      engine
+        .healthy()
+        .then((ok) => ({
+          status: ok ? 200 : 503,
+          body: JSON.stringify(
+            ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
+          ),
+        }))
+        .then(answered, refused);
+      return;
+    }
+    onBody(req, maxBodyBytes, (error, raw) => {
+      if (error) return refused(error);
+      let answer: Answer | Promise<Answer>;
+      try {
+        answer = answerRead(req, url, raw as Buffer, faulted);
+      } catch (thrown) {
+        return refused(thrown);
+      }
+      if (answer instanceof Promise) answer.then(answered, refused);
+      else answered(answer);
+    });
   }
 
   function answerRead(req: IncomingMessage, url: URL, raw: Buffer, faulted: Seen): Answer | Promise<Answer> {
@@ -408,7 +432,8 @@ export function createHostServer(options: HostServerOptions) {
     try {
       const url = urlOf(req);
       own = admin.owns(url.pathname);
-      (own ? admin.answer(req, res, url) : handle(req, url, faulted)).then(answered, refused);
+      if (own) admin.answer(req, res, url).then(answered, refused);
+      else handle(req, url, faulted, answered, refused);
     } catch (error) {
       refused(error);
     }

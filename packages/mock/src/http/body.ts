@@ -13,26 +13,43 @@ export class HttpFailure extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    req.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > limit) {
-        failed = true;
-        reject(new HttpFailure(413, undefined, `The body is larger than the mock's limit of ${limit} bytes.`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    // One chunk is the whole body (Node copies each chunk out of the socket's buffer): no second copy of it.
-    req.on('end', () => !failed && resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-    req.on('error', (error) => !failed && reject(error));
+/**
+ * Reads a body up to `limit` bytes and calls `done` once, with the body or why there is none: no promise, so that a
+ * request's answer can be written in the same turn as its last chunk arrives.
+ */
+export function onBody(req: IncomingMessage, limit: number, done: (error: Error | null, raw?: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // `done` is called once: an error after the end (or after the limit was passed) is not a second outcome.
+  let settled = false;
+  req.on('data', (chunk: Buffer) => {
+    if (settled) return;
+    size += chunk.length;
+    if (size > limit) {
+      settled = true;
+      done(new HttpFailure(413, undefined, `The body is larger than the mock's limit of ${limit} bytes.`));
+      req.resume();
+      return;
+    }
+    chunks.push(chunk);
   });
+  // One chunk is the whole body (Node copies each chunk out of the socket's buffer): no second copy of it.
+  req.on('end', () => {
+    if (settled) return;
+    settled = true;
+    done(null, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+  });
+  req.on('error', (error) => {
+    if (settled) return;
+    settled = true;
+    done(error);
+  });
+}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    onBody(req, limit, (error, raw) => (error ? reject(error) : resolve(raw as Buffer))),
+  );
 }
 
 /** A file part of a multipart body, as sent. */

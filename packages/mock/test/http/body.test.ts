@@ -1,6 +1,9 @@
-// Reading a request's body: a multipart body whose file part never closes is a bad request (answered with the
-// host's parameter code), never a crash. Run against the built command, as a separate process.
+// Reading a request's body: once, whole or refused past the limit; and a multipart body whose file part never closes
+// is a bad request (answered with the host's parameter code), never a crash (run against the built command).
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpFailure, onBody } from '../../src/http/body.js';
 import { type MockProcess, signed, startMockProcess } from '../child.js';
 
 let mock: MockProcess;
@@ -51,4 +54,54 @@ describe('a multipart body whose file part never closes', () => {
       expect(answer.message).toContain('is not a valid multipart/form-data body');
     },
   );
+});
+
+describe('onBody', () => {
+  /** A loopback server that reads each request with onBody and keeps every outcome `done` was called with. */
+  async function reader(limit: number) {
+    const outcomes: string[] = [];
+    const server = createServer((req, res) =>
+      onBody(req, limit, (error, raw) => {
+        outcomes.push(error ? `${(error as HttpFailure).status ?? 'error'}: ${error.message}` : `body ${raw}`);
+        res.end();
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { outcomes, port, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+  /** Sends `parts` as one chunked request, and waits for its answer (or its end). */
+  const send = (port: number, parts: string[], abort = false) =>
+    new Promise<void>((resolve) => {
+      const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/' }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', () => resolve());
+      for (const part of parts) req.write(part);
+      if (abort) setTimeout(() => (req.destroy(), setTimeout(resolve, 100)), 50);
+      else req.end();
+    });
+
+  it('calls done once: with the whole body, or with the 413 of a body past the limit', async () => {
+    const r = await reader(10);
+    try {
+      await send(r.port, ['abc', 'def']);
+      await send(r.port, ['0123456', '789abc', 'more after the limit']);
+      expect(r.outcomes).toEqual(['body abcdef', "413: The body is larger than the mock's limit of 10 bytes."]);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('a request cut off before its end is one error, not a body', async () => {
+    const r = await reader(1_000);
+    try {
+      await send(r.port, ['the start of a body'], true);
+      await expect.poll(() => r.outcomes).toHaveLength(1);
+      expect(r.outcomes[0]).toMatch(/^error: /);
+    } finally {
+      await r.close();
+    }
+  });
 });
