@@ -222,7 +222,7 @@ export function createHostServer(options: HostServerOptions) {
         ? sends.record({
             host,
             family,
-            operation: `${x.route.method.toUpperCase()} ${x.route.path}`,
+            operation: x.route.label,
             credentials: { accessKey: String(x.headers.accesskey), accessSecret: x.secret! },
             body: x.body,
             raw: x.raw,
@@ -392,7 +392,9 @@ export function createHostServer(options: HostServerOptions) {
       // In proxy mode a request the spec refuses is journaled as refused, whatever the upstream answered.
       const judged = faulted.local ?? result;
       // The mock's own paths (and its health probe) are not the contract under test.
-      const path = (req.url ?? '').split('?')[0];
+      const target = req.url ?? '';
+      const query = target.indexOf('?');
+      const path = query < 0 ? target : target.slice(0, query);
       if (!own && path !== '/__health')
         options.journal?.record({
           host,

@@ -66,8 +66,8 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
     ),
   }));
 
-  // An operation's counts by host and operationId: found once per answered request.
-  const byOperation = new Map(hosts.flatMap((h) => h.operations.map((o) => [`${h.host} ${o.operationId}`, o])));
+  // An operation's counts by host, then operationId: found once per answered request, with no key made for it.
+  const byOperation = new Map(hosts.map((h) => [h.host, new Map(h.operations.map((o) => [o.operationId, o]))]));
 
   // Every attempt of every delivery, counted as it ends: the messages' records are bounded, the counts are not.
   const counted = new Map<string, CallbackCoverage>();
@@ -91,7 +91,7 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
     /** Counts one answered request. */
     record(entry: JournalEntry): void {
       if (entry.operationId === null) return;
-      const op = byOperation.get(`${entry.host} ${entry.operationId}`);
+      const op = byOperation.get(entry.host)?.get(entry.operationId);
       if (!op) return;
       op.called++;
       if (entry.verdict === 'accepted') op.accepted++;

@@ -108,7 +108,14 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
     },
     { logger: silent },
   );
-  const byOperation = new Map(operations.map((o) => [`${o.method} ${o.path}`, o]));
+  // Prism's operation of a method and path, by method, then path: found per request with no key made for it.
+  const byOperation = new Map<string, Map<string, (typeof operations)[number]>>();
+  for (const o of operations) {
+    if (!byOperation.has(o.method)) byOperation.set(o.method, new Map());
+    byOperation.get(o.method)!.set(o.path, o);
+  }
+  const operationOf = (method: string, path: string | undefined) =>
+    path === undefined ? undefined : byOperation.get(method.toLowerCase())?.get(path);
   let stopped = false;
   const ask = preparedAnswers(
     async (request: EngineRequest): Promise<EngineAnswer> => {
@@ -125,8 +132,7 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
         headers: prismHeaders(request.headers),
         body: request.body,
       };
-      const matched =
-        request.operationPath === undefined ? undefined : byOperation.get(`${input.method} ${request.operationPath}`);
+      const matched = operationOf(input.method, request.operationPath);
       const result = await prism.request(input, matched ? [matched] : operations, {
         mock: { dynamic: false, exampleKey: prefer.exampleKey, code: prefer.code },
       } as any)();
@@ -148,8 +154,7 @@ export async function createEngine(spec: Spec, prepared?: unknown[]): Promise<En
       };
     },
     {
-      keeps: (request) =>
-        !byOperation.get(`${request.method.toLowerCase()} ${request.operationPath}`)?.callbacks?.length,
+      keeps: (request) => !operationOf(request.method, request.operationPath)?.callbacks?.length,
     },
   );
   // Not an async function: a kept answer is handed on as it is, with no promise around it.

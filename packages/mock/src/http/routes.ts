@@ -25,6 +25,8 @@ export interface Parameter {
 export interface Route {
   path: string;
   method: string;
+  /** `POST /api/wa/mt`: how records name the operation. */
+  label: string;
   regex: RegExp;
   names: string[];
   op: Record<string, any>;
@@ -76,6 +78,7 @@ export function compileRoutes(spec: Spec): Route[] {
       routes.push({
         path,
         method,
+        label: `${method.toUpperCase()} ${path}`,
         regex,
         names,
         op,
