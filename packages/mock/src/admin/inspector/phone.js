@@ -67,20 +67,26 @@
   const keyOf = (m) => m.accessKey + ' ' + m.id;
 
   let storesDue;
+  let storesFailed = 0;
   const loadStores = () => {
     storesDue = undefined;
     Promise.all([
       fetch('/__nxwa/templates').then((r) => (r.ok ? r.json() : { templates: [] })),
       fetch('/__nxwa/media').then((r) => (r.ok ? r.json() : { media: [] })),
-    ])
-      .then(([t, m]) => {
+    ]).then(
+      ([t, m]) => {
+        storesFailed = 0;
         templates = arr(t.templates);
         media = new Map(arr(m.media).map((x) => [x.id, x]));
         drawTemplates();
         drawMedia();
         drawThread();
-      })
-      .catch(() => {});
+      },
+      () => {
+        // A read that got no answer is tried again, later each time: no message change may come to ask again.
+        if (storesFailed < 5) storesDue ??= setTimeout(loadStores, 500 * 2 ** storesFailed++);
+      },
+    );
   };
   // At most one request of each a quarter second, however many messages change.
   const storesChanged = () => {

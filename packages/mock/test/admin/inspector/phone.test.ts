@@ -53,7 +53,13 @@ const api2 = () => client('api2.nxcloud.com', { baseUrl: mock.urls['api2.nxcloud
 const saas = () => client('api.nxcloud.com', { baseUrl: mock.urls['api.nxcloud.com']! });
 
 /** Opens the phone view of api2's port; records every request the page makes and every console error. */
-async function open(width = 1400, height = 860, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false) {
+async function open(
+  width = 1400,
+  height = 860,
+  colorScheme: 'light' | 'dark' = 'light',
+  bypassCSP = false,
+  before?: (page: Page) => Promise<void>,
+) {
   const origin = mock.urls['api2.nxcloud.com']!;
   const page = await browser.newPage({ viewport: { width, height }, colorScheme, bypassCSP });
   const requests: string[] = [];
@@ -64,6 +70,7 @@ async function open(width = 1400, height = 860, colorScheme: 'light' | 'dark' = 
   await page.route('**/*', (route) =>
     new URL(route.request().url()).origin === origin ? route.continue() : route.abort(),
   );
+  await before?.(page);
   await page.goto(`${origin}/__nxwa/`, { waitUntil: 'load' });
   await page.locator('#state', { hasText: /^live$/ }).waitFor(WAIT);
   const foreign = () => requests.filter((u) => new URL(u).origin !== origin);
@@ -322,6 +329,31 @@ describe('the phone view', () => {
     expect(await page.locator('#template-list h2').allTextContents()).toEqual([`account ${demo.accessKey}`]);
     expect(errors).toEqual([]);
     expect(foreign()).toEqual([]);
+    await page.close();
+  });
+
+  it('reads the media again when a read of them got no answer, though no message changes after it', async () => {
+    mock.reset();
+    const uploaded = await api2().POST('/api/wa/uploadMedia', {
+      body: {
+        messaging_product: 'whatsapp',
+        business_phone: business,
+        type: 'image/png',
+        file: new File([PNG], 'dot.png', { type: 'image/png' }),
+      } as any,
+    });
+    expect(uploaded.error).toBeUndefined();
+    await send({ to: '8613600000543', cus_message_id: 'pv-retry', type: 'image', image: { id: uploaded.data!.id } });
+    // Every status and callback is in before the page opens: nothing changes afterwards to make it read again.
+    await expect.poll(() => mock.message('pv-retry')?.callbacks.length, WAIT).toBe(3);
+    let refused = 0;
+    const { page, errors } = await open(1400, 860, 'light', false, (p) =>
+      p.route(/\/__nxwa\/media$/, (route) => (refused++ === 0 ? route.abort() : route.continue())),
+    );
+    await chat(page, '8613600000543').click();
+    await bubble(page, 'pv-retry').locator('img.thumb').waitFor(WAIT);
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(errors.filter((e) => !e.includes('net::ERR_FAILED'))).toEqual([]);
     await page.close();
   });
 
