@@ -58,7 +58,7 @@ async function open(
   height = 860,
   colorScheme: 'light' | 'dark' = 'light',
   bypassCSP = false,
-  before?: (page: Page) => Promise<void>,
+  before?: (page: Page) => Promise<unknown>,
 ) {
   const origin = mock.urls['api2.nxcloud.com']!;
   const page = await browser.newPage({ viewport: { width, height }, colorScheme, bypassCSP });
