@@ -81,6 +81,8 @@
         drawTemplates();
         drawMedia();
         drawThread();
+        // A review ends, a medium is uploaded, with no message changing: read again in a while all the same.
+        storesDue ??= setTimeout(loadStores, 3000);
       },
       () => {
         // A read that got no answer is tried again, later each time: no message change may come to ask again.
