@@ -66,34 +66,50 @@
   let media = new Map(); // id -> medium
   const keyOf = (m) => m.accessKey + ' ' + m.id;
 
-  let storesDue;
+  // Read when messages change (a quarter second after the first change, however many follow), when their pane is
+  // shown, and every 3 s besides, answered or not: a review's end or an upload changes no message, and a read may
+  // never answer. A read that failed is tried again sooner. Answers are applied in the order their reads began: one
+  // that answers late never puts back what a newer one replaced.
+  let storesTimer;
+  let storesAt = Infinity; // when the next read is due
+  let storesBegun = 0;
+  let storesShown = 0;
   let storesFailed = 0;
-  const loadStores = () => {
-    storesDue = undefined;
-    Promise.all([
-      fetch('/__nxwa/templates').then((r) => (r.ok ? r.json() : { templates: [] })),
-      fetch('/__nxwa/media').then((r) => (r.ok ? r.json() : { media: [] })),
-    ]).then(
+  // Told apart by their JSON: a read that finds what the last one found draws nothing again.
+  let storesText = '';
+  let storesVersion = 0;
+  const readStores = (delay) => {
+    if (Date.now() + delay >= storesAt) return;
+    clearTimeout(storesTimer);
+    storesAt = Date.now() + delay;
+    storesTimer = setTimeout(loadStores, delay);
+  };
+  const readJson = (url) =>
+    fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(url + ': HTTP ' + r.status))));
+  function loadStores() {
+    clearTimeout(storesTimer);
+    storesAt = Infinity;
+    const n = ++storesBegun;
+    readStores(3000);
+    Promise.all([readJson('/__nxwa/templates'), readJson('/__nxwa/media')]).then(
       ([t, m]) => {
         storesFailed = 0;
+        if (n < storesShown) return;
+        storesShown = n;
+        const text = JSON.stringify([t, m]);
+        if (text === storesText) return;
+        storesText = text;
+        storesVersion++;
         templates = arr(t.templates);
         media = new Map(arr(m.media).map((x) => [x.id, x]));
         drawTemplates();
         drawMedia();
         drawThread();
-        // A review ends, a medium is uploaded, with no message changing: read again in a while all the same.
-        storesDue ??= setTimeout(loadStores, 3000);
       },
-      () => {
-        // A read that got no answer is tried again, later each time: no message change may come to ask again.
-        if (storesFailed < 5) storesDue ??= setTimeout(loadStores, 500 * 2 ** storesFailed++);
-      },
+      () => readStores(500 * 2 ** Math.min(storesFailed++, 2)),
     );
-  };
-  // At most one request of each a quarter second, however many messages change.
-  const storesChanged = () => {
-    storesDue ??= setTimeout(loadStores, 250);
-  };
+  }
+  const storesChanged = () => readStores(250);
 
   // ---- Conversations: the business number and the customer, per account and host. ----
   const inbound = (m) => m.direction === 'inbound';
@@ -256,7 +272,6 @@
     );
     return candidates.find((t) => t.host === m.host) || candidates[0];
   };
-  const quickReplies = []; // the buttons drawn, each { button, message, text, payload }
 
   const templateView = (m, t) => {
     t = obj(t);
@@ -307,7 +322,6 @@
             const button = el('button', 'quick-reply', str(b.text));
             button.type = 'button';
             const payload = paramText(arr(sentButton.parameters)[0]) || str(b.text);
-            quickReplies.push({ button, message: m, text: str(b.text), payload });
             button.addEventListener('click', () => tapQuickReply(m, str(b.text), payload, button));
             row.append(button);
           } else row.append(el('span', 'button-other', str(b.text || b.type)));
@@ -491,13 +505,21 @@
     }
     return row;
   };
+  // The record one click away, filled when opened and again when the message changes while it is open; its buttons
+  // are made again only when the status changes, so that a click on one is not lost to a callback's redraw.
   const recordOf = (m) => {
     const d = el('details', 'record');
     d.append(el('summary', '', 'details'));
-    d.addEventListener('toggle', () => {
-      if (!d.open) return d.replaceChildren(d.firstChild);
+    let drive;
+    let driveFor;
+    const fill = () => {
+      d.replaceChildren(d.firstChild);
+      if (!d.open) return;
       const m2 = records.get(keyOf(m)) || m;
-      if (!inbound(m2)) d.append(driveOf(m2));
+      if (!inbound(m2)) {
+        if (driveFor !== m2.status) (drive = driveOf(m2)), (driveFor = m2.status);
+        d.append(drive);
+      }
       d.append(
         el('p', 'ids', m2.id + ' \u00b7 ' + str(m2.host) + ' \u00b7 ' + str(m2.operation)),
         el('h3', '', 'Timeline'),
@@ -507,15 +529,12 @@
         el('h3', '', 'Record'),
         el('pre', 'json', JSON.stringify(m2, null, 2)),
       );
-    });
-    return d;
+    };
+    d.addEventListener('toggle', fill);
+    return { node: d, refresh: () => d.open && fill() };
   };
 
-  const bubbleOf = (m) => {
-    const b = el('div', 'bubble ' + (inbound(m) ? 'in' : 'out'));
-    b.dataset.id = m.id;
-    b.dataset.status = str(m.status);
-    b.append(contentOf(m));
+  const metaOf = (m) => {
     const meta = el('div', 'meta');
     const time = el('time', 'time', clock(atOf(m)));
     time.dateTime = atOf(m);
@@ -527,8 +546,41 @@
       r.title = 'marked read by the business';
       meta.append(r);
     }
-    b.append(meta, recordOf(m));
-    return b;
+    return meta;
+  };
+  // The open chat's bubbles by message ID. A bubble's content (with its buttons) is made again only when the body, or
+  // the templates and media it is drawn from, change; its ticks and record when the status or callbacks do.
+  const bubbles = new Map();
+  const STORE_FREE = new Set(['text', 'button', 'location', 'contacts', 'reaction']);
+  const bubbleOf = (m) => {
+    let b = bubbles.get(m.id);
+    if (!b) {
+      const node = el('div', 'bubble ' + (inbound(m) ? 'in' : 'out'));
+      node.dataset.id = m.id;
+      b = { node, record: recordOf(m) };
+      bubbles.set(m.id, b);
+    }
+    const body = obj(m.body);
+    const contentSig =
+      str(m.operation) + ' ' + JSON.stringify(body) + (STORE_FREE.has(body.type) ? '' : ' ' + storesVersion);
+    if (b.contentSig !== contentSig) {
+      const content = contentOf(m);
+      if (b.content) b.content.replaceWith(content);
+      else b.node.append(content);
+      b.content = content;
+      b.contentSig = contentSig;
+    }
+    const metaSig = JSON.stringify([m.status, m.timeline, m.callbacks]);
+    if (b.metaSig !== metaSig) {
+      const meta = metaOf(m);
+      if (b.meta) b.meta.replaceWith(meta);
+      else b.node.append(meta, b.record.node);
+      b.meta = meta;
+      b.metaSig = metaSig;
+      b.node.dataset.status = str(m.status);
+      b.record.refresh();
+    }
+    return b.node;
   };
   // The business's typing indicator, as the customer sees it: until a reply ends it or its time is up.
   let typingTimer;
@@ -595,7 +647,10 @@
     );
   }
 
+  // Made once per open chat (it stays while the thread changes, with what is typed in it and its focus); a reply goes
+  // to the chat as it is when sent.
   const composerOf = (c) => {
+    const current = () => chats().find((x) => x.key === c.key) || c;
     const form = el('form', 'composer');
     form.noValidate = true;
     const note = el('p', 'composer-note');
@@ -636,7 +691,7 @@
       })
         .then((r) => r.json().then((j) => (r.ok ? j : Promise.reject(new Error(j.error || 'HTTP ' + r.status)))))
         .then((m) =>
-          postInbound(c, {
+          postInbound(current(), {
             type,
             [type]: { id: m.id, mime_type: m.mimeType, ...(type === 'document' ? { filename: m.fileName } : {}) },
           }),
@@ -653,13 +708,10 @@
       const text = input.value;
       if (!text.trim()) return say('Type a message first.', true);
       send.disabled = true;
-      postInbound(c, { type: 'text', text: { body: text } }).then(
+      postInbound(current(), { type: 'text', text: { body: text } }).then(
         () => {
-          // The thread may have been drawn again meanwhile (the reply itself arrives as an event): clear the
-          // composer shown now, which carried the typed text over, not the one the send started from.
-          const shown = $('compose-text');
-          if (shown && shown.value === text) shown.value = '';
-          input.value = '';
+          // Cleared unless something else was typed meanwhile.
+          if (input.value === text) input.value = '';
           say('');
           send.disabled = false;
         },
@@ -685,41 +737,52 @@
     return b.type ? '[' + str(b.type) + ']' : '';
   };
 
+  // Nodes are kept while what they show is unchanged, and moved only when out of place: a click, the focus or an open
+  // record is not lost because another message changed meanwhile.
+  const place = (parent, nodes) => {
+    nodes.forEach((node, i) => {
+      if (parent.children[i] !== node) parent.insertBefore(node, parent.children[i] || null);
+    });
+    while (parent.children.length > nodes.length) parent.lastElementChild.remove();
+  };
+
+  const chatItems = new Map(); // chat key -> { sig, li }
+  const chatItem = (c) => {
+    const n = unread(c);
+    const preview = (inbound(c.last) ? '' : '\u2192 ') + previewOf(c.last);
+    const via =
+      (businessOf(c.last) || 'no business number') + ' \u00b7 ' + str(c.last.host) + ' \u00b7 ' + str(c.last.accessKey);
+    const sig = JSON.stringify([c.key === openChat, atOf(c.last), preview, n, via]);
+    const had = chatItems.get(c.key);
+    if (had && had.sig === sig) return had.li;
+    const li = el('li');
+    const b = el('button', 'chat');
+    b.type = 'button';
+    b.dataset.key = c.key;
+    if (c.key === openChat) b.setAttribute('aria-current', 'true');
+    const top = el('span', 'chat-top');
+    top.append(el('span', 'chat-customer', customerOf(c.last)), el('span', 'chat-time', clock(atOf(c.last))));
+    const mid = el('span', 'chat-mid');
+    mid.append(el('span', 'chat-preview', preview));
+    if (n) {
+      const badge = el('span', 'unread', String(n));
+      badge.setAttribute('aria-label', n + ' unread');
+      mid.append(badge);
+    }
+    b.append(top, mid, el('span', 'chat-via', via));
+    b.addEventListener('click', () => openThread(c.key));
+    li.append(b);
+    // The focus stays on the chat's button when it is made again.
+    if (had && had.li.contains(document.activeElement)) queueMicrotask(() => b.focus());
+    chatItems.set(c.key, { sig, li });
+    return li;
+  };
   const drawList = () => {
     const all = chats();
     $('no-chats').hidden = all.length > 0;
-    list.replaceChildren(
-      ...all.map((c) => {
-        const li = el('li');
-        const b = el('button', 'chat');
-        b.type = 'button';
-        b.dataset.key = c.key;
-        if (c.key === openChat) b.setAttribute('aria-current', 'true');
-        const top = el('span', 'chat-top');
-        top.append(el('span', 'chat-customer', customerOf(c.last)), el('span', 'chat-time', clock(atOf(c.last))));
-        const mid = el('span', 'chat-mid');
-        mid.append(el('span', 'chat-preview', (inbound(c.last) ? '' : '\u2192 ') + previewOf(c.last)));
-        const n = unread(c);
-        if (n) {
-          const badge = el('span', 'unread', String(n));
-          badge.setAttribute('aria-label', n + ' unread');
-          mid.append(badge);
-        }
-        const bottom = el(
-          'span',
-          'chat-via',
-          (businessOf(c.last) || 'no business number') +
-            ' \u00b7 ' +
-            str(c.last.host) +
-            ' \u00b7 ' +
-            str(c.last.accessKey),
-        );
-        b.append(top, mid, bottom);
-        b.addEventListener('click', () => openThread(c.key));
-        li.append(b);
-        return li;
-      }),
-    );
+    place(list, all.map(chatItem));
+    const shown = new Set(all.map((c) => c.key));
+    for (const key of chatItems.keys()) if (!shown.has(key)) chatItems.delete(key);
   };
 
   const openThread = (key) => {
@@ -729,25 +792,10 @@
     drawList();
   };
 
-  let drawnChat = null;
-  function drawThread(focus) {
-    const c = openChat && chats().find((x) => x.key === openChat);
-    if (!c) {
-      phone.classList.remove('showing-thread');
-      thread.replaceChildren(el('p', 'none', 'Choose a conversation.'));
-      drawnChat = null;
-      return;
-    }
-    seen.set(c.key, atOf(c.last));
-    const scroller = thread.querySelector('.bubbles');
-    const atBottom = !scroller || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
-    const openRecords = new Set(
-      [...thread.querySelectorAll('.bubble')]
-        .filter((b) => b.querySelector('details.record[open]'))
-        .map((b) => b.dataset.id),
-    );
-    const typed = $('compose-text') ? $('compose-text').value : '';
-    const hadFocus = document.activeElement && document.activeElement.id === 'compose-text';
+  // The open chat's parts, made when it is opened: its head, its bubbles' box, its composer.
+  let drawn = null;
+  const days = new Map(); // day -> its separator, in the open chat
+  const threadOf = (c) => {
     const head = el('div', 'thread-head');
     const back = el('button', 'back', '\u2190');
     back.type = 'button';
@@ -775,32 +823,51 @@
       ),
     );
     head.append(back, who);
-    const bubbles = el('div', 'bubbles');
-    bubbles.tabIndex = 0;
-    bubbles.setAttribute('aria-label', 'Messages');
-    quickReplies.length = 0;
+    const box = el('div', 'bubbles');
+    box.tabIndex = 0;
+    box.setAttribute('aria-label', 'Messages');
+    return { key: c.key, head, box, composer: composerOf(c) };
+  };
+
+  function drawThread(focus) {
+    const c = openChat && chats().find((x) => x.key === openChat);
+    if (!c) {
+      phone.classList.remove('showing-thread');
+      thread.replaceChildren(el('p', 'none', 'Choose a conversation.'));
+      drawn = null;
+      bubbles.clear();
+      days.clear();
+      return;
+    }
+    seen.set(c.key, atOf(c.last));
+    const opened = !drawn || drawn.key !== c.key;
+    if (opened) {
+      bubbles.clear();
+      days.clear();
+      drawn = threadOf(c);
+      thread.replaceChildren(drawn.head, drawn.box, drawn.composer);
+    }
+    const { box } = drawn;
+    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+    const nodes = [];
+    const ids = new Set();
     let lastDay = '';
     for (const m of c.messages) {
       const d = day(atOf(m));
-      if (d !== lastDay) bubbles.append(el('div', 'day', d));
+      if (d !== lastDay) {
+        if (!days.has(d)) days.set(d, el('div', 'day', d));
+        nodes.push(days.get(d));
+      }
       lastDay = d;
-      const b = bubbleOf(m);
-      if (openRecords.has(m.id)) b.querySelector('details.record').open = true;
-      bubbles.append(b);
+      nodes.push(bubbleOf(m));
+      ids.add(m.id);
     }
+    for (const id of bubbles.keys()) if (!ids.has(id)) bubbles.delete(id);
     const typing = typingOf(c);
-    if (typing) bubbles.append(typing);
-    const note = $('composer-note') ? $('composer-note').textContent : '';
-    const noteBad = $('composer-note') ? $('composer-note').classList.contains('bad') : false;
-    thread.replaceChildren(head, bubbles, composerOf(c));
-    if (drawnChat === c.key) {
-      if (note && $('composer-note')) say(note, noteBad);
-      if ($('compose-text')) $('compose-text').value = typed;
-    }
-    if (hadFocus && $('compose-text')) $('compose-text').focus();
-    if (atBottom || drawnChat !== c.key) bubbles.scrollTop = bubbles.scrollHeight;
+    if (typing) nodes.push(typing);
+    place(box, nodes);
+    if (atBottom || opened) box.scrollTop = box.scrollHeight;
     if (focus && $('compose-text')) $('compose-text').focus();
-    drawnChat = c.key;
   }
 
   // ---- Templates and media panes. ----
@@ -845,7 +912,7 @@
               })
                 .then((res) => res.json().then((j) => (res.ok ? undefined : (act.textContent = j.error))))
                 .catch((e) => (act.textContent = e.message))
-                .finally(loadStores);
+                .finally(() => readStores(0));
             });
             act.append(button);
           }
@@ -905,7 +972,7 @@
     changed();
   });
   document.addEventListener('nxwa-pane', (e) => {
-    if (e.detail === 'templates' || e.detail === 'media') loadStores();
+    if (e.detail === 'templates' || e.detail === 'media') readStores(0);
   });
   drawList();
 })();

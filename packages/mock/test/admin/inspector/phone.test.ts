@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseCallback } from '@org/nxwa-client/callbacks';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningMock, startMock } from '../../../src/index.js';
 import { client, demo } from '../../support.js';
@@ -80,6 +80,20 @@ async function open(
 const chat = (page: Page, customer: string) =>
   page.locator('button.chat', { has: page.locator('.chat-customer', { hasText: customer }) });
 const bubble = (page: Page, id: string) => page.locator(`.bubble[data-id="${id}"]`);
+
+/** Uploads the 2×2 PNG to api2's media store; its ID. */
+async function uploadImage() {
+  const { data, error } = await api2().POST('/api/wa/uploadMedia', {
+    body: {
+      messaging_product: 'whatsapp',
+      business_phone: business,
+      type: 'image/png',
+      file: new File([PNG], 'dot.png', { type: 'image/png' }),
+    } as any,
+  });
+  expect(error).toBeUndefined();
+  return data!.id as string;
+}
 
 async function send(body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const { data, error } = await api2().POST('/api/wa/mt', {
@@ -334,16 +348,8 @@ describe('the phone view', () => {
 
   it('reads the media again when a read of them got no answer, though no message changes after it', async () => {
     mock.reset();
-    const uploaded = await api2().POST('/api/wa/uploadMedia', {
-      body: {
-        messaging_product: 'whatsapp',
-        business_phone: business,
-        type: 'image/png',
-        file: new File([PNG], 'dot.png', { type: 'image/png' }),
-      } as any,
-    });
-    expect(uploaded.error).toBeUndefined();
-    await send({ to: '8613600000543', cus_message_id: 'pv-retry', type: 'image', image: { id: uploaded.data!.id } });
+    const image = await uploadImage();
+    await send({ to: '8613600000543', cus_message_id: 'pv-retry', type: 'image', image: { id: image } });
     // Every status and callback is in before the page opens: nothing changes afterwards to make it read again.
     await expect.poll(() => mock.message('pv-retry')?.callbacks.length, WAIT).toBe(3);
     let refused = 0;
@@ -357,23 +363,95 @@ describe('the phone view', () => {
     await page.close();
   });
 
+  it('reads the media on past a read that never answers, and a late answer does not undo a newer one', async () => {
+    mock.reset();
+    const image = await uploadImage();
+    await send({ to: '8613600000544', cus_message_id: 'pv-late', type: 'image', image: { id: image } });
+    await expect.poll(() => mock.message('pv-late')?.callbacks.length, WAIT).toBe(3);
+    // The page's first read of the media is held without an answer; the later ones go through.
+    let held: Route | undefined;
+    const { page, errors } = await open(1400, 860, 'light', false, (p) =>
+      p.route(/\/__nxwa\/media$/, (route) => {
+        if (held) return route.continue();
+        held = route;
+      }),
+    );
+    await chat(page, '8613600000544').click();
+    const thumb = bubble(page, 'pv-late').locator('img.thumb');
+    await thumb.waitFor(WAIT);
+    expect(held).toBeDefined();
+    // From now on, a thumbnail taken off the thread is counted.
+    await page.evaluate(() => {
+      (window as any).thumbsRemoved = 0;
+      new MutationObserver((changes) => {
+        for (const change of changes)
+          for (const node of change.removedNodes)
+            if (node instanceof Element && (node.matches('img.thumb') || node.querySelector('img.thumb')))
+              (window as any).thumbsRemoved++;
+      }).observe(document.getElementById('thread')!, { subtree: true, childList: true });
+    });
+    // The first read answers at last, with what it would have found before the upload.
+    const lateDone = page.waitForEvent('requestfinished', (r) => r === held!.request());
+    await held!.fulfill({ json: { media: [] } });
+    await lateDone;
+    // A read begun after the late answer came has ended: the page has dealt with both.
+    const next = await page.waitForEvent('request', { predicate: (r) => /\/__nxwa\/media$/.test(r.url()), ...WAIT });
+    await page.waitForEvent('requestfinished', { predicate: (r) => r === next, ...WAIT });
+    expect(await page.evaluate(() => (window as any).thumbsRemoved)).toBe(0);
+    expect(await thumb.count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps what did not change as messages change: the other chats, a bubble's content, and what is typed", async () => {
+    mock.reset();
+    const { page, origin, errors } = await open();
+    // No statuses of their own: each change below is the test's.
+    const still = { 'x-nxwa-callbacks': 'none' };
+    await send({ to: '8613600000581', cus_message_id: 'pv-keep-a', type: 'text', text: { body: 'to A' } }, still);
+    await send({ to: '8613600000582', cus_message_id: 'pv-keep-b', type: 'text', text: { body: 'to B' } }, still);
+    await chat(page, '8613600000581').click();
+    await bubble(page, 'pv-keep-a').locator('.ticks-accepted').waitFor(WAIT);
+    await page.locator('#compose-text').fill('half typed');
+    // The elements shown now, to be found again after the changes.
+    await chat(page, '8613600000582').evaluate((e) => ((window as any).chatB = e));
+    await bubble(page, 'pv-keep-a')
+      .locator('.text')
+      .evaluate((e) => ((window as any).textA = e));
+
+    // A's message is read (its ticks change), and A gets a second one (its thread and its chat change).
+    const driven = await fetch(`${origin}/__nxwa/messages/pv-keep-a/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'read', accessKey: demo.accessKey }),
+    });
+    expect(driven.status).toBe(200);
+    await send({ to: '8613600000581', cus_message_id: 'pv-keep-a2', type: 'text', text: { body: 'again' } }, still);
+    await bubble(page, 'pv-keep-a').locator('.ticks-read').waitFor(WAIT);
+    await bubble(page, 'pv-keep-a2').waitFor(WAIT);
+    await chat(page, '8613600000581').locator('.chat-preview', { hasText: 'again' }).waitFor(WAIT);
+
+    expect(await chat(page, '8613600000582').evaluate((e) => e === (window as any).chatB)).toBe(true);
+    expect(
+      await bubble(page, 'pv-keep-a')
+        .locator('.text')
+        .evaluate((e) => e === (window as any).textA),
+    ).toBe(true);
+    expect(await page.locator('#compose-text').inputValue()).toBe('half typed');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('compose-text');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows an uploaded image from the mock itself, a link only when clicked, and an OTP as its template', async () => {
     mock.reset();
-    const uploaded = await api2().POST('/api/wa/uploadMedia', {
-      body: {
-        messaging_product: 'whatsapp',
-        business_phone: business,
-        type: 'image/png',
-        file: new File([PNG], 'dot.png', { type: 'image/png' }),
-      } as any,
-    });
-    expect(uploaded.error).toBeUndefined();
+    const image = await uploadImage();
     const { page, origin, errors, foreign } = await open();
     await send({
       to: '8613600000541',
       cus_message_id: 'pv-img',
       type: 'image',
-      image: { id: uploaded.data!.id, caption: '_dot_' },
+      image: { id: image, caption: '_dot_' },
     });
     await send({
       to: '8613600000541',
@@ -398,7 +476,7 @@ describe('the phone view', () => {
     await chat(page, '8613600000541').click();
     const img = bubble(page, 'pv-img').locator('img.thumb');
     await img.waitFor(WAIT);
-    expect(await img.getAttribute('src')).toBe(`/__nxwa/media/${uploaded.data!.id}`);
+    expect(await img.getAttribute('src')).toBe(`/__nxwa/media/${image}`);
     await page.waitForFunction(
       (id) => (document.querySelector(`.bubble[data-id="${id}"] img.thumb`) as HTMLImageElement)?.naturalWidth === 2,
       'pv-img',
@@ -418,9 +496,9 @@ describe('the phone view', () => {
     expect(await bubble(page, otpId).locator('button.quick-reply').textContent()).toBe('Copy code');
 
     await page.locator('#tab-media').click();
-    const medium = page.locator(`#media-list li[data-id="${uploaded.data!.id}"]`);
+    const medium = page.locator(`#media-list li[data-id="${image}"]`);
     await medium.waitFor(WAIT);
-    expect(await medium.locator('img.thumb').getAttribute('src')).toBe(`/__nxwa/media/${uploaded.data!.id}`);
+    expect(await medium.locator('img.thumb').getAttribute('src')).toBe(`/__nxwa/media/${image}`);
     expect(await medium.locator('.doc-name').textContent()).toBe('dot.png');
     expect(await medium.locator('.doc-size').textContent()).toBe(`${PNG.length} B \u00b7 image/png`);
     expect(errors).toEqual([]);
