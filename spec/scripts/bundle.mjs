@@ -71,9 +71,9 @@ if (!check) {
       for (const f of stale) console.error(`spec/dist/${f} is out of date with the specs`);
       for (const f of extra) console.error(`spec/dist/${f} is not produced by any spec`);
       console.error('Run `pnpm build` and commit spec/dist/.');
-      process.exit(1);
-    }
-    console.log(`spec/dist is up to date (${expected.length} files)`);
+      // Not process.exit: the temporary copy is removed first.
+      process.exitCode = 1;
+    } else console.log(`spec/dist is up to date (${expected.length} files)`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
