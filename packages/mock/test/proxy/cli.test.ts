@@ -2,7 +2,7 @@
 // stand-in NxCloud, a send signed with curl and openssl, the drift over HTTP; then `nxwa-mock --replay
 // --replay-strict` with no upstream answering the same send from the cassette.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,7 +13,12 @@ let nxcloud: Awaited<ReturnType<typeof startNxcloud>>;
 beforeAll(async () => {
   nxcloud = await startNxcloud();
 });
-afterAll(() => nxcloud?.close());
+// The cassettes each test writes, removed at the end.
+const dirs: string[] = [];
+afterAll(async () => {
+  await nxcloud?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Runs a script without blocking this process, which serves the stand-in upstream meanwhile. */
 function run(args: string[], env: Record<string, string>) {
@@ -30,6 +35,7 @@ function run(args: string[], env: Record<string, string>) {
 it('records through the proxy and replays with no upstream, from a shell', async () => {
   nxcloud.depart('extra-field');
   const cassettes = mkdtempSync(join(tmpdir(), 'nxwa-staging-'));
+  dirs.push(cassettes);
   const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
   const out = await run([join(import.meta.dirname, 'staging.sh'), process.execPath, bin], {
     UPSTREAM: nxcloud.url,

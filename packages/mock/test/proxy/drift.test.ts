@@ -1,7 +1,7 @@
 // The drift report: the proxy in front of a stand-in NxCloud that answers as documented, then departs from the spec
 // on purpose in one way at a time. Each departure is reported once with its count and spec location — and nothing
 // else is, not even for the answers that conform.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi2Client } from '@org/nxwa-client';
@@ -16,7 +16,8 @@ import { APP, type Departure, startNxcloud } from './nxcloud.js';
 
 let nxcloud: Awaited<ReturnType<typeof startNxcloud>>;
 let mock: RunningMock;
-const reportFile = join(mkdtempSync(join(tmpdir(), 'nxwa-drift-')), 'report.json');
+const reportDir = mkdtempSync(join(tmpdir(), 'nxwa-drift-'));
+const reportFile = join(reportDir, 'report.json');
 
 beforeAll(async () => {
   nxcloud = await startNxcloud();
@@ -31,6 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.stop();
   await nxcloud?.close();
+  rmSync(reportDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   mock.reset();
