@@ -21,27 +21,41 @@ const docs = spawn(process.execPath, [join(root, 'apps', 'docs', 'scripts', 'ser
   env,
 });
 let docsLine = '';
-docs.stdout.on('data', (chunk) => (docsLine += chunk));
+let docsDone = false;
+docs.stdout.on('data', (chunk) => {
+  docsLine += chunk;
+  announce();
+});
+docs.on('exit', () => {
+  docsDone = true;
+  announce();
+});
 
 const mock = spawn(process.execPath, [join(root, 'packages', 'mock', 'dist', 'cli.js')], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env,
 });
-let banner = false;
 let out = '';
+let mockReady = false;
 mock.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
+  if (mockReady) return;
   out += chunk;
-  if (!banner && out.includes('__health')) {
-    banner = true;
-    if (docsLine) process.stdout.write(`  ${docsLine.trim()}\n`);
-    // The mock's banner names the inspector's page: the place to watch the demo's message arrive.
-    const inspector = /^\s+inspector\s+(\S+)/m.exec(out)?.[1];
-    console.log(
-      `\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch the conversation in the phone view (its ticks turn live; answer as the customer there):\n  ${inspector}\n` : ''}`,
-    );
-  }
+  mockReady = out.includes('__health');
+  announce();
 });
+// The docs' URL and the demo command, once both the mock's banner and the docs' line are out: either may come first.
+let announced = false;
+function announce() {
+  if (announced || !mockReady || !(docsLine.includes('\n') || docsDone)) return;
+  announced = true;
+  if (docsLine) process.stdout.write(`  ${docsLine.trim()}\n`);
+  // The mock's banner names the inspector's page: the place to watch the demo's message arrive.
+  const inspector = /^\s+inspector\s+(\S+)/m.exec(out)?.[1];
+  console.log(
+    `\nSend a message to the mock (in another terminal):\n  ${pnpm} demo\n${inspector ? `and watch the conversation in the phone view (its ticks turn live; answer as the customer there):\n  ${inspector}\n` : ''}`,
+  );
+}
 const stop = (signal) => {
   docs.kill(signal);
   mock.kill(signal);

@@ -98,3 +98,40 @@ describe('pnpm start', () => {
     }
   });
 });
+
+describe('pnpm start, with docs that start after the mock', () => {
+  it('waits for the docs to print their URL with the demo command', async () => {
+    const slow = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NXWA_MOCK_PORT_BASE: '0',
+        PORT: '0',
+        NODE_OPTIONS: `--require ${JSON.stringify(join(import.meta.dirname, 'fixtures', 'slow-docs.cjs'))}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    slow.stderr!.on('data', (c) => (out += c));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        slow.stdout!.on('data', (c) => {
+          out += c;
+          if (/\bdemo\n/.test(out)) resolve();
+        });
+        slow.once('exit', (code) =>
+          reject(new Error(`pnpm start exited (${code}) before its banner:\n${out.slice(-3_000)}`)),
+        );
+      });
+      // The mock's banner came 3 s before the docs' line, and the demo command after both.
+      const docs = /^\s+docs\s+(http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(out);
+      expect(docs, out).not.toBeNull();
+      expect(out.indexOf('__health')).toBeLessThan(docs!.index);
+      expect(docs!.index).toBeLessThan(out.search(/\bdemo\n/));
+      expect((await fetch(`${docs![1]}/`)).status).toBe(200);
+    } finally {
+      slow.kill('SIGINT');
+      await new Promise((resolve) => (slow.exitCode !== null ? resolve(null) : slow.once('exit', resolve)));
+    }
+  }, 300_000);
+});
