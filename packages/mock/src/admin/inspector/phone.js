@@ -549,7 +549,7 @@
     return meta;
   };
   // The open chat's bubbles by message ID. A bubble's content (with its buttons) is made again only when the body, or
-  // the templates and media it is drawn from, change; its ticks and record when the status or callbacks do.
+  // the templates and media it is drawn from, change; its ticks and record when anything else of it does.
   const bubbles = new Map();
   const STORE_FREE = new Set(['text', 'button', 'location', 'contacts', 'reaction']);
   const bubbleOf = (m) => {
@@ -570,7 +570,8 @@
       b.content = content;
       b.contentSig = contentSig;
     }
-    const metaSig = JSON.stringify([m.status, m.timeline, m.callbacks]);
+    // The typing indicator is in the record's JSON too.
+    const metaSig = JSON.stringify([m.status, m.timeline, m.callbacks, m.typing]);
     if (b.metaSig !== metaSig) {
       const meta = metaOf(m);
       if (b.meta) b.meta.replaceWith(meta);
