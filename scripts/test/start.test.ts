@@ -20,24 +20,35 @@ const exited = () =>
     child.once('exit', (code) => resolve(code));
   });
 
+/**
+ * Runs `pnpm start` with free ports everywhere (so that the run never collides with anything else on the machine) and
+ * `env`, until it prints the demo command; the process and what it printed so far.
+ */
+async function start(env: Record<string, string> = {}) {
+  const started = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
+    cwd: root,
+    env: { ...process.env, NXWA_MOCK_PORT_BASE: '0', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  started.stderr!.on('data', (c) => (out += c));
+  await new Promise<void>((resolve, reject) => {
+    started.stdout!.on('data', (c) => {
+      out += c;
+      if (/\bdemo\n/.test(out)) resolve();
+    });
+    started.once('exit', (code) =>
+      reject(new Error(`pnpm start exited (${code}) before its banner:\n${out.slice(-3_000)}`)),
+    );
+  });
+  return { child: started, output: () => out };
+}
+
 describe('pnpm start', () => {
   beforeAll(async () => {
-    // Port 0 everywhere: free ports, so that the run never collides with anything else on the machine.
-    child = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
-      cwd: root,
-      env: { ...process.env, NXWA_MOCK_PORT_BASE: '0', PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stderr!.on('data', (c) => (output += c));
-    await new Promise<void>((resolve, reject) => {
-      child.stdout!.on('data', (c) => {
-        output += c;
-        if (/\bdemo\n/.test(output)) resolve();
-      });
-      child.once('exit', (code) =>
-        reject(new Error(`pnpm start exited (${code}) before its banner:\n${output.slice(-3_000)}`)),
-      );
-    });
+    const started = await start();
+    child = started.child;
+    output = started.output();
     for (const host of [...HOSTS, 'docs']) {
       const match = new RegExp(`^\\s+${host.replace(/\./g, '\\.')}\\s+(http://127\\.0\\.0\\.1:\\d+)`, 'm').exec(output);
       if (match) urls[host] = match[1]!;
@@ -101,28 +112,11 @@ describe('pnpm start', () => {
 
 describe('pnpm start, with docs that start after the mock', () => {
   it('waits for the docs to print their URL with the demo command', async () => {
-    const slow = spawn(process.execPath, [join(root, 'scripts', 'start.mjs')], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NXWA_MOCK_PORT_BASE: '0',
-        PORT: '0',
-        NODE_OPTIONS: `--require ${JSON.stringify(join(import.meta.dirname, 'fixtures', 'slow-docs.cjs'))}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child: slow, output: printed } = await start({
+      NODE_OPTIONS: `--require ${JSON.stringify(join(import.meta.dirname, 'fixtures', 'slow-docs.cjs'))}`,
     });
-    let out = '';
-    slow.stderr!.on('data', (c) => (out += c));
     try {
-      await new Promise<void>((resolve, reject) => {
-        slow.stdout!.on('data', (c) => {
-          out += c;
-          if (/\bdemo\n/.test(out)) resolve();
-        });
-        slow.once('exit', (code) =>
-          reject(new Error(`pnpm start exited (${code}) before its banner:\n${out.slice(-3_000)}`)),
-        );
-      });
+      const out = printed();
       // The mock's banner came 3 s before the docs' line, and the demo command after both.
       const docs = /^\s+docs\s+(http:\/\/127\.0\.0\.1:\d+)\/$/m.exec(out);
       expect(docs, out).not.toBeNull();
