@@ -2,23 +2,19 @@
 // stand-in NxCloud, a send signed with curl and openssl, the drift over HTTP; then `nxwa-mock --replay
 // --replay-strict` with no upstream answering the same send from the cassette.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePortBase } from '../support.js';
+import { tempDirs } from '../temp-dirs.js';
 import { APP, startNxcloud } from './nxcloud.js';
 
 let nxcloud: Awaited<ReturnType<typeof startNxcloud>>;
 beforeAll(async () => {
   nxcloud = await startNxcloud();
 });
-// The cassettes each test writes, removed at the end.
-const dirs: string[] = [];
-afterAll(async () => {
-  await nxcloud?.close();
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => nxcloud?.close());
+const fresh = tempDirs();
 
 /** Runs a script without blocking this process, which serves the stand-in upstream meanwhile. */
 function run(args: string[], env: Record<string, string>) {
@@ -34,8 +30,7 @@ function run(args: string[], env: Record<string, string>) {
 
 it('records through the proxy and replays with no upstream, from a shell', async () => {
   nxcloud.depart('extra-field');
-  const cassettes = mkdtempSync(join(tmpdir(), 'nxwa-staging-'));
-  dirs.push(cassettes);
+  const cassettes = fresh('staging');
   const bin = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
   const out = await run([join(import.meta.dirname, 'staging.sh'), process.execPath, bin], {
     UPSTREAM: nxcloud.url,

@@ -1,8 +1,7 @@
 // The drift report: the proxy in front of a stand-in NxCloud that answers as documented, then departs from the spec
 // on purpose in one way at a time. Each departure is reported once with its count and spec location — and nothing
 // else is, not even for the answers that conform.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApi2Client } from '@org/nxwa-client';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -12,12 +11,12 @@ import { createValidator } from '../../src/checks/validation.js';
 import { loadSpec } from '../../src/http/hosts.js';
 import { type RunningMock, startMock } from '../../src/index.js';
 import { answerDrift, createDriftLog } from '../../src/proxy/drift.js';
+import { tempDirs } from '../temp-dirs.js';
 import { APP, type Departure, startNxcloud } from './nxcloud.js';
 
 let nxcloud: Awaited<ReturnType<typeof startNxcloud>>;
 let mock: RunningMock;
-const reportDir = mkdtempSync(join(tmpdir(), 'nxwa-drift-'));
-const reportFile = join(reportDir, 'report.json');
+const reportFile = join(tempDirs()('drift'), 'report.json');
 
 beforeAll(async () => {
   nxcloud = await startNxcloud();
@@ -32,7 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.stop();
   await nxcloud?.close();
-  rmSync(reportDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   mock.reset();

@@ -2,26 +2,17 @@
 // HAR cassette (read back by har-validator, the HAR schema's own validator, and by `redocly drift`), redacted; then
 // a second mock with no upstream at all answers the same suite from the cassettes.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApi2Client } from '@org/nxwa-client';
 import harValidator from 'har-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startMock } from '../../src/index.js';
+import { tempDirs } from '../temp-dirs.js';
 import { APPKEY, appSuite, RECIPIENTS } from './app-suite.js';
 import { APP, startNxcloud } from './nxcloud.js';
 
-// Every directory made here is removed at the end.
-const made: string[] = [];
-const fresh = (name: string) => {
-  const dir = mkdtempSync(join(tmpdir(), `nxwa-${name}-`));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const fresh = tempDirs();
 const recorded = fresh('cassettes');
 const kept = fresh('kept');
 let signatures: string[] = [];
