@@ -95,6 +95,13 @@ async function uploadImage() {
   return data!.id as string;
 }
 
+/** An image sent to `to` as message `id`, every status and callback of it in: nothing changes after a page opens. */
+async function settledImage(to: string, id: string) {
+  const image = await uploadImage();
+  await send({ to, cus_message_id: id, type: 'image', image: { id: image } });
+  await expect.poll(() => mock.message(id)?.callbacks.length, WAIT).toBe(3);
+}
+
 async function send(body: Record<string, unknown>, headers: Record<string, string> = {}) {
   const { data, error } = await api2().POST('/api/wa/mt', {
     body: { ...base, ...body } as any,
@@ -348,10 +355,7 @@ describe('the phone view', () => {
 
   it('reads the media again when a read of them got no answer, though no message changes after it', async () => {
     mock.reset();
-    const image = await uploadImage();
-    await send({ to: '8613600000543', cus_message_id: 'pv-retry', type: 'image', image: { id: image } });
-    // Every status and callback is in before the page opens: nothing changes afterwards to make it read again.
-    await expect.poll(() => mock.message('pv-retry')?.callbacks.length, WAIT).toBe(3);
+    await settledImage('8613600000543', 'pv-retry');
     let refused = 0;
     const { page, errors } = await open(1400, 860, 'light', false, (p) =>
       p.route(/\/__nxwa\/media$/, (route) => (refused++ === 0 ? route.abort() : route.continue())),
@@ -365,9 +369,7 @@ describe('the phone view', () => {
 
   it('reads the media on past a read that never answers, and a late answer does not undo a newer one', async () => {
     mock.reset();
-    const image = await uploadImage();
-    await send({ to: '8613600000544', cus_message_id: 'pv-late', type: 'image', image: { id: image } });
-    await expect.poll(() => mock.message('pv-late')?.callbacks.length, WAIT).toBe(3);
+    await settledImage('8613600000544', 'pv-late');
     // The page's first read of the media is held without an answer; the later ones go through.
     let held: Route | undefined;
     const { page, errors } = await open(1400, 860, 'light', false, (p) =>
