@@ -5,7 +5,7 @@
 
 import type { DeliveryAttempt, DocumentedCallback } from '../callbacks/deliver.js';
 import type { Spec } from '../http/hosts.js';
-import type { JournalEntry } from './journal.js';
+import type { JournalSummary } from './journal.js';
 
 const METHODS = ['get', 'put', 'post', 'delete'] as const;
 
@@ -89,7 +89,7 @@ export function createCoverage(specs: ReadonlyMap<string, Spec>) {
       c.answers[key] = (c.answers[key] ?? 0) + 1;
     },
     /** Counts one answered request. */
-    record(entry: JournalEntry): void {
+    record(entry: JournalSummary): void {
       if (entry.operationId === null) return;
       const op = byOperation.get(entry.host)?.get(entry.operationId);
       if (!op) return;

@@ -2,7 +2,6 @@
 // example, no fault) is a violation of the contract: the application sent what the spec forbids. The newest
 // `limit` requests are kept (as the message store keeps messages); the violations are also counted, grouped by
 // operation, field and rule, so that a report still names every one after the oldest requests are dropped.
-import { isoNow } from '../http/time.js';
 
 /** One problem of a refused request: the field at fault (empty for the request as a whole) and the rule it broke. */
 export interface JournalProblem {
@@ -120,88 +119,119 @@ function messageOf(answer: string | undefined): string | null {
   }
 }
 
+/** What a listener of the journal is told of each answered request (as its entry words them). */
+export type JournalSummary = Pick<JournalEntry, 'host' | 'operationId' | 'verdict' | 'code'>;
+
+/** What makes a refused request's entry; an accepted one has none of it. */
+interface Refusal {
+  chosen: JournalEntry['chosen'];
+  violation: boolean;
+  message: string | null;
+  problems: JournalProblem[];
+  excerpt: string | null;
+}
+
+/**
+ * One place of the journal's ring, written over by the request that takes it; its entry is made when read. A new
+ * entry per request, each kept through a thousand more, was moved up the GC's generations: an eighth of a send.
+ */
+class Kept implements JournalSummary {
+  seq = 0;
+  atMs = 0;
+  host = '';
+  method = '';
+  path = '';
+  operationId: string | null = null;
+  accessKey: string | null = null;
+  status = 0;
+  code: number | null = null;
+  refusal: Refusal | undefined = undefined;
+
+  get verdict(): JournalEntry['verdict'] {
+    return this.refusal ? 'refused' : 'accepted';
+  }
+
+  entry(): JournalEntry {
+    const r = this.refusal;
+    return {
+      seq: this.seq,
+      at: new Date(this.atMs).toISOString(),
+      host: this.host,
+      method: this.method,
+      path: this.path,
+      operationId: this.operationId,
+      accessKey: this.accessKey,
+      status: this.status,
+      code: this.code,
+      verdict: this.verdict,
+      chosen: r?.chosen ?? null,
+      violation: r?.violation ?? false,
+      message: r?.message ?? null,
+      problems: r ? r.problems : [],
+      excerpt: r?.excerpt ?? null,
+    };
+  }
+}
+
+/**
+ * The one copy of each text the journal keeps: a request's path and accessKey are new strings every time, and the
+ * same few texts over and over. Bounded: past `limit` texts, it starts again.
+ */
+function interner(limit = 1_024) {
+  const texts = new Map<string, string>();
+  return (text: string): string => {
+    const kept = texts.get(text);
+    if (kept !== undefined) return kept;
+    if (texts.size >= limit) texts.clear();
+    texts.set(text, text);
+    return text;
+  };
+}
+
 export function createJournal(limit = 1_000) {
-  // The kept entries as a ring: once full, the newest takes the place of the oldest, at `oldest`.
-  let entries: JournalEntry[] = [];
+  // The kept requests as a ring: once full, the newest takes the place of the oldest, at `oldest`.
+  let ring: Kept[] = [];
   let oldest = 0;
   let seq = 0;
+  const intern = interner();
   const grouped = new Map<string, Violation>();
-  const listeners = new Set<(entry: JournalEntry) => void>();
+  const listeners = new Set<(summary: JournalSummary) => void>();
 
   return {
-    /** Records one answered request and returns its entry. */
-    record(r: Journaled): JournalEntry {
+    /** Records one answered request. */
+    record(r: Journaled): void {
       const refused = r.status >= 400 || (r.code !== undefined && r.code !== 0);
-      const message = refused ? messageOf(r.answer) : null;
-      const problems: JournalProblem[] = !refused
-        ? []
-        : r.problems?.length
-          ? r.problems.map((p) => ({
-              field: p.field,
-              rule: p.text.startsWith(`${p.field || '(body)'}: `)
-                ? p.text.slice((p.field || '(body)').length + 2)
-                : p.text,
-            }))
-          : [{ field: '', rule: message ?? `HTTP ${r.status}` }];
-      const violation = refused && !r.chosen;
-      const entry: JournalEntry = {
-        seq: ++seq,
-        at: isoNow(),
-        host: r.host,
-        method: r.method.toUpperCase(),
-        path: r.path,
-        operationId: r.operationId ?? null,
-        accessKey: r.accessKey ?? null,
-        status: r.status,
-        code: r.code ?? null,
-        verdict: refused ? 'refused' : 'accepted',
-        chosen: refused ? (r.chosen ?? null) : null,
-        violation,
-        message,
-        problems,
-        excerpt: violation ? excerptOf(r.body) : null,
-      };
-      if (entries.length < limit) entries.push(entry);
+      let kept: Kept;
+      if (ring.length < limit) ring.push((kept = new Kept()));
       else {
-        entries[oldest] = entry;
+        kept = ring[oldest];
         oldest = oldest + 1 === limit ? 0 : oldest + 1;
       }
-      if (violation)
-        for (const p of problems) {
-          const key = [entry.host, entry.operationId ?? `${entry.method} ${entry.path}`, p.field, p.rule].join(
-            '\u0000',
-          );
-          const seen = grouped.get(key);
-          if (seen) {
-            seen.count++;
-            if (entry.accessKey && !seen.accessKeys.includes(entry.accessKey)) seen.accessKeys.push(entry.accessKey);
-          } else
-            grouped.set(key, {
-              host: entry.host,
-              operationId: entry.operationId,
-              method: entry.method,
-              path: entry.path,
-              field: p.field,
-              rule: p.rule,
-              count: 1,
-              firstAt: entry.at,
-              excerpt: entry.excerpt,
-              accessKeys: entry.accessKey ? [entry.accessKey] : [],
-            });
-        }
-      for (const listener of listeners) listener(entry);
-      return entry;
+      kept.seq = ++seq;
+      kept.atMs = Date.now();
+      kept.host = r.host;
+      kept.method = r.method.toUpperCase();
+      kept.path = intern(r.path);
+      kept.operationId = r.operationId ?? null;
+      kept.accessKey = r.accessKey === undefined ? null : intern(r.accessKey);
+      kept.status = r.status;
+      kept.code = r.code ?? null;
+      kept.refusal = refused ? refusalOf(r) : undefined;
+      if (kept.refusal?.violation) group(kept, kept.refusal);
+      for (const listener of listeners) listener(kept);
     },
     /** The kept requests, oldest first, filtered. */
     list(filter: JournalFilter = {}): JournalEntry[] {
-      const inOrder = oldest === 0 ? entries : [...entries.slice(oldest), ...entries.slice(0, oldest)];
-      return inOrder.filter(
-        (e) =>
-          (filter.verdict === undefined || e.verdict === filter.verdict) &&
-          (filter.operation === undefined || e.operationId === filter.operation) &&
-          (filter.since === undefined || e.at >= filter.since) &&
-          (filter.accessKey === undefined || e.accessKey === filter.accessKey),
-      );
+      const inOrder = oldest === 0 ? ring : [...ring.slice(oldest), ...ring.slice(0, oldest)];
+      return inOrder
+        .map((kept) => kept.entry())
+        .filter(
+          (e) =>
+            (filter.verdict === undefined || e.verdict === filter.verdict) &&
+            (filter.operation === undefined || e.operationId === filter.operation) &&
+            (filter.since === undefined || e.at >= filter.since) &&
+            (filter.accessKey === undefined || e.accessKey === filter.accessKey),
+        );
     },
     /** Every violation since the start (or the last reset), grouped by operation, field and rule. */
     violations(accessKey?: string): Violation[] {
@@ -212,18 +242,53 @@ export function createJournal(limit = 1_000) {
     get total(): number {
       return seq;
     },
-    /** Called with every new entry (coverage and reports build on it). */
-    onRecord(listener: (entry: JournalEntry) => void): () => void {
+    /** Called with every new request, as it is journaled (coverage and reports build on it). */
+    onRecord(listener: (summary: JournalSummary) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     reset(): void {
-      entries = [];
+      ring = [];
       oldest = 0;
       seq = 0;
       grouped.clear();
     },
   };
+
+  function refusalOf(r: Journaled): Refusal {
+    const message = messageOf(r.answer);
+    const problems: JournalProblem[] = r.problems?.length
+      ? r.problems.map((p) => ({
+          field: p.field,
+          rule: p.text.startsWith(`${p.field || '(body)'}: `) ? p.text.slice((p.field || '(body)').length + 2) : p.text,
+        }))
+      : [{ field: '', rule: message ?? `HTTP ${r.status}` }];
+    const violation = !r.chosen;
+    return { chosen: r.chosen ?? null, violation, message, problems, excerpt: violation ? excerptOf(r.body) : null };
+  }
+
+  function group(kept: Kept, refusal: Refusal): void {
+    for (const p of refusal.problems) {
+      const key = [kept.host, kept.operationId ?? `${kept.method} ${kept.path}`, p.field, p.rule].join('\u0000');
+      const seen = grouped.get(key);
+      if (seen) {
+        seen.count++;
+        if (kept.accessKey && !seen.accessKeys.includes(kept.accessKey)) seen.accessKeys.push(kept.accessKey);
+      } else
+        grouped.set(key, {
+          host: kept.host,
+          operationId: kept.operationId,
+          method: kept.method,
+          path: kept.path,
+          field: p.field,
+          rule: p.rule,
+          count: 1,
+          firstAt: new Date(kept.atMs).toISOString(),
+          excerpt: refusal.excerpt,
+          accessKeys: kept.accessKey ? [kept.accessKey] : [],
+        });
+    }
+  }
 }
 
 export type Journal = ReturnType<typeof createJournal>;

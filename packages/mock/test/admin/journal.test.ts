@@ -3,7 +3,7 @@
 // assertions pass, the mock's do not.
 import { createApi2Client } from '@org/nxwa-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { excerptOf } from '../../src/admin/journal.js';
+import { createJournal, excerptOf } from '../../src/admin/journal.js';
 import { type RunningMock, startMock } from '../../src/index.js';
 import { demo } from '../support.js';
 
@@ -124,6 +124,40 @@ describe('the journal', () => {
     const bad = await fetch(`${mock.urls['api2.nxcloud.com']}/__nxwa/requests?verdict=maybe`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/query parameter verdict: must be one of "accepted", "refused"/);
+  });
+});
+
+describe('createJournal', () => {
+  const request = { host: 'api2.nxcloud.com', method: 'POST', operationId: 'sendMessage', accessKey: 'k' };
+
+  it('a place of the ring taken by a newer request keeps nothing of the older one', () => {
+    const journal = createJournal(2);
+    const answer = JSON.stringify({ code: 9000, message: 'Parameter error' });
+    journal.record({
+      ...request,
+      path: '/a',
+      status: 200,
+      code: 9000,
+      answer,
+      problems: [{ field: 'to', text: 'to: is required' }],
+    });
+    journal.record({ ...request, path: '/b', status: 200, code: 0, accessKey: undefined });
+    journal.record({ ...request, path: '/c', status: 200, code: 0 });
+    expect(journal.list()).toMatchObject([
+      { seq: 2, path: '/b', accessKey: null, verdict: 'accepted', violation: false, message: null, problems: [] },
+      { seq: 3, path: '/c', accessKey: 'k', verdict: 'accepted', violation: false, excerpt: null },
+    ]);
+    // What a reader gets is a copy: changing it changes nothing kept.
+    journal.list()[0].problems.push({ field: 'x', rule: 'y' });
+    expect(journal.list()[0].problems).toEqual([]);
+    expect(journal.violations()).toMatchObject([{ path: '/a', field: 'to', rule: 'is required', count: 1 }]);
+  });
+
+  it('keeps every path and accessKey as sent, past the bound of the texts it keeps one copy of', () => {
+    const journal = createJournal(3_000);
+    const sent = Array.from({ length: 2_500 }, (_, i) => [`/api/media/${i}`, `key-${i % 1_500}`]);
+    for (const [path, accessKey] of sent) journal.record({ ...request, path, accessKey, status: 200, code: 0 });
+    expect(journal.list().map((e) => [e.path, e.accessKey])).toEqual(sent);
   });
 });
 

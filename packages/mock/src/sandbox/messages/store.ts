@@ -355,6 +355,8 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     },
     /** Every message, oldest first (for the state file). */
     snapshot: (): MockMessage[] => [...messages.values()],
+    /** Every message, oldest first, as held: not to be changed while iterated. */
+    values: (): IterableIterator<MockMessage> => messages.values(),
     /** Replaces the record with these messages, oldest first; the newest `limit` are kept. */
     restore(list: MockMessage[]): void {
       messages.clear();

@@ -188,21 +188,13 @@ export function createTimelines({
     }
   }
 
-  // Lives on the clock whose timeline or callbacks are still to come.
+  // Lives on the clock whose timeline or callbacks are still to come. A life reckoned when read is held by its
+  // message only, and found through the record: once the message is dropped, nothing of it is left to come.
   const pending = new Set<Life>();
-  // Lives reckoned when read, oldest first; those that have ended are dropped from the front now and then.
-  let reckoned: Life[] = [];
-  let reckonedHead = 0;
-  const ended = (life: Life, now: number) => !life.reckoned || life.endsAt <= now;
-  const dropEnded = () => {
-    const now = Date.now();
-    while (reckonedHead < reckoned.length && ended(reckoned[reckonedHead], now)) reckonedHead++;
-    if (reckonedHead === reckoned.length) {
-      reckoned = [];
-      reckonedHead = 0;
-    } else if (reckonedHead >= 1_024 && reckonedHead * 2 >= reckoned.length) {
-      reckoned = reckoned.slice(reckonedHead);
-      reckonedHead = 0;
+  const reckonedLives = function* () {
+    for (const m of messages.values()) {
+      const life = (m as any)[PLANNED];
+      if (life instanceof Life && life.reckoned) yield life;
     }
   };
 
@@ -251,8 +243,6 @@ export function createTimelines({
       return;
     }
     life.reckoned = true;
-    reckoned.push(life);
-    dropEnded();
   }
 
   // A listener that must hear of each status as it falls due has come: the clock steps what is still to come.
@@ -260,16 +250,13 @@ export function createTimelines({
     const wallNow = Date.now();
     const clockNow = performance.now();
     const woken: { at: number; life: Life }[] = [];
-    for (let i = reckonedHead; i < reckoned.length; i++) {
-      const life = reckoned[i];
+    for (const life of [...reckonedLives()]) {
       life.reckon();
       if (!life.reckoned) continue;
       life.reckoned = false;
       pending.add(life);
       woken.push({ at: clockNow + life.startedAt + (life.next + 1) * stepMs - wallNow, life });
     }
-    reckoned = [];
-    reckonedHead = 0;
     if (woken.length === 0) return;
     queue = [...woken, ...queue.slice(head)].sort((a, b) => a.at - b.at);
     head = 0;
@@ -279,9 +266,7 @@ export function createTimelines({
   });
 
   const cancelAll = () => {
-    for (let i = reckonedHead; i < reckoned.length; i++) reckoned[i].cancel();
-    reckoned = [];
-    reckonedHead = 0;
+    for (const life of [...reckonedLives()]) life.cancel();
     for (const life of [...pending]) life.cancel();
     // Every life with a step still to come was pending: none is left to step.
     clearTimeout(timer);
@@ -304,10 +289,9 @@ export function createTimelines({
     },
     /** Messages whose timeline or callbacks are still to come. */
     get pending(): number {
-      dropEnded();
       const now = Date.now();
       let count = pending.size;
-      for (let i = reckonedHead; i < reckoned.length; i++) if (!ended(reckoned[i], now)) count++;
+      for (const life of reckonedLives()) if (life.endsAt > now) count++;
       return count;
     },
     cancelAll,

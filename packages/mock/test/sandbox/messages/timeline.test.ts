@@ -474,9 +474,9 @@ it('refuses bad lifecycle options, naming them', async () => {
 describe('timelines nobody listens to', () => {
   // The store and the timelines alone, on a clock the test moves: what is reckoned depends on the time only.
   const STEP = 100;
-  const setUp = () => {
+  const setUp = (limit?: number) => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'performance'], now: 1_700_000_000_000 });
-    const messages = createMessageStore();
+    const messages = createMessageStore(limit);
     const delivery = createDelivery({ retryBaseMs: 5, log: () => {} });
     const timelines = createTimelines({ stepMs: STEP, delivery, messages });
     const send = (id: string) => {
@@ -544,6 +544,27 @@ describe('timelines nobody listens to', () => {
       expect(stamps(late)).toEqual(['accepted@50', 'sent@150', 'delivered@250']);
       vi.advanceTimersByTime(100);
       expect(told.at(-1)).toBe('late read');
+      expect(timelines.pending).toBe(0);
+    } finally {
+      timelines.cancelAll();
+      vi.useRealTimers();
+    }
+  });
+
+  it('of a message dropped from the record leave nothing pending, and a listener that comes later hears none of it', () => {
+    const { messages, timelines, send } = setUp(2);
+    try {
+      const dropped = send('dropped');
+      send('kept-1');
+      send('kept-2');
+      expect(messages.get('dropped', demo.accessKey)).toBeUndefined();
+      expect(timelines.pending).toBe(2);
+      const told: string[] = [];
+      messages.onChange((c) => void told.push(c.kind === 'message' ? c.id : c.kind));
+      vi.advanceTimersByTime(350);
+      expect(told.filter((id) => id === 'dropped')).toEqual([]);
+      expect(told.filter((id) => id === 'kept-1')).toHaveLength(3);
+      expect(dropped.timeline.map((e) => e.status)).toEqual(['accepted']);
       expect(timelines.pending).toBe(0);
     } finally {
       timelines.cancelAll();
