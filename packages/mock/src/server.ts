@@ -64,6 +64,8 @@ export interface Exchange {
   /** The fault the request got (accepted-then-500 is applied to the answer). */
   fault?: Fault;
   body?: Record<string, any>;
+  /** A JSON body's text, as sent. */
+  text?: string;
   files?: Map<string, UploadedFile>;
   /** The parameter and body problems, once checked. */
   problems?: Problem[];
@@ -109,6 +111,7 @@ export const CHECKS = [
       const problems = parameterProblems(x.route, x.validator, x.url);
       const settle = (parsed: BodyCheck) => {
         x.body = parsed.body as Record<string, any> | undefined;
+        x.text = parsed.text;
         x.files = parsed.files;
         x.problems = problems.length === 0 ? parsed.problems : [...problems, ...parsed.problems];
         return problemsAnswer(x.family, x.route, x.problems);
@@ -225,7 +228,7 @@ export function createHostServer(options: HostServerOptions) {
             operation: x.route.label,
             credentials: { accessKey: String(x.headers.accesskey), accessSecret: x.secret! },
             body: x.body,
-            raw: x.raw,
+            json: x.text,
             answer: out as Record<string, any>,
             callbacks: x.headers['x-nxwa-callbacks'],
           })

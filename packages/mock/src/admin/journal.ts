@@ -3,6 +3,8 @@
 // `limit` requests are kept (as the message store keeps messages); the violations are also counted, grouped by
 // operation, field and rule, so that a report still names every one after the oldest requests are dropped.
 
+import { interner } from '../sandbox/records/intern.js';
+
 /** One problem of a refused request: the field at fault (empty for the request as a whole) and the rule it broke. */
 export interface JournalProblem {
   field: string;
@@ -171,21 +173,6 @@ class Kept implements JournalSummary {
       excerpt: r?.excerpt ?? null,
     };
   }
-}
-
-/**
- * The one copy of each text the journal keeps: a request's path and accessKey are new strings every time, and the
- * same few texts over and over. Bounded: past `limit` texts, it starts again.
- */
-function interner(limit = 1_024) {
-  const texts = new Map<string, string>();
-  return (text: string): string => {
-    const kept = texts.get(text);
-    if (kept !== undefined) return kept;
-    if (texts.size >= limit) texts.clear();
-    texts.set(text, text);
-    return text;
-  };
 }
 
 export function createJournal(limit = 1_000) {

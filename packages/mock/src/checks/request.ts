@@ -48,6 +48,8 @@ export function parameterProblems(route: Route, validator: Validator, url: URL):
 /** A body as read for the engine, and its problems. */
 export interface BodyCheck {
   body?: unknown;
+  /** A JSON body's text, as sent. */
+  text?: string;
   files?: Map<string, UploadedFile>;
   problems: Problem[];
 }
@@ -69,13 +71,14 @@ export function bodyProblems(
   // A JSON body is checked at once (no promise to wait for on every send); a multipart one is streamed through.
   if (!isJson) return multipartProblems(route, validator, headers, raw, maxBodyBytes);
   let body: unknown;
+  const text = raw.toString('utf8');
   try {
-    body = parseJson(raw.toString('utf8'));
+    body = parseJson(text);
   } catch (error) {
     if (error instanceof TooDeep) return { problems: [{ field: '', top: '', text: `(body): ${error.message}` }] };
     return { problems: [{ field: '', top: '', text: `(body): is not valid JSON (${(error as Error).message})` }] };
   }
-  return { body, problems: validator.body(route.path, route.method, 'application/json', body) };
+  return { body, text, problems: validator.body(route.path, route.method, 'application/json', body) };
 }
 
 async function multipartProblems(

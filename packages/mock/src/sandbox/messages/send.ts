@@ -14,9 +14,9 @@ export interface Send {
   /** `POST /api/wa/mt`, … */
   operation: string;
   credentials: CallbackCredentials;
-  /** The request body, parsed, and as sent. */
+  /** The request body, parsed, and its JSON text as sent (none for a multipart one). */
   body: Record<string, any>;
-  raw: Buffer;
+  json?: string;
   /** The engine's answer (`code` 0): kept by the engine and given again, so it is never changed here. */
   answer: Record<string, any>;
   /** The `x-nxwa-callbacks` header, when given. */
@@ -70,7 +70,7 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         to: typeof to === 'string' ? to : undefined,
         from: typeof body.business_phone === 'string' ? body.business_phone : undefined,
         body,
-        bodyJson: send.raw,
+        bodyJson: send.json,
         webhook: webhook ?? null,
       });
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
 import { isoNow } from '../../http/time.js';
-import { jsonBytes } from '../records/packed.js';
+import { interner } from '../records/intern.js';
 
 export type { StatusError };
 
@@ -109,29 +109,36 @@ export interface Planned {
   reckon(): void;
 }
 
-const BODY = Symbol('body as JSON bytes');
+const BODY = Symbol('body as JSON');
 const STATUS = Symbol('status');
 const TIMELINE = Symbol('timeline');
+const RECORDED_AT = Symbol('recorded at');
 // The key it is stored under, made once.
 const KEY = Symbol('key');
 
+/** The callbacks of a message that has had none: one array for all, replaced by the message's own at its first. */
+const NO_CALLBACKS: CallbackAttempt[] = Object.freeze([]) as unknown as CallbackAttempt[];
+
 /**
  * A stored message: its fields are its own data, but for `body`, `status` and `timeline`, which the class reads from
- * slots — the body from its JSON bytes (see records/packed.ts), a fresh copy on each read; the status and timeline
- * after the statuses due are reckoned. Accessors of the class, not of each message: defining them on every message
- * cost a send more than the rest of recording it. JSON sees every field through `toJSON`; a copy is made with
- * {@link plainMessage}.
+ * slots — the body from its JSON (see keepBody), a fresh copy on each read; the status and timeline after the
+ * statuses due are reckoned. Accessors of the class, not of each message: defining them on every message cost a
+ * send more than the rest of recording it. The timeline is made when first read or added to: until then the message
+ * has one status, given when it was recorded. Every object a message holds is kept through a thousand more sends,
+ * which the GC pays for on every send: none is made before it is needed. JSON sees every field through `toJSON`; a
+ * copy is made with {@link plainMessage}.
  */
 class StoredMessage {
-  [BODY]: Buffer | { value: unknown };
+  [BODY]: string | Buffer | { value: unknown } | undefined = undefined;
   [STATUS]: MessageStatus;
-  [TIMELINE]: TimelineEvent[];
+  [TIMELINE]: TimelineEvent[] | undefined;
+  [RECORDED_AT]: string;
   [PLANNED]: Planned | undefined = undefined;
   [KEY] = '';
 
-  constructor(fields: object, status: MessageStatus, timeline: TimelineEvent[]) {
-    this[BODY] = { value: undefined };
+  constructor(fields: object, status: MessageStatus, recordedAt: string, timeline?: TimelineEvent[]) {
     this[STATUS] = status;
+    this[RECORDED_AT] = recordedAt;
     this[TIMELINE] = timeline;
     // Outbound unless the fields say otherwise; first, as the field a reader looks for first.
     (this as Record<string, unknown>).direction = 'outbound';
@@ -140,7 +147,8 @@ class StoredMessage {
 
   get body(): unknown {
     const held = this[BODY];
-    return Buffer.isBuffer(held) ? JSON.parse(held.toString('utf8')) : held.value;
+    if (typeof held === 'string') return JSON.parse(held);
+    return Buffer.isBuffer(held) ? JSON.parse(held.toString('utf8')) : held?.value;
   }
   set body(value: unknown) {
     this[BODY] = { value };
@@ -150,11 +158,12 @@ class StoredMessage {
     return this[STATUS];
   }
   set status(value: MessageStatus) {
+    timelineOf(this);
     this[STATUS] = value;
   }
   get timeline(): TimelineEvent[] {
     this[PLANNED]?.reckon();
-    return this[TIMELINE];
+    return timelineOf(this);
   }
   set timeline(value: TimelineEvent[]) {
     this[TIMELINE] = value;
@@ -174,6 +183,13 @@ class StoredMessage {
   }
 }
 
+/** The message's timeline, made now if it has had only the status it was recorded with (not reckoned). */
+function timelineOf(m: StoredMessage): TimelineEvent[] {
+  let timeline = m[TIMELINE];
+  if (!timeline) m[TIMELINE] = timeline = [{ status: m[STATUS], at: m[RECORDED_AT] }];
+  return timeline;
+}
+
 /** A message's fields as one plain object (its body decoded afresh; the rest as held). */
 export const messageFields = (m: MockMessage): MockMessage =>
   (m instanceof StoredMessage ? m.toJSON() : m) as unknown as MockMessage;
@@ -182,8 +198,8 @@ export const messageFields = (m: MockMessage): MockMessage =>
 export const plainMessage = (m: MockMessage): MockMessage => structuredClone(messageFields(m));
 
 /** A stored message with these fields, status and timeline (its body is given by keepBody). */
-function stored(fields: object, status: MessageStatus, timeline: TimelineEvent[]): MockMessage {
-  const m = new StoredMessage(fields, status, timeline);
+function stored(fields: object, status: MessageStatus, recordedAt: string, timeline?: TimelineEvent[]): MockMessage {
+  const m = new StoredMessage(fields, status, recordedAt, timeline);
   m[KEY] = keyOf(m as unknown as MockMessage);
   return m as unknown as MockMessage;
 }
@@ -192,33 +208,45 @@ function stored(fields: object, status: MessageStatus, timeline: TimelineEvent[]
 export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) =>
   `${m.accessKey}\u0000${m.id}${m.duplicate ? `\u0000${m.duplicate}` : ''}`;
 
+/**
+ * A body up to this size is kept as its JSON text, in V8's heap; a larger one as bytes outside it (see
+ * records/packed.ts), so that the record of a thousand large bodies does not make the heap grow past them.
+ */
+const IN_HEAP_BODY_BYTES = 4 * 1024;
+
 export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYTES) {
+  const intern = interner();
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
   // The messages whose bodies are kept, oldest first, with their sizes; and the sum of those.
   const bodies = new Map<MockMessage, number>();
   let bodyBytes = 0;
+  // The notes a body is replaced with, as JSON: each read decodes its own copy.
+  const DROPPED = JSON.stringify({ omitted: 'the message was dropped from the record' });
+  const OLDER = JSON.stringify({
+    omitted: `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`,
+  });
   const release = (m: MockMessage, note: string) => {
     const size = bodies.get(m);
     if (size === undefined) return;
     bodies.delete(m);
     bodyBytes -= size;
-    m.body = { omitted: note };
+    (m as unknown as StoredMessage)[BODY] = note;
   };
-  // Keeps `body` on the message: its JSON bytes up to KEPT_BODY_BYTES (else a note), within the bound of all bodies.
-  const keepBody = (m: MockMessage, body: unknown, json?: Buffer) => {
-    const bytes = jsonBytes(body, json);
-    if (bytes.length > KEPT_BODY_BYTES) {
-      m.body = { omitted: `a body of ${bytes.length} bytes is not kept` };
+  const keepBody = (m: MockMessage, body: unknown, json?: string) => {
+    const text = json ?? JSON.stringify(body) ?? 'null';
+    const size = Buffer.byteLength(text);
+    if (size > KEPT_BODY_BYTES) {
+      m.body = { omitted: `a body of ${size} bytes is not kept` };
       return;
     }
-    (m as unknown as StoredMessage)[BODY] = bytes;
-    bodies.set(m, bytes.length);
-    bodyBytes += bytes.length;
+    (m as unknown as StoredMessage)[BODY] = size <= IN_HEAP_BODY_BYTES ? text : Buffer.from(text);
+    bodies.set(m, size);
+    bodyBytes += size;
     if (bodyBytes > maxBodyBytes)
       for (const [oldest] of bodies) {
         if (bodyBytes <= maxBodyBytes) break;
-        release(oldest, `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`);
+        release(oldest, OLDER);
       }
   };
   // Told of every change (the live inspector, the state file); every mutator calls it. `timely`: how many of them
@@ -242,24 +270,27 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
   const add = (m: MockMessage, status: MessageStatus, error: StatusError | undefined, at: string) => {
     if (!current(m)) return undefined;
     const event: TimelineEvent = error ? { status, at, error } : { status, at };
-    (m as any)[TIMELINE].push(event);
+    timelineOf(m as unknown as StoredMessage).push(event);
     (m as any)[STATUS] = status;
     return event;
   };
   return {
-    /** Records a message; `bodyJson`: the body's JSON bytes, when the caller has them (a send's own request). */
+    /** Records a message; `bodyJson`: the body's JSON text, when the caller has it (a send's own request). */
     record(
       message: Omit<MockMessage, 'status' | 'timeline' | 'callbacks' | 'direction'> & {
         direction?: MockMessage['direction'];
         status?: MessageStatus;
-        bodyJson?: Buffer;
+        bodyJson?: string;
       },
     ): MockMessage {
       const { bodyJson, body, status: given, ...rest } = message;
-      const status = given ?? 'accepted';
+      // The account and numbers of one message are those of many: each kept once (see `intern`).
+      rest.accessKey = intern(rest.accessKey);
+      if (rest.to !== undefined) rest.to = intern(rest.to);
+      if (rest.from !== undefined) rest.from = intern(rest.from);
       // A field the store does not know is kept as it came.
-      const m = stored(rest, status, [{ status, at: isoNow() }]);
-      m.callbacks = [];
+      const m = stored(rest, given ?? 'accepted', isoNow());
+      m.callbacks = NO_CALLBACKS;
       keepBody(m, body, bodyJson);
       // A second send with the same ID does not replace the first: both are kept, the later one marked.
       if (messages.has((m as any)[KEY])) {
@@ -273,7 +304,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
         const oldest = messages.values().next().value!;
         messages.delete((oldest as any)[KEY]);
         // Callbacks still under way hold the message to record their attempts; they need not hold its body too.
-        release(oldest, 'the message was dropped from the record');
+        release(oldest, DROPPED);
         changedMessage(oldest);
       }
       changedMessage(m);
@@ -302,6 +333,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     },
     attempt(message: MockMessage, attempt: Omit<CallbackAttempt, 'at'> & { at?: string }): void {
       if (!current(message)) return;
+      if (message.callbacks === NO_CALLBACKS) message.callbacks = [];
       message.callbacks.push({ ...attempt, at: attempt.at ?? isoNow() });
       changedMessage(message);
     },
@@ -365,7 +397,12 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       // A file written before messages had a direction holds sends only.
       for (const m of list.slice(-limit)) {
         const { status, timeline, ...fields } = m;
-        const restored = stored({ ...fields, direction: m.direction ?? 'outbound' }, status, timeline);
+        const restored = stored(
+          { ...fields, direction: m.direction ?? 'outbound' },
+          status,
+          timeline[0]?.at ?? isoNow(),
+          timeline,
+        );
         // A file written before sends recorded their business number as `from`: it is in the body.
         const business = (m.body as Record<string, unknown> | undefined)?.business_phone;
         if (restored.direction === 'outbound' && restored.from === undefined && typeof business === 'string')

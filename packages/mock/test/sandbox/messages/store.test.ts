@@ -1,6 +1,6 @@
 // The message record: the newest `limit` kept, and a dropped message lets go of its body, which callbacks still
 // under way (holding the message to record their attempts) would otherwise keep alive past the bound. Bodies are kept
-// as JSON bytes outside V8's heap, the newest `maxBodyBytes` of them.
+// as their JSON (a large one as bytes outside V8's heap), the newest `maxBodyBytes` of them.
 import { describe, expect, it } from 'vitest';
 import { createMessageStore, KEPT_BODIES_BYTES, plainMessage } from '../../../src/sandbox/messages/store.js';
 
@@ -54,7 +54,7 @@ describe('createMessageStore', () => {
     expect(store.get('a', 'k')!.status).toBe('accepted');
   });
 
-  it('keeps bodies as bytes outside the heap: each read is a fresh copy, and a copy changed does not change it', () => {
+  it('keeps a body as its JSON, a large one outside the heap: each read is a fresh copy, a changed copy changes nothing', () => {
     const store = createMessageStore();
     const m = store.record(send('a'));
     const read = m.body as { text: { body: string } };
@@ -62,14 +62,24 @@ describe('createMessageStore', () => {
     expect(m.body).toEqual({ text: { body: 'x'.repeat(1000) } });
     expect(m.body).not.toBe(m.body);
     expect(JSON.parse(JSON.stringify(store.list()))[0].body).toEqual({ text: { body: 'x'.repeat(1000) } });
+    // A hundred bodies of 60 KB: six megabytes of bytes outside V8's heap, not in it.
+    const before = process.memoryUsage().arrayBuffers;
+    const large = Array.from({ length: 100 }, (_, i) =>
+      store.record({ ...send(`large-${i}`), body: { text: { body: 'y'.repeat(60_000) } } }),
+    );
+    expect(process.memoryUsage().arrayBuffers - before).toBeGreaterThan(4_000_000);
+    expect((large[99].body as { text: { body: string } }).text.body).toHaveLength(60_000);
   });
 
-  it("keeps a send's own request bytes when given, not a second encoding of its body", () => {
-    const store = createMessageStore();
-    const raw = Buffer.from('{ "text": { "body": "as sent" } }');
-    const m = store.record({ ...send('a'), body: JSON.parse(raw.toString()), bodyJson: raw });
-    raw.write('{"text":{"body":"bytes!!"}}      ');
-    expect(m.body).toEqual({ text: { body: 'bytes!!' } });
+  it("keeps a send's own JSON text when given, not a second encoding of its body, and counts its bytes", () => {
+    // Two bodies of 1,300 bytes as sent (spaces and all) do not fit in 2,500; encoded again, they would.
+    const store = createMessageStore(10, 2_500);
+    const json = `{ "text": { "body": "as sent" } }${' '.repeat(1_268)}`;
+    const [a, b] = ['a', 'b'].map((id) =>
+      store.record({ ...send(id), body: { text: { body: 'parsed' } }, bodyJson: json }),
+    );
+    expect(a.body).toEqual({ omitted: 'the record keeps the newest 2500 bytes of bodies; this one was older' });
+    expect(b.body).toEqual({ text: { body: 'as sent' } });
   });
 
   it('keeps the newest maxBodyBytes of bodies: an older message keeps its record and a note for its body', () => {
