@@ -105,8 +105,11 @@ export const newMessageId = () => {
  * one listens for statuses as they fall due (see timeline.ts), and reading `status` or `timeline` adds those due.
  */
 export const PLANNED = Symbol('statuses still to come');
+/** Slots of the message for what sets PLANNED: numbers, held in the message itself rather than in an object of their own. */
+export const PLAN_START = Symbol('plan started at');
+export const PLAN_NEXT = Symbol('next planned status');
 export interface Planned {
-  reckon(): void;
+  reckon(message: MockMessage): void;
 }
 
 const BODY = Symbol('body as JSON');
@@ -134,6 +137,8 @@ class StoredMessage {
   [TIMELINE]: TimelineEvent[] | undefined;
   [RECORDED_AT]: string;
   [PLANNED]: Planned | undefined = undefined;
+  [PLAN_START] = 0;
+  [PLAN_NEXT] = 0;
   [KEY] = '';
 
   constructor(fields: object, status: MessageStatus, recordedAt: string, timeline?: TimelineEvent[]) {
@@ -154,7 +159,7 @@ class StoredMessage {
     this[BODY] = { value };
   }
   get status(): MessageStatus {
-    this[PLANNED]?.reckon();
+    this[PLANNED]?.reckon(this as unknown as MockMessage);
     return this[STATUS];
   }
   set status(value: MessageStatus) {
@@ -162,7 +167,7 @@ class StoredMessage {
     this[STATUS] = value;
   }
   get timeline(): TimelineEvent[] {
-    this[PLANNED]?.reckon();
+    this[PLANNED]?.reckon(this as unknown as MockMessage);
     return timelineOf(this);
   }
   set timeline(value: TimelineEvent[]) {
