@@ -199,7 +199,7 @@ describe('abuse', () => {
       { ...auth, 'content-type': 'application/json' },
       Buffer.alloc(21 * 1024 * 1024, 32),
     );
-    expect([413, -1]).toContain(big);
+    expect(big).toBe(413);
 
     // Still answering correctly, every host.
     const { data, error } = await client('api2.nxcloud.com').POST('/api/wa/mt', { body: text });

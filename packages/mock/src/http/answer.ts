@@ -50,7 +50,7 @@ export function writeAnswer(res: ServerResponse, answer: Answer): void {
       typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.byteLength,
     );
   headers.push('content-type', answer.contentType ?? 'application/json');
-  // A body too large is not read to its end: the connection cannot carry another request.
+  // A body too large may not have been read to its end (see onBody): the connection cannot carry another request.
   headers.push('connection', answer.status === 413 ? 'close' : 'keep-alive');
   res.writeHead(answer.status, headers);
   res.end(answer.body);

@@ -14,28 +14,46 @@ export class HttpFailure extends Error {
 }
 
 /**
- * Reads a body up to `limit` bytes and calls `done` once, with the body or why there is none: no promise, so that a
- * request's answer can be written in the same turn as its last chunk arrives.
+ * How far past the limit a body is still read (and dropped) before it is refused: the sender, still sending, then
+ * gets the 413. A connection closed with bytes it has not read is reset, and the answer is lost with it.
  */
-export function onBody(req: IncomingMessage, limit: number, done: (error: Error | null, raw?: Buffer) => void): void {
+export const DRAINED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a body up to `limit` bytes and calls `done` once, with the body or why there is none: no promise, so that a
+ * request's answer can be written in the same turn as its last chunk arrives. A body past the limit is refused when
+ * it ends, or once `drained` bytes more have come.
+ */
+export function onBody(
+  req: IncomingMessage,
+  limit: number,
+  done: (error: Error | null, raw?: Buffer) => void,
+  drained = DRAINED_BYTES,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
-  // `done` is called once: an error after the end (or after the limit was passed) is not a second outcome.
+  let over = false;
+  // `done` is called once: an error after the end (or after the body was refused) is not a second outcome.
   let settled = false;
+  const refuse = () => {
+    settled = true;
+    done(new HttpFailure(413, undefined, `The body is larger than the mock's limit of ${limit} bytes.`));
+    req.resume();
+  };
   req.on('data', (chunk: Buffer) => {
     if (settled) return;
     size += chunk.length;
-    if (size > limit) {
-      settled = true;
-      done(new HttpFailure(413, undefined, `The body is larger than the mock's limit of ${limit} bytes.`));
-      req.resume();
-      return;
+    if (!over && size > limit) {
+      over = true;
+      chunks.length = 0;
     }
-    chunks.push(chunk);
+    if (!over) chunks.push(chunk);
+    else if (size - limit > drained) refuse();
   });
   // One chunk is the whole body (Node copies each chunk out of the socket's buffer): no second copy of it.
   req.on('end', () => {
     if (settled) return;
+    if (over) return refuse();
     settled = true;
     done(null, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
   });

@@ -58,13 +58,18 @@ describe('a multipart body whose file part never closes', () => {
 
 describe('onBody', () => {
   /** A loopback server that reads each request with onBody and keeps every outcome `done` was called with. */
-  async function reader(limit: number) {
+  async function reader(limit: number, drained?: number) {
     const outcomes: string[] = [];
     const server = createServer((req, res) =>
-      onBody(req, limit, (error, raw) => {
-        outcomes.push(error ? `${(error as HttpFailure).status ?? 'error'}: ${error.message}` : `body ${raw}`);
-        res.end();
-      }),
+      onBody(
+        req,
+        limit,
+        (error, raw) => {
+          outcomes.push(error ? `${(error as HttpFailure).status ?? 'error'}: ${error.message}` : `body ${raw}`);
+          res.end();
+        },
+        drained,
+      ),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -89,6 +94,33 @@ describe('onBody', () => {
       await send(r.port, ['abc', 'def']);
       await send(r.port, ['0123456', '789abc', 'more after the limit']);
       expect(r.outcomes).toEqual(['body abcdef', "413: The body is larger than the mock's limit of 10 bytes."]);
+    } finally {
+      await r.close();
+    }
+  });
+
+  /** Sends `parts` of a request it does not end yet: `answered` resolves when an answer comes. */
+  const open = (port: number, parts: string[]) => {
+    const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/' });
+    const answered = new Promise<void>((resolve) => req.on('response', (res) => (res.resume(), resolve())));
+    req.on('error', () => {});
+    for (const part of parts) req.write(part);
+    return { answered, end: () => req.end(), destroy: () => req.destroy() };
+  };
+
+  it('refuses a body past the limit once it has ended, or once it is `drained` bytes past the limit', async () => {
+    // Refused at its end, a sender still sending gets the 413: a connection closed on bytes unread is reset.
+    const r = await reader(10, 20);
+    try {
+      const within = open(r.port, ['0123456', '789abc', 'x'.repeat(15)]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(r.outcomes).toEqual([]);
+      within.end();
+      await within.answered;
+      const past = open(r.port, ['0123456', '789abc', 'x'.repeat(15), 'y'.repeat(10)]);
+      await past.answered;
+      past.destroy();
+      expect(r.outcomes).toEqual(Array(2).fill("413: The body is larger than the mock's limit of 10 bytes."));
     } finally {
       await r.close();
     }
