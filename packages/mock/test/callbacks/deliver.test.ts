@@ -52,7 +52,7 @@ describe('the pending-callback bound', () => {
     expect(lines.filter((l) => l.includes('dropped'))).toHaveLength(2);
     delivery.cancelAll();
     expect(await results[0]).toBe(false);
-    expect(MAX_PENDING_CALLBACKS).toBe(2_000);
+    expect(MAX_PENDING_CALLBACKS).toBe(4_000);
   });
 });
 
@@ -109,6 +109,34 @@ describe('the pending-bytes bound', () => {
 });
 
 describe('connections to a webhook', () => {
+  it('past its connections, a callback waits to be sent, and one still waiting when the mock stops is never sent', async () => {
+    let reached = 0;
+    const hook = createServer((req) => {
+      req.resume();
+      reached++;
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const delivery = createDelivery({ retryBaseMs: 0, log: () => {} });
+    try {
+      const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+      const results = Array.from({ length: CALLBACK_SOCKETS + 10 }, () =>
+        delivery.deliver(hookUrl, '{}', { accessKey: 'k', accessSecret: 's' }),
+      );
+      await expect.poll(() => reached, { timeout: 20_000 }).toBe(CALLBACK_SOCKETS);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(reached).toBe(CALLBACK_SOCKETS);
+      expect(delivery.pending).toBe(CALLBACK_SOCKETS + 10);
+      delivery.cancelAll();
+      expect(await Promise.all(results)).toEqual(Array(CALLBACK_SOCKETS + 10).fill(false));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(reached).toBe(CALLBACK_SOCKETS);
+    } finally {
+      delivery.cancelAll();
+      hook.closeAllConnections();
+      await new Promise((r) => hook.close(r));
+    }
+  });
+
   it('carries four callbacks for each of 100 sends in flight at once, so that callbacks keep up with the sends', async () => {
     const waiting: ServerResponse[] = [];
     const all = 400;
