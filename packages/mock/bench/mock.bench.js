@@ -9,6 +9,9 @@
 // - latency: p99 at 100 in flight, the mock against the floor; the other hosts' sends against the floor;
 // - sustained: 100,000 sends at 100 in flight to a fresh mock whose status callbacks go to a webhook here: sends/s,
 //   p99, callbacks delivered, the mock's RSS at start, after 10,000 sends, at its peak and at the end.
+// Past the start, on Linux with two cores or more, the generator keeps to the first core and every server it drives to
+// the second (taskset), each with all its threads: a server on a core slower than the other's (a shared machine's
+// cores are not equally busy) would otherwise set a ratio by where it ran.
 // Everything listens on 127.0.0.1. `node bench/mock.bench.js [sustained sends]` for another count;
 // `node bench/mock.bench.js --start [runs]` measures only the start, that many times (5 by default), and its median.
 import { fork, spawn, spawnSync } from 'node:child_process';
@@ -16,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -93,6 +97,13 @@ const stop = (child) =>
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+const pinning =
+  process.platform === 'linux' && availableParallelism() >= 2 && spawnSync('taskset', ['-V']).status === 0;
+/** Keeps a process, every thread of it, to one core (when pinning). */
+const pin = (pid, core) => {
+  if (pinning) spawnSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+};
+
 // 1. Start and memory: all four hosts.
 const health = (port) => fetch(`http://127.0.0.1:${port}/__health`).then((r) => r.status === 200);
 async function startAll() {
@@ -127,6 +138,8 @@ if (START_ONLY) {
 }
 await sleep(200);
 const processes = tree(all.pid);
+pin(process.pid, 0);
+pin(all.pid, 1);
 const rssMb = processes.reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 
 // 2. Throughput: the mock, the floor and a bare Prism CLI, with the same generator and request.
@@ -310,6 +323,7 @@ const pct = (x) => `${Math.round(x * 100)}%`;
 
 try {
   await until(() => fetch(`http://127.0.0.1:${prismPort}/__nothing`).then(() => true), 'Prism', prism);
+  for (const [pid] of tree(prism.pid)) pin(pid, 1);
   const api2 = sendOf('api2.nxcloud.com');
   // The floor answers what the mock answers to the same send.
   const sample = await fetch(`http://127.0.0.1:${base}${api2.path}`, {
@@ -323,6 +337,7 @@ try {
   const floorPort = await freePort();
   floor = fork(join(here, 'floor.js'), [String(floorPort), sample], { stdio: 'ignore' });
   await new Promise((resolve, reject) => (floor.once('message', resolve), floor.once('exit', reject)));
+  pin(floor.pid, 1);
 
   const targets = {
     mock: { port: base, pids: () => [all.pid] },
@@ -410,6 +425,7 @@ try {
     { stdio: 'ignore' },
   );
   await until(() => health(sustainedPort), 'nxwa-mock (sustained)', sustained);
+  pin(sustained.pid, 1);
   const rss = { start: rssOf(sustained.pid), peak: 0, at10k: 0, end: 0 };
   const sampler = setInterval(() => (rss.peak = Math.max(rss.peak, rssOf(sustained.pid))), 100);
   const latencies = [];
@@ -455,6 +471,11 @@ try {
       figure: 'nxwa-mock / bare Prism (median of rounds)',
       value: `${ratio('mock', 'prism').toFixed(2)}×`,
       target: '≥ 1.2×',
+    },
+    {
+      figure: 'cores past the start',
+      value: pinning ? 'generator on core 0, each server on core 1 (taskset)' : 'not pinned (Linux, 2 cores, taskset)',
+      target: '',
     },
     ...order.map((which) => ({
       figure: `CPU during ${which} rounds, share of one core: server / generator`,
