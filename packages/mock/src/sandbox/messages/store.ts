@@ -97,7 +97,8 @@ export const newMessageId = () => {
     used = 0;
   }
   used += 12;
-  return `mock${pool.toString('hex', used - 12, used)}`;
+  // Joined, not concatenated: one flat string, where `+` keeps two (and a third once it is hashed).
+  return ['mock', pool.toString('hex', used - 12, used)].join('');
 };
 
 /**
@@ -211,7 +212,7 @@ function stored(fields: object, status: MessageStatus, recordedAt: string, timel
 
 /** A message is its account and its ID: two accounts may use the same cus_message_id. */
 export const keyOf = (m: { accessKey: string; id: string; duplicate?: number }) =>
-  `${m.accessKey}\u0000${m.id}${m.duplicate ? `\u0000${m.duplicate}` : ''}`;
+  (m.duplicate ? [m.accessKey, m.id, m.duplicate] : [m.accessKey, m.id]).join('\u0000');
 
 /**
  * A body up to this size is kept as its JSON text, in V8's heap; a larger one as bytes outside it (see
@@ -238,6 +239,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     bodyBytes -= size;
     (m as unknown as StoredMessage)[BODY] = note;
   };
+  // Keeps `body` on the message: its JSON up to KEPT_BODY_BYTES (else a note), within the bound of all bodies.
   const keepBody = (m: MockMessage, body: unknown, json?: string) => {
     const text = json ?? JSON.stringify(body) ?? 'null';
     const size = Buffer.byteLength(text);

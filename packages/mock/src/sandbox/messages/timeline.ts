@@ -212,6 +212,7 @@ export function createTimelines({
     const planned = held[PLANNED];
     if (!(planned instanceof Reckoner)) return planned instanceof Life ? planned : undefined;
     planned.reckon(m);
+    // Without a webhook, a life makes no callback: its family is never read.
     const life = new Life({ message: m, statuses: planned.statuses, family: 'classic' });
     life.startedAt = EPOCH + held[PLAN_START];
     life.next = held[PLAN_NEXT];
