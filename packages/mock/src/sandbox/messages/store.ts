@@ -50,7 +50,7 @@ export interface MockMessage {
   from?: string;
   /**
    * The send's request body, or the inbound message: whole up to {@link KEPT_BODY_BYTES} of JSON, else a note of its
-   * size; the newest {@link KEPT_BODIES_BYTES} of bodies are kept, older ones become a note. Kept as JSON bytes, so
+   * size; the newest {@link KEPT_BODIES_BYTES} of bodies are kept, older ones become a note. Kept as its JSON, so
    * each read decodes a fresh copy.
    */
   body: unknown;
@@ -117,6 +117,7 @@ const BODY = Symbol('body as JSON');
 const STATUS = Symbol('status');
 const TIMELINE = Symbol('timeline');
 const RECORDED_AT = Symbol('recorded at');
+const BODY_SIZE = Symbol('bytes of the kept body');
 // The key it is stored under, made once.
 const KEY = Symbol('key');
 
@@ -140,6 +141,8 @@ class StoredMessage {
   [PLANNED]: Planned | undefined = undefined;
   [PLAN_START] = 0;
   [PLAN_NEXT] = 0;
+  /** Bytes of its body counted toward the bound of all bodies; 0 once none is kept. */
+  [BODY_SIZE] = 0;
   [KEY] = '';
 
   constructor(fields: object, status: MessageStatus, recordedAt: string, timeline?: TimelineEvent[]) {
@@ -224,8 +227,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
   const intern = interner();
   // Insertion order is age: the first key is the oldest.
   const messages = new Map<string, MockMessage>();
-  // The messages whose bodies are kept, oldest first, with their sizes; and the sum of those.
-  const bodies = new Map<MockMessage, number>();
+  // Bytes of the bodies kept: each message holds its own count (see BODY_SIZE); the oldest are found in `messages`.
   let bodyBytes = 0;
   // The notes a body is replaced with, as JSON: each read decodes its own copy.
   const DROPPED = JSON.stringify({ omitted: 'the message was dropped from the record' });
@@ -233,11 +235,11 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     omitted: `the record keeps the newest ${maxBodyBytes} bytes of bodies; this one was older`,
   });
   const release = (m: MockMessage, note: string) => {
-    const size = bodies.get(m);
-    if (size === undefined) return;
-    bodies.delete(m);
-    bodyBytes -= size;
-    (m as unknown as StoredMessage)[BODY] = note;
+    const held = m as unknown as StoredMessage;
+    if (held[BODY_SIZE] === 0) return;
+    bodyBytes -= held[BODY_SIZE];
+    held[BODY_SIZE] = 0;
+    held[BODY] = note;
   };
   // Keeps `body` on the message: its JSON up to KEPT_BODY_BYTES (else a note), within the bound of all bodies.
   const keepBody = (m: MockMessage, body: unknown, json?: string) => {
@@ -247,11 +249,13 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       m.body = { omitted: `a body of ${size} bytes is not kept` };
       return;
     }
-    (m as unknown as StoredMessage)[BODY] = size <= IN_HEAP_BODY_BYTES ? text : Buffer.from(text);
-    bodies.set(m, size);
+    const held = m as unknown as StoredMessage;
+    held[BODY] = size <= IN_HEAP_BODY_BYTES ? text : Buffer.from(text);
+    held[BODY_SIZE] = size;
     bodyBytes += size;
+    // The message itself is not in the record yet: the older ones go first.
     if (bodyBytes > maxBodyBytes)
-      for (const [oldest] of bodies) {
+      for (const oldest of messages.values()) {
         if (bodyBytes <= maxBodyBytes) break;
         release(oldest, OLDER);
       }
@@ -367,7 +371,6 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     },
     reset(): void {
       messages.clear();
-      bodies.clear();
       bodyBytes = 0;
       changed({ kind: 'reset' });
     },
@@ -399,7 +402,6 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     /** Replaces the record with these messages, oldest first; the newest `limit` are kept. */
     restore(list: MockMessage[]): void {
       messages.clear();
-      bodies.clear();
       bodyBytes = 0;
       // A file written before messages had a direction holds sends only.
       for (const m of list.slice(-limit)) {
