@@ -5,7 +5,7 @@
 // shows is a matter of the reader's clock (`typingShown`) and needs no timer.
 import type { Answer } from '../../http/answer.js';
 import { digitsOf, type SandboxRequest, success, unknownParameter } from '../request.js';
-import type { MessageStore, MockMessage } from './store.js';
+import type { MessageChange, MessageStore, MockMessage } from './store.js';
 
 /** How long a typing indicator shows without a reply (the vendor's page). */
 export const TYPING_MS = 25_000;
@@ -24,8 +24,6 @@ export interface ReadsOptions {
 export function createReads({ messages, now = Date.now }: ReadsOptions) {
   // Inbound messages whose typing indicator may still show: a reply has to end only these.
   const typing = new Set<MockMessage>();
-  // After a restart from the state file: the indicators still showing.
-  for (const m of messages.snapshot()) if (typingShown(m, now())) typing.add(m);
   const isAnswer = (v: MockMessage | Answer): v is Answer => typeof v.status === 'number';
 
   /** The received message the request names, or the parameter code naming the field at fault. */
@@ -50,28 +48,41 @@ export function createReads({ messages, now = Date.now }: ReadsOptions) {
   };
 
   // The business's next message to the user ends the indicator: any send recorded to that user from that number.
-  messages.onChange(
-    (change) => {
-      if (change.kind === 'reset') return typing.clear();
-      if (typing.size === 0) return;
-      const sent = messages.get(change.id, change.accessKey);
-      if (!sent || sent.direction !== 'outbound' || sent.timeline.length !== 1 || sent.callbacks.length !== 0) return;
-      const business = digitsOf(sent.from);
-      const at = now();
-      for (const m of [...typing]) {
-        if (!typingShown(m, at)) {
-          typing.delete(m);
-          continue;
-        }
-        if (m.accessKey !== sent.accessKey || digitsOf(m.from) !== digitsOf(sent.to) || digitsOf(m.to) !== business)
-          continue;
+  // Listened to only while an indicator may show: the record tells its changes to no one when no one listens.
+  let stopListening: (() => void) | undefined;
+  const listen = () => {
+    stopListening ??= messages.onChange(replied, { timely: false });
+  };
+  const settle = () => {
+    if (typing.size > 0) return;
+    stopListening?.();
+    stopListening = undefined;
+  };
+  function replied(change: MessageChange) {
+    if (change.kind === 'reset') {
+      typing.clear();
+      return settle();
+    }
+    const sent = messages.get(change.id, change.accessKey);
+    // Sends as they are recorded, not their statuses: those may be reckoned when read.
+    if (!sent || sent.direction !== 'outbound' || sent.timeline.length !== 1 || sent.callbacks.length !== 0) return;
+    const business = digitsOf(sent.from);
+    const at = now();
+    for (const m of [...typing]) {
+      if (!typingShown(m, at)) {
         typing.delete(m);
-        messages.setTyping(m, { ...m.typing!, endedAt: new Date(at).toISOString(), endedBy: 'reply' });
+        continue;
       }
-      // Sends as they are recorded, not their statuses: those may be reckoned when read.
-    },
-    { timely: false },
-  );
+      if (m.accessKey !== sent.accessKey || digitsOf(m.from) !== digitsOf(sent.to) || digitsOf(m.to) !== business)
+        continue;
+      typing.delete(m);
+      messages.setTyping(m, { ...m.typing!, endedAt: new Date(at).toISOString(), endedBy: 'reply' });
+    }
+    settle();
+  }
+  // After a restart from the state file: the indicators still showing.
+  for (const m of messages.snapshot()) if (typingShown(m, now())) typing.add(m);
+  if (typing.size > 0) listen();
 
   return {
     markMessageAsRead(req: SandboxRequest): Answer {
@@ -91,6 +102,7 @@ export function createReads({ messages, now = Date.now }: ReadsOptions) {
         until: new Date(at + TYPING_MS).toISOString(),
       });
       typing.add(message);
+      listen();
       return success(req.family, null);
     },
   };

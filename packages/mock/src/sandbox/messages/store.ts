@@ -269,6 +269,7 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     for (const listener of listeners) listener(change);
   };
   const changedMessage = (m: { accessKey: string; id: string; duplicate?: number }) =>
+    listeners.size > 0 &&
     changed(
       m.duplicate
         ? { kind: 'message', id: m.id, accessKey: m.accessKey, duplicate: m.duplicate }
