@@ -62,17 +62,19 @@ export function createSends({ messages, timelines, webhookUrl, allowAnyCallbackT
         log(refusedTarget('callback', webhook));
         webhook = undefined;
       }
-      const recorded = messages.record({
-        id,
-        host: send.host,
-        operation: send.operation,
-        accessKey: send.credentials.accessKey,
-        to: typeof to === 'string' ? to : undefined,
-        from: typeof body.business_phone === 'string' ? body.business_phone : undefined,
+      const recorded = messages.recordSend(
+        {
+          id,
+          host: send.host,
+          operation: send.operation,
+          accessKey: send.credentials.accessKey,
+          to: typeof to === 'string' ? to : undefined,
+          from: typeof body.business_phone === 'string' ? body.business_phone : undefined,
+          webhook: webhook ?? null,
+        },
         body,
-        bodyJson: send.json,
-        webhook: webhook ?? null,
-      });
+        send.json,
+      );
       // The timeline advances with or without a webhook; its statuses become callbacks when there is one.
       timelines.start({
         message: recorded,

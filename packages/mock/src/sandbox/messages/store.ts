@@ -145,13 +145,13 @@ class StoredMessage {
   [BODY_SIZE] = 0;
   [KEY] = '';
 
-  constructor(fields: object, status: MessageStatus, recordedAt: string, timeline?: TimelineEvent[]) {
+  constructor(fields: object | undefined, status: MessageStatus, recordedAt: string, timeline?: TimelineEvent[]) {
     this[STATUS] = status;
     this[RECORDED_AT] = recordedAt;
     this[TIMELINE] = timeline;
     // Outbound unless the fields say otherwise; first, as the field a reader looks for first.
     (this as Record<string, unknown>).direction = 'outbound';
-    Object.assign(this, fields);
+    if (fields) Object.assign(this, fields);
   }
 
   get body(): unknown {
@@ -211,6 +211,17 @@ function stored(fields: object, status: MessageStatus, recordedAt: string, timel
   const m = new StoredMessage(fields, status, recordedAt, timeline);
   m[KEY] = keyOf(m as unknown as MockMessage);
   return m as unknown as MockMessage;
+}
+
+/** The fields of an accepted send, as the sends record it (see `recordSend`). */
+export interface SendFields {
+  id: string;
+  host: string;
+  operation: string;
+  accessKey: string;
+  to: string | undefined;
+  from: string | undefined;
+  webhook: string | null;
 }
 
 /** A message is its account and its ID: two accounts may use the same cus_message_id. */
@@ -286,6 +297,28 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
     (m as any)[STATUS] = status;
     return event;
   };
+  // A message made by `record` or `recordSend` enters the record, with its body.
+  const enter = (m: MockMessage, body: unknown, bodyJson?: string): MockMessage => {
+    m.callbacks = NO_CALLBACKS;
+    keepBody(m, body, bodyJson);
+    // A second send with the same ID does not replace the first: both are kept, the later one marked.
+    if (messages.has((m as any)[KEY])) {
+      let n = 2;
+      while (messages.has(keyOf({ accessKey: m.accessKey, id: m.id, duplicate: n }))) n++;
+      m.duplicate = n;
+      (m as any)[KEY] = keyOf(m);
+    }
+    messages.set((m as any)[KEY], m);
+    if (messages.size > limit) {
+      const oldest = messages.values().next().value!;
+      messages.delete((oldest as any)[KEY]);
+      // Callbacks still under way hold the message to record their attempts; they need not hold its body too.
+      release(oldest, DROPPED);
+      changedMessage(oldest);
+    }
+    changedMessage(m);
+    return m;
+  };
   return {
     /** Records a message; `bodyJson`: the body's JSON text, when the caller has it (a send's own request). */
     record(
@@ -301,26 +334,23 @@ export function createMessageStore(limit = 1_000, maxBodyBytes = KEPT_BODIES_BYT
       if (rest.to !== undefined) rest.to = intern(rest.to);
       if (rest.from !== undefined) rest.from = intern(rest.from);
       // A field the store does not know is kept as it came.
-      const m = stored(rest, given ?? 'accepted', isoNow());
-      m.callbacks = NO_CALLBACKS;
-      keepBody(m, body, bodyJson);
-      // A second send with the same ID does not replace the first: both are kept, the later one marked.
-      if (messages.has((m as any)[KEY])) {
-        let n = 2;
-        while (messages.has(keyOf({ accessKey: m.accessKey, id: m.id, duplicate: n }))) n++;
-        m.duplicate = n;
-        (m as any)[KEY] = keyOf(m);
-      }
-      messages.set((m as any)[KEY], m);
-      if (messages.size > limit) {
-        const oldest = messages.values().next().value!;
-        messages.delete((oldest as any)[KEY]);
-        // Callbacks still under way hold the message to record their attempts; they need not hold its body too.
-        release(oldest, DROPPED);
-        changedMessage(oldest);
-      }
-      changedMessage(m);
-      return m;
+      return enter(stored(rest, given ?? 'accepted', isoNow()), body, bodyJson);
+    },
+    /**
+     * Records an accepted send, as `record` does: the sends' own way in, whose fields are known, so that none is
+     * copied from one object to another on every send.
+     */
+    recordSend(send: SendFields, body: unknown, bodyJson?: string): MockMessage {
+      const m = new StoredMessage(undefined, 'accepted', isoNow()) as unknown as MockMessage;
+      m.id = send.id;
+      m.host = send.host;
+      m.operation = send.operation;
+      m.accessKey = intern(send.accessKey);
+      m.to = send.to === undefined ? undefined : intern(send.to);
+      m.from = send.from === undefined ? undefined : intern(send.from);
+      m.webhook = send.webhook;
+      (m as any)[KEY] = keyOf(m);
+      return enter(m, body, bodyJson);
     },
     /** Adds a status to a message's timeline; undefined when the message is no longer recorded (dropped or reset). */
     advance(message: MockMessage, status: MessageStatus, error?: StatusError): TimelineEvent | undefined {

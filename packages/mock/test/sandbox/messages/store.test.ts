@@ -2,7 +2,12 @@
 // under way (holding the message to record their attempts) would otherwise keep alive past the bound. Bodies are kept
 // as their JSON (a large one as bytes outside V8's heap), the newest `maxBodyBytes` of them.
 import { describe, expect, it } from 'vitest';
-import { createMessageStore, KEPT_BODIES_BYTES, plainMessage } from '../../../src/sandbox/messages/store.js';
+import {
+  createMessageStore,
+  KEPT_BODIES_BYTES,
+  type MockMessage,
+  plainMessage,
+} from '../../../src/sandbox/messages/store.js';
 
 const send = (id: string) => ({
   id,
@@ -28,6 +33,21 @@ describe('createMessageStore', () => {
     ).toEqual(['b', 'c']);
     expect(first.body).toEqual({ omitted: 'the message was dropped from the record' });
     expect(third.body).toEqual({ text: { body: 'x'.repeat(1000) } });
+  });
+
+  it('records a send by its own way in as it records any message: the same fields, in the same order', () => {
+    const sameTime = (m: MockMessage) => ({ ...plainMessage(m), timeline: [] });
+    for (const [to, from] of [
+      ['8613600000001', '8615800001795'],
+      [undefined, undefined],
+    ]) {
+      const fields = { id: 'a', host: 'api2.nxcloud.com', operation: 'POST /api/wa/mt', accessKey: 'k', to, from };
+      const recorded = createMessageStore().record({ ...fields, body: { x: 1 }, webhook: null });
+      const sent = createMessageStore().recordSend({ ...fields, webhook: null }, { x: 1 }, '{ "x": 1 }');
+      expect(Object.keys(sameTime(sent))).toEqual(Object.keys(sameTime(recorded)));
+      expect(sameTime(sent)).toStrictEqual(sameTime(recorded));
+      expect(sent.timeline.map((e) => e.status)).toEqual(['accepted']);
+    }
   });
 
   it('hands out a message as plain data: every field, as JSON has it, and a copy that changes nothing kept', () => {
