@@ -2,7 +2,7 @@
 // record a send → write. The checks run in the order of CHECKS, as the real servers make them; every stage but the
 // engine answers in NxCloud's envelope with the host's documented codes. The mock's own /__nxwa paths go to the
 // admin table instead.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Admin } from './admin/index.js';
 import type { Journal } from './admin/journal.js';
 import { checkCommonHeaders, checkContentType, checkOperationHeaders, commonHeaders } from './checks/headers.js';
@@ -126,14 +126,6 @@ export const CHECKS = [
 // upstream's own answer is the point).
 export const PROXY_CHECKS = CHECKS.filter((c) => c.name !== 'signature' && c.name !== 'faults');
 
-/** What the pipeline established about a request, for the journal. */
-interface Seen {
-  /** The request as the checks saw it (its fault among what they established). */
-  exchange?: Exchange;
-  /** Proxy mode: the local refusal of a request forwarded all the same (what the journal records). */
-  local?: Answer;
-}
-
 export function createHostServer(options: HostServerOptions) {
   const { host, spec, engine, accounts, admin, sends, maxBodyBytes, log } = options;
   const routes = compileRoutes(spec);
@@ -244,13 +236,7 @@ export function createHostServer(options: HostServerOptions) {
    * Answers a request for one of the host's operations: in the turn its body is read, unless a stage waits. Any
    * failure goes to `refused`.
    */
-  function handle(
-    req: IncomingMessage,
-    url: URL,
-    faulted: Seen,
-    answered: (answer: Answer) => void,
-    refused: (error: unknown) => void,
-  ): void {
+  function handle(req: IncomingMessage, url: URL, reply: Reply): void {
     if (req.method === 'GET' && url.pathname === '/__health') {
       engine
         .healthy()
@@ -260,23 +246,30 @@ export function createHostServer(options: HostServerOptions) {
             ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
           ),
         }))
-        .then(answered, refused);
+        .then(
+          (a) => reply.answered(a),
+          (e) => reply.refused(e),
+        );
       return;
     }
     onBody(req, maxBodyBytes, (error, raw) => {
-      if (error) return refused(error);
+      if (error) return reply.refused(error);
       let answer: Answer | Promise<Answer>;
       try {
-        answer = answerRead(req, url, raw as Buffer, faulted);
+        answer = answerRead(req, url, raw as Buffer, reply);
       } catch (thrown) {
-        return refused(thrown);
+        return reply.refused(thrown);
       }
-      if (answer instanceof Promise) answer.then(answered, refused);
-      else answered(answer);
+      if (answer instanceof Promise)
+        answer.then(
+          (a) => reply.answered(a),
+          (e) => reply.refused(e),
+        );
+      else reply.answered(answer);
     });
   }
 
-  function answerRead(req: IncomingMessage, url: URL, raw: Buffer, faulted: Seen): Answer | Promise<Answer> {
+  function answerRead(req: IncomingMessage, url: URL, raw: Buffer, reply: Reply): Answer | Promise<Answer> {
     const method = (req.method ?? 'GET').toLowerCase();
     const route = routeOf(method, url.pathname);
     if (!route) {
@@ -307,8 +300,8 @@ export function createHostServer(options: HostServerOptions) {
       faults: options.faults,
     };
     // The journal reads what the checks established, whatever the answer.
-    faulted.exchange = x;
-    if (options.proxy) return forward(x, faulted, options.proxy);
+    reply.exchange = x;
+    if (options.proxy) return forward(x, reply, options.proxy);
     const refused = runChecks(x, 0);
     if (refused instanceof Promise) return refused.then((answer) => answer ?? answerChecked(x));
     return refused ?? answerChecked(x);
@@ -331,10 +324,10 @@ export function createHostServer(options: HostServerOptions) {
   }
 
   /** Proxy mode: the checks but the signature's and the faults, then the upstream's answer. */
-  async function forward(x: Exchange, faulted: Seen, proxy: ProxyHost): Promise<Answer> {
+  async function forward(x: Exchange, reply: Reply, proxy: ProxyHost): Promise<Answer> {
     for (const check of PROXY_CHECKS) {
-      faulted.local = await check.run(x);
-      if (faulted.local) break;
+      reply.local = await check.run(x);
+      if (reply.local) break;
     }
     return proxy.forward({
       req: x.req,
@@ -342,7 +335,7 @@ export function createHostServer(options: HostServerOptions) {
       raw: x.raw,
       validator,
       pathNames: pathParameters(x.route, x.url),
-      local: faulted.local,
+      local: reply.local,
       problems: x.problems,
     });
   }
@@ -361,20 +354,34 @@ export function createHostServer(options: HostServerOptions) {
     }
   }
 
-  const server = createServer((req, res) => {
-    const started = Date.now();
-    const faulted: Seen = {};
-    let own = false;
+  /**
+   * One request's way to its answer: what the pipeline established (for the journal), and the answer written. An
+   * object with methods rather than closures made afresh for every request.
+   */
+  class Reply {
+    readonly started = Date.now();
+    /** One of the mock's own paths (`/__nxwa/…`): answered by the admin table, not journaled. */
+    own = false;
+    /** The request as the checks saw it (its fault among what they established). */
+    exchange?: Exchange;
+    /** Proxy mode: the local refusal of a request forwarded all the same (what the journal records). */
+    local?: Answer;
+
+    constructor(
+      readonly req: IncomingMessage,
+      readonly res: ServerResponse,
+    ) {}
 
     /** The answer to a failure; none for a connection reset, which is done here. */
-    const failed = (error: unknown): Answer | undefined => {
+    failed(error: unknown): Answer | undefined {
+      const { req } = this;
       if (error instanceof ConnectionReset) {
         // A TCP RST where the platform offers it, else a plain close: either way, no answer.
         const socket = req.socket as typeof req.socket & { resetAndDestroy?: () => void };
         if (socket.resetAndDestroy) socket.resetAndDestroy();
         else socket.destroy();
         log(
-          `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → connection reset (fault) ${Date.now() - started}ms`,
+          `${host} ${req.method} ${(req.url ?? '').split('?')[0]} → connection reset (fault) ${Date.now() - this.started}ms`,
         );
         return undefined;
       }
@@ -387,18 +394,19 @@ export function createHostServer(options: HostServerOptions) {
         code,
         body: envelope(family, code, known ? error.message : `The mock failed: ${(error as Error).message}`),
       };
-    };
+    }
 
-    const finish = (result: Answer) => {
-      writeAnswer(res, result);
-      const x = faulted.exchange;
+    finish(result: Answer): void {
+      const { req } = this;
+      writeAnswer(this.res, result);
+      const x = this.exchange;
       // In proxy mode a request the spec refuses is journaled as refused, whatever the upstream answered.
-      const judged = faulted.local ?? result;
+      const judged = this.local ?? result;
       // The mock's own paths (and its health probe) are not the contract under test.
       const target = req.url ?? '';
       const query = target.indexOf('?');
       const path = query < 0 ? target : target.slice(0, query);
-      if (!own && path !== '/__health')
+      if (!this.own && path !== '/__health')
         options.journal?.record({
           host,
           method: req.method ?? 'GET',
@@ -414,33 +422,41 @@ export function createHostServer(options: HostServerOptions) {
         });
       if (options.logRequests)
         log(
-          `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - started}ms`,
+          `${host} ${req.method} ${path} → ${result.status}${result.code !== undefined ? ` code ${result.code}` : ''} ${Date.now() - this.started}ms`,
         );
-    };
+    }
 
-    const answered = (answer: Answer | undefined) => {
+    answered(answer: Answer | undefined): void {
       // The admin wrote an event stream itself.
       if (!answer) return;
       let result: Answer | undefined;
       try {
-        result = own ? answer : afterAnswer(faulted.exchange?.fault, answer, family);
+        result = this.own ? answer : afterAnswer(this.exchange?.fault, answer, family);
       } catch (error) {
-        result = failed(error);
+        result = this.failed(error);
       }
-      if (result) finish(result);
-    };
-    const refused = (error: unknown) => {
-      const result = failed(error);
-      if (result) finish(result);
-    };
+      if (result) this.finish(result);
+    }
 
+    refused(error: unknown): void {
+      const result = this.failed(error);
+      if (result) this.finish(result);
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const reply = new Reply(req, res);
     try {
       const url = urlOf(req);
-      own = admin.owns(url.pathname);
-      if (own) admin.answer(req, res, url).then(answered, refused);
-      else handle(req, url, faulted, answered, refused);
+      reply.own = admin.owns(url.pathname);
+      if (reply.own)
+        admin.answer(req, res, url).then(
+          (a) => reply.answered(a),
+          (e) => reply.refused(e),
+        );
+      else handle(req, url, reply);
     } catch (error) {
-      refused(error);
+      reply.refused(error);
     }
   });
   server.keepAliveTimeout = 5_000;
