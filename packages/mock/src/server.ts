@@ -79,6 +79,15 @@ const ROUTES_KEPT = 1_024;
 /** A stage answers (and so ends the request) or returns undefined to go on. */
 export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undefined>;
 
+/** The request with its body read and checked: the answer naming every field at fault, if any is. */
+function bodyChecked(x: Exchange, problems: Problem[], parsed: BodyCheck): Answer | undefined {
+  x.body = parsed.body as Record<string, any> | undefined;
+  x.text = parsed.text;
+  x.files = parsed.files;
+  x.problems = problems.length === 0 ? parsed.problems : [...problems, ...parsed.problems];
+  return problemsAnswer(x.family, x.route, x.problems);
+}
+
 /** What the real servers check, in this order, each named for what it checks. */
 export const CHECKS = [
   { name: 'common headers', run: (x) => checkCommonHeaders(x.family, x.headers, x.commonHeaders) },
@@ -109,15 +118,10 @@ export const CHECKS = [
     name: 'parameters and body',
     run: (x) => {
       const problems = parameterProblems(x.route, x.validator, x.url);
-      const settle = (parsed: BodyCheck) => {
-        x.body = parsed.body as Record<string, any> | undefined;
-        x.text = parsed.text;
-        x.files = parsed.files;
-        x.problems = problems.length === 0 ? parsed.problems : [...problems, ...parsed.problems];
-        return problemsAnswer(x.family, x.route, x.problems);
-      };
       const parsed = bodyProblems(x.route, x.validator, x.headers, x.raw, x.maxBodyBytes);
-      return parsed instanceof Promise ? parsed.then(settle) : settle(parsed);
+      return parsed instanceof Promise
+        ? parsed.then((p) => bodyChecked(x, problems, p))
+        : bodyChecked(x, problems, parsed);
     },
   },
 ] as const satisfies readonly { name: string; run: Stage }[];

@@ -6,7 +6,7 @@ import { type Answer, type Family, failure } from '../http/answer.js';
 import { parseMultipart, type UploadedFile } from '../http/body.js';
 import { parseJson, TooDeep } from '../http/json.js';
 import type { Route } from '../http/routes.js';
-import type { Problem, Validator } from './validation.js';
+import { NO_PROBLEMS, type Problem, type Validator } from './validation.js';
 
 const coerce = (schema: any, value: string): unknown => {
   const types: string[] = [].concat(schema?.type ?? []);
@@ -23,14 +23,20 @@ const decode = (v: string) => {
   }
 };
 
+// The path parameters of a route that has none: one object for all, which no reader changes.
+const NO_PATH_PARAMETERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** The route's path parameters in this URL, decoded. */
 export function pathParameters(route: Route, url: URL): Record<string, string> {
-  if (route.names.length === 0) return {};
+  if (route.names.length === 0) return NO_PATH_PARAMETERS;
   const match = route.regex.exec(url.pathname)!;
   return Object.fromEntries(route.names.map((n, i) => [n, decode(match[i + 1])]));
 }
 
+const inPathOrQuery = (p: Route['parameters'][number]) => p.in === 'path' || p.in === 'query';
+
 export function parameterProblems(route: Route, validator: Validator, url: URL): Problem[] {
+  if (!route.parameters.some(inPathOrQuery)) return NO_PROBLEMS;
   const problems: Problem[] = [];
   const pathValues = pathParameters(route, url);
   for (const p of route.parameters) {
