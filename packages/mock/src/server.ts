@@ -238,7 +238,7 @@ export function createHostServer(options: HostServerOptions) {
 
   /**
    * Answers a request for one of the host's operations: in the turn its body is read, unless a stage waits. Any
-   * failure goes to `refused`.
+   * failure goes to `reply.refused`.
    */
   function handle(req: IncomingMessage, url: URL, reply: Reply): void {
     if (req.method === 'GET' && url.pathname === '/__health') {

@@ -1,6 +1,6 @@
 // Delivering one signed callback to a webhook, retried with backoff until the webhook takes it (2xx) or the attempts
 // run out. Every kind of callback goes through here: message statuses, inbound messages, template events.
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { type ClientRequest, Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { signatureHeaders } from '@org/nxwa-signing';
 
@@ -103,32 +103,30 @@ export function createDelivery({
     return new Promise((resolve, reject) => {
       const start = () => {
         posting++;
-        if (stopped) {
-          posted();
-          return reject(new Error('the mock stopped'));
-        }
-        let u: URL;
+        let req: ClientRequest;
         try {
-          u = new URL(url);
+          if (stopped) throw new Error('the mock stopped');
+          const u = new URL(url);
+          const secure = u.protocol === 'https:';
+          req = (secure ? httpsRequest : httpRequest)(
+            u,
+            {
+              method: 'POST',
+              headers: { ...headers, 'content-length': String(body.length) },
+              agent: secure ? agents.https : agents.http,
+              timeout: CALLBACK_TIMEOUT_MS,
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+              res.on('error', reject);
+            },
+          );
         } catch (error) {
+          // No request was made: its place goes to the next (a throw here must not reach the request that ended).
           posted();
           return reject(error);
         }
-        const secure = u.protocol === 'https:';
-        const req = (secure ? httpsRequest : httpRequest)(
-          u,
-          {
-            method: 'POST',
-            headers: { ...headers, 'content-length': String(body.length) },
-            agent: secure ? agents.https : agents.http,
-            timeout: CALLBACK_TIMEOUT_MS,
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-            res.on('error', reject);
-          },
-        );
         req.on('close', posted);
         req.on('timeout', () => req.destroy(new Error(`no answer within ${CALLBACK_TIMEOUT_MS / 1000} s`)));
         req.on('error', reject);
