@@ -109,6 +109,28 @@ describe('the pending-bytes bound', () => {
 });
 
 describe('connections to a webhook', () => {
+  it('a callback whose request cannot be made fails alone, and leaves its place to the next', async () => {
+    const hook = createServer((req, res) => req.resume().on('end', () => res.end()));
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const delivery = createDelivery({ retryBaseMs: 0, log: () => {} });
+    const credentials = { accessKey: 'k', accessSecret: 's' };
+    try {
+      const errors: string[] = [];
+      const bad = Array.from({ length: CALLBACK_SOCKETS + 1 }, () =>
+        delivery.deliver('http://not a host/', '{}', credentials, (a) => void errors.push(a.error ?? '')),
+      );
+      expect(await Promise.all(bad)).toEqual(Array(CALLBACK_SOCKETS + 1).fill(false));
+      expect(errors.every((e) => /Invalid URL/.test(e))).toBe(true);
+      const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+      expect(await delivery.deliver(hookUrl, '{}', credentials)).toBe(true);
+      expect(delivery.pending).toBe(0);
+    } finally {
+      delivery.cancelAll();
+      hook.closeAllConnections();
+      await new Promise((r) => hook.close(r));
+    }
+  });
+
   it('past its connections, a callback waits to be sent, and one still waiting when the mock stops is never sent', async () => {
     let reached = 0;
     const hook = createServer((req) => {
