@@ -17,7 +17,7 @@ export class HttpFailure extends Error {
  * How far past the limit a body is still read (and dropped) before it is refused: the sender, still sending, then
  * gets the 413. A connection closed with bytes it has not read is reset, and the answer is lost with it.
  */
-export const DRAINED_BYTES = 64 * 1024 * 1024;
+const DRAINED_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads a body up to `limit` bytes and calls `done` once, with the body or why there is none: no promise, so that a

@@ -204,7 +204,12 @@ export function createTimelines({
   // Lives on the clock whose timeline or callbacks are still to come. A timeline reckoned when read is found through
   // its message: once the message is dropped, nothing of it is left to come.
   const pending = new Set<Life>();
-  const reckonedMessages = () => [...messages.values()].filter((m) => (m as any)[PLANNED] instanceof Reckoner);
+  const reckonedMessages = function* () {
+    for (const m of messages.values()) {
+      const planned = (m as any)[PLANNED];
+      if (planned instanceof Reckoner) yield [m, planned] as const;
+    }
+  };
 
   /** The message's own life, made now (with what has been reckoned) if its timeline is reckoned when read. */
   const lifeOf = (m: MockMessage): Life | undefined => {
@@ -276,7 +281,7 @@ export function createTimelines({
     const wallNow = Date.now();
     const clockNow = performance.now();
     const woken: { at: number; life: Life }[] = [];
-    for (const m of reckonedMessages()) {
+    for (const [m] of [...reckonedMessages()]) {
       const life = lifeOf(m)!;
       if (life.timelineDone) continue;
       pending.add(life);
@@ -291,7 +296,7 @@ export function createTimelines({
   });
 
   const cancelAll = () => {
-    for (const m of reckonedMessages()) lifeOf(m)!.cancel();
+    for (const [m] of [...reckonedMessages()]) lifeOf(m)!.cancel();
     for (const life of [...pending]) life.cancel();
     // Every life with a step still to come was pending: none is left to step.
     clearTimeout(timer);
@@ -315,10 +320,7 @@ export function createTimelines({
     get pending(): number {
       const now = Date.now();
       let count = pending.size;
-      for (const m of messages.values()) {
-        const planned = (m as any)[PLANNED];
-        if (planned instanceof Reckoner && planned.ongoing(m, now)) count++;
-      }
+      for (const [m, reckoner] of reckonedMessages()) if (reckoner.ongoing(m, now)) count++;
       return count;
     },
     cancelAll,

@@ -46,6 +46,5 @@ export function keepAsJsonBytes<T extends object>(target: T, key: keyof T & stri
     Object.defineProperty(target, key, descriptor);
 }
 
-/** The JSON bytes of `value`; `text` when the caller already has them (a request's own body). */
-export const jsonBytes = (value: unknown, text?: Buffer): Buffer =>
-  text ?? Buffer.from(JSON.stringify(value) ?? 'null');
+/** The JSON bytes of `value`. */
+export const jsonBytes = (value: unknown): Buffer => Buffer.from(JSON.stringify(value) ?? 'null');
