@@ -1,8 +1,8 @@
 // Validates request bodies and parameters against a host's bundled spec, and explains a failure the way a
 // person needs it: which field, and what was expected.
 //
-// Prism validates too, but reports every branch of a oneOf at once. Here each discriminated oneOf is first
-// rewritten into one if/then per mapped value, so that only the branch the request names reports its errors.
+// Prism validates too, but reports every branch of a oneOf at once. Here each discriminated oneOf is rewritten for
+// Ajv's own discriminator, which validates only the branch the request names (and makes nothing for the others).
 import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import type { Spec } from '../http/hosts.js';
 import { addFormats, newAjv2020 } from './ajv.cjs';
@@ -27,7 +27,11 @@ const clone = <T>(v: T): T => structuredClone(v);
 /** What a valid value has: one empty list for all, which no reader changes. */
 export const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
-/** Rewrites every `oneOf` that has a `discriminator.mapping` into if/then branches on the discriminator. */
+/**
+ * Rewrites every `oneOf` that has a `discriminator.mapping` into the form Ajv's discriminator takes (it does not take
+ * a mapping): one branch per mapped value, which names that value and holds the mapped schema. The property is
+ * required and one of the mapped values, so a missing or unknown value is named as such.
+ */
 function resolveDiscriminators(node: any): any {
   if (Array.isArray(node)) return node.map(resolveDiscriminators);
   if (!node || typeof node !== 'object') return node;
@@ -36,18 +40,17 @@ function resolveDiscriminators(node: any): any {
   const mapping = out.discriminator?.mapping;
   if (Array.isArray(out.oneOf) && mapping) {
     const prop = out.discriminator.propertyName;
-    delete out.oneOf;
-    delete out.discriminator;
     out.type = 'object';
     out.required = [...new Set([...(out.required ?? []), prop])];
     out.properties = { ...(out.properties ?? {}), [prop]: { enum: Object.keys(mapping) } };
-    out.allOf = [
-      ...(out.allOf ?? []),
-      ...Object.entries(mapping as Record<string, string>).map(([value, ref]) => ({
-        if: { properties: { [prop]: { const: value } }, required: [prop] },
-        then: { $ref: ref },
-      })),
-    ];
+    out.discriminator = { propertyName: prop };
+    out.oneOf = Object.entries(mapping as Record<string, string>).map(([value, ref]) => ({
+      properties: { [prop]: { const: value } },
+      allOf: [{ $ref: ref }],
+    }));
+  } else if (out.discriminator) {
+    // Without a mapping it is an annotation only, as OpenAPI has it: Ajv's would ask more of the branches.
+    delete out.discriminator;
   }
   return out;
 }
@@ -63,6 +66,7 @@ export function createValidator(host: string, spec: Spec): Validator {
     // The specs are linted where they are built: checking them against the meta-schema again would double the set-up.
     const ajv = newAjv2020({
       strict: false,
+      discriminator: true,
       allErrors: true,
       verbose: true,
       allowUnionTypes: true,
@@ -168,7 +172,8 @@ export function explain(errors: ErrorObject[], root: unknown, resolve: (s: any) 
     problems.push({ field, top: field.split(/[.[]/)[0], text: `${field || '(body)'}: ${text}` });
   };
   for (const e of errors) {
-    if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'not') continue;
+    // A discriminator's own error repeats the required or enum error of its property.
+    if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'not' || e.keyword === 'discriminator') continue;
     // Inside a oneOf/anyOf without a discriminator, say what the alternatives are instead of each branch's failure.
     const under = oneOfPaths.find(
       (p) =>

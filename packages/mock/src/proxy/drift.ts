@@ -154,7 +154,15 @@ function walk(v: Validator, pointer: string, value: unknown, field: string, repo
     }
   }
   for (const [i] of (schema.allOf ?? []).entries()) add(walk(v, `${pointer}/allOf/${i}`, value, field, false));
-  for (const combinator of ['oneOf', 'anyOf'] as const) {
+  const tag = schema.discriminator?.propertyName;
+  if (tag !== undefined) {
+    // A discriminated oneOf (as the validator has it: see checks/validation.ts): the branch the value names, if any.
+    const named = (schema.oneOf as any[]).findIndex(
+      (b) => b.properties?.[tag]?.const === (value as Record<string, unknown> | null)?.[tag],
+    );
+    if (named >= 0) add(walk(v, `${pointer}/oneOf/${named}`, value, field, false));
+  }
+  for (const combinator of tag === undefined ? (['oneOf', 'anyOf'] as const) : (['anyOf'] as const)) {
     const branches: Walked[] = (schema[combinator] ?? []).map((_: unknown, i: number) =>
       walk(v, `${pointer}/${combinator}/${i}`, value, field, false),
     );

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createValidator } from '../../src/checks/validation.js';
 import { loadSpec } from '../../src/http/hosts.js';
 import { type RunningMock, startMock } from '../../src/index.js';
-import { answerDrift, createDriftLog } from '../../src/proxy/drift.js';
+import { answerDrift, createDriftLog, schemaDrift } from '../../src/proxy/drift.js';
 import { tempDirs } from '../temp-dirs.js';
 import { APP, type Departure, startNxcloud } from './nxcloud.js';
 
@@ -237,5 +237,27 @@ describe('an answer against its operation', () => {
       ['wrong-type', 'data.messages[].id'],
       ['unknown-field', 'data.messages[].extra'],
     ]);
+  });
+
+  it('walks the branch of a discriminated oneOf that the value names, and only that one', () => {
+    const body = '/paths/~1api~1wa~1mt/post/requestBody/content/application~1json/schema';
+    const sent = {
+      appkey: 'k',
+      business_phone: '1',
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '2',
+    };
+    const found = (value: object) => schemaDrift(v, body, value).map((f) => [f.kind, f.field, f.location]);
+    expect(found({ ...sent, type: 'image', image: { link: 5 } })).toEqual([
+      ['wrong-type', 'image.link', '/components/schemas/HttpUrl/type'],
+    ]);
+    expect(found({ ...sent, type: 'text', text: { body: 'hi' } })).toEqual([]);
+    // A value no branch names: the property's own finding, and nothing from any branch's schema.
+    const unnamed = found({ ...sent, type: 'fax', fax: {} });
+    expect(unnamed[0]).toEqual(['wrong-value', 'type', '/components/schemas/SendMessageRequest/properties/type/enum']);
+    expect(new Set(unnamed.slice(1).map(([kind, , location]) => `${kind} ${location}`))).toEqual(
+      new Set(['unknown-field /components/schemas/SendMessageRequest/properties']),
+    );
   });
 });
