@@ -55,6 +55,13 @@ function resolveDiscriminators(node: any): any {
   return out;
 }
 
+/** Whether any schema object of a document has one of these keywords. */
+function usesKeyword(node: unknown, keywords: string[]): boolean {
+  if (!node || typeof node !== 'object') return false;
+  if (!Array.isArray(node) && keywords.some((k) => Object.hasOwn(node, k))) return true;
+  return Object.values(node).some((v) => usesKeyword(v, keywords));
+}
+
 export function createValidator(host: string, spec: Spec): Validator {
   const id = `https://nxwa.invalid/${host}`;
   // Set up by the first request that needs it rather than at start, where it was a tenth of the start-up. A broken
@@ -72,6 +79,12 @@ export function createValidator(host: string, spec: Spec): Validator {
       allowUnionTypes: true,
       validateSchema: false,
     });
+    // Ajv for 2020-12 tracks, through every call of a referenced schema, which properties and items were evaluated, for
+    // the unevaluated* keywords, and carries the dynamic anchors, for $dynamicRef: objects made on every send. A spec
+    // with neither keyword needs neither (both are read when a schema is compiled, which is later).
+    const opts = ajv.opts as { unevaluated: boolean; dynamicRef: boolean };
+    opts.unevaluated = usesKeyword(doc, ['unevaluatedProperties', 'unevaluatedItems']);
+    opts.dynamicRef = usesKeyword(doc, ['$dynamicRef', '$dynamicAnchor']);
     addFormats(ajv);
     ajv.addFormat('int64', { type: 'number', validate: (n) => Number.isSafeInteger(n) });
     ajv.addFormat('binary', true);
