@@ -75,6 +75,19 @@ export interface Exchange {
 
 /** Method and path pairs whose routes are kept once found. */
 const ROUTES_KEPT = 1_024;
+/** Request targets whose URLs are kept once made. */
+const URLS_KEPT = 1_024;
+/** A request's method as the routes name it: Node gives the same few method texts, lowercased once each here. */
+const lowerMethods = new Map<string, string>();
+const lowerMethod = (method: string) => {
+  let lower = lowerMethods.get(method);
+  if (lower === undefined) {
+    lower = method.toLowerCase();
+    // Any token is a method to Node: only so many are kept.
+    if (lowerMethods.size < 64) lowerMethods.set(method, lower);
+  }
+  return lower;
+};
 
 /** A stage answers (and so ends the request) or returns undefined to go on. */
 export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undefined>;
@@ -274,7 +287,7 @@ export function createHostServer(options: HostServerOptions) {
   }
 
   function answerRead(req: IncomingMessage, url: URL, raw: Buffer, reply: Reply): Answer | Promise<Answer> {
-    const method = (req.method ?? 'GET').toLowerCase();
+    const method = lowerMethod(req.method ?? 'GET');
     const route = routeOf(method, url.pathname);
     if (!route) {
       const other = routes.find((r) => r.regex.test(url.pathname));
@@ -344,11 +357,18 @@ export function createHostServer(options: HostServerOptions) {
     });
   }
 
+  // A target's URL, made once (a send's target is the same every time) and shared by its requests: no reader changes
+  // a request's URL. Past the bound (and for a long target) it is made afresh.
+  const urls = new Map<string, URL>();
+
   /** The request target as a URL; concatenated, not resolved: a path starting with // is a path here. */
   function urlOf(req: IncomingMessage): URL {
     const target = req.url ?? '/';
+    const kept = urls.get(target);
+    if (kept) return kept;
+    let url: URL;
     try {
-      return new URL(`http://mock.invalid${target.startsWith('/') ? '' : '/'}${target}`);
+      url = new URL(`http://mock.invalid${target.startsWith('/') ? '' : '/'}${target}`);
     } catch {
       throw new HttpFailure(
         400,
@@ -356,6 +376,8 @@ export function createHostServer(options: HostServerOptions) {
         `The request target ${JSON.stringify(target.slice(0, 100))} is not a valid URL path.`,
       );
     }
+    if (urls.size < URLS_KEPT && target.length <= 256) urls.set(target, url);
+    return url;
   }
 
   /**
