@@ -56,15 +56,27 @@ export type VerifyResult =
     }
   | { valid: false; reason: VerifyFailure; message: string };
 
+// The lower-case spelling of each header name looked up: made once, not on every request.
+const lowerNames = new Map<string, string>();
+const lowerOf = (name: string) => {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) lowerNames.set(name, (lower = name.toLowerCase()));
+  return lower;
+};
+
 function header(headers: HeadersLike, name: string): string | undefined {
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const lower = name.toLowerCase();
-  // Node's IncomingHttpHeaders are keyed in lower case: one lookup, before a scan for other spellings.
-  const direct = Object.hasOwn(headers, lower) ? (headers as Record<string, unknown>)[lower] : undefined;
+  const lower = lowerOf(name);
+  // Node's IncomingHttpHeaders are keyed in lower case: one lookup, before a scan for other spellings (by key, with
+  // no list of entries made: an absent header, as `algorithm` mostly is, is scanned for on every request).
+  const record = headers as Record<string, string | readonly string[] | undefined>;
+  const direct = Object.hasOwn(record, lower) ? record[lower] : undefined;
   if (typeof direct === 'string') return direct;
   if (Array.isArray(direct)) return direct.join(', ');
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== lower || value === undefined) continue;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    const value = record[key];
+    if (value === undefined || key.toLowerCase() !== lower) continue;
     return typeof value === 'string' ? value : value.join(', ');
   }
   return undefined;

@@ -22,11 +22,18 @@ export function checkCommonHeaders(
   common: readonly string[],
 ): Answer | undefined {
   for (const name of common) {
-    if (!headers[name.toLowerCase()])
-      return failure(family, 1001, `Missing parameters: the ${name} header is missing.`);
+    if (!headers[lowerOf(name)]) return failure(family, 1001, `Missing parameters: the ${name} header is missing.`);
   }
   return undefined;
 }
+
+// Node keys headers in lower case: each name the spec gives is lowercased once, not on every request.
+const lowerNames = new Map<string, string>();
+const lowerOf = (name: string) => {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) lowerNames.set(name, (lower = name.toLowerCase()));
+  return lower;
+};
 
 export function checkOperationHeaders(family: Family, route: Route, headers: IncomingHttpHeaders): Answer | undefined {
   const bizType = route.op['x-nxcloud-biz-type'];
