@@ -24,23 +24,35 @@ export function preparedAnswers<Request extends PreparedRequest, Answer>(
   answer: (request: Request) => Promise<Answer>,
   { keeps = () => true, limit = PREPARED_ANSWERS }: { keeps?: (request: Request) => boolean; limit?: number } = {},
 ): (request: Request) => Answer | Promise<Answer> {
-  const kept = new Map<string, { made: Promise<Answer>; answer?: { value: Answer } }>();
+  type Entry = { made: Promise<Answer>; answer?: { value: Answer } };
+  // By method, then path, then the Accept and Prefer choices: the request's own strings, whose hashes V8 keeps, so no
+  // key is built (and hashed) per request.
+  const kept = new Map<string, Map<string, Map<string, Entry>>>();
+  let size = 0;
   return (request) => {
     if (request.operationPath === undefined || !keeps(request)) return answer(request);
     const { accept = '', prefer = '' } = request.headers;
-    const key = `${request.method}\u0000${request.path}\u0000${accept}\u0000${prefer}`;
-    const found = kept.get(key);
+    const choice = accept === '' && prefer === '' ? '' : `${accept}\u0000${prefer}`;
+    let byPath = kept.get(request.method);
+    let byChoice = byPath?.get(request.path);
+    const found = byChoice?.get(choice);
     if (found) return found.answer ? found.answer.value : found.made;
     const made = answer(request);
-    if (kept.size < limit) {
-      const entry: { made: Promise<Answer>; answer?: { value: Answer } } = { made };
-      kept.set(key, entry);
+    if (size < limit) {
+      if (!byPath) kept.set(request.method, (byPath = new Map()));
+      if (!byChoice) byPath.set(request.path, (byChoice = new Map()));
+      const entry: Entry = { made };
+      const entries = byChoice;
+      entries.set(choice, entry);
+      size++;
       // A failure is not kept: the next request asks again.
       made.then(
         (value) => {
           entry.answer = { value };
         },
-        () => kept.delete(key),
+        () => {
+          if (entries.get(choice) === entry && entries.delete(choice)) size--;
+        },
       );
     }
     return made;
