@@ -11,7 +11,9 @@
 //   p99, callbacks delivered, the mock's RSS at start, after 10,000 sends, at its peak and at the end.
 // Past the start, on Linux with two cores or more, the generator keeps to the first core and every server it drives to
 // the second (taskset), each with all its threads: a server on a core slower than the other's (a shared machine's
-// cores are not equally busy) would otherwise set a ratio by where it ran.
+// cores are not equally busy) would otherwise set a ratio by where it ran. The mock and the floor each run as
+// PROCESSES processes, driven one after the other in every round, and a round's rate is their mean: on a virtual
+// machine a process keeps, for its life, a speed that differs from the next one's by up to a fifth.
 // Everything listens on 127.0.0.1. `node bench/mock.bench.js [sustained sends]` for another count;
 // `node bench/mock.bench.js --start [runs]` measures only the start, that many times (5 by default), and its median.
 import { fork, spawn, spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { operations, signatureHeaders } from '@org/nxwa-signing';
 
 const ROUNDS = 7;
+const PROCESSES = 2;
 // Each server runs this many sends before it is measured: V8 compiles the mock's request path in tiers, and its
 // first few thousand sends run at half speed or less. Measured too, as a figure of its own.
 const WARM_UP = { mock: 10_000, floor: 10_000, prism: 300 };
@@ -141,6 +144,13 @@ const processes = tree(all.pid);
 pin(process.pid, 0);
 pin(all.pid, 1);
 const rssMb = processes.reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+// The other processes of the mock, started (and not timed) after the first one's figures.
+const mocks = [{ child: all, base }];
+while (mocks.length < PROCESSES) {
+  const { child, base: more } = await startAll();
+  pin(child.pid, 1);
+  mocks.push({ child, base: more });
+}
 
 // 2. Throughput: the mock, the floor and a bare Prism CLI, with the same generator and request.
 const require = createRequire(import.meta.url);
@@ -151,7 +161,7 @@ const prism = spawn(
   [prismBin, 'mock', spec, '-h', '127.0.0.1', '-p', String(prismPort), '--errors', 'false'],
   { stdio: 'ignore', detached: true, env: { ...process.env, NODE_ENV: 'production' } },
 );
-let floor;
+const floors = [];
 let sustained;
 let hook;
 
@@ -334,23 +344,35 @@ try {
     },
     body: api2.body,
   }).then((r) => r.text());
-  const floorPort = await freePort();
-  floor = fork(join(here, 'floor.js'), [String(floorPort), sample], { stdio: 'ignore' });
-  await new Promise((resolve, reject) => (floor.once('message', resolve), floor.once('exit', reject)));
-  pin(floor.pid, 1);
+  while (floors.length < PROCESSES) {
+    const port = await freePort();
+    const child = fork(join(here, 'floor.js'), [String(port), sample], { stdio: 'ignore' });
+    floors.push({ child, port });
+    await new Promise((resolve, reject) => (child.once('message', resolve), child.once('exit', reject)));
+    pin(child.pid, 1);
+  }
 
+  // Each target's processes: the port of each (`offset` picks a host of the mock's four) and its pids.
   const targets = {
-    mock: { port: base, pids: () => [all.pid] },
-    floor: { port: floorPort, pids: () => [floor.pid] },
-    prism: { port: prismPort, pids: () => tree(prism.pid).map(([p]) => p) },
+    mock: mocks.map(({ child, base: b }) => ({ port: (offset = 0) => b + offset, pids: () => [child.pid] })),
+    floor: floors.map(({ child, port }) => ({ port: () => port, pids: () => [child.pid] })),
+    prism: [{ port: () => prismPort, pids: () => tree(prism.pid).map(([p]) => p) }],
   };
-  const round = (which, send = api2, more = {}) =>
-    drive(targets[which].port, send, {
-      count: PER_ROUND[which],
-      concurrency: CONCURRENCY,
-      pids: targets[which].pids(),
-      ...more,
-    });
+  /** A round of one target: each of its processes driven in turn, the same way; their mean rate and CPU. */
+  const round = async (which, send = api2, { offset = 0, ...more } = {}) => {
+    const each = [];
+    for (const server of targets[which])
+      each.push(
+        await drive(server.port(offset), send, {
+          count: PER_ROUND[which],
+          concurrency: CONCURRENCY,
+          pids: server.pids(),
+          ...more,
+        }),
+      );
+    const mean = (key) => each.reduce((sum, x) => sum + x[key], 0) / each.length;
+    return { rps: mean('rps'), generatorCpu: mean('generatorCpu'), serverCpu: mean('serverCpu') };
+  };
   const warmUp = {};
   for (const which of Object.keys(targets)) warmUp[which] = await round(which, api2, { count: WARM_UP[which] });
   const runs = { mock: [], floor: [], prism: [] };
@@ -379,21 +401,17 @@ try {
   for (const [i, host] of ['api.nxcloud.com', 'api-idn.nxlink.ai'].entries()) {
     const send = sendOf(host);
     const mine = { mock: [], floor: [] };
-    await drive(base + 1 + i, send, { count: HOST_WARM_UP, concurrency: CONCURRENCY });
+    await round('mock', send, { offset: 1 + i, count: HOST_WARM_UP });
     for (let r = 0; r < HOST_ROUNDS; r++)
-      for (const [which, port] of [
-        ['mock', base + 1 + i],
-        ['floor', floorPort],
-      ])
-        mine[which].push((await drive(port, send, { count: HOST_PER_ROUND, concurrency: CONCURRENCY })).rps);
+      for (const which of ['mock', 'floor'])
+        mine[which].push((await round(which, send, { offset: 1 + i, count: HOST_PER_ROUND })).rps);
     hostRows.push({
       figure: `${host} ${send.path} sends/s: nxwa-mock / floor (median of rounds)`,
       value: `${median(mine.mock.map((m, k) => m / mine.floor[k])).toFixed(2)}× (${Math.round(median(mine.mock))}/s)`,
       target: '',
     });
   }
-  await stop(floor);
-  await stop(all);
+  for (const { child } of [...floors, ...mocks]) await stop(child);
   try {
     process.kill(-prism.pid, 'SIGTERM');
   } catch {}
@@ -505,7 +523,8 @@ try {
     },
   ]);
 } finally {
-  for (const child of [all, floor, sustained]) if (child) await stop(child);
+  for (const child of [all, ...mocks.map((m) => m.child), ...floors.map((f) => f.child), sustained])
+    if (child) await stop(child);
   // Prism's CLI starts a worker of its own: its whole process group goes.
   try {
     process.kill(-prism.pid, 'SIGTERM');
