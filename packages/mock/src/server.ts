@@ -15,6 +15,7 @@ import { type Answer, envelope, type Family, familyOf, writeAnswer } from './htt
 import { HttpFailure, onBody, type UploadedFile } from './http/body.js';
 import type { Spec } from './http/hosts.js';
 import { closeNow, listenOn } from './http/listen.js';
+import { lowercaser } from './http/lower.js';
 import { compileRoutes, type Route } from './http/routes.js';
 import type { ProxyHost, Replay } from './proxy/index.js';
 import type { Sandbox } from './sandbox/index.js';
@@ -77,17 +78,8 @@ export interface Exchange {
 const ROUTES_KEPT = 1_024;
 /** Request targets whose URLs are kept once made. */
 const URLS_KEPT = 1_024;
-/** A request's method as the routes name it: Node gives the same few method texts, lowercased once each here. */
-const lowerMethods = new Map<string, string>();
-const lowerMethod = (method: string) => {
-  let lower = lowerMethods.get(method);
-  if (lower === undefined) {
-    lower = method.toLowerCase();
-    // Any token is a method to Node: only so many are kept.
-    if (lowerMethods.size < 64) lowerMethods.set(method, lower);
-  }
-  return lower;
-};
+/** A request's method as the routes name it (any token is a method to Node: only so many are kept). */
+const lowerMethod = lowercaser();
 
 /** A stage answers (and so ends the request) or returns undefined to go on. */
 export type Stage = (x: Exchange) => Answer | undefined | Promise<Answer | undefined>;

@@ -4,6 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Answer, type Family, failure } from '../http/answer.js';
 import type { Spec } from '../http/hosts.js';
+import { lowercaser } from '../http/lower.js';
 import type { Route } from '../http/routes.js';
 
 /** The headers every operation takes: the spec's header security schemes, in the order its `security` lists them. */
@@ -16,6 +17,9 @@ export function commonHeaders(spec: Spec): string[] {
     .map((s) => s.name!);
 }
 
+// Node keys headers in lower case: each name the spec gives is lowercased once, not on every request.
+const lowerOf = lowercaser();
+
 export function checkCommonHeaders(
   family: Family,
   headers: IncomingHttpHeaders,
@@ -26,14 +30,6 @@ export function checkCommonHeaders(
   }
   return undefined;
 }
-
-// Node keys headers in lower case: each name the spec gives is lowercased once, not on every request.
-const lowerNames = new Map<string, string>();
-const lowerOf = (name: string) => {
-  let lower = lowerNames.get(name);
-  if (lower === undefined) lowerNames.set(name, (lower = name.toLowerCase()));
-  return lower;
-};
 
 export function checkOperationHeaders(family: Family, route: Route, headers: IncomingHttpHeaders): Answer | undefined {
   const bizType = route.op['x-nxcloud-biz-type'];
