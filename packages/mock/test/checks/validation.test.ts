@@ -2,8 +2,8 @@
 // bookkeeping the validator leaves out for a spec without them still work in a spec that has them.
 import { describe, expect, it } from 'vitest';
 import { createValidator } from '../../src/checks/validation.js';
-import { loadSpec } from '../../src/http/hosts.js';
 import type { Spec } from '../../src/http/hosts.js';
+import { loadSpec } from '../../src/http/hosts.js';
 
 const send = {
   appkey: 'f543ertg',
