@@ -247,18 +247,14 @@ export function createHostServer(options: HostServerOptions) {
    */
   function handle(req: IncomingMessage, url: URL, reply: Reply): void {
     if (req.method === 'GET' && url.pathname === '/__health') {
-      engine
-        .healthy()
-        .then((ok) => ({
+      reply.settle(
+        engine.healthy().then((ok) => ({
           status: ok ? 200 : 503,
           body: JSON.stringify(
             ok ? { status: 'ok', host } : { status: 'down', host, reason: 'the engine does not answer' },
           ),
-        }))
-        .then(
-          (a) => reply.answered(a),
-          (e) => reply.refused(e),
-        );
+        })),
+      );
       return;
     }
     onBody(req, maxBodyBytes, (error, raw) => {
@@ -269,11 +265,7 @@ export function createHostServer(options: HostServerOptions) {
       } catch (thrown) {
         return reply.refused(thrown);
       }
-      if (answer instanceof Promise)
-        answer.then(
-          (a) => reply.answered(a),
-          (e) => reply.refused(e),
-        );
+      if (answer instanceof Promise) reply.settle(answer);
       else reply.answered(answer);
     });
   }
@@ -460,6 +452,14 @@ export function createHostServer(options: HostServerOptions) {
       const result = this.failed(error);
       if (result) this.finish(result);
     }
+
+    /** The answer once it is made, or the failure to make it. */
+    settle(answer: Promise<Answer | undefined>): void {
+      answer.then(
+        (a) => this.answered(a),
+        (e) => this.refused(e),
+      );
+    }
   }
 
   const server = createServer((req, res) => {
@@ -467,11 +467,7 @@ export function createHostServer(options: HostServerOptions) {
     try {
       const url = urlOf(req);
       reply.own = admin.owns(url.pathname);
-      if (reply.own)
-        admin.answer(req, res, url).then(
-          (a) => reply.answered(a),
-          (e) => reply.refused(e),
-        );
+      if (reply.own) reply.settle(admin.answer(req, res, url));
       else handle(req, url, reply);
     } catch (error) {
       reply.refused(error);
