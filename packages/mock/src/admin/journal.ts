@@ -3,7 +3,7 @@
 // `limit` requests are kept (as the message store keeps messages); the violations are also counted, grouped by
 // operation, field and rule, so that a report still names every one after the oldest requests are dropped.
 
-import { interner } from '../sandbox/records/intern.js';
+import { interner } from '../http/texts.js';
 
 /** One problem of a refused request: the field at fault (empty for the request as a whole) and the rule it broke. */
 export interface JournalProblem {

@@ -4,7 +4,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Answer, type Family, failure } from '../http/answer.js';
 import type { Spec } from '../http/hosts.js';
-import { lowercaser } from '../http/lower.js';
+import { lowercaser } from '../http/texts.js';
 import type { Route } from '../http/routes.js';
 
 /** The headers every operation takes: the spec's header security schemes, in the order its `security` lists them. */

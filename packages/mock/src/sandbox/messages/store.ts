@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
 import { isoNow } from '../../http/time.js';
-import { interner } from '../records/intern.js';
+import { interner } from '../../http/texts.js';
 
 export type { StatusError };
 

@@ -1,6 +1,7 @@
-// The lowercaser: the same answer as toLowerCase for every text, kept for the first `limit` texts only.
+// Texts kept once: the interner hands back one copy of equal texts, the lowercaser the same answer as toLowerCase;
+// each keeps what it made for the first `limit` texts only.
 import { describe, expect, it } from 'vitest';
-import { lowercaser } from '../../src/http/lower.js';
+import { interner, lowercaser } from '../../src/http/texts.js';
 
 describe('lowercaser', () => {
   it('lowercases every text, past its limit too', () => {
@@ -25,5 +26,15 @@ describe('lowercaser', () => {
     const c = counted('C');
     for (const text of [a, b, c, a, b, c]) lower(text);
     expect(seen).toEqual(['A', 'B', 'C', 'C']);
+  });
+});
+
+describe('interner', () => {
+  // Which copy of equal strings came back is not visible to JavaScript; that each text comes back whole, past the
+  // limit too, is. (What is kept, and up to what limit, is the lowercaser's mechanism: tested above.)
+  it('hands back each text as it is, past its limit too', () => {
+    const intern = interner(2);
+    const texts = ['nxwa-demo-key', '8613600009759', '/api/wa/mt', 'nxwa-demo-key', '/api/wa/mt'];
+    expect(texts.map(intern)).toEqual(texts);
   });
 });
