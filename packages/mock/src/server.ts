@@ -15,8 +15,8 @@ import { type Answer, envelope, type Family, familyOf, writeAnswer } from './htt
 import { HttpFailure, onBody, type UploadedFile } from './http/body.js';
 import type { Spec } from './http/hosts.js';
 import { closeNow, listenOn } from './http/listen.js';
-import { lowercaser } from './http/texts.js';
 import { compileRoutes, type Route } from './http/routes.js';
+import { lowercaser } from './http/texts.js';
 import type { ProxyHost, Replay } from './proxy/index.js';
 import type { Sandbox } from './sandbox/index.js';
 import type { Sends } from './sandbox/messages/send.js';

@@ -4,8 +4,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Answer, type Family, failure } from '../http/answer.js';
 import type { Spec } from '../http/hosts.js';
-import { lowercaser } from '../http/texts.js';
 import type { Route } from '../http/routes.js';
+import { lowercaser } from '../http/texts.js';
 
 /** The headers every operation takes: the spec's header security schemes, in the order its `security` lists them. */
 export function commonHeaders(spec: Spec): string[] {

@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 
 import { type CallbackStatus, STATUSES, type StatusError } from '../../callbacks/payloads.js';
-import { isoNow } from '../../http/time.js';
 import { interner } from '../../http/texts.js';
+import { isoNow } from '../../http/time.js';
 
 export type { StatusError };
 
